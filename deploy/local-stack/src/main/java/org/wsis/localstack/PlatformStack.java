@@ -1,0 +1,172 @@
+package org.wsis.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole platform on one machine: PostgreSQL, Kafka, Keycloak, the services and the gateway.
+ * The run command and the end-to-end tests both start it through here, so they run the same thing.
+ */
+public final class PlatformStack implements AutoCloseable {
+
+    /** What to start and where. {@code portOffset} null means: pick random free ports (tests). */
+    public record Options(Path workDir, Integer portOffset, boolean durablePostgres, boolean keycloak,
+                          Set<PlatformService> services, boolean gateway) {
+    }
+
+    public static final int GATEWAY_PORT = 8080;
+    public static final int KEYCLOAK_PORT = 8180;
+    public static final int POSTGRES_PORT = 15432;
+    public static final int KAFKA_PORT = 19092;
+
+    private final Installation installation = Installation.fromBuild();
+    private final Options options;
+    private final Path logDir;
+    private final Deque<Runnable> stopActions = new ArrayDeque<>();
+    private final List<ManagedProcess> processes = new ArrayList<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+    private final Map<PlatformService, QuarkusApp> services = new EnumMap<>(PlatformService.class);
+    private QuarkusApp gateway;
+
+    private PlatformStack(Options options) {
+        this.options = options;
+        this.logDir = options.workDir().resolve("logs");
+    }
+
+    public static PlatformStack start(Options options) {
+        PlatformStack stack = new PlatformStack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void startAll() {
+        int pgPort = port(POSTGRES_PORT, "PostgreSQL");
+        int kafkaPort = port(KAFKA_PORT, "Kafka");
+        int controllerPort = port(KAFKA_PORT + 1, "Kafka controller");
+        int keycloakPort = port(KEYCLOAK_PORT, "Keycloak");
+        Map<PlatformService, Integer> servicePorts = new EnumMap<>(PlatformService.class);
+        options.services().forEach(s -> servicePorts.put(s, port(s.defaultPort(), s.module())));
+        int gatewayPort = options.gateway() ? port(GATEWAY_PORT, "gateway") : -1;
+
+        // The three infrastructure components are independent: boot them in parallel.
+        postgres = new PostgresServer(options.workDir(), logDir, pgPort, options.durablePostgres());
+        kafka = new KafkaBroker(installation, options.workDir(), logDir, kafkaPort, controllerPort);
+        CompletableFuture<Void> pg = async(() -> {
+            track(postgres.process(), postgres::stop);
+            postgres.start();
+            options.services().forEach(s -> postgres.createDatabase(s.database()));
+        });
+        CompletableFuture<Void> broker = async(() -> {
+            track(kafka.process(), kafka::stop);
+            kafka.start();
+        });
+        CompletableFuture<Void> idp = CompletableFuture.completedFuture(null);
+        if (options.keycloak()) {
+            keycloak = new KeycloakServer(installation, logDir, keycloakPort);
+            idp = async(() -> {
+                track(keycloak.process(), keycloak::stop);
+                keycloak.start();
+            });
+        }
+        CompletableFuture.allOf(pg, broker, idp).join();
+
+        for (PlatformService service : options.services()) {
+            QuarkusApp app = new QuarkusApp(installation, service.module(), logDir, servicePorts.get(service), serviceConfig(service));
+            track(app.process(), app::stop);
+            services.put(service, app.launch());
+        }
+        if (options.gateway()) {
+            Map<String, String> routes = new HashMap<>();
+            services.forEach((service, app) -> routes.put("wsis.gateway.upstream." + service.key() + ".url", app.url()));
+            gateway = new QuarkusApp(installation, "gateway", logDir, gatewayPort, routes);
+            track(gateway.process(), gateway::stop);
+            gateway.launch();
+        }
+        services.values().forEach(QuarkusApp::awaitReady);
+        if (gateway != null) {
+            gateway.awaitReady();
+        }
+    }
+
+    /** Everything a service needs to find the infrastructure; passed as system properties. */
+    private Map<String, String> serviceConfig(PlatformService service) {
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()));
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        if (keycloak != null) {
+            config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        }
+        return config;
+    }
+
+    private int port(int fixed, String whatFor) {
+        return options.portOffset() == null ? Ports.freePort() : Ports.requireFree(fixed + options.portOffset(), whatFor);
+    }
+
+    private synchronized void track(ManagedProcess process, Runnable stop) {
+        processes.add(process);
+        stopActions.push(stop);
+    }
+
+    private static CompletableFuture<Void> async(Runnable task) {
+        return CompletableFuture.runAsync(task);
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public QuarkusApp service(PlatformService service) {
+        return services.get(service);
+    }
+
+    public QuarkusApp gateway() {
+        return gateway;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    public List<ManagedProcess> processes() {
+        return List.copyOf(processes);
+    }
+
+    /** Stops everything that was started, newest first. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        while (!stopActions.isEmpty()) {
+            try {
+                stopActions.pop().run();
+            } catch (RuntimeException e) {
+                System.err.println("[local-stack] while stopping: " + e.getMessage());
+            }
+        }
+    }
+}

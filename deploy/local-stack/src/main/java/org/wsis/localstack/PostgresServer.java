@@ -1,0 +1,195 @@
+package org.wsis.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * PostgreSQL from the installed server binaries (Debian package {@code postgresql}). PostgreSQL
+ * refuses to run as root, so when we are root every command runs as the {@code postgres} user.
+ */
+public class PostgresServer {
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private final Path binDir;
+    private final Path dataDir;
+    private final int port;
+    private final boolean durable;
+    private final ManagedProcess process;
+
+    /**
+     * @param durable false for tests: fsync and friends off, which makes a test database several
+     *                times faster and loses nothing a test cares about
+     */
+    public PostgresServer(Path workDir, Path logDir, int port, boolean durable) {
+        this.binDir = findBinDir();
+        this.dataDir = usableDataDir(workDir.resolve("postgres"));
+        this.port = port;
+        this.durable = durable;
+        this.process = new ManagedProcess("PostgreSQL", logDir.resolve("postgres.log"));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + Ports.LOOPBACK + ":" + port + "/" + database;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public PostgresServer start() {
+        if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+            ManagedProcess.runToCompletion("initdb", asPostgres(bin("initdb"), "-D", dataDir.toString(),
+                    "-U", USER, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"), Duration.ofSeconds(60));
+        }
+        List<String> server = new ArrayList<>(List.of(bin("postgres"), "-D", dataDir.toString(),
+                "-p", String.valueOf(port), "-c", "listen_addresses=" + Ports.LOOPBACK,
+                "-c", "unix_socket_directories=", "-c", "max_connections=300"));
+        if (!durable) {
+            server.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+        }
+        process.start(asPostgres(server.toArray(String[]::new)));
+        process.awaitReady(this::acceptsConnections, Duration.ofSeconds(30));
+        return this;
+    }
+
+    public void createDatabase(String name) {
+        String exists = psql("postgres", "SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
+        if (!exists.trim().equals("1")) {
+            psql("postgres", "CREATE DATABASE \"" + name + "\"");
+        }
+    }
+
+    public String psql(String database, String sql) {
+        return ManagedProcess.runToCompletion("psql", new ProcessBuilder(bin("psql"), "-h", Ports.LOOPBACK,
+                "-p", String.valueOf(port), "-U", USER, "-d", database, "-v", "ON_ERROR_STOP=1", "-tAc", sql),
+                Duration.ofSeconds(60));
+    }
+
+    public void stop() {
+        if (process.pid() < 0) {
+            return;
+        }
+        try {
+            // fast = roll back open transactions and stop now, instead of waiting for clients
+            ManagedProcess.runToCompletion("pg_ctl stop", asPostgres(bin("pg_ctl"), "stop", "-D", dataDir.toString(),
+                    "-m", "fast", "-w", "-t", "20"), Duration.ofSeconds(30));
+        } catch (StackException e) {
+            System.err.println("[local-stack] " + e.getMessage());
+        }
+        process.stop(Duration.ofSeconds(5));
+    }
+
+    private boolean acceptsConnections() {
+        try {
+            Process p = new ProcessBuilder(bin("pg_isready"), "-q", "-h", Ports.LOOPBACK, "-p", String.valueOf(port))
+                    .redirectErrorStream(true).start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String bin(String tool) {
+        return binDir.resolve(tool).toString();
+    }
+
+    private static ProcessBuilder asPostgres(String... command) {
+        List<String> full = new ArrayList<>();
+        if (runningAsRoot()) {
+            full.addAll(List.of("runuser", "-u", USER, "--"));
+        }
+        full.addAll(List.of(command));
+        return new ProcessBuilder(full);
+    }
+
+    static boolean runningAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The newest /usr/lib/postgresql/N/bin, or $PG_BIN. */
+    static Path findBinDir() {
+        String configured = System.getenv("PG_BIN");
+        if (configured != null && Files.isExecutable(Path.of(configured, "postgres"))) {
+            return Path.of(configured);
+        }
+        Path root = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> versions = Files.list(root)) {
+                var found = versions.map(v -> v.resolve("bin"))
+                        .filter(bin -> Files.isExecutable(bin.resolve("postgres")))
+                        .max(Comparator.comparingInt(bin -> parseVersion(bin.getParent().getFileName().toString())));
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            } catch (IOException ignored) {
+                // fall through to the error below
+            }
+        }
+        throw new StackException("PostgreSQL server binaries not found (looked in $PG_BIN and "
+                + "/usr/lib/postgresql/*/bin). Install them: apt-get install -y postgresql");
+    }
+
+    private static int parseVersion(String name) {
+        try {
+            return Integer.parseInt(name);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * As root, the data directory must belong to the postgres user, and that user must be able to
+     * reach it; a checkout under /root is not reachable, so we fall back to /tmp and say so.
+     */
+    private static Path usableDataDir(Path wanted) {
+        try {
+            Files.createDirectories(wanted);
+            if (!runningAsRoot()) {
+                return wanted;
+            }
+            if (chownAndCheck(wanted)) {
+                return wanted;
+            }
+            Path fallback = Path.of(System.getProperty("java.io.tmpdir"),
+                    "wsis-postgres-" + Integer.toHexString(wanted.toAbsolutePath().toString().hashCode()));
+            Files.createDirectories(fallback);
+            if (!chownAndCheck(fallback)) {
+                throw new StackException("User postgres cannot write to " + wanted + " nor " + fallback);
+            }
+            System.err.println("[local-stack] user postgres cannot reach " + wanted + "; using " + fallback);
+            return fallback;
+        } catch (IOException e) {
+            throw new StackException("Cannot create the PostgreSQL data directory " + wanted, e);
+        }
+    }
+
+    private static boolean chownAndCheck(Path dir) throws IOException {
+        try {
+            ManagedProcess.runToCompletion("chown", new ProcessBuilder("chown", "-R", USER + ":" + USER, dir.toString()),
+                    Duration.ofSeconds(30));
+            ManagedProcess.runToCompletion("chmod", new ProcessBuilder("chmod", "700", dir.toString()), Duration.ofSeconds(10));
+            ManagedProcess.runToCompletion("access check", asPostgres("test", "-w", dir.toString()), Duration.ofSeconds(10));
+            return true;
+        } catch (StackException e) {
+            return false;
+        }
+    }
+}
