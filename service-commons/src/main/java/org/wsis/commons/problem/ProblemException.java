@@ -1,0 +1,66 @@
+package org.wsis.commons.problem;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Thrown by services for any expected failure; {@link ProblemExceptionMappers} turns it into a
+ * problem+json response. The factory methods name the cases our APIs use.
+ */
+public class ProblemException extends RuntimeException {
+    private final transient Problem problem;
+    private final transient Map<String, String> headers;
+
+    public ProblemException(Problem problem) {
+        this(problem, Map.of());
+    }
+
+    public ProblemException(Problem problem, Map<String, String> headers) {
+        super(problem.detail());
+        this.problem = problem;
+        this.headers = headers;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(Problem.of(400, "bad-request", "Bad request", detail));
+    }
+
+    /** 422: well-formed, but breaks a rule; names the field(s). */
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problem.of(422, "validation", "Invalid request", field + ": " + message)
+                .withErrors(List.of(new Problem.FieldError(field, message))));
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(Problem.of(404, "not-found", "Not found", what + " " + id + " does not exist"));
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
+    }
+
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(Problem.of(412, "precondition-failed", "Precondition failed", detail));
+    }
+
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(Problem.of(428, "precondition-required", "Precondition required", detail));
+    }
+
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(Problem.of(429, "rate-limited", "Too many requests", detail),
+                Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+}

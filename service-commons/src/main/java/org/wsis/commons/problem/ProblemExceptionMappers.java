@@ -1,0 +1,162 @@
+package org.wsis.commons.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Every error a client can see, as RFC 9457 problem+json. Never a stack trace. */
+public class ProblemExceptionMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = respond(e.problem(), uri);
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri); // the JSON reader wraps parse errors
+        }
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType statusInfo = original.getStatusInfo();
+        String kind = statusInfo.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
+        String detail = status == 404 ? "No resource at " + uri.getPath() : e.getMessage();
+        Response.ResponseBuilder response = respond(Problem.of(status, kind, statusInfo.getReasonPhrase(), detail), uri);
+        original.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response.build();
+    }
+
+    /** Bean Validation on resource parameters and bodies: 400 naming every offending field. */
+    @ServerExceptionMapper
+    public Response violations(ResteasyReactiveViolationException e, UriInfo uri) {
+        return violations((ConstraintViolationException) e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
+        return respond(Problem.of(400, "validation", "Invalid request", detail).withErrors(errors), uri).build();
+    }
+
+    /** Quarkus has its own, non-problem mappers for these two; ours take precedence. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    /** Malformed JSON, a wrong type, or an unknown field. */
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return respond(Problem.of(400, "validation", "Invalid request", "Unknown field '" + field + "'")
+                    .withErrors(List.of(new Problem.FieldError(field, "unknown field"))), uri).build();
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return respond(Problem.of(400, "validation", "Invalid request", "Field '" + field + "' has the wrong type or format")
+                    .withErrors(List.of(new Problem.FieldError(field, "wrong type or format"))), uri).build();
+        }
+        return respond(Problem.of(400, "malformed-json", "Malformed JSON",
+                "The request body is not valid JSON: " + e.getOriginalMessage()), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "Your roles do not allow this operation"), uri).build();
+    }
+
+    /** A bug, not bad input: log it with a reference the client can quote. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
+        return respond(Problem.of(500, "internal", "Internal error",
+                "An unexpected error occurred; quote reference " + reference + " when reporting it"), uri).build();
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        return respond(Problem.of(401, "unauthenticated", "Unauthenticated",
+                "A valid bearer token from the wsis realm is required"), uri)
+                .header("WWW-Authenticate", "Bearer realm=\"wsis\"").build();
+    }
+
+    private static Response.ResponseBuilder respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.withInstance(uri.getPath()));
+    }
+
+    /** "create.request.title" → "title"; a query parameter keeps its own name. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<String> properties = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // container elements are named like "<list element>": keep only the index
+                String name = node.getName() == null || node.getName().startsWith("<") ? "" : node.getName();
+                properties.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+            }
+        }
+        if (!properties.isEmpty()) {
+            return String.join(".", properties).replace(".[", "[").replace("..", ".");
+        }
+        return parameter == null ? "request" : parameter;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

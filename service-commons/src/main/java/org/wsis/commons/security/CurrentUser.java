@@ -1,0 +1,43 @@
+package org.wsis.commons.security;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+
+/** Who is calling: the token's subject, roles and agency claim. Ownership checks start here. */
+@RequestScoped
+public class CurrentUser {
+    public static final String AGENCY_CLAIM = "agency";
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** The token's subject (quarkus.oidc.token.principal-claim=sub); 401 when anonymous. */
+    public String subject() {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The partner agency (UNGIS member) the token speaks for, e.g. "ITU", from the 'agency' claim. */
+    public Optional<String> agency() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(AGENCY_CLAIM) != null) {
+            return Optional.of(jwt.<Object>getClaim(AGENCY_CLAIM).toString().replace("\"", ""));
+        }
+        // tests built with @TestSecurity(attributes = @SecurityAttribute(key = "agency", ...))
+        return Optional.ofNullable(identity.<String>getAttribute(AGENCY_CLAIM));
+    }
+}

@@ -1,0 +1,204 @@
+package org.wsis.stocktaking.entry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.wsis.localstack.testing.PostgresKafkaTestResource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "stocktaking"))
+class EntryResourceTest {
+    private static final String VALID = """
+            {"title": "Rural broadband for schools", "description": "Connects 300 schools.",
+             "organisation": "Ministry of ICT", "actionLines": ["C2", "C7.E-LEARN"]}""";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    @TestSecurity(user = "alice", roles = "stocktaking-editor")
+    void ownerCreatesADraft() {
+        String id = given().contentType(ContentType.JSON).body(VALID)
+                .when().post("/api/v1/entries")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/entries/"))
+                .header("ETag", notNullValue())
+                .body("status", equalTo("DRAFT"))
+                .body("ownerId", equalTo("alice"))
+                .body("actionLines", hasItem("C7.E-LEARN"))
+                .extract().path("id");
+
+        given().when().get("/api/v1/entries/" + id).then().statusCode(200).body("title", equalTo("Rural broadband for schools"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "stocktaking-editor")
+    void invalidFieldsGiveProblemJsonAndChangeNothing() {
+        long before = entryCount();
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"title": " ", "description": "d", "organisation": "o", "actionLines": ["X9"]}""")
+                .when().post("/api/v1/entries")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("type", equalTo("urn:wsis:problem:validation"))
+                .body("errors.field", hasItem("title"))
+                .body("errors.field", hasItem("actionLines[0]"));
+        assertEquals(before, entryCount());
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "stocktaking-editor")
+    void unknownActionLineIs422NamingTheField() {
+        long before = entryCount();
+        given().contentType(ContentType.JSON)
+                .body(VALID.replace("\"C2\"", "\"C99\""))
+                .when().post("/api/v1/entries")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("actionLines[0]"));
+        assertEquals(before, entryCount());
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "stocktaking-editor")
+    void malformedJsonAndUnknownFieldsAre400() {
+        given().contentType(ContentType.JSON).body("{\"title\": ")
+                .when().post("/api/v1/entries")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:wsis:problem:malformed-json"));
+        given().contentType(ContentType.JSON).body(VALID.replace("{", "{\"status\": \"PUBLISHED\", "))
+                .when().post("/api/v1/entries")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
+    void anonymousCannotCreate() {
+        given().contentType(ContentType.JSON).body(VALID)
+                .when().post("/api/v1/entries")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "stocktaking-editor")
+    void editorsCannotPublish() {
+        String id = createDraft();
+        given().when().post("/api/v1/entries/" + id + "/publish")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "bob", roles = "stocktaking-editor")
+    void othersDraftsAreInvisible() {
+        UUID aliceDraft = insertDraftOwnedBy("alice");
+        given().when().get("/api/v1/entries/" + aliceDraft).then().statusCode(404).contentType("application/problem+json");
+        given().when().post("/api/v1/entries/" + aliceDraft + "/submit").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "mo", roles = {"stocktaking-editor", "stocktaking-moderator"})
+    void publishingWritesTheEventThroughTheOutboxToKafka() throws Exception {
+        String id = createDraft();
+        given().when().post("/api/v1/entries/" + id + "/publish").then().statusCode(409); // not submitted yet
+        given().when().post("/api/v1/entries/" + id + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        given().when().post("/api/v1/entries/" + id + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
+
+        JsonNode event = awaitEvent("stocktaking.entries", id, Duration.ofSeconds(30));
+        assertEquals("1.0", event.get("specversion").asText());
+        assertEquals("org.wsis.stocktaking.entry.published.v1", event.get("type").asText());
+        assertEquals(id, event.get("data").get("entryId").asText());
+        assertEquals("mo", event.get("data").get("ownerId").asText());
+
+        given().when().get("/api/v1/entries?size=100").then().statusCode(200)
+                .header("X-Total-Count", notNullValue())
+                .header("Link", containsString("rel=\"first\""))
+                .body("items.id", hasItem(id));
+    }
+
+    @Test
+    void pageSizeIsBounded() {
+        given().when().get("/api/v1/entries?size=1000")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void actionLinesAreServedFromTheMigration() {
+        given().when().get("/api/v1/reference/action-lines").then().statusCode(200)
+                .body("size()", equalTo(19))
+                .body("find { it.code == 'C7.E-HEALTH' }.leadAgencies", equalTo("WHO"));
+    }
+
+    private String createDraft() {
+        return given().contentType(ContentType.JSON).body(VALID).when().post("/api/v1/entries")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @jakarta.transaction.Transactional
+    UUID insertDraftOwnedBy(String owner) {
+        UUID id = UUID.randomUUID();
+        entityManager.createNativeQuery("""
+                INSERT INTO entry (id, owner_id, title, description, organisation, action_lines, status, created_at, updated_at)
+                VALUES (?1, ?2, 't', 'd', 'o', ARRAY['C1'], 'DRAFT', now(), now())""")
+                .setParameter(1, id).setParameter(2, owner).executeUpdate();
+        return id;
+    }
+
+    private long entryCount() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM entry").getSingleResult()).longValue();
+    }
+
+    private JsonNode awaitEvent(String topic, String key, Duration timeout) throws Exception {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        return mapper.readTree(record.value());
+                    }
+                }
+            }
+        }
+        assertNotNull(null, "no event with key " + key + " on " + topic + " within " + timeout);
+        return null;
+    }
+}
