@@ -1,0 +1,57 @@
+package org.wsis.gateway.problem;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * An RFC 9457 problem detail as the gateway writes it. The {@code type} URIs are URNs: they name the
+ * kind of problem without pretending to be a page one can open.
+ *
+ * @param instance the request path the problem is about
+ */
+public record Problem(String type, String title, int status, String detail, String instance) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final String TYPE_PREFIX = "urn:wsis:problem:";
+
+    public static Problem routeNotFound(String path) {
+        return new Problem(TYPE_PREFIX + "route-not-found", "Not found", 404,
+                "No service is published at this path. The gateway routes /api/stocktaking/**, "
+                        + "/api/prizes/**, /api/forum/** and /api/indicators/**.",
+                path);
+    }
+
+    public static Problem serviceUnavailable(String service, String reason, String path) {
+        return new Problem(TYPE_PREFIX + "service-unavailable", "Service unavailable", 503,
+                "The " + service + " service is unavailable: " + reason + ". Try again later.", path);
+    }
+
+    public static Problem gatewayTimeout(String service, String timeout, String path) {
+        return new Problem(TYPE_PREFIX + "upstream-timeout", "Gateway timeout", 504,
+                "The " + service + " service did not answer within " + timeout + ".", path);
+    }
+
+    public static Problem badGateway(String service, String path) {
+        return new Problem(TYPE_PREFIX + "bad-gateway", "Bad gateway", 502,
+                "The " + service + " service failed to give a valid answer.", path);
+    }
+
+    public static Problem internalError(String path) {
+        return new Problem(TYPE_PREFIX + "internal-error", "Internal server error", 500,
+                "The gateway failed to handle the request.", path);
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject()
+                .put("type", type)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", instance);
+    }
+
+    public Buffer toBuffer() {
+        return toJson().toBuffer();
+    }
+}

@@ -1,0 +1,115 @@
+package org.wsis.gateway.routing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import org.jboss.logging.Logger;
+import org.wsis.gateway.problem.Problem;
+import org.wsis.gateway.requestid.RequestIds;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.WebServerRequest;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Shapes each proxied exchange for one service: rewrites the URI, sets the request id and the
+ * {@code X-Forwarded-*} headers, and turns a failed upstream exchange into a problem response.
+ * Everything else (the other headers, {@code Authorization} included, and the streamed bodies) is
+ * left to vertx-http-proxy, which drops only hop-by-hop headers and {@code Host}.
+ */
+final class ForwardingInterceptor implements ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
+
+    static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+    static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+
+    private final Upstream upstream;
+    private final Duration upstreamTimeout;
+
+    ForwardingInterceptor(Upstream upstream, Duration upstreamTimeout) {
+        this.upstream = upstream;
+        this.upstreamTimeout = upstreamTimeout;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        ProxyRequest request = context.request();
+        HttpServerRequest client = request.proxiedRequest();
+        RoutingContext rc = ((WebServerRequest) client).routingContext();
+
+        request.setURI(rc.get(GatewayRoutes.TARGET_URI));
+        MultiMap headers = request.headers();
+        headers.set(RequestIds.HEADER, RequestIds.of(rc));
+        setForwardedHeaders(client, headers);
+        // The gateway already told the client to go on (handle-100-continue-automatically).
+        headers.remove(HttpHeaders.EXPECT);
+
+        return context.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(context, rc, failure)));
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        // The client gets the gateway's id, already on the response; don't add the upstream's copy.
+        context.response().headers().remove(RequestIds.HEADER);
+        return context.sendResponse();
+    }
+
+    static void setForwardedHeaders(HttpServerRequest client, MultiMap headers) {
+        SocketAddress remote = client.remoteAddress();
+        String clientIp = remote == null ? null : remote.hostAddress();
+        if (clientIp != null) {
+            List<String> earlier = headers.getAll(X_FORWARDED_FOR);
+            String chain = earlier.isEmpty() ? clientIp : String.join(", ", earlier) + ", " + clientIp;
+            headers.set(X_FORWARDED_FOR, chain);
+        }
+        headers.set(X_FORWARDED_PROTO, client.scheme());
+        HostAndPort authority = client.authority();
+        if (authority != null) {
+            headers.set(X_FORWARDED_HOST, authority.toString());
+        } else {
+            headers.remove(X_FORWARDED_HOST);
+        }
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure instanceof UpstreamUnreachableException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private ProxyResponse problemResponse(ProxyContext context, RoutingContext rc, Throwable failure) {
+        String path = context.request().proxiedRequest().path();
+        String service = upstream.service().id();
+        Problem problem;
+        if (failure instanceof UpstreamUnreachableException unreachable) {
+            problem = Problem.serviceUnavailable(service, unreachable.reason(), path);
+        } else if (failure instanceof TimeoutException) {
+            problem = Problem.gatewayTimeout(service, Durations.format(upstreamTimeout), path);
+        } else {
+            problem = Problem.badGateway(service, path);
+        }
+        LOG.warnf("%s %s -> %s: %d (%s) [request id %s]", rc.request().method(), path, upstream.url(),
+                problem.status(), rootCause(failure), RequestIds.of(rc));
+
+        // release() lets the unread request body drain; the response starts from scratch.
+        ProxyResponse response = context.request().release().response();
+        return response.setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .setBody(Body.body(problem.toBuffer()));
+    }
+}
