@@ -1,6 +1,7 @@
 package org.wsis.commons.events;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * records went out, they are sent again later, and consumers drop the duplicates by event id.
  */
 @ApplicationScoped
+@Startup // created with the app, not lazily on its first tick (which could fall into shutdown)
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x57_5349_53L; // "WSIS": any constant shared by a service's instances

@@ -1,0 +1,111 @@
+package org.wsis.forum.edition;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.paging.Page;
+import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.security.CurrentUser;
+import org.wsis.commons.security.Roles;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Forum editions: public to read, created by organizers. */
+@Path("/api/v1/editions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Editions")
+public class EditionResource {
+
+    public record NewEdition(@NotNull @Min(2009) @Max(2100) Integer year,
+                             @NotBlank @Size(max = 200) String title,
+                             @NotNull LocalDate startsOn,
+                             @NotNull LocalDate endsOn,
+                             @NotBlank @Size(max = 200) String venue,
+                             @NotNull Boolean hybrid) {
+    }
+
+    public record EditionView(int year, String title, LocalDate startsOn, LocalDate endsOn, String venue, boolean hybrid) {
+        static EditionView of(ForumEdition e) {
+            return new EditionView(e.year, e.title, e.startsOn, e.endsOn, e.venue, e.hybrid);
+        }
+    }
+
+    private final CurrentUser caller;
+
+    public EditionResource(CurrentUser caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Forum editions, newest first")
+    public Response list(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
+        var query = ForumEdition.<ForumEdition>findAll(Sort.descending("year"));
+        var items = query.page(page.page, page.size).list().stream().map(EditionView::of).toList();
+        return new Page<>(items, page.page, page.size, query.count()).toResponse(uri);
+    }
+
+    @GET
+    @Path("{year}")
+    @PermitAll
+    @Operation(summary = "One forum edition")
+    public EditionView get(@PathParam("year") int year) {
+        ForumEdition edition = ForumEdition.findById(year);
+        if (edition == null) {
+            throw ProblemException.notFound("Forum edition", year);
+        }
+        return EditionView.of(edition);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FORUM_ORGANIZER)
+    @Transactional
+    @Operation(summary = "Create a forum edition (organizers)")
+    public Response create(@NotNull(message = "a JSON body is required") @Valid NewEdition request, @Context UriInfo uri) {
+        if (request.endsOn().isBefore(request.startsOn())) {
+            throw ProblemException.invalid("endsOn", "must not be before startsOn");
+        }
+        if (request.startsOn().getYear() != request.year()) {
+            throw ProblemException.invalid("startsOn", "must be in " + request.year());
+        }
+        if (ForumEdition.findById(request.year()) != null) {
+            throw ProblemException.conflict("The " + request.year() + " forum edition already exists");
+        }
+        ForumEdition edition = new ForumEdition();
+        edition.year = request.year();
+        edition.title = request.title().strip();
+        edition.startsOn = request.startsOn();
+        edition.endsOn = request.endsOn();
+        edition.venue = request.venue().strip();
+        edition.hybrid = request.hybrid();
+        edition.createdBy = caller.subject();
+        edition.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        edition.persist();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(edition.year)).build())
+                .entity(EditionView.of(edition)).build();
+    }
+}

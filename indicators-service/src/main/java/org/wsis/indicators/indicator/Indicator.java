@@ -1,0 +1,22 @@
+package org.wsis.indicators.indicator;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An ICT indicator definition; seeded by migration. */
+@Entity
+@Table(name = "indicator")
+public class Indicator extends PanacheEntityBase {
+    @Id
+    public String code;
+    public String name;
+    public String unit;
+    @Column(name = "unit_multiplier")
+    public int unitMultiplier;
+    @Column(name = "sdg_indicator")
+    public String sdgIndicator;
+    public String custodian;
+}

@@ -1,0 +1,55 @@
+package org.wsis.prizes.eligibility;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.paging.Page;
+import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.problem.ProblemException;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Published stocktaking entries that may be submitted to the prizes (public information). */
+@Path("/api/v1/eligible-entries")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Eligible entries")
+public class EligibleEntryResource {
+
+    public record EligibleEntryView(UUID entryId, String title, String organisation, List<String> actionLines,
+                                    OffsetDateTime publishedAt) {
+        static EligibleEntryView of(EligibleEntry e) {
+            return new EligibleEntryView(e.entryId, e.title, e.organisation, e.actionLines, e.publishedAt);
+        }
+    }
+
+    @GET
+    @Operation(summary = "Entries eligible for submission, newest first")
+    public Response list(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
+        var query = EligibleEntry.<EligibleEntry>findAll(Sort.descending("publishedAt").and("entryId"));
+        List<EligibleEntryView> items = query.page(page.page, page.size).list().stream().map(EligibleEntryView::of).toList();
+        return new Page<>(items, page.page, page.size, query.count()).toResponse(uri);
+    }
+
+    @GET
+    @Path("{entryId}")
+    @Operation(summary = "One eligible entry")
+    public EligibleEntryView get(@PathParam("entryId") UUID entryId) {
+        EligibleEntry entry = EligibleEntry.findById(entryId);
+        if (entry == null) {
+            throw ProblemException.notFound("Eligible entry", entryId);
+        }
+        return EligibleEntryView.of(entry);
+    }
+}

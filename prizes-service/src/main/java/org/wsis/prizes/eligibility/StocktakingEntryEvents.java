@@ -1,0 +1,74 @@
+package org.wsis.prizes.eligibility;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.wsis.commons.events.CloudEvent;
+import org.wsis.commons.events.ProcessedEvents;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Consumes stocktaking's entry events into our own eligible_entry table. Idempotent: the event id
+ * is recorded in the same transaction, so a redelivery changes nothing. An unreadable message
+ * throws, and the connector moves it to the dead-letter topic.
+ */
+@ApplicationScoped
+public class StocktakingEntryEvents {
+    static final String CONSUMER = "prizes.eligible-entries";
+    static final String ENTRY_PUBLISHED_V1 = "org.wsis.stocktaking.entry.published.v1";
+    private static final Logger LOG = Logger.getLogger(StocktakingEntryEvents.class);
+
+    /** The fields we keep from stocktaking's entry-published.v1 data. */
+    record EntryPublished(UUID entryId, String ownerId, String title, String organisation,
+                          List<String> actionLines, OffsetDateTime publishedAt) {
+        void requireComplete() {
+            if (entryId == null || ownerId == null || title == null || organisation == null
+                    || actionLines == null || publishedAt == null) {
+                throw new IllegalArgumentException("entry published event lacks a required field: " + this);
+            }
+        }
+    }
+
+    private final ProcessedEvents processed;
+    private final ObjectMapper mapper;
+
+    public StocktakingEntryEvents(ProcessedEvents processed, ObjectMapper mapper) {
+        this.processed = processed;
+        this.mapper = mapper;
+    }
+
+    @Incoming("stocktaking-entries")
+    @Blocking // on a worker thread, in order per partition
+    @Transactional
+    public void onEvent(String value) {
+        CloudEvent event = CloudEvent.parse(value, mapper);
+        if (!ENTRY_PUBLISHED_V1.equals(event.type())) {
+            return; // other entry events are not ours to act on (yet)
+        }
+        EntryPublished data = event.dataAs(EntryPublished.class, mapper);
+        data.requireComplete();
+        if (!processed.firstDelivery(CONSUMER, event.id())) {
+            LOG.debugf("Event %s already applied, skipped", event.id());
+            return;
+        }
+        EligibleEntry entry = EligibleEntry.findById(data.entryId());
+        if (entry == null) {
+            entry = new EligibleEntry();
+            entry.entryId = data.entryId();
+        }
+        entry.ownerId = data.ownerId();
+        entry.title = data.title();
+        entry.organisation = data.organisation();
+        entry.actionLines = data.actionLines();
+        entry.publishedAt = data.publishedAt();
+        entry.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        entry.persist();
+    }
+}

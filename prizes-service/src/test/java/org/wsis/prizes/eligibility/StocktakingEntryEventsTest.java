@@ -1,0 +1,132 @@
+package org.wsis.prizes.eligibility;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.wsis.localstack.testing.PostgresKafkaTestResource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "prizes"))
+class StocktakingEntryEventsTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void publishedEntryBecomesEligibleOnceEvenWhenRedelivered() throws Exception {
+        UUID entryId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        send(entryId, cloudEvent(eventId, entryId, "Telemedicine for islands"));
+        awaitStatus("/api/v1/eligible-entries/" + entryId, 200);
+        given().get("/api/v1/eligible-entries/" + entryId).then().body("title", equalTo("Telemedicine for islands"))
+                .body("actionLines", hasItem("C7.E-HEALTH"));
+
+        // the same event again (a redelivery), with altered content: it must not be applied twice
+        send(entryId, cloudEvent(eventId, entryId, "Altered by a duplicate"));
+        UUID marker = UUID.randomUUID();
+        send(marker, cloudEvent(UUID.randomUUID().toString(), marker, "Marker"));
+        awaitStatus("/api/v1/eligible-entries/" + marker, 200); // everything before the marker was consumed
+
+        given().get("/api/v1/eligible-entries/" + entryId).then().body("title", equalTo("Telemedicine for islands"));
+        assertEquals(1L, count("SELECT count(*) FROM processed_event WHERE event_id = '" + eventId + "'"));
+    }
+
+    @Test
+    void poisonMessageGoesToTheDeadLetterTopicAndTheStreamFlows() throws Exception {
+        UUID poisonKey = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>("stocktaking.entries", poisonKey.toString(), "this is not json")).get();
+        }
+        UUID after = UUID.randomUUID();
+        send(after, cloudEvent(UUID.randomUUID().toString(), after, "After the poison"));
+        awaitStatus("/api/v1/eligible-entries/" + after, 200);
+        assertTrue(deadLetterKeys(Duration.ofSeconds(20)).contains(poisonKey.toString()), "poison message is on prizes.dead-letter");
+    }
+
+    @Test
+    void categoriesAreTheEighteenOfTheContest() {
+        given().get("/api/v1/categories").then().statusCode(200).body("size()", equalTo(18))
+                .body("code", hasItem("C7.E-AGRI"));
+    }
+
+    @Test
+    void unknownEntryIsProblem404() {
+        given().get("/api/v1/eligible-entries/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    private static String cloudEvent(String eventId, UUID entryId, String title) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/wsis/stocktaking-service",
+                 "type":"org.wsis.stocktaking.entry.published.v1","subject":"%s","time":"2026-11-23T10:00:00Z",
+                 "datacontenttype":"application/json",
+                 "data":{"entryId":"%s","ownerId":"owner-1","title":"%s","organisation":"Health Ministry",
+                         "actionLines":["C7.E-HEALTH"],"publishedAt":"2026-11-23T10:00:00Z"}}"""
+                .formatted(eventId, entryId, entryId, title);
+    }
+
+    private void send(UUID key, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>("stocktaking.entries", key.toString(), value)).get();
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    private List<String> deadLetterKeys(Duration timeout) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> keys = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("prizes.dead-letter"));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && keys.isEmpty()) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
+            }
+        }
+        return keys;
+    }
+
+    private static void awaitStatus(String path, int status) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            if (given().get(path).statusCode() == status) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        fail(path + " never answered " + status);
+    }
+
+    private long count(String sql) {
+        return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+}
