@@ -93,7 +93,10 @@ class StocktakingEntryEventsTest {
 
     private void send(UUID key, String value) throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>("stocktaking.entries", key.toString(), value)).get();
+            // exactly as stocktaking's outbox relay sends it: structured CloudEvent with its content type
+            ProducerRecord<String, String> record = new ProducerRecord<>("stocktaking.entries", key.toString(), value);
+            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes());
+            producer.send(record).get();
         }
     }
 

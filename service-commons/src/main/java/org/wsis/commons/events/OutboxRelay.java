@@ -1,20 +1,14 @@
 package org.wsis.commons.events;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  * records went out, they are sent again later, and consumers drop the duplicates by event id.
  */
 @ApplicationScoped
-@Startup // created with the app, not lazily on its first tick (which could fall into shutdown)
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x57_5349_53L; // "WSIS": any constant shared by a service's instances
@@ -37,12 +30,21 @@ public class OutboxRelay {
     EntityManager entityManager;
 
     @Inject
-    @Channel("outbox")
-    Emitter<String> emitter;
+    OutboxSender sender;
+
+    /** Ticks before startup completes are skipped: the Kafka channel is wired during startup. */
+    private volatile boolean started;
+
+    void onStart(@Observes StartupEvent event) {
+        started = true;
+    }
 
     @Scheduled(every = "${wsis.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void relayPending() {
+        if (!started) {
+            return;
+        }
         try {
             int sent;
             do {
@@ -72,7 +74,7 @@ public class OutboxRelay {
         List<Long> sequence = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             sequence.add(((Number) row[0]).longValue());
-            acks.add(send((String) row[1], (String) row[2], (String) row[3]));
+            acks.add(sender.send((String) row[1], (String) row[2], (String) row[3]));
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -89,23 +91,5 @@ public class OutboxRelay {
     void purgePublished() {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "DELETE FROM outbox_event WHERE published_at < now() - interval '7 days'").executeUpdate());
-    }
-
-    private CompletableFuture<Void> send(String topic, String key, String payload) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(topic).withKey(key).withHeaders(headers).build();
-        emitter.send(Message.of(payload, Metadata.of(metadata),
-                () -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return acked;
     }
 }

@@ -87,6 +87,10 @@ public class ProblemExceptionMappers {
     /** Malformed JSON, a wrong type, or an unknown field. */
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (isSyntaxError(e)) {
+            return respond(Problem.of(400, "malformed-json", "Malformed JSON",
+                    "The request body is not valid JSON: " + e.getOriginalMessage()), uri).build();
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return respond(Problem.of(400, "validation", "Invalid request", "Unknown field '" + field + "'")
@@ -152,6 +156,19 @@ public class ProblemExceptionMappers {
             return String.join(".", properties).replace(".[", "[").replace("..", ".");
         }
         return parameter == null ? "request" : parameter;
+    }
+
+    /** Broken syntax or a truncated/empty body, as opposed to well-formed JSON of the wrong shape. */
+    private static boolean isSyntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException
+                    || t instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                    || (t instanceof MismatchedInputException m && m.getOriginalMessage() != null
+                    && m.getOriginalMessage().contains("end-of-input"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(JsonMappingException e) {
