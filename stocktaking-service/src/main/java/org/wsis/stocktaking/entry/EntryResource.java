@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +19,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.http.Preconditions;
+import org.wsis.commons.idempotency.Idempotency;
 import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.security.CurrentUser;
 import org.wsis.commons.security.Roles;
 
 import java.util.UUID;
@@ -29,19 +33,28 @@ import java.util.UUID;
 @Tag(name = "Entries")
 public class EntryResource {
     private final EntryService entries;
+    private final Idempotency idempotency;
+    private final CurrentUser caller;
 
-    public EntryResource(EntryService entries) {
+    public EntryResource(EntryService entries, Idempotency idempotency, CurrentUser caller) {
         this.entries = entries;
+        this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STOCKTAKING_EDITOR)
-    @Operation(summary = "Create a draft entry owned by the caller")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid EntryDtos.NewEntry request, @Context UriInfo uri) {
-        Entry entry = entries.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
-                .tag(etag(entry)).entity(EntryDtos.EntryView.of(entry)).build();
+    @Operation(summary = "Create a draft entry owned by the caller",
+            description = "Send an Idempotency-Key header to make retries safe: a retry gets the first response.")
+    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @NotNull(message = "a JSON body is required") @Valid EntryDtos.NewEntry request,
+                           @Context UriInfo uri) {
+        return idempotency.execute("entries.create", idempotencyKey, caller.subject(), request, () -> {
+            Entry entry = entries.create(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
+                    .tag(etag(entry)).entity(EntryDtos.EntryView.of(entry)).build();
+        });
     }
 
     @GET
@@ -77,6 +90,6 @@ public class EntryResource {
     }
 
     private static EntityTag etag(Entry entry) {
-        return new EntityTag(entry.id + "-" + entry.version);
+        return Preconditions.etag(entry.id, entry.version);
     }
 }

@@ -106,6 +106,27 @@ class EntryResourceTest {
     }
 
     @Test
+    @TestSecurity(user = "alice", roles = "stocktaking-editor")
+    void retriesWithTheSameIdempotencyKeyCreateOnce() {
+        long before = entryCount();
+        String key = "retry-" + UUID.randomUUID();
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(VALID)
+                .post("/api/v1/entries").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(VALID)
+                .post("/api/v1/entries").then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .header("Location", containsString(first))
+                .body("id", equalTo(first));
+        assertEquals(before + 1, entryCount());
+        // the same key with another body is a client error, and creates nothing
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(VALID.replace("Rural", "Urban"))
+                .post("/api/v1/entries").then().statusCode(422).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "bad key!").body(VALID)
+                .post("/api/v1/entries").then().statusCode(400).contentType("application/problem+json");
+        assertEquals(before + 1, entryCount());
+    }
+
+    @Test
     void anonymousCannotCreate() {
         given().contentType(ContentType.JSON).body(VALID)
                 .when().post("/api/v1/entries")
