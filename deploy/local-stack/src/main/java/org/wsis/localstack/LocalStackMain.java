@@ -2,6 +2,8 @@ package org.wsis.localstack;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -13,6 +15,8 @@ import java.util.concurrent.CountDownLatch;
  * --port-offset=N   add N to every port (when the defaults are taken)
  * --infra-only      PostgreSQL, Kafka and Keycloak only (to run a service with quarkus:dev)
  * --work-dir=PATH   where data and logs go (default: .local-stack in the repository)
+ * --set=KEY=VALUE   a config property for every service and the gateway (repeatable), e.g. a
+ *                   benchmark's --set=quarkus.oidc.public-key=... ; wins over the stack's own
  * </pre>
  */
 public final class LocalStackMain {
@@ -22,6 +26,7 @@ public final class LocalStackMain {
         int portOffset = 0;
         boolean infraOnly = false;
         Path workDir = installation.repoRoot().resolve(".local-stack");
+        Map<String, String> extraConfig = new LinkedHashMap<>();
         for (String arg : args) {
             if (arg.startsWith("--port-offset=")) {
                 portOffset = Integer.parseInt(arg.substring("--port-offset=".length()));
@@ -29,6 +34,10 @@ public final class LocalStackMain {
                 infraOnly = true;
             } else if (arg.startsWith("--work-dir=")) {
                 workDir = Path.of(arg.substring("--work-dir=".length())).toAbsolutePath();
+            } else if (arg.startsWith("--set=") && arg.indexOf('=', "--set=".length()) > "--set=".length()) {
+                String setting = arg.substring("--set=".length());
+                int eq = setting.indexOf('=');
+                extraConfig.put(setting.substring(0, eq), setting.substring(eq + 1));
             } else {
                 System.err.println("Unknown option " + arg + " (see LocalStackMain's javadoc)");
                 System.exit(2);
@@ -39,7 +48,7 @@ public final class LocalStackMain {
         System.out.println("Starting the WSIS platform (logs in " + workDir.resolve("logs") + ") ...");
         PlatformStack stack;
         try {
-            stack = PlatformStack.start(new PlatformStack.Options(workDir, portOffset, true, true, services, !infraOnly));
+            stack = PlatformStack.start(new PlatformStack.Options(workDir, portOffset, true, true, services, !infraOnly, extraConfig));
         } catch (StackException e) {
             System.err.println("\nCould not start the platform: " + e.getMessage());
             System.exit(1);

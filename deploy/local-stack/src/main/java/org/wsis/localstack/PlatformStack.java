@@ -18,9 +18,17 @@ import java.util.concurrent.CompletionException;
  */
 public final class PlatformStack implements AutoCloseable {
 
-    /** What to start and where. {@code portOffset} null means: pick random free ports (tests). */
+    /**
+     * What to start and where. {@code portOffset} null means: pick random free ports (tests).
+     * {@code extraConfig} is passed as system properties to every service and the gateway (e.g. a
+     * benchmark's {@code quarkus.oidc.public-key}); it wins over what the stack sets itself.
+     */
     public record Options(Path workDir, Integer portOffset, boolean durablePostgres, boolean keycloak,
-                          Set<PlatformService> services, boolean gateway) {
+                          Set<PlatformService> services, boolean gateway, Map<String, String> extraConfig) {
+        public Options(Path workDir, Integer portOffset, boolean durablePostgres, boolean keycloak,
+                       Set<PlatformService> services, boolean gateway) {
+            this(workDir, portOffset, durablePostgres, keycloak, services, gateway, Map.of());
+        }
     }
 
     public static final int GATEWAY_PORT = 8080;
@@ -94,6 +102,10 @@ public final class PlatformStack implements AutoCloseable {
         if (options.gateway()) {
             Map<String, String> routes = new HashMap<>();
             services.forEach((service, app) -> routes.put("wsis.gateway.upstream." + service.key() + ".url", app.url()));
+            if (keycloak != null) {
+                routes.put("quarkus.oidc.auth-server-url", keycloak.realmUrl()); // tokens are validated at the edge too
+            }
+            routes.putAll(options.extraConfig());
             gateway = new QuarkusApp(installation, "gateway", logDir, gatewayPort, routes);
             track(gateway.process(), gateway::stop);
             gateway.launch();
@@ -114,6 +126,7 @@ public final class PlatformStack implements AutoCloseable {
         if (keycloak != null) {
             config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         }
+        config.putAll(options.extraConfig());
         return config;
     }
 
