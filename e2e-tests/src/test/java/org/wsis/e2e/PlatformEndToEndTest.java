@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.PlatformService;
 import org.wsis.localstack.PlatformStack;
+import org.wsis.localstack.testing.RealmTokens;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -27,14 +28,14 @@ class PlatformEndToEndTest {
              "organisation": "Andean Connect", "actionLines": ["C2", "C4"]}""";
 
     private static PlatformStack stack;
-    private static Keycloak keycloak;
+    private static RealmTokens keycloak;
 
     @BeforeAll
     static void startPlatform() {
         Path workDir = Path.of("target", "e2e-stack").toAbsolutePath();
         stack = PlatformStack.start(new PlatformStack.Options(workDir, null, false, true,
                 EnumSet.allOf(PlatformService.class), true));
-        keycloak = new Keycloak(stack.keycloak().realmUrl());
+        keycloak = new RealmTokens(stack.keycloak().realmUrl());
     }
 
     @AfterAll

@@ -16,6 +16,8 @@ public class ManagedProcess {
     private final String name;
     private final Path logFile;
     private Process process;
+    /** Log size when the current run started: readiness looks only at what this run wrote (restarts append). */
+    private long logOffset;
 
     public ManagedProcess(String name, Path logFile) {
         this.name = name;
@@ -38,6 +40,7 @@ public class ManagedProcess {
         requireExecutable(builder.command().get(0));
         try {
             Files.createDirectories(logFile.getParent());
+            logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
             builder.redirectErrorStream(true);
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             process = builder.start();
@@ -83,11 +86,34 @@ public class ManagedProcess {
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** Whether the current run (since the last start) has logged {@code text}. */
     public boolean logContains(String text) {
         try {
-            return Files.exists(logFile) && Files.readString(logFile).contains(text);
+            if (!Files.exists(logFile)) {
+                return false;
+            }
+            String log = Files.readString(logFile);
+            return log.length() > logOffset && log.substring((int) Math.min(logOffset, log.length())).contains(text);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL, no grace: for fault tests that prove nothing half-written survives a crash. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -50,4 +50,15 @@ public class QuarkusApp {
     public void stop() {
         process.stop(Duration.ofSeconds(15));
     }
+
+    /** SIGKILL, as in a crash (fault tests). */
+    public void kill() {
+        process.kill();
+    }
+
+    /** Starts again on the same port with the same configuration, and waits until it is ready. */
+    public void restart() {
+        launch();
+        awaitReady();
+    }
 }

@@ -123,6 +123,13 @@ public class ProblemExceptionMappers {
     /** A bug, not bad input: log it with a reference the client can quote. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnavailable(e)) {
+            // PostgreSQL restarting or unreachable: say so at once; the pool reconnects by itself
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getMessage());
+            return respond(Problem.of(503, "service-unavailable", "Service unavailable",
+                    "The service's database is unavailable; retry shortly"), uri)
+                    .header("Retry-After", "5").build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return respond(Problem.of(500, "internal", "Internal error",
@@ -156,6 +163,28 @@ public class ProblemExceptionMappers {
             return String.join(".", properties).replace(".[", "[").replace("..", ".");
         }
         return parameter == null ? "request" : parameter;
+    }
+
+    /**
+     * No connection to PostgreSQL: SQLState class 08 (connection exception), 57P01-57P03 (shut
+     * down, crash, cannot connect now), or the pool's acquisition timeout.
+     */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Broken syntax or a truncated/empty body, as opposed to well-formed JSON of the wrong shape. */
