@@ -130,6 +130,12 @@ public class ProblemExceptionMappers {
                     "The service's database is unavailable; retry shortly"), uri)
                     .header("Retry-After", "5").build();
         }
+        Problem refusedByDatabase = refusedByDatabase(e);
+        if (refusedByDatabase != null) {
+            // a safety net: the service should have validated this itself, so log it to fix that
+            LOG.warnf("Input refused by PostgreSQL on %s: %s", uri.getPath(), refusedByDatabase.detail());
+            return respond(refusedByDatabase, uri).build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return respond(Problem.of(500, "internal", "Internal error",
@@ -185,6 +191,29 @@ public class ProblemExceptionMappers {
             }
         }
         return false;
+    }
+
+    /**
+     * Input PostgreSQL itself refused: a data exception (SQLState class 22: NUL byte, value too long
+     * or out of range) is bad input, a unique violation (23505) a conflict, other integrity
+     * violations (23xxx) a broken rule. Never a 500 for input.
+     */
+    static Problem refusedByDatabase(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("22")) {
+                    return Problem.of(400, "invalid-value", "Invalid value", "A value in the request is not acceptable (SQLState " + state + ")");
+                }
+                if (state.equals("23505")) {
+                    return Problem.of(409, "conflict", "Conflict", "This already exists");
+                }
+                if (state.startsWith("23")) {
+                    return Problem.of(422, "validation", "Invalid request", "The request breaks a data rule (SQLState " + state + ")");
+                }
+            }
+        }
+        return null;
     }
 
     /** Broken syntax or a truncated/empty body, as opposed to well-formed JSON of the wrong shape. */
