@@ -36,7 +36,7 @@ INSERT INTO entry (id, owner_id, title, description, organisation, action_lines,
 SELECT gen_random_uuid(), 'bench-generator',
        initcap(v.w[1 + (random() * 99)::int]) || ' ' || v.w[1 + (random() * 99)::int] || ' '
            || v.w[1 + (random() * 99)::int] || ' ' || v.w[1 + (random() * 99)::int],
-       (SELECT string_agg(v.w[1 + (random() * 99)::int], ' ') FROM generate_series(1, 30 + g % 50) WHERE g > 0),
+       (SELECT string_agg(v.w[1 + (random() * 99)::int + 0 * i], ' ') FROM generate_series(1, 30 + g % 50) AS i WHERE g > 0),
        'Organisation ' || (g % 5000),
        ARRAY(SELECT DISTINCT c.action_lines[1 + (random() * 18)::int] FROM generate_series(1, 1 + g % 3) WHERE g > 0),
        CASE WHEN g % 33 = 0 THEN 'DRAFT' WHEN g % 37 = 0 THEN 'SUBMITTED' ELSE 'PUBLISHED' END,
