@@ -1,11 +1,14 @@
 package org.wsis.stocktaking.entry;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,20 +17,80 @@ public final class EntryDtos {
     private EntryDtos() {
     }
 
-    /** A new draft. Owner and status are not accepted from the client: they come from the token and the workflow. */
+    /**
+     * The content of an entry, sent to create a draft (POST) and to replace it (PUT). Owner and
+     * status are not accepted from the client: they come from the token and the workflow. Codes are
+     * those of /api/v1/reference/...; unknown codes are 422 naming the field.
+     */
     public record NewEntry(
             @NotBlank @Size(max = 300) String title,
             @NotBlank @Size(max = 20_000) String description,
             @NotBlank @Size(max = 300) String organisation,
-            @NotEmpty @Size(max = 19) List<@NotBlank @Pattern(regexp = "C\\d{1,2}(\\.[A-Z-]+)?", message = "must be an action line code such as C3 or C7.E-HEALTH") String> actionLines) {
+            @NotEmpty @Size(max = 19) List<@NotBlank @Pattern(regexp = "C\\d{1,2}(\\.[A-Z-]+)?", message = "must be an action line code such as C3 or C7.E-HEALTH") String> actionLines,
+            @Size(max = 200) String contactName,
+            @Email @Size(max = 320) String contactEmail,
+            @Size(max = 40) String stakeholderType,
+            @Size(max = 250) List<@NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as KE") String> countries,
+            @Size(max = 6) List<@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ITU region code such as AFR") String> regions,
+            @Size(max = 169) List<@NotBlank @Pattern(regexp = "\\d{1,2}\\.([0-9]{1,2}|[a-d])", message = "must be an SDG target code such as 4.4 or 9.c") String> sdgTargets,
+            @Size(max = 20) List<@NotBlank @Size(max = 40) String> targetGroups,
+            LocalDate startDate,
+            LocalDate endDate,
+            ProjectStatus projectStatus,
+            @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> links,
+            @Size(max = 50) List<@NotBlank @Size(max = 300) String> partners,
+            @Pattern(regexp = "ar|zh|en|fr|ru|es", message = "must be one of the UN languages ar, zh, en, fr, ru, es") String language) {
+
+        public NewEntry {
+            countries = orEmpty(countries);
+            regions = orEmpty(regions);
+            sdgTargets = orEmpty(sdgTargets);
+            targetGroups = orEmpty(targetGroups);
+            links = orEmpty(links);
+            partners = orEmpty(partners);
+            language = language == null ? "en" : language;
+        }
+
+        /** The content of an existing entry, as a revision snapshot. */
+        static NewEntry of(Entry e) {
+            return new NewEntry(e.title, e.description, e.organisation, e.actionLines, e.contactName, e.contactEmail,
+                    e.stakeholderType, e.countries, e.regions, e.sdgTargets, e.targetGroups, e.startDate, e.endDate,
+                    e.projectStatus, e.links, e.partners, e.language);
+        }
+
+        private static <T> List<T> orEmpty(List<T> list) {
+            return list == null ? List.of() : list;
+        }
+    }
+
+    public record PrizeView(int edition, String category, String outcome) {
     }
 
     public record EntryView(UUID id, String title, String description, String organisation, List<String> actionLines,
                             EntryStatus status, String ownerId, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                            OffsetDateTime publishedAt, long version) {
-        static EntryView of(Entry e) {
+                            OffsetDateTime publishedAt, long version,
+                            String contactName, String contactEmail, String stakeholderType, List<String> countries,
+                            List<String> regions, List<String> sdgTargets, List<Integer> sdgs, List<String> targetGroups,
+                            LocalDate startDate, LocalDate endDate, ProjectStatus projectStatus, List<String> links,
+                            List<String> partners, String language, Integer stocktakingYear, boolean successStory,
+                            List<PrizeView> prizes, String returnComment, boolean changePending) {
+        public static EntryView of(Entry e) {
             return new EntryView(e.id, e.title, e.description, e.organisation, e.actionLines, e.status, e.ownerId,
-                    e.createdAt, e.updatedAt, e.publishedAt, e.version);
+                    e.createdAt, e.updatedAt, e.publishedAt, e.version,
+                    e.contactName, e.contactEmail, e.stakeholderType, e.countries, e.regions, e.sdgTargets, e.sdgs,
+                    e.targetGroups, e.startDate, e.endDate, e.projectStatus, e.links, e.partners, e.language,
+                    e.stocktakingYear, e.successStory,
+                    e.prizes.stream().map(p -> new PrizeView(p.edition, p.category, p.outcome))
+                            .sorted(Comparator.comparingInt(PrizeView::edition).thenComparing(PrizeView::category)).toList(),
+                    e.returnComment, e.pendingRevision != null);
         }
+    }
+
+    /** A moderator's request for changes. */
+    public record ReturnRequest(@NotBlank @Size(max = 5000) String comment) {
+    }
+
+    public record RevisionView(int revision, String action, EntryStatus status, String actorId, OffsetDateTime at,
+                               String comment, NewEntry content) {
     }
 }

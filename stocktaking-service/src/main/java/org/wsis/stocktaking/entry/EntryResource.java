@@ -9,6 +9,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.wsis.stocktaking.moderation.ModerationService;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,11 +40,13 @@ import java.util.UUID;
 @Tag(name = "Entries")
 public class EntryResource {
     private final EntryService entries;
+    private final ModerationService moderation;
     private final Idempotency idempotency;
     private final CurrentUser caller;
 
-    public EntryResource(EntryService entries, Idempotency idempotency, CurrentUser caller) {
+    public EntryResource(EntryService entries, ModerationService moderation, Idempotency idempotency, CurrentUser caller) {
         this.entries = entries;
+        this.moderation = moderation;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -65,6 +74,37 @@ public class EntryResource {
     }
 
     @GET
+    @Path("mine")
+    @RolesAllowed(Roles.STOCKTAKING_EDITOR)
+    @Operation(summary = "The caller's own entries in every state, last changed first")
+    public Response mine(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
+        return entries.listMine(page).map(EntryDtos.EntryView::of).toResponse(uri);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STOCKTAKING_EDITOR)
+    @Operation(summary = "Replace the content of the caller's entry (If-Match required)",
+            description = "A draft or returned entry changes at once. For a published entry the edit is kept as a "
+                    + "revision and goes to the moderators; the public keeps seeing the published content until then.")
+    @APIResponse(responseCode = "412", description = "The ETag in If-Match is stale: read the entry again")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull(message = "a JSON body is required") @Valid EntryDtos.NewEntry request) {
+        Entry entry = entries.update(id, ifMatch, request);
+        return Response.ok(EntryDtos.EntryView.of(entry)).tag(etag(entry)).build();
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @RolesAllowed({Roles.STOCKTAKING_EDITOR, Roles.STOCKTAKING_MODERATOR})
+    @Operation(summary = "Every change of the entry with who and when (owner and moderators)")
+    public java.util.List<EntryDtos.RevisionView> revisions(@PathParam("id") UUID id) {
+        return entries.history(id);
+    }
+
+    @GET
     @Path("{id}")
     @PermitAll
     @Operation(summary = "One entry (drafts only for their owner and moderators)")
@@ -84,9 +124,43 @@ public class EntryResource {
     @POST
     @Path("{id}/publish")
     @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
-    @Operation(summary = "Publish a submitted entry (moderators)")
+    @Operation(summary = "Publish a submitted entry, or the pending edit of a published one (moderators)")
     public EntryDtos.EntryView publish(@PathParam("id") UUID id) {
-        return EntryDtos.EntryView.of(entries.publish(id));
+        return EntryDtos.EntryView.of(moderation.publish(id));
+    }
+
+    @POST
+    @Path("{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @Operation(summary = "Return a submitted entry (or turn down a pending edit) with comments for the owner (moderators)")
+    public EntryDtos.EntryView returnForChanges(@PathParam("id") UUID id,
+                                                @NotNull(message = "a JSON body is required") @Valid EntryDtos.ReturnRequest request) {
+        return EntryDtos.EntryView.of(moderation.returnForChanges(id, request.comment()));
+    }
+
+    @POST
+    @Path("{id}/archive")
+    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @Operation(summary = "Archive an entry; a published one is withdrawn from the public (moderators)")
+    public EntryDtos.EntryView archive(@PathParam("id") UUID id, @QueryParam("comment") @Size(max = 5000) String comment) {
+        return EntryDtos.EntryView.of(moderation.archive(id, comment));
+    }
+
+    @PUT
+    @Path("{id}/success-story")
+    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @Operation(summary = "Mark a published entry as a success story (moderators)")
+    public EntryDtos.EntryView markSuccessStory(@PathParam("id") UUID id) {
+        return EntryDtos.EntryView.of(moderation.markSuccessStory(id, true));
+    }
+
+    @DELETE
+    @Path("{id}/success-story")
+    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @Operation(summary = "Unmark a success story (moderators)")
+    public EntryDtos.EntryView unmarkSuccessStory(@PathParam("id") UUID id) {
+        return EntryDtos.EntryView.of(moderation.markSuccessStory(id, false));
     }
 
     private static EntityTag etag(Entry entry) {

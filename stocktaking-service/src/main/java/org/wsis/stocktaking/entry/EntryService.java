@@ -4,49 +4,80 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.wsis.commons.events.Outbox;
+import org.wsis.commons.http.Preconditions;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
 import org.wsis.commons.security.Roles;
-import org.wsis.stocktaking.events.EntryEvents;
-import org.wsis.stocktaking.reference.ActionLine;
+import org.wsis.stocktaking.entry.EntryRevisions.Action;
+import org.wsis.stocktaking.reference.ReferenceData;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Entry use cases; each public method is one transaction, and events go out through the outbox. */
+/** Entry use cases of owners; each public method is one transaction. Moderation is in moderation/. */
 @ApplicationScoped
 public class EntryService {
     private final CurrentUser caller;
-    private final Outbox outbox;
+    private final ReferenceData reference;
+    private final EntryRevisions revisions;
 
-    public EntryService(CurrentUser caller, Outbox outbox) {
+    public EntryService(CurrentUser caller, ReferenceData reference, EntryRevisions revisions) {
         this.caller = caller;
-        this.outbox = outbox;
+        this.reference = reference;
+        this.revisions = revisions;
     }
 
     @Transactional
     public Entry create(EntryDtos.NewEntry request) {
-        requireKnownActionLines(request.actionLines());
+        validate(request);
         OffsetDateTime now = now();
         Entry entry = new Entry();
         entry.id = UUID.randomUUID();
         entry.ownerId = caller.subject();
-        entry.title = request.title().strip();
-        entry.description = request.description().strip();
-        entry.organisation = request.organisation().strip();
-        entry.actionLines = request.actionLines().stream().distinct().toList();
+        apply(request, entry);
         entry.status = EntryStatus.DRAFT;
         entry.createdAt = now;
         entry.updatedAt = now;
         entry.persist();
+        revisions.record(entry, Action.CREATED, entry.ownerId, null);
         return entry;
     }
 
-    /** Published entries are public; drafts are visible to their owner and to moderators only. */
+    /**
+     * The owner replaces the content of their entry. A draft or returned entry changes in place; a
+     * published one keeps its public content and the edit waits for a moderator (moderation/).
+     * {@code ifMatch} must carry the entry's current ETag (428 without, 412 when stale).
+     */
+    @Transactional
+    public Entry update(UUID id, String ifMatch, EntryDtos.NewEntry request) {
+        Entry entry = get(id);
+        requireOwner(entry, "edit");
+        Preconditions.requireIfMatch(ifMatch, Preconditions.etag(entry.id, entry.version));
+        validate(request);
+        switch (entry.status) {
+            case DRAFT, RETURNED -> {
+                apply(request, entry);
+                entry.updatedAt = now();
+                revisions.record(entry, Action.UPDATED, caller.subject(), null);
+            }
+            case PUBLISHED -> {
+                Entry proposed = new Entry();
+                apply(request, proposed);
+                entry.pendingRevision = revisions.record(entry, EntryDtos.NewEntry.of(proposed), Action.CHANGE_PROPOSED,
+                        caller.subject(), null);
+                entry.updatedAt = now();
+            }
+            default -> throw ProblemException.conflict("Entry " + id + " is " + entry.status + " and cannot be edited now");
+        }
+        return entry;
+    }
+
+    /** Published entries are public; other states are visible to their owner and to moderators only. */
     public Entry get(UUID id) {
         Entry entry = Entry.findById(id);
         if (entry == null || !(entry.status == EntryStatus.PUBLISHED || canSeeUnpublished(entry))) {
@@ -55,8 +86,23 @@ public class EntryService {
         return entry;
     }
 
+    public List<EntryDtos.RevisionView> history(UUID id) {
+        Entry entry = get(id);
+        if (!canSeeUnpublished(entry)) {
+            throw ProblemException.forbidden("Only the owner and moderators see the revisions of entry " + id);
+        }
+        return revisions.history(id);
+    }
+
     public org.wsis.commons.paging.Page<Entry> listPublished(PageParams page) {
         var query = Entry.<Entry>find("status", Sort.descending("publishedAt").and("id"), EntryStatus.PUBLISHED);
+        List<Entry> items = query.page(Page.of(page.page, page.size)).list();
+        return new org.wsis.commons.paging.Page<>(items, page.page, page.size, query.count());
+    }
+
+    /** The caller's own entries in every state. */
+    public org.wsis.commons.paging.Page<Entry> listMine(PageParams page) {
+        var query = Entry.<Entry>find("ownerId", Sort.descending("updatedAt").and("id"), caller.subject());
         List<Entry> items = query.page(Page.of(page.page, page.size)).list();
         return new org.wsis.commons.paging.Page<>(items, page.page, page.size, query.count());
     }
@@ -65,48 +111,80 @@ public class EntryService {
     @Transactional
     public Entry submit(UUID id) {
         Entry entry = get(id);
-        if (!entry.isOwnedBy(caller.subject())) {
-            throw ProblemException.forbidden("Only the owner of entry " + id + " can submit it");
-        }
+        requireOwner(entry, "submit");
         requireStatus(entry, EntryStatus.DRAFT, EntryStatus.RETURNED);
         entry.status = EntryStatus.SUBMITTED;
         entry.updatedAt = now();
+        revisions.record(entry, Action.SUBMITTED, caller.subject(), null);
         return entry;
     }
 
-    /** A moderator publishes a submitted entry; prizes and others learn of it from the event. */
-    @Transactional
-    public Entry publish(UUID id) {
-        Entry entry = get(id);
-        requireStatus(entry, EntryStatus.SUBMITTED);
-        entry.status = EntryStatus.PUBLISHED;
-        entry.publishedAt = now();
-        entry.updatedAt = entry.publishedAt;
-        outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.PUBLISHED_V1,
-                new EntryEvents.EntryPublishedV1(entry.id, entry.ownerId, entry.title, entry.organisation,
-                        entry.actionLines, entry.publishedAt));
-        return entry;
+    /** Checks every code against the reference data; 422 naming the first bad field. */
+    public void validate(EntryDtos.NewEntry request) {
+        requireKnown("actionLines", request.actionLines(), reference.actionLines());
+        if (request.stakeholderType() != null && !reference.stakeholderTypes().containsKey(request.stakeholderType())) {
+            throw ProblemException.invalid("stakeholderType", "unknown stakeholder type " + request.stakeholderType()
+                    + "; one of " + reference.stakeholderTypes().keySet());
+        }
+        requireKnown("countries", request.countries(), reference.countries().keySet());
+        requireKnown("regions", request.regions(), reference.regions().keySet());
+        requireKnown("sdgTargets", request.sdgTargets(), reference.sdgTargets().keySet());
+        requireKnown("targetGroups", request.targetGroups(), reference.targetGroups().keySet());
+        if (request.startDate() != null && request.endDate() != null && request.endDate().isBefore(request.startDate())) {
+            throw ProblemException.invalid("endDate", "must not be before startDate " + request.startDate());
+        }
+    }
+
+    /** Copies validated content onto an entry, deriving SDGs from targets and regions from countries. */
+    public void apply(EntryDtos.NewEntry request, Entry entry) {
+        entry.title = request.title().strip();
+        entry.description = request.description().strip();
+        entry.organisation = request.organisation().strip();
+        entry.actionLines = request.actionLines().stream().distinct().toList();
+        entry.contactName = request.contactName();
+        entry.contactEmail = request.contactEmail();
+        entry.stakeholderType = request.stakeholderType();
+        entry.countries = request.countries().stream().distinct().toList();
+        Set<String> regions = new LinkedHashSet<>(request.regions());
+        entry.countries.stream().map(c -> reference.countries().get(c).ituRegion())
+                .filter(java.util.Objects::nonNull).forEach(regions::add);
+        entry.regions = List.copyOf(regions);
+        entry.sdgTargets = request.sdgTargets().stream().distinct().toList();
+        entry.sdgs = entry.sdgTargets.stream().map(t -> reference.sdgTargets().get(t).sdg()).distinct().sorted().toList();
+        entry.targetGroups = request.targetGroups().stream().distinct().toList();
+        entry.startDate = request.startDate();
+        entry.endDate = request.endDate();
+        entry.projectStatus = request.projectStatus();
+        entry.links = request.links();
+        entry.partners = request.partners().stream().map(String::strip).toList();
+        entry.language = request.language();
+    }
+
+    private void requireOwner(Entry entry, String what) {
+        if (!entry.isOwnedBy(caller.subject())) {
+            throw ProblemException.forbidden("Only the owner of entry " + entry.id + " can " + what + " it");
+        }
     }
 
     private boolean canSeeUnpublished(Entry entry) {
         return !caller.isAnonymous() && (entry.isOwnedBy(caller.subject()) || caller.hasRole(Roles.STOCKTAKING_MODERATOR));
     }
 
-    private static void requireStatus(Entry entry, EntryStatus... allowed) {
+    public static void requireStatus(Entry entry, EntryStatus... allowed) {
         if (!List.of(allowed).contains(entry.status)) {
             throw ProblemException.conflict("Entry " + entry.id + " is " + entry.status + "; this needs " + List.of(allowed));
         }
     }
 
-    private static void requireKnownActionLines(List<String> codes) {
+    private static void requireKnown(String field, List<String> codes, Set<String> known) {
         for (int i = 0; i < codes.size(); i++) {
-            if (ActionLine.findById(codes.get(i)) == null) {
-                throw ProblemException.invalid("actionLines[" + i + "]", "unknown action line " + codes.get(i));
+            if (!known.contains(codes.get(i))) {
+                throw ProblemException.invalid(field + "[" + i + "]", "unknown code " + codes.get(i));
             }
         }
     }
 
-    private static OffsetDateTime now() {
+    public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 @Path("/api/v1/reference/action-lines")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reference data")
+@jakarta.annotation.security.PermitAll
 public class ActionLineResource {
 
     public record ActionLineView(String code, String parentCode, String name, String leadAgencies) {

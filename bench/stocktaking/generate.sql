@@ -1,0 +1,67 @@
+-- Synthetic stocktaking entries for the search benchmark, generated inside PostgreSQL.
+-- Run after the service's migrations (the service started once against this database):
+--   psql -h 127.0.0.1 -p 16432 -U postgres -d stocktaking -v entries=100000 -f generate.sql
+-- Rows are owned by 'bench-generator'; a new run replaces them. Words come from a small
+-- vocabulary (vocabulary.txt is the first part of it) so text searches match a realistic share.
+\set ON_ERROR_STOP on
+\timing on
+
+DELETE FROM entry_prize WHERE entry_id IN (SELECT id FROM entry WHERE owner_id = 'bench-generator');
+DELETE FROM entry_revision WHERE entry_id IN (SELECT id FROM entry WHERE owner_id = 'bench-generator');
+DELETE FROM entry WHERE owner_id = 'bench-generator';
+
+CREATE TEMP TABLE vocab AS SELECT ARRAY[
+    'solar', 'schools', 'broadband', 'health', 'farmers', 'women', 'youth', 'digital', 'literacy', 'mobile',
+    'payments', 'telemedicine', 'cybersecurity', 'open', 'data', 'government', 'rural', 'connectivity', 'radio', 'library',
+    'innovation', 'skills', 'coding', 'startups', 'climate', 'weather', 'water', 'identity', 'inclusion', 'accessibility',
+    'disabilities', 'elderly', 'satellite', 'fibre', 'community', 'networks', 'e-learning', 'agriculture', 'markets', 'science',
+    'research', 'museum', 'heritage', 'languages', 'media', 'journalism', 'ethics', 'artificial', 'intelligence', 'cloud',
+    'platform', 'services', 'citizens', 'portal', 'training', 'teachers', 'students', 'clinic', 'vaccination', 'emergency',
+    'disaster', 'early', 'warning', 'energy', 'grid', 'transport', 'cities', 'smart', 'sensors', 'fisheries',
+    'forests', 'biodiversity', 'tourism', 'jobs', 'employment', 'entrepreneurs', 'finance', 'banking', 'postal', 'commerce',
+    'trade', 'customs', 'tax', 'justice', 'courts', 'parliament', 'elections', 'privacy', 'protection', 'children',
+    'online', 'safety', 'helpline', 'refugees', 'migrants', 'indigenous', 'culture', 'television', 'archives', 'policy'
+]::text[] AS w;
+
+CREATE TEMP TABLE bench_codes AS SELECT
+    ARRAY(SELECT code FROM action_line ORDER BY code) AS action_lines,
+    ARRAY(SELECT alpha2 FROM country WHERE itu_region IS NOT NULL ORDER BY alpha2) AS countries,
+    ARRAY(SELECT code FROM sdg_target ORDER BY code) AS targets,
+    ARRAY(SELECT code FROM stakeholder_type ORDER BY code) AS stakeholders,
+    ARRAY(SELECT code FROM target_group ORDER BY code) AS groups;
+
+INSERT INTO entry (id, owner_id, title, description, organisation, action_lines, status, created_at, updated_at,
+                   published_at, countries, sdg_targets, target_groups, stakeholder_type, stocktaking_year,
+                   project_status, language, success_story, start_date)
+SELECT gen_random_uuid(), 'bench-generator',
+       initcap(v.w[1 + (random() * 99)::int]) || ' ' || v.w[1 + (random() * 99)::int] || ' '
+           || v.w[1 + (random() * 99)::int] || ' ' || v.w[1 + (random() * 99)::int],
+       (SELECT string_agg(v.w[1 + (random() * 99)::int + 0 * i], ' ') FROM generate_series(1, 30 + g % 50) AS i WHERE g > 0),
+       'Organisation ' || (g % 5000),
+       ARRAY(SELECT DISTINCT c.action_lines[1 + (random() * 18)::int] FROM generate_series(1, 1 + g % 3) WHERE g > 0),
+       CASE WHEN g % 33 = 0 THEN 'DRAFT' WHEN g % 37 = 0 THEN 'SUBMITTED' ELSE 'PUBLISHED' END,
+       make_timestamptz(2005 + g % 21, 1 + g % 12, 1 + g % 28, 12, 0, 0, 'UTC'),
+       make_timestamptz(2005 + g % 21, 1 + g % 12, 1 + g % 28, 12, 0, 0, 'UTC'),
+       make_timestamptz(2005 + g % 21, 1 + g % 12, 1 + g % 28, 12, 0, 0, 'UTC'),
+       ARRAY(SELECT DISTINCT c.countries[1 + (random() * (cardinality(c.countries) - 1))::int] FROM generate_series(1, 1 + g % 2) WHERE g > 0),
+       ARRAY(SELECT DISTINCT c.targets[1 + (random() * 168)::int] FROM generate_series(1, 1 + g % 3) WHERE g > 0),
+       ARRAY(SELECT DISTINCT c.groups[1 + (random() * (cardinality(c.groups) - 1))::int] FROM generate_series(1, g % 3) WHERE g > 0),
+       c.stakeholders[1 + g % 6],
+       2005 + g % 21,
+       (ARRAY['PLANNED', 'ONGOING', 'COMPLETED'])[1 + g % 3],
+       CASE WHEN g % 100 < 80 THEN 'en' WHEN g % 100 < 88 THEN 'fr' WHEN g % 100 < 95 THEN 'es'
+            ELSE (ARRAY['ar', 'ru', 'zh'])[1 + g % 3] END,
+       g % 50 = 0,
+       make_date(2000 + g % 25, 1 + g % 12, 1)
+FROM generate_series(1, :entries) AS g, vocab v, bench_codes c;
+
+-- derived columns, as the service computes them
+UPDATE entry e SET
+    regions = ARRAY(SELECT DISTINCT itu_region FROM country WHERE alpha2 = ANY (e.countries) AND itu_region IS NOT NULL),
+    sdgs = ARRAY(SELECT DISTINCT sdg_number FROM sdg_target WHERE code = ANY (e.sdg_targets) ORDER BY 1)
+WHERE owner_id = 'bench-generator';
+
+UPDATE entry SET stocktaking_year = NULL, published_at = NULL WHERE owner_id = 'bench-generator' AND status <> 'PUBLISHED';
+
+VACUUM ANALYZE entry;
+SELECT status, count(*) FROM entry WHERE owner_id = 'bench-generator' GROUP BY status;

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Search benchmark of stocktaking-service: the same searches (text + two filters + facets) sent
+#   1. through the gateway, 2. to the service directly, 3. as the service's SQL straight to PostgreSQL (pgbench),
+# in one run, printing throughput, p50/p95/p99 and our throughput as a share of raw PostgreSQL's.
+#
+# Usage (from the repository root):
+#   bench/stocktaking/run.sh                       # full scale: 100,000 entries, 50 clients, 60 s per target
+#   ENTRIES=20000 CLIENTS=10 SECONDS=15 bench/stocktaking/run.sh   # reduced scale
+# Environment: ENTRIES, CLIENTS, SECONDS, WARMUP (s), PORT_OFFSET (default 1000), REGENERATE=1 to reload data,
+#   START_STACK=0 if ./run-local --port-offset=$PORT_OFFSET is already running (default: the script starts it
+#   with ./run-local and stops it at the end).
+# Needs: java 17+, psql, pgbench (Debian package postgresql-client / postgresql-contrib).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BENCH=bench/stocktaking
+ENTRIES=${ENTRIES:-100000}
+CLIENTS=${CLIENTS:-50}
+SECONDS_PER_TARGET=${SECONDS:-60}
+WARMUP=${WARMUP:-10}
+OFFSET=${PORT_OFFSET:-1000}
+GATEWAY=http://127.0.0.1:$((8080 + OFFSET))
+DIRECT=http://127.0.0.1:$((8081 + OFFSET))
+PGPORT=$((15432 + OFFSET))
+PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d stocktaking)
+OUT=$(mktemp -d /tmp/stocktaking-bench.XXXXXX)
+STACK_PID=""
+
+stop_stack() {
+  if [ -n "$STACK_PID" ]; then
+    echo "Stopping the stack (pid $STACK_PID) ..."
+    kill "$STACK_PID" 2>/dev/null || true
+    wait "$STACK_PID" 2>/dev/null || true
+  fi
+}
+trap stop_stack EXIT
+
+if [ "${START_STACK:-1}" = 1 ]; then
+  echo "Starting ./run-local --port-offset=$OFFSET (log $OUT/stack.log) ..."
+  ./run-local --port-offset="$OFFSET" >"$OUT/stack.log" 2>&1 &
+  STACK_PID=$!
+fi
+echo -n "Waiting for the gateway at $GATEWAY "
+for _ in $(seq 1 600); do
+  if curl -fs "$GATEWAY/api/stocktaking/v1/reference/regions" >/dev/null 2>&1; then break; fi
+  if [ -n "$STACK_PID" ] && ! kill -0 "$STACK_PID" 2>/dev/null; then echo; echo "the stack died:"; tail -20 "$OUT/stack.log"; exit 1; fi
+  echo -n "."; sleep 2
+done
+curl -fs "$GATEWAY/api/stocktaking/v1/reference/regions" >/dev/null || { echo " not up"; exit 1; }
+echo " up"
+
+have=$("${PSQL[@]}" -tA -c "SELECT count(*) FROM entry WHERE owner_id = 'bench-generator'")
+if [ "$have" != "$ENTRIES" ] || [ "${REGENERATE:-0}" = 1 ]; then
+  echo "Generating $ENTRIES entries in PostgreSQL ..."
+  "${PSQL[@]}" -v entries="$ENTRIES" -f "$BENCH/generate.sql"
+fi
+echo "Entries in the database: $("${PSQL[@]}" -tA -c "SELECT status || '=' || count(*) FROM entry GROUP BY status" | paste -sd' ')"
+
+# --- pgbench scripts: exactly the two statements the service runs per search (SearchRepository) ---
+where() { # word region actionLine
+  echo "FROM entry e CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config('en'), '$1') || websearch_to_tsquery('simple', '$1') AS query) t WHERE e.status = 'PUBLISHED' AND e.search_vector @@ t.query AND e.action_lines && '{$3}'::text[] AND e.regions && '{$2}'::text[]"
+}
+n=0
+PGBENCH_FILES=()
+while read -r word region line; do
+  [[ -z "$word" || "$word" == \#* ]] && continue
+  n=$((n + 1)); f="$OUT/search-$n.sql"
+  w=$(where "$word" "$region" "$line")
+  cat >"$f" <<SQL
+SELECT e.id, e.title, e.organisation, left(e.description, 300), e.action_lines, e.countries, e.regions, e.stakeholder_type, e.sdgs, e.sdg_targets, e.target_groups, e.stocktaking_year, e.project_status, e.language, e.success_story, e.prize_outcomes, e.published_at, ts_rank_cd(e.search_vector, t.query) AS rank $w ORDER BY rank DESC, e.published_at DESC, e.id LIMIT 20 OFFSET 0;
+WITH matching AS MATERIALIZED (SELECT e.action_lines, e.regions, e.countries, e.stakeholder_type, e.sdgs, e.target_groups, e.stocktaking_year, e.project_status, e.language, e.prize_outcomes $w) SELECT 'total', NULL, count(*) FROM matching UNION ALL SELECT 'actionLine', v, count(*) FROM matching, unnest(action_lines) v GROUP BY v UNION ALL SELECT 'region', v, count(*) FROM matching, unnest(regions) v GROUP BY v UNION ALL SELECT 'country', v, count(*) FROM matching, unnest(countries) v GROUP BY v UNION ALL SELECT 'stakeholderType', stakeholder_type, count(*) FROM matching WHERE stakeholder_type IS NOT NULL GROUP BY 2 UNION ALL SELECT 'sdg', v::text, count(*) FROM matching, unnest(sdgs) v GROUP BY v UNION ALL SELECT 'targetGroup', v, count(*) FROM matching, unnest(target_groups) v GROUP BY v UNION ALL SELECT 'year', stocktaking_year::text, count(*) FROM matching WHERE stocktaking_year IS NOT NULL GROUP BY stocktaking_year UNION ALL SELECT 'status', project_status, count(*) FROM matching WHERE project_status IS NOT NULL GROUP BY 2 UNION ALL SELECT 'language', language, count(*) FROM matching GROUP BY 2 UNION ALL SELECT 'prize', v, count(*) FROM matching, unnest(prize_outcomes) v GROUP BY v;
+SQL
+  PGBENCH_FILES+=(-f "$f")
+done <"$BENCH/queries.txt"
+first=$(grep -v '^#' "$BENCH/queries.txt" | head -1)
+echo "Matches of the first search ($first): $("${PSQL[@]}" -tA -c "SELECT count(*) $(where $first)")"
+
+http_run() { # name url
+  echo "== $1: $CLIENTS clients, ${SECONDS_PER_TARGET}s after ${WARMUP}s warm-up: $2"
+  java "$BENCH/SearchLoad.java" "$2" "$CLIENTS" "$SECONDS_PER_TARGET" "$WARMUP" "$BENCH/queries.txt" | tee "$OUT/$1.txt"
+}
+http_run gateway "$GATEWAY/api/stocktaking/v1/search"
+http_run direct "$DIRECT/api/v1/search"
+
+echo "== raw PostgreSQL (pgbench, same SQL, $CLIENTS clients, ${SECONDS_PER_TARGET}s after ${WARMUP}s warm-up)"
+PGB=(pgbench -n -h 127.0.0.1 -p "$PGPORT" -U postgres -M prepared -c "$CLIENTS" -j 2 "${PGBENCH_FILES[@]}" stocktaking)
+"${PGB[@]}" -T "$WARMUP" >/dev/null 2>&1
+(cd "$OUT" && "${PGB[@]}" -T "$SECONDS_PER_TARGET" -l --log-prefix=pgb >"$OUT/pgbench.out" 2>&1)
+tps=$(grep -oP 'tps = \K[0-9.]+' "$OUT/pgbench.out" | head -1)
+cat "$OUT"/pgb.* | awk '{print $3}' | sort -n >"$OUT/pgb.sorted"
+pct() { awk -v p="$1" '{a[NR]=$1} END {i=int(p/100*NR+0.999999); if (i<1) i=1; printf "%.1f", a[i]/1000}' "$OUT/pgb.sorted"; }
+echo "requests=$(wc -l <"$OUT/pgb.sorted") errors=0 throughput=$tps p50_ms=$(pct 50) p95_ms=$(pct 95) p99_ms=$(pct 99)" | tee "$OUT/pgbench.txt"
+
+field() { grep -oP "$2=\K[0-9.NaN]+" "$OUT/$1.txt"; }
+echo
+echo "Summary ($ENTRIES entries, $CLIENTS clients, ${SECONDS_PER_TARGET}s each; searches: text + region + action line + facets)"
+printf '%-10s %12s %9s %9s %9s %8s %18s\n' target "req/s" p50_ms p95_ms p99_ms errors "share of raw PG"
+for t in gateway direct pgbench; do
+  share=$(awk -v a="$(field $t throughput)" -v b="$tps" 'BEGIN {printf "%.0f%%", 100 * a / b}')
+  printf '%-10s %12s %9s %9s %9s %8s %18s\n' "$t" "$(field $t throughput)" "$(field $t p50_ms)" "$(field $t p95_ms)" \
+    "$(field $t p99_ms)" "$(field $t errors)" "$share"
+done
+echo "Goal: p95 < 50 ms at 50 clients, and >= 40% of raw PostgreSQL throughput. Raw output in $OUT"

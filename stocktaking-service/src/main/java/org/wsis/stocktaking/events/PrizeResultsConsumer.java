@@ -1,0 +1,82 @@
+package org.wsis.stocktaking.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.wsis.commons.events.CloudEvent;
+import org.wsis.commons.events.ProcessedEvents;
+import org.wsis.stocktaking.entry.Entry;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Consumes prizes-service's results (topic prizes.results) and flags the entries that were a
+ * nominee, champion or winner of an edition. Idempotent through the inbox; a result for an entry
+ * we don't hold is logged and skipped; an unreadable message goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class PrizeResultsConsumer {
+    static final String CONSUMER = "stocktaking.prize-results";
+    public static final String RESULTS_PUBLISHED_V1 = "org.wsis.prizes.results.published.v1";
+    static final Set<String> OUTCOMES = Set.of("WINNER", "CHAMPION", "NOMINEE");
+    private static final Logger LOG = Logger.getLogger(PrizeResultsConsumer.class);
+
+    record Result(String category, UUID entryId, String outcome) {
+    }
+
+    record ResultsPublished(Integer edition, List<Result> results) {
+        void requireComplete() {
+            if (edition == null || results == null) {
+                throw new IllegalArgumentException("prize results event lacks edition or results");
+            }
+            for (Result r : results) {
+                if (r == null || r.entryId() == null || r.category() == null || !OUTCOMES.contains(r.outcome())) {
+                    throw new IllegalArgumentException("prize result is incomplete or has an unknown outcome: " + r);
+                }
+            }
+        }
+    }
+
+    private final ProcessedEvents processed;
+    private final ObjectMapper mapper;
+
+    public PrizeResultsConsumer(ProcessedEvents processed, ObjectMapper mapper) {
+        this.processed = processed;
+        this.mapper = mapper;
+    }
+
+    @Incoming("prize-results")
+    @Blocking // on a worker thread, in order per partition
+    @Transactional
+    public void onEvent(String value) {
+        CloudEvent event = CloudEvent.parse(value, mapper);
+        if (!RESULTS_PUBLISHED_V1.equals(event.type())) {
+            return;
+        }
+        ResultsPublished data = event.dataAs(ResultsPublished.class, mapper);
+        data.requireComplete();
+        if (!processed.firstDelivery(CONSUMER, event.id())) {
+            LOG.debugf("Event %s already applied, skipped", event.id());
+            return;
+        }
+        for (Result result : data.results()) {
+            Entry entry = Entry.findById(result.entryId());
+            if (entry == null) {
+                LOG.warnf("Prize result of edition %d names unknown entry %s; skipped", data.edition(), result.entryId());
+                continue;
+            }
+            // a later event for the same edition and category replaces the earlier outcome
+            entry.prizes.removeIf(p -> p.edition == data.edition() && p.category.equals(result.category()));
+            entry.prizes.add(new Entry.PrizeAward(data.edition(), result.category(), result.outcome()));
+            Set<String> outcomes = new LinkedHashSet<>();
+            entry.prizes.forEach(p -> outcomes.add(p.outcome));
+            entry.prizeOutcomes = List.copyOf(outcomes);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.wsis.stocktaking.moderation;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.wsis.commons.events.Outbox;
+import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.security.CurrentUser;
+import org.wsis.stocktaking.entry.Entry;
+import org.wsis.stocktaking.entry.EntryRevisions;
+import org.wsis.stocktaking.entry.EntryRevisions.Action;
+import org.wsis.stocktaking.entry.EntryService;
+import org.wsis.stocktaking.entry.EntryStatus;
+import org.wsis.stocktaking.events.EntryEvents;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What moderators (ITU staff) do: publish submitted entries and edits of published ones, return
+ * them with comments, archive (withdraw) published entries, mark success stories. Every change is
+ * a revision; every change the public sees is an event, committed with it through the outbox.
+ * Callers check the moderator role (resources use @RolesAllowed).
+ */
+@ApplicationScoped
+public class ModerationService {
+    private final CurrentUser caller;
+    private final Outbox outbox;
+    private final EntryRevisions revisions;
+    private final EntryService entries;
+
+    public ModerationService(CurrentUser caller, Outbox outbox, EntryRevisions revisions, EntryService entries) {
+        this.caller = caller;
+        this.outbox = outbox;
+        this.revisions = revisions;
+        this.entries = entries;
+    }
+
+    /** Entries waiting for a moderator: submitted ones and published ones with an edit pending, oldest first. */
+    public org.wsis.commons.paging.Page<Entry> queue(PageParams page) {
+        var query = Entry.<Entry>find("status = ?1 or (status = ?2 and pendingRevision is not null)",
+                Sort.ascending("updatedAt").and("id"), EntryStatus.SUBMITTED, EntryStatus.PUBLISHED);
+        List<Entry> items = query.page(Page.of(page.page, page.size)).list();
+        return new org.wsis.commons.paging.Page<>(items, page.page, page.size, query.count());
+    }
+
+    /** Publishes a submitted entry, or the pending edit of a published one. */
+    @Transactional
+    public Entry publish(UUID id) {
+        Entry entry = entries.get(id);
+        if (entry.status == EntryStatus.PUBLISHED && entry.pendingRevision != null) {
+            entries.apply(revisions.content(entry.id, entry.pendingRevision), entry);
+            entry.pendingRevision = null;
+            entry.returnComment = null;
+            entry.updatedAt = EntryService.now();
+            revisions.record(entry, Action.CHANGE_PUBLISHED, caller.subject(), null);
+            outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.UPDATED_V1, EntryEvents.EntryUpdatedV1.of(entry));
+            return entry;
+        }
+        EntryService.requireStatus(entry, EntryStatus.SUBMITTED);
+        entry.status = EntryStatus.PUBLISHED;
+        entry.publishedAt = EntryService.now();
+        entry.updatedAt = entry.publishedAt;
+        entry.returnComment = null;
+        if (entry.stocktakingYear == null) {
+            entry.stocktakingYear = entry.publishedAt.getYear();
+        }
+        revisions.record(entry, Action.PUBLISHED, caller.subject(), null);
+        outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.PUBLISHED_V1, EntryEvents.EntryPublishedV1.of(entry));
+        return entry;
+    }
+
+    /** Returns a submitted entry to its owner for changes, or turns down the pending edit of a published one. */
+    @Transactional
+    public Entry returnForChanges(UUID id, String comment) {
+        Entry entry = entries.get(id);
+        entry.returnComment = comment.strip();
+        entry.updatedAt = EntryService.now();
+        if (entry.status == EntryStatus.PUBLISHED && entry.pendingRevision != null) {
+            entry.pendingRevision = null;
+            revisions.record(entry, Action.CHANGE_RETURNED, caller.subject(), entry.returnComment);
+            return entry;
+        }
+        EntryService.requireStatus(entry, EntryStatus.SUBMITTED);
+        entry.status = EntryStatus.RETURNED;
+        revisions.record(entry, Action.RETURNED, caller.subject(), entry.returnComment);
+        return entry;
+    }
+
+    /** Archives an entry; a published one is withdrawn from the public (event withdrawn.v1). */
+    @Transactional
+    public Entry archive(UUID id, String comment) {
+        Entry entry = entries.get(id);
+        if (entry.status == EntryStatus.ARCHIVED) {
+            throw ProblemException.conflict("Entry " + id + " is already archived");
+        }
+        boolean wasPublic = entry.status == EntryStatus.PUBLISHED;
+        entry.status = EntryStatus.ARCHIVED;
+        entry.pendingRevision = null;
+        entry.updatedAt = EntryService.now();
+        revisions.record(entry, Action.ARCHIVED, caller.subject(), comment);
+        if (wasPublic) {
+            outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.WITHDRAWN_V1,
+                    new EntryEvents.EntryWithdrawnV1(entry.id, entry.updatedAt));
+        }
+        return entry;
+    }
+
+    /** Marks (or unmarks) a published entry as a success story of its stocktaking year. */
+    @Transactional
+    public Entry markSuccessStory(UUID id, boolean successStory) {
+        Entry entry = entries.get(id);
+        EntryService.requireStatus(entry, EntryStatus.PUBLISHED);
+        if (entry.successStory != successStory) {
+            entry.successStory = successStory;
+            entry.updatedAt = EntryService.now();
+            revisions.record(entry, successStory ? Action.SUCCESS_STORY_MARKED : Action.SUCCESS_STORY_UNMARKED,
+                    caller.subject(), null);
+        }
+        return entry;
+    }
+}

@@ -1,0 +1,30 @@
+package org.wsis.stocktaking.search;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+public final class SearchDtos {
+    private SearchDtos() {
+    }
+
+    /** One entry in search results and exports; {@code summary} is the start of the description. */
+    public record Hit(UUID id, String title, String organisation, String summary, List<String> actionLines,
+                      List<String> countries, List<String> regions, String stakeholderType, List<Integer> sdgs,
+                      List<String> sdgTargets, List<String> targetGroups, Integer year, String projectStatus,
+                      String language, boolean successStory, List<String> prizeOutcomes, OffsetDateTime publishedAt,
+                      Float rank) {
+    }
+
+    public record FacetValue(String value, long count) {
+    }
+
+    /** A page of hits with the total and, per filter, how many of all matching entries carry each value. */
+    public record SearchResult(List<Hit> items, int page, int size, long total, Map<String, List<FacetValue>> facets) {
+    }
+
+    /** Counts of matching entries, per facet (actionLine, region, country, stakeholderType, sdg, targetGroup, year, status, language, prize). */
+    public record Facets(long total, Map<String, List<FacetValue>> byFacet) {
+    }
+}

@@ -1,0 +1,236 @@
+package org.wsis.stocktaking.search;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Public search over published entries in plain SQL: PostgreSQL full-text search (the generated
+ * column entry.search_vector, GIN index) ranked with ts_rank_cd, array filters on GIN indexes,
+ * and facet counts computed by PostgreSQL in one statement. Plain JDBC because the statements are
+ * built from the filters given and exports stream row by row.
+ */
+@ApplicationScoped
+public class SearchRepository {
+    /** The facets and the column behind each; array columns are unnested. */
+    private static final Map<String, String> FACET_SQL = new LinkedHashMap<>();
+
+    static {
+        FACET_SQL.put("actionLine", "SELECT 'actionLine', v, count(*) FROM matching, unnest(action_lines) v GROUP BY v");
+        FACET_SQL.put("region", "SELECT 'region', v, count(*) FROM matching, unnest(regions) v GROUP BY v");
+        FACET_SQL.put("country", "SELECT 'country', v, count(*) FROM matching, unnest(countries) v GROUP BY v");
+        FACET_SQL.put("stakeholderType", "SELECT 'stakeholderType', stakeholder_type, count(*) FROM matching WHERE stakeholder_type IS NOT NULL GROUP BY 2");
+        FACET_SQL.put("sdg", "SELECT 'sdg', v::text, count(*) FROM matching, unnest(sdgs) v GROUP BY v");
+        FACET_SQL.put("targetGroup", "SELECT 'targetGroup', v, count(*) FROM matching, unnest(target_groups) v GROUP BY v");
+        FACET_SQL.put("year", "SELECT 'year', stocktaking_year::text, count(*) FROM matching WHERE stocktaking_year IS NOT NULL GROUP BY stocktaking_year");
+        FACET_SQL.put("status", "SELECT 'status', project_status, count(*) FROM matching WHERE project_status IS NOT NULL GROUP BY 2");
+        FACET_SQL.put("language", "SELECT 'language', language, count(*) FROM matching GROUP BY 2");
+        FACET_SQL.put("prize", "SELECT 'prize', v, count(*) FROM matching, unnest(prize_outcomes) v GROUP BY v");
+    }
+
+    private static final String HIT_COLUMNS = """
+            e.id, e.title, e.organisation, left(e.description, 300), e.action_lines, e.countries, e.regions,
+            e.stakeholder_type, e.sdgs, e.sdg_targets, e.target_groups, e.stocktaking_year, e.project_status,
+            e.language, e.success_story, e.prize_outcomes, e.published_at""";
+
+    public enum SortOrder {
+        RELEVANCE, NEWEST, OLDEST, TITLE
+    }
+
+    private final AgroalDataSource dataSource;
+
+    public SearchRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A FROM + WHERE clause and its parameters, built from the filters. */
+    record Query(String fromWhere, List<Object> params, boolean ranked) {
+    }
+
+    public List<SearchDtos.Hit> page(SearchFilters filters, SortOrder sort, int offset, int limit) {
+        Query query = query(filters);
+        String rank = query.ranked() ? "ts_rank_cd(e.search_vector, t.query)" : "NULL::real";
+        String orderBy = switch (sort == SortOrder.RELEVANCE && !query.ranked() ? SortOrder.NEWEST : sort) {
+            case RELEVANCE -> "rank DESC, e.published_at DESC, e.id";
+            case NEWEST -> "e.published_at DESC, e.id";
+            case OLDEST -> "e.published_at, e.id";
+            case TITLE -> "lower(e.title), e.id";
+        };
+        String sql = "SELECT " + HIT_COLUMNS + ", " + rank + " AS rank " + query.fromWhere()
+                + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
+        List<Object> params = new ArrayList<>(query.params());
+        params.add(limit);
+        params.add(offset);
+        List<SearchDtos.Hit> hits = new ArrayList<>(limit);
+        run(sql, params, 0, rs -> hits.add(hit(rs)));
+        return hits;
+    }
+
+    public long count(SearchFilters filters) {
+        Query query = query(filters);
+        long[] total = {0};
+        run("SELECT count(*) " + query.fromWhere(), query.params(), 0, rs -> total[0] = rs.getLong(1));
+        return total[0];
+    }
+
+    /** The number of matching entries and the facet counts, in one statement. */
+    public SearchDtos.Facets facets(SearchFilters filters) {
+        Query query = query(filters);
+        String sql = "WITH matching AS MATERIALIZED (SELECT e.action_lines, e.regions, e.countries, e.stakeholder_type,"
+                + " e.sdgs, e.target_groups, e.stocktaking_year, e.project_status, e.language, e.prize_outcomes "
+                + query.fromWhere() + ") SELECT 'total', NULL, count(*) FROM matching UNION ALL "
+                + String.join(" UNION ALL ", FACET_SQL.values());
+        Map<String, List<SearchDtos.FacetValue>> facets = new LinkedHashMap<>();
+        FACET_SQL.keySet().forEach(name -> facets.put(name, new ArrayList<>()));
+        long[] total = {0};
+        run(sql, query.params(), 0, rs -> {
+            String facet = rs.getString(1);
+            if ("total".equals(facet)) {
+                total[0] = rs.getLong(3);
+            } else {
+                facets.get(facet).add(new SearchDtos.FacetValue(rs.getString(2), rs.getLong(3)));
+            }
+        });
+        // most frequent first, then by value, so clients can show the top values
+        facets.values().forEach(values -> values.sort((a, b) -> a.count() != b.count()
+                ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value())));
+        return new SearchDtos.Facets(total[0], facets);
+    }
+
+    /**
+     * Streams every matching entry in id order, {@code batchSize} rows per statement (keyset
+     * pagination), so that neither the service nor the database holds the whole result.
+     */
+    public void forEach(SearchFilters filters, int batchSize, Consumer<SearchDtos.Hit> sink) {
+        Query query = query(filters);
+        UUID after = null;
+        while (true) {
+            List<Object> params = new ArrayList<>(query.params());
+            String keyset = "";
+            if (after != null) {
+                keyset = " AND e.id > ?";
+                params.add(after);
+            }
+            params.add(batchSize);
+            List<SearchDtos.Hit> batch = new ArrayList<>(batchSize);
+            run("SELECT " + HIT_COLUMNS + ", NULL::real " + query.fromWhere() + keyset + " ORDER BY e.id LIMIT ?",
+                    params, batchSize, rs -> batch.add(hit(rs)));
+            batch.forEach(sink);
+            if (batch.size() < batchSize) {
+                return;
+            }
+            after = batch.get(batch.size() - 1).id();
+        }
+    }
+
+    Query query(SearchFilters f) {
+        StringBuilder sql = new StringBuilder("FROM entry e");
+        List<Object> params = new ArrayList<>();
+        boolean ranked = f.q != null;
+        if (ranked) {
+            // stemmed in the query's language, or exact words: an entry in any language can match
+            sql.append(" CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config(?), ?) || websearch_to_tsquery('simple', ?) AS query) t");
+            params.add(f.lang == null ? "en" : f.lang);
+            params.add(f.q);
+            params.add(f.q);
+        }
+        sql.append(" WHERE e.status = 'PUBLISHED'");
+        if (ranked) {
+            sql.append(" AND e.search_vector @@ t.query");
+        }
+        anyOf(sql, params, "e.action_lines && ?::text[]", f.actionLine, "text");
+        anyOf(sql, params, "e.sdgs && ?::int[]", f.sdgs, "int4");
+        anyOf(sql, params, "e.sdg_targets && ?::text[]", f.sdgTarget, "text");
+        anyOf(sql, params, "e.countries && ?::text[]", f.country, "text");
+        anyOf(sql, params, "e.regions && ?::text[]", f.region, "text");
+        anyOf(sql, params, "e.stakeholder_type = ANY(?::text[])", f.stakeholderType, "text");
+        anyOf(sql, params, "e.target_groups && ?::text[]", f.targetGroup, "text");
+        anyOf(sql, params, "e.stocktaking_year = ANY(?::int[])", f.years, "int4");
+        anyOf(sql, params, "e.project_status = ANY(?::text[])", f.status, "text");
+        anyOf(sql, params, "e.language = ANY(?::text[])", f.language, "text");
+        anyOf(sql, params, "e.prize_outcomes && ?::text[]", f.prize, "text");
+        if (f.from != null) {
+            sql.append(" AND e.stocktaking_year >= ?");
+            params.add(f.from);
+        }
+        if (f.to != null) {
+            sql.append(" AND e.stocktaking_year <= ?");
+            params.add(f.to);
+        }
+        if (f.successStory != null) {
+            sql.append(" AND e.success_story = ?");
+            params.add(f.successStory);
+        }
+        return new Query(sql.toString(), params, ranked);
+    }
+
+    /** An SQL array parameter, marked by its element type. */
+    record ArrayParam(String elementType, Object[] values) {
+    }
+
+    private static void anyOf(StringBuilder sql, List<Object> params, String condition, List<?> values, String type) {
+        if (values != null && !values.isEmpty()) {
+            sql.append(" AND ").append(condition);
+            params.add(new ArrayParam(type, values.toArray()));
+        }
+    }
+
+    interface RowHandler {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private void run(String sql, List<Object> params, int fetchSize, RowHandler handler) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                Object param = params.get(i);
+                if (param instanceof ArrayParam array) {
+                    statement.setArray(i + 1, connection.createArrayOf(array.elementType(), array.values()));
+                } else {
+                    statement.setObject(i + 1, param);
+                }
+            }
+            if (fetchSize > 0) {
+                statement.setFetchSize(fetchSize);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    handler.accept(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("search failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static SearchDtos.Hit hit(ResultSet rs) throws SQLException {
+        float rank = rs.getFloat(18);
+        Float rankOrNull = rs.wasNull() ? null : rank;
+        return new SearchDtos.Hit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                strings(rs.getArray(5)), strings(rs.getArray(6)), strings(rs.getArray(7)), rs.getString(8),
+                ints(rs.getArray(9)), strings(rs.getArray(10)), strings(rs.getArray(11)),
+                (Integer) rs.getObject(12), rs.getString(13), rs.getString(14), rs.getBoolean(15),
+                strings(rs.getArray(16)), rs.getObject(17, OffsetDateTime.class), rankOrNull);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static List<Integer> ints(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((Integer[]) array.getArray());
+    }
+}

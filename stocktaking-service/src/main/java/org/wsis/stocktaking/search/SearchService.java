@@ -1,0 +1,56 @@
+package org.wsis.stocktaking.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.problem.ProblemException;
+import org.wsis.stocktaking.reference.ReferenceData;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Public search: validates the filters against the reference data and asks the repository. */
+@ApplicationScoped
+public class SearchService {
+    private final SearchRepository repository;
+    private final ReferenceData reference;
+
+    public SearchService(SearchRepository repository, ReferenceData reference) {
+        this.repository = repository;
+        this.reference = reference;
+    }
+
+    public SearchDtos.SearchResult search(SearchFilters filters, String sort, boolean withFacets, PageParams page) {
+        filters.validate(reference);
+        SearchRepository.SortOrder order = sortOrder(sort);
+        List<SearchDtos.Hit> hits = repository.page(filters, order, page.offset(), page.size);
+        if (!withFacets) {
+            return new SearchDtos.SearchResult(hits, page.page, page.size, repository.count(filters), null);
+        }
+        SearchDtos.Facets facets = repository.facets(filters);
+        return new SearchDtos.SearchResult(hits, page.page, page.size, facets.total(), facets.byFacet());
+    }
+
+    public SearchDtos.Facets facetsOnly(SearchFilters filters) {
+        filters.validate(reference);
+        return repository.facets(filters);
+    }
+
+    public void export(SearchFilters filters, java.util.function.Consumer<SearchDtos.Hit> sink) {
+        repository.forEach(filters, 500, sink);
+    }
+
+    public void validate(SearchFilters filters) {
+        filters.validate(reference);
+    }
+
+    static SearchRepository.SortOrder sortOrder(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return SearchRepository.SortOrder.RELEVANCE;
+        }
+        try {
+            return SearchRepository.SortOrder.valueOf(sort.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("sort", "must be relevance, newest, oldest or title");
+        }
+    }
+}

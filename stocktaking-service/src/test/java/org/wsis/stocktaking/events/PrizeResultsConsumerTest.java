@@ -1,0 +1,85 @@
+package org.wsis.stocktaking.events;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.wsis.localstack.testing.PostgresKafkaTestResource;
+import org.wsis.stocktaking.testing.KafkaTopics;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** prizes-service's results flag entries; a redelivered event changes nothing; junk goes to the dead-letter topic. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "stocktaking"))
+class PrizeResultsConsumerTest {
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void resultsFlagEntriesOnceEvenWhenRedelivered() throws Exception {
+        UUID winner = insertPublishedEntry();
+        UUID nominee = insertPublishedEntry();
+        String eventId = UUID.randomUUID().toString();
+        String event = """
+                {"specversion": "1.0", "id": "%s", "source": "/wsis/prizes-service",
+                 "type": "org.wsis.prizes.results.published.v1", "subject": "2027", "time": "2027-05-01T10:00:00Z",
+                 "datacontenttype": "application/json",
+                 "data": {"edition": 2027, "publishedAt": "2027-05-01T10:00:00Z", "someFutureField": 1,
+                          "results": [
+                            {"category": "C4", "entryId": "%s", "title": "t", "organisation": "o", "outcome": "WINNER"},
+                            {"category": "C4", "entryId": "%s", "title": "t", "organisation": "o", "outcome": "NOMINEE"},
+                            {"category": "C4", "entryId": "%s", "title": "unknown here", "organisation": "o", "outcome": "CHAMPION"}]}}"""
+                .formatted(eventId, winner, nominee, UUID.randomUUID());
+        KafkaTopics.send(bootstrapServers, "prizes.results", "2027", "not json at all"); // poison: dead-lettered, flow continues
+        KafkaTopics.send(bootstrapServers, "prizes.results", "2027", event);
+        KafkaTopics.send(bootstrapServers, "prizes.results", "2027", event); // redelivery
+
+        awaitFlagged(nominee);
+        given().get("/api/v1/entries/" + winner).then().statusCode(200)
+                .body("prizes.edition", contains(2027))
+                .body("prizes.outcome", contains("WINNER"));
+        given().get("/api/v1/search?prize=NOMINEE&facets=false&size=100").then().statusCode(200)
+                .body("items.id", contains(nominee.toString()));
+        Thread.sleep(2000); // give the redelivery time to be (not) applied
+        assertEquals(2L, ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM entry_prize WHERE entry_id IN (?1, ?2)")
+                .setParameter(1, winner).setParameter(2, nominee).getSingleResult()).longValue());
+        given().get("/api/v1/entries/" + nominee).then().body("prizes.size()", equalTo(1));
+    }
+
+    private void awaitFlagged(UUID entryId) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Number flags = (Number) entityManager.createNativeQuery("SELECT count(*) FROM entry_prize WHERE entry_id = ?1")
+                    .setParameter(1, entryId).getSingleResult();
+            if (flags.longValue() > 0) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        fail("entry " + entryId + " was not flagged within 30 s");
+    }
+
+    @jakarta.transaction.Transactional
+    UUID insertPublishedEntry() {
+        UUID id = UUID.randomUUID();
+        entityManager.createNativeQuery("""
+                INSERT INTO entry (id, owner_id, title, description, organisation, action_lines, status, created_at, updated_at, published_at)
+                VALUES (?1, 'owner', 'Prize entry', 'd', 'o', ARRAY['C4'], 'PUBLISHED', now(), now(), now())""")
+                .setParameter(1, id).executeUpdate();
+        return id;
+    }
+}

@@ -1,0 +1,189 @@
+package org.wsis.stocktaking.moderation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.wsis.localstack.testing.PostgresKafkaTestResource;
+import org.wsis.stocktaking.testing.KafkaTopics;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Entries through their whole life: full content, edits with If-Match, moderation, revisions, events. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "stocktaking"))
+class EntryLifecycleTest {
+    static final String FULL = """
+            {"title": "Solar classrooms", "description": "Solar-powered classrooms for rural schools.",
+             "organisation": "Sun for Schools", "actionLines": ["C4", "C7.E-LEARN"],
+             "contactName": "Ama Mensah", "contactEmail": "ama@example.org", "stakeholderType": "CIVIL_SOCIETY",
+             "countries": ["KE", "SN"], "regions": ["ARB"], "sdgTargets": ["4.4", "7.1"], "targetGroups": ["YOUTH"],
+             "startDate": "2023-01-01", "endDate": "2025-12-31", "projectStatus": "ONGOING",
+             "links": ["https://example.org/solar"], "partners": ["Ministry of Education"], "language": "en"}""";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    @TestSecurity(user = "mo", roles = {"stocktaking-editor", "stocktaking-moderator"})
+    void fromDraftThroughModerationAndEditsToArchive() throws Exception {
+        Response created = given().contentType(ContentType.JSON).body(FULL).post("/api/v1/entries");
+        created.then().statusCode(201)
+                .body("stakeholderType", equalTo("CIVIL_SOCIETY"))
+                .body("regions", contains("ARB", "AFR")) // chosen, then derived from KE and SN
+                .body("sdgs", contains(4, 7))
+                .body("startDate", equalTo("2023-01-01"))
+                .body("projectStatus", equalTo("ONGOING"));
+        String id = created.path("id");
+        String etag = created.header("ETag");
+
+        // edits need the current ETag
+        given().contentType(ContentType.JSON).body(FULL).put("/api/v1/entries/" + id)
+                .then().statusCode(428).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("If-Match", "\"" + id + "-99\"").body(FULL).put("/api/v1/entries/" + id)
+                .then().statusCode(412).contentType("application/problem+json");
+        etag = given().contentType(ContentType.JSON).header("If-Match", etag).body(FULL.replace("Solar classrooms", "Solar classrooms v2"))
+                .put("/api/v1/entries/" + id).then().statusCode(200).body("title", equalTo("Solar classrooms v2"))
+                .extract().header("ETag");
+        // the old ETag is now stale
+        given().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).body(FULL).put("/api/v1/entries/" + id)
+                .then().statusCode(412);
+
+        post(id, "submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        given().contentType(ContentType.JSON).header("If-Match", "*").body(FULL).put("/api/v1/entries/" + id)
+                .then().statusCode(409); // under moderation
+        given().get("/api/v1/moderation/queue?size=100").then().statusCode(200).body("items.id", hasItem(id));
+        given().contentType(ContentType.JSON).body("{\"comment\": \" \"}").post("/api/v1/entries/" + id + "/return")
+                .then().statusCode(400).body("errors.field", hasItem("comment"));
+        given().contentType(ContentType.JSON).body("{\"comment\": \"Please add the partners' names\"}")
+                .post("/api/v1/entries/" + id + "/return")
+                .then().statusCode(200).body("status", equalTo("RETURNED"))
+                .body("returnComment", equalTo("Please add the partners' names"));
+        post(id, "submit").then().statusCode(200);
+        post(id, "publish").then().statusCode(200).body("status", equalTo("PUBLISHED"))
+                .body("stocktakingYear", notNullValue()).body("returnComment", equalTo(null));
+        JsonNode published = KafkaTopics.awaitEvent(bootstrapServers, mapper, "stocktaking.entries", id,
+                "org.wsis.stocktaking.entry.published.v1", Duration.ofSeconds(30));
+        assertEquals("Solar classrooms v2", published.get("data").get("title").asText());
+        assertEquals("CIVIL_SOCIETY", published.get("data").get("stakeholderType").asText());
+
+        // an edit of a published entry waits for moderation; the public keeps the published content
+        etag = given().get("/api/v1/entries/" + id).header("ETag");
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(FULL.replace("Solar classrooms", "Solar classrooms v3"))
+                .put("/api/v1/entries/" + id).then().statusCode(200)
+                .body("title", equalTo("Solar classrooms v2")).body("changePending", equalTo(true));
+        given().get("/api/v1/moderation/queue?size=100").then().body("items.id", hasItem(id));
+        post(id, "publish").then().statusCode(200).body("status", equalTo("PUBLISHED"))
+                .body("title", equalTo("Solar classrooms v3")).body("changePending", equalTo(false));
+        JsonNode updated = KafkaTopics.awaitEvent(bootstrapServers, mapper, "stocktaking.entries", id,
+                "org.wsis.stocktaking.entry.updated.v1", Duration.ofSeconds(30));
+        assertEquals("Solar classrooms v3", updated.get("data").get("title").asText());
+
+        given().put("/api/v1/entries/" + id + "/success-story").then().statusCode(200).body("successStory", equalTo(true));
+        post(id, "archive").then().statusCode(200).body("status", equalTo("ARCHIVED"));
+        JsonNode withdrawn = KafkaTopics.awaitEvent(bootstrapServers, mapper, "stocktaking.entries", id,
+                "org.wsis.stocktaking.entry.withdrawn.v1", Duration.ofSeconds(30));
+        assertEquals(id, withdrawn.get("data").get("entryId").asText());
+        post(id, "archive").then().statusCode(409);
+
+        given().get("/api/v1/entries/" + id + "/revisions").then().statusCode(200)
+                .body("action", contains("CREATED", "UPDATED", "SUBMITTED", "RETURNED", "SUBMITTED", "PUBLISHED",
+                        "CHANGE_PROPOSED", "CHANGE_PUBLISHED", "SUCCESS_STORY_MARKED", "ARCHIVED"))
+                .body("actorId", hasItem("mo"))
+                .body("[3].comment", equalTo("Please add the partners' names"))
+                .body("[6].content.title", equalTo("Solar classrooms v3"));
+    }
+
+    @Test
+    @TestSecurity(user = "mo", roles = {"stocktaking-editor", "stocktaking-moderator"})
+    void aTurnedDownEditLeavesThePublishedContent() {
+        String id = given().contentType(ContentType.JSON).body(FULL).post("/api/v1/entries").then().statusCode(201).extract().path("id");
+        post(id, "submit").then().statusCode(200);
+        String etag = post(id, "publish").then().statusCode(200).extract().header("ETag");
+        etag = given().get("/api/v1/entries/" + id).header("ETag");
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(FULL.replace("Solar classrooms", "Spam"))
+                .put("/api/v1/entries/" + id).then().statusCode(200).body("changePending", equalTo(true));
+        given().contentType(ContentType.JSON).body("{\"comment\": \"Not an improvement\"}").post("/api/v1/entries/" + id + "/return")
+                .then().statusCode(200).body("status", equalTo("PUBLISHED")).body("title", equalTo("Solar classrooms"))
+                .body("changePending", equalTo(false));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "stocktaking-editor")
+    void unknownCodesAreRefusedNamingTheField() {
+        long before = entryCount();
+        expect422(FULL.replace("\"KE\"", "\"XX\""), "countries[0]");
+        expect422(FULL.replace("\"4.4\"", "\"4.9\""), "sdgTargets[0]");
+        expect422(FULL.replace("\"YOUTH\"", "\"ROBOTS\""), "targetGroups[0]");
+        expect422(FULL.replace("CIVIL_SOCIETY", "CLUB"), "stakeholderType");
+        expect422(FULL.replace("\"2025-12-31\"", "\"2022-12-31\""), "endDate");
+        given().contentType(ContentType.JSON).body(FULL.replace("ama@example.org", "not-an-email"))
+                .post("/api/v1/entries").then().statusCode(400).body("errors.field", hasItem("contactEmail"));
+        given().contentType(ContentType.JSON).body(FULL.replace("\"en\"", "\"de\""))
+                .post("/api/v1/entries").then().statusCode(400).body("errors.field", hasItem("language"));
+        given().contentType(ContentType.JSON).body(FULL.replace("ONGOING", "PAUSED"))
+                .post("/api/v1/entries").then().statusCode(400).contentType("application/problem+json");
+        assertEquals(before, entryCount());
+    }
+
+    @Test
+    @TestSecurity(user = "bob", roles = "stocktaking-editor")
+    void nobodyEditsSomeoneElsesEntry() {
+        UUID draft = insertEntryOwnedBy("alice", "DRAFT");
+        given().contentType(ContentType.JSON).header("If-Match", "*").body(FULL).put("/api/v1/entries/" + draft)
+                .then().statusCode(404);
+        UUID published = insertEntryOwnedBy("alice", "PUBLISHED");
+        given().contentType(ContentType.JSON).header("If-Match", "*").body(FULL).put("/api/v1/entries/" + published)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().get("/api/v1/entries/" + published + "/revisions").then().statusCode(403);
+        given().get("/api/v1/moderation/queue").then().statusCode(403);
+        given().post("/api/v1/entries/" + published + "/archive").then().statusCode(403);
+        given().get("/api/v1/entries/mine").then().statusCode(200).header("X-Total-Count", "0");
+    }
+
+    private static Response post(String id, String action) {
+        return given().post("/api/v1/entries/" + id + "/" + action);
+    }
+
+    private void expect422(String body, String field) {
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/entries")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field));
+    }
+
+    @jakarta.transaction.Transactional
+    UUID insertEntryOwnedBy(String owner, String status) {
+        UUID id = UUID.randomUUID();
+        entityManager.createNativeQuery("""
+                INSERT INTO entry (id, owner_id, title, description, organisation, action_lines, status, created_at, updated_at, published_at)
+                VALUES (?1, ?2, 't', 'd', 'o', ARRAY['C1'], ?3, now(), now(), now())""")
+                .setParameter(1, id).setParameter(2, owner).setParameter(3, status).executeUpdate();
+        return id;
+    }
+
+    private long entryCount() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM entry").getSingleResult()).longValue();
+    }
+}

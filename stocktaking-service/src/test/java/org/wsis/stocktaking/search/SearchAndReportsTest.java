@@ -1,0 +1,205 @@
+package org.wsis.stocktaking.search;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wsis.localstack.testing.PostgresKafkaTestResource;
+
+import java.util.List;
+import java.util.Random;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * Public search, export and reports, anonymous. Entries are inserted straight into the database
+ * with a random word in their titles, so each assertion sees only this class's entries.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "stocktaking"))
+class SearchAndReportsTest {
+    /** A word no other test uses: searching for it selects this class's entries. */
+    static final String TOKEN = randomWord();
+    static boolean inserted;
+
+    @Inject
+    EntityManager entityManager;
+
+    @BeforeEach
+    void insertEntriesOnce() {
+        if (!inserted) {
+            insertEntries();
+            inserted = true;
+        }
+    }
+
+    @jakarta.transaction.Transactional
+    void insertEntries() {
+        // title, description, language, action lines, countries, regions, sdgs, stakeholder, year, status, success, entry status
+        insert(TOKEN + " solar schools", "Solar-powered classrooms connect rural schools in Kenya", "en",
+                "{C4,C7.E-LEARN}", "{KE}", "{AFR}", "{4}", "CIVIL_SOCIETY", 2023, "ONGOING", true, "PUBLISHED");
+        insert(TOKEN + " telemedicine network", "Remote health clinics reach villages", "en",
+                "{C7.E-HEALTH}", "{IN}", "{ASP}", "{3}", "GOVERNMENT", 2024, "COMPLETED", false, "PUBLISHED");
+        insert(TOKEN + " numérique pour les écoles", "Des écoles connectées au Sénégal", "fr",
+                "{C4}", "{SN}", "{AFR}", "{4}", "GOVERNMENT", 2024, "ONGOING", false, "PUBLISHED");
+        insert(TOKEN + " school draft", "Not published yet: never found", "en",
+                "{C4}", "{KE}", "{AFR}", "{4}", "GOVERNMENT", 2024, "ONGOING", false, "DRAFT");
+    }
+
+    @Test
+    void textSearchFindsOnlyPublishedEntriesWithFacetsAndTotals() {
+        given().get("/api/v1/search?q=" + TOKEN).then().statusCode(200)
+                .header("X-Total-Count", "3")
+                .body("total", equalTo(3))
+                .body("items.title", not(hasItem(TOKEN + " school draft")))
+                .body("facets.actionLine.find { it.value == 'C4' }.count", equalTo(2))
+                .body("facets.region.find { it.value == 'AFR' }.count", equalTo(2))
+                .body("facets.year.find { it.value == '2024' }.count", equalTo(2))
+                .body("facets.stakeholderType.find { it.value == 'GOVERNMENT' }.count", equalTo(2))
+                .body("facets.sdg.find { it.value == '4' }.count", equalTo(2))
+                .body("facets.language.find { it.value == 'fr' }.count", equalTo(1));
+    }
+
+    @Test
+    void wordsAreStemmedInTheQueryLanguageAndRanked() {
+        // "school" finds "schools" (English stemming); title words rank above description words
+        given().get("/api/v1/search?q=" + TOKEN + " school").then().statusCode(200)
+                .body("items.title", contains(TOKEN + " solar schools"));
+        given().get("/api/v1/search?lang=fr&q=" + TOKEN + " écoles connectée").then().statusCode(200)
+                .body("items.title", contains(TOKEN + " numérique pour les écoles"));
+        given().get("/api/v1/search?q=" + TOKEN + " -solar").then().statusCode(200)
+                .body("total", equalTo(2));
+    }
+
+    @Test
+    void filtersCombine() {
+        given().get("/api/v1/search?q=" + TOKEN + "&region=AFR&stakeholderType=GOVERNMENT").then().statusCode(200)
+                .body("items.title", contains(TOKEN + " numérique pour les écoles"));
+        given().get("/api/v1/search?q=" + TOKEN + "&sdg=4&year=2023").then().statusCode(200)
+                .body("items.title", contains(TOKEN + " solar schools"));
+        given().get("/api/v1/search?q=" + TOKEN + "&actionLine=C7.E-HEALTH&actionLine=C7.E-LEARN").then()
+                .body("total", equalTo(2));
+        given().get("/api/v1/search?q=" + TOKEN + "&status=COMPLETED&country=IN&language=en").then()
+                .body("items.title", contains(TOKEN + " telemedicine network"));
+        given().get("/api/v1/search?q=" + TOKEN + "&fromYear=2024&toYear=2024&successStory=false").then()
+                .body("total", equalTo(2));
+    }
+
+    @Test
+    void pagesAndSortsWithLinkHeaders() {
+        given().get("/api/v1/search?q=" + TOKEN + "&sort=title&size=2").then().statusCode(200)
+                .header("X-Total-Count", "3")
+                .header("Link", containsString("rel=\"next\""))
+                .body("items.title", contains(TOKEN + " numérique pour les écoles", TOKEN + " solar schools"));
+        given().get("/api/v1/search?q=" + TOKEN + "&sort=title&size=2&page=1&facets=false").then().statusCode(200)
+                .header("Link", containsString("rel=\"prev\""))
+                .body("items.title", contains(TOKEN + " telemedicine network"))
+                .body("facets", equalTo(null));
+    }
+
+    @Test
+    void badFiltersAreProblemsNamingTheParameter() {
+        problem("/api/v1/search?actionLine=C99", 422, "actionLine");
+        problem("/api/v1/search?sdg=x", 422, "sdg");
+        problem("/api/v1/search?year=1990", 422, "year");
+        problem("/api/v1/search?country=XX", 422, "country");
+        problem("/api/v1/search?sort=random", 422, "sort");
+        problem("/api/v1/search?fromYear=2024&toYear=2020", 422, "toYear");
+        problem("/api/v1/search/export?format=xml", 422, "format");
+        given().get("/api/v1/search?size=0").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void exportsStreamCsvAndJson() {
+        String csv = given().get("/api/v1/search/export?q=" + TOKEN + "&region=AFR").then().statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("Content-Disposition", containsString("wsis-stocktaking.csv"))
+                .extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEqualsInt(3, lines.size());
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(0).startsWith("id,title,organisation"));
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains("C4;C7.E-LEARN"));
+        given().get("/api/v1/search/export?format=json&q=" + TOKEN).then().statusCode(200)
+                .contentType(startsWith("application/json"))
+                .body("size()", equalTo(3))
+                .body("title", containsInAnyOrder(TOKEN + " solar schools", TOKEN + " telemedicine network", TOKEN + " numérique pour les écoles"));
+    }
+
+    @Test
+    void reportsCountByTagForAYearRangeAndRegion() {
+        // other test classes publish entries in the current year; 2023-2024 holds only ours
+        given().get("/api/v1/reports/stocktaking?fromYear=2023&toYear=2024").then().statusCode(200)
+                .body("entries", equalTo(3))
+                .body("successStories", equalTo(1))
+                .body("counts.actionLine.find { it.value == 'C4' }.count", equalTo(2))
+                .body("counts.region.find { it.value == 'AFR' }.count", equalTo(2))
+                .body("counts.year.find { it.value == '2023' }.count", equalTo(1))
+                .body("counts.stakeholderType.find { it.value == 'GOVERNMENT' }.count", equalTo(2))
+                .body("counts.sdg.find { it.value == '3' }.count", equalTo(1));
+        given().get("/api/v1/reports/stocktaking?fromYear=2023&toYear=2024&region=ASP").then().statusCode(200)
+                .body("entries", equalTo(1)).body("regions", contains("ASP"));
+        problem("/api/v1/reports/stocktaking?region=MARS", 422, "region");
+        given().get("/api/v1/reports/success-stories?q=" + TOKEN).then().statusCode(200)
+                .header("X-Total-Count", "1")
+                .body("items.title", contains(TOKEN + " solar schools"));
+    }
+
+    @Test
+    void referenceDataIsServed() {
+        given().get("/api/v1/reference/sdgs").then().statusCode(200).body("size()", equalTo(17))
+                .body("find { it.number == 17 }.targets.size()", equalTo(19))
+                .body("targets.flatten().size()", equalTo(169));
+        given().get("/api/v1/reference/countries").then().statusCode(200)
+                .body("find { it.alpha2 == 'KE' }.alpha3", equalTo("KEN"))
+                .body("find { it.alpha2 == 'KE' }.m49", equalTo("404"))
+                .body("find { it.alpha2 == 'KE' }.ituRegion", equalTo("AFR"))
+                .body("findAll { it.ituRegion != null }.size()", equalTo(194));
+        given().get("/api/v1/reference/regions").then().statusCode(200).body("code", contains("AFR", "AMS", "ARB", "ASP", "CIS", "EUR"));
+        given().get("/api/v1/reference/stakeholder-types").then().statusCode(200).body("size()", equalTo(6));
+        given().get("/api/v1/reference/target-groups").then().statusCode(200).body("code", hasItem("YOUTH"));
+    }
+
+    private static void problem(String url, int status, String field) {
+        given().get(url).then().statusCode(status).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field));
+    }
+
+    private static void assertEqualsInt(int expected, int actual) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected, actual);
+    }
+
+    private void insert(String title, String description, String language, String actionLines, String countries,
+                        String regions, String sdgs, String stakeholderType, int year, String projectStatus,
+                        boolean successStory, String status) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO entry (id, owner_id, title, description, organisation, action_lines, status, created_at,
+                                           updated_at, published_at, language, countries, regions, sdgs, stakeholder_type,
+                                           stocktaking_year, project_status, success_story)
+                        VALUES (gen_random_uuid(), 'seed', ?1, ?2, 'Org', CAST(?3 AS text[]), ?4, now(), now(),
+                                make_timestamptz(?5, 6, 1, 0, 0, 0, 'UTC'), ?6, CAST(?7 AS text[]), CAST(?8 AS text[]),
+                                CAST(?9 AS int[]), ?10, ?5, ?11, ?12)""")
+                .setParameter(1, title).setParameter(2, description).setParameter(3, actionLines).setParameter(4, status)
+                .setParameter(5, year).setParameter(6, language).setParameter(7, countries).setParameter(8, regions)
+                .setParameter(9, sdgs).setParameter(10, stakeholderType).setParameter(11, projectStatus)
+                .setParameter(12, successStory).executeUpdate();
+    }
+
+    private static String randomWord() {
+        Random random = new Random();
+        StringBuilder word = new StringBuilder("zq");
+        for (int i = 0; i < 10; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
+}
