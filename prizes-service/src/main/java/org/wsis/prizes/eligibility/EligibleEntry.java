@@ -35,4 +35,8 @@ public class EligibleEntry extends PanacheEntityBase {
 
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;
+
+    /** Set by stocktaking's entry.withdrawn.v1: the entry can no longer be submitted. */
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
 }

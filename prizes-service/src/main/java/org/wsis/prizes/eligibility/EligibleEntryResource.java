@@ -37,7 +37,7 @@ public class EligibleEntryResource {
     @GET
     @Operation(summary = "Entries eligible for submission, newest first")
     public Response list(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
-        var query = EligibleEntry.<EligibleEntry>findAll(Sort.descending("publishedAt").and("entryId"));
+        var query = EligibleEntry.<EligibleEntry>find("withdrawnAt is null", Sort.descending("publishedAt").and("entryId"));
         List<EligibleEntryView> items = query.page(page.page, page.size).list().stream().map(EligibleEntryView::of).toList();
         return new Page<>(items, page.page, page.size, query.count()).toResponse(uri);
     }
@@ -47,7 +47,7 @@ public class EligibleEntryResource {
     @Operation(summary = "One eligible entry")
     public EligibleEntryView get(@PathParam("entryId") UUID entryId) {
         EligibleEntry entry = EligibleEntry.findById(entryId);
-        if (entry == null) {
+        if (entry == null || entry.withdrawnAt != null) {
             throw ProblemException.notFound("Eligible entry", entryId);
         }
         return EligibleEntryView.of(entry);

@@ -23,6 +23,7 @@ import java.util.UUID;
 public class StocktakingEntryEvents {
     static final String CONSUMER = "prizes.eligible-entries";
     static final String ENTRY_PUBLISHED_V1 = "org.wsis.stocktaking.entry.published.v1";
+    static final String ENTRY_WITHDRAWN_V1 = "org.wsis.stocktaking.entry.withdrawn.v1";
     private static final Logger LOG = Logger.getLogger(StocktakingEntryEvents.class);
 
     /** The fields we keep from stocktaking's entry-published.v1 data. */
@@ -32,6 +33,15 @@ public class StocktakingEntryEvents {
             if (entryId == null || ownerId == null || title == null || organisation == null
                     || actionLines == null || publishedAt == null) {
                 throw new IllegalArgumentException("entry published event lacks a required field: " + this);
+            }
+        }
+    }
+
+    /** The fields we use from stocktaking's entry-withdrawn.v1 data. */
+    record EntryWithdrawn(UUID entryId, OffsetDateTime withdrawnAt) {
+        void requireComplete() {
+            if (entryId == null || withdrawnAt == null) {
+                throw new IllegalArgumentException("entry withdrawn event lacks a required field: " + this);
             }
         }
     }
@@ -49,15 +59,31 @@ public class StocktakingEntryEvents {
     @Transactional
     public void onEvent(String value) {
         CloudEvent event = CloudEvent.parse(value, mapper);
-        if (!ENTRY_PUBLISHED_V1.equals(event.type())) {
-            return; // other entry events are not ours to act on (yet)
+        if (ENTRY_PUBLISHED_V1.equals(event.type())) {
+            EntryPublished data = event.dataAs(EntryPublished.class, mapper);
+            data.requireComplete();
+            if (firstDelivery(event)) {
+                published(data);
+            }
+        } else if (ENTRY_WITHDRAWN_V1.equals(event.type())) {
+            EntryWithdrawn data = event.dataAs(EntryWithdrawn.class, mapper);
+            data.requireComplete();
+            if (firstDelivery(event)) {
+                withdrawn(data);
+            }
         }
-        EntryPublished data = event.dataAs(EntryPublished.class, mapper);
-        data.requireComplete();
+        // other entry events (e.g. updated.v1) are not ours to act on
+    }
+
+    private boolean firstDelivery(CloudEvent event) {
         if (!processed.firstDelivery(CONSUMER, event.id())) {
             LOG.debugf("Event %s already applied, skipped", event.id());
-            return;
+            return false;
         }
+        return true;
+    }
+
+    private static void published(EntryPublished data) {
         EligibleEntry entry = EligibleEntry.findById(data.entryId());
         if (entry == null) {
             entry = new EligibleEntry();
@@ -69,6 +95,17 @@ public class StocktakingEntryEvents {
         entry.actionLines = data.actionLines();
         entry.publishedAt = data.publishedAt();
         entry.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        entry.withdrawnAt = null; // published (again): eligible
         entry.persist();
+    }
+
+    /** A withdrawn entry can no longer be submitted; existing submissions keep their own lifecycle. */
+    private static void withdrawn(EntryWithdrawn data) {
+        EligibleEntry entry = EligibleEntry.findById(data.entryId());
+        if (entry == null) {
+            LOG.debugf("Withdrawal of entry %s we never saw published, nothing to do", data.entryId());
+            return;
+        }
+        entry.withdrawnAt = data.withdrawnAt();
     }
 }

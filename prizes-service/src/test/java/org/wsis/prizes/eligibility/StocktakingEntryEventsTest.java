@@ -70,6 +70,21 @@ class StocktakingEntryEventsTest {
     }
 
     @Test
+    void withdrawnEntryBecomesIneligible() throws Exception {
+        UUID entryId = UUID.randomUUID();
+        send(entryId, cloudEvent(UUID.randomUUID().toString(), entryId, "Soon withdrawn"));
+        awaitStatus("/api/v1/eligible-entries/" + entryId, 200);
+        send(entryId, """
+                {"specversion":"1.0","id":"%s","source":"/wsis/stocktaking-service",
+                 "type":"org.wsis.stocktaking.entry.withdrawn.v1","subject":"%s","time":"2026-11-23T11:00:00Z",
+                 "datacontenttype":"application/json",
+                 "data":{"entryId":"%s","withdrawnAt":"2026-11-23T11:00:00Z","reason":"an extra field we ignore"}}"""
+                .formatted(UUID.randomUUID(), entryId, entryId));
+        awaitStatus("/api/v1/eligible-entries/" + entryId, 404);
+        assertEquals(1L, count("SELECT count(*) FROM eligible_entry WHERE withdrawn_at IS NOT NULL AND entry_id = '" + entryId + "'"));
+    }
+
+    @Test
     void categoriesAreTheEighteenOfTheContest() {
         given().get("/api/v1/categories").then().statusCode(200).body("size()", equalTo(18))
                 .body("code", hasItem("C7.E-AGRI"));

@@ -1,0 +1,21 @@
+import org.wsis.localstack.PlatformService;
+import org.wsis.localstack.PlatformStack;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * PostgreSQL + Kafka for the vote benchmark, from the project's local-stack (no Keycloak: the
+ * benchmark signs its own tokens). Run: java -cp deploy/local-stack/target/classes bench/prizes/BenchInfra.java WORKDIR OFFSET
+ * Prints READY once both accept connections; stops them on SIGTERM.
+ */
+public class BenchInfra {
+    public static void main(String[] args) throws InterruptedException {
+        PlatformStack stack = PlatformStack.start(new PlatformStack.Options(Path.of(args[0]).toAbsolutePath(),
+                Integer.parseInt(args[1]), true, false, EnumSet.noneOf(PlatformService.class), false));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        System.out.println("READY");
+        new CountDownLatch(1).await();
+    }
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The prizes voting benchmark: a voting season through the gateway, then checks with psql and a
+# raw-insert comparison with pgbench on the same PostgreSQL. See README.md.
+#
+#   bench/prizes/run.sh                          # small scale: 20,000 votes from 4,000 voters
+#   VOTES=1100000 VOTERS=200000 bench/prizes/run.sh   # the 2017 season
+#
+# Parameters (environment): VOTES, VOTERS, CONCURRENCY (client threads = connections),
+# OFFSET (port offset, default 2000), SKIP_BUILD=1 (reuse the jars), KEEP=1 (keep the work dir).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+REPO=$(pwd)
+VOTES=${VOTES:-20000}
+VOTERS=${VOTERS:-4000}
+CONCURRENCY=${CONCURRENCY:-32}
+OFFSET=${OFFSET:-2000}
+YEAR=2017
+PG_PORT=$((15432 + OFFSET))
+PRIZES_PORT=$((8082 + OFFSET))
+GATEWAY_PORT=$((8080 + OFFSET))
+WORK=$(mktemp -d /tmp/prizes-bench.XXXXXX)
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "${KEEP:-0}" != 1 ]; then rm -rf "$WORK"; else echo "work dir kept: $WORK"; fi
+}
+trap cleanup EXIT
+
+await_http() { # url, what
+  for _ in $(seq 1 180); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 1
+  done
+  echo "$2 did not become ready; see $WORK/*.log" >&2
+  exit 1
+}
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "== building prizes-service, gateway and local-stack (package, no tests)"
+  ./mvnw -B -q package -DskipTests -pl prizes-service,gateway,deploy/local-stack -am
+fi
+
+echo "== RSA key pair for the benchmark's own tokens"
+java bench/prizes/VoteLoad.java keygen "$WORK/keys"
+PUBLIC_KEY=$(cat "$WORK/keys/public.b64")
+# Verify tokens locally with this public key instead of the Keycloak realm (same properties in gateway and service).
+OIDC=(-Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.discovery-enabled=false)
+
+echo "== PostgreSQL and Kafka (ports $PG_PORT, $((19092 + OFFSET)))"
+java -cp deploy/local-stack/target/classes bench/prizes/BenchInfra.java "$WORK/stack" "$OFFSET" > "$WORK/infra.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do grep -q READY "$WORK/infra.log" && break; sleep 1; done
+grep -q READY "$WORK/infra.log" || { cat "$WORK/infra.log"; exit 1; }
+"${PSQL[@]}" -d postgres -c "CREATE DATABASE prizes"
+
+echo "== prizes-service on $PRIZES_PORT and gateway on $GATEWAY_PORT"
+java -Xmx1g -Dquarkus.http.port="$PRIZES_PORT" \
+  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/prizes" \
+  -Dquarkus.datasource.jdbc.max-size="${DB_POOL:-24}" \
+  -Dkafka.bootstrap.servers="127.0.0.1:$((19092 + OFFSET))" "${OIDC[@]}" \
+  -jar prizes-service/target/quarkus-app/quarkus-run.jar > "$WORK/prizes.log" 2>&1 &
+PIDS+=($!)
+java -Xmx512m -Dquarkus.http.port="$GATEWAY_PORT" \
+  -Dwsis.gateway.upstream.prizes.url="http://127.0.0.1:$PRIZES_PORT" \
+  -Dwsis.gateway.max-connections-per-upstream="$CONCURRENCY" "${OIDC[@]}" \
+  -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/gateway.log" 2>&1 &
+PIDS+=($!)
+await_http "http://127.0.0.1:$PRIZES_PORT/q/health/ready" prizes-service
+await_http "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" gateway
+
+echo "== fixture: edition $YEAR in its voting phase, 18 categories x 10 nominees"
+"${PSQL[@]}" -d prizes -v year=$YEAR -f bench/prizes/seed.sql
+"${PSQL[@]}" -d prizes -At -F, -c "SELECT category, id FROM submission WHERE edition_year = $YEAR AND status = 'NOMINATED'" \
+  > "$WORK/nominees.csv"
+
+echo "== the season: $VOTES votes from $VOTERS voters, $CONCURRENCY concurrent connections, through the gateway"
+java -Xmx2g bench/prizes/VoteLoad.java load "$WORK/keys" "$WORK/nominees.csv" \
+  "http://127.0.0.1:$GATEWAY_PORT/api/prizes/v1" "$YEAR" "$VOTES" "$VOTERS" "$CONCURRENCY" | tee "$WORK/load.txt"
+ACCEPTED=$(sed -n 's/^ACCEPTED=//p' "$WORK/load.txt")
+
+echo "== checks, counted independently from the vote table"
+q() { "${PSQL[@]}" -d prizes -At -c "$1"; }
+STORED=$(q "SELECT count(*) FROM vote WHERE edition_year = $YEAR")
+DUPLICATES=$(q "SELECT count(*) FROM (SELECT 1 FROM vote WHERE edition_year = $YEAR GROUP BY category, voter_id HAVING count(*) > 1) d")
+WRONG_TALLIES=$(q "SELECT count(*) FROM vote_tally t LEFT JOIN (SELECT submission_id, count(*) n FROM vote WHERE edition_year = $YEAR GROUP BY 1) v USING (submission_id) WHERE t.edition_year = $YEAR AND t.votes <> coalesce(v.n, 0)")
+TALLY_SUM=$(q "SELECT sum(votes) FROM vote_tally WHERE edition_year = $YEAR")
+DISTINCT_VOTERS=$(q "SELECT count(DISTINCT voter_id) FROM vote WHERE edition_year = $YEAR")
+TALLY_READ_MS=$( { time -p q "SELECT category, submission_id, votes FROM vote_tally WHERE edition_year = $YEAR ORDER BY category, votes DESC" > /dev/null; } 2>&1 | awk '/real/ {print $2 * 1000}')
+COUNT_READ_MS=$( { time -p q "SELECT submission_id, count(*) FROM vote WHERE edition_year = $YEAR GROUP BY 1" > /dev/null; } 2>&1 | awk '/real/ {print $2 * 1000}')
+echo "sent=$VOTES accepted(201)=$ACCEPTED stored=$STORED distinct_voters=$DISTINCT_VOTERS duplicates=$DUPLICATES"
+echo "tally_sum=$TALLY_SUM tallies_differing_from_count=$WRONG_TALLIES"
+echo "tally read (counter table) ${TALLY_READ_MS} ms vs count(*) over vote ${COUNT_READ_MS} ms (psql round trip included)"
+OK=1
+[ "$STORED" = "$VOTES" ] && [ "$ACCEPTED" = "$VOTES" ] && [ "$DUPLICATES" = 0 ] && [ "$WRONG_TALLIES" = 0 ] && [ "$TALLY_SUM" = "$VOTES" ] || OK=0
+
+echo "== raw comparison on the same PostgreSQL (pgbench, $CONCURRENCY clients, $VOTES transactions)"
+kill "${PIDS[2]}" "${PIDS[1]}" 2>/dev/null || true   # gateway and service off: the database alone
+"${PSQL[@]}" -d prizes -c "CREATE TABLE vote_raw (LIKE vote INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
+  CREATE TABLE raw_nominee AS SELECT row_number() OVER (ORDER BY id) AS n, id, category FROM submission WHERE edition_year = $YEAR;
+  ALTER TABLE raw_nominee ADD PRIMARY KEY (n);
+  CREATE TABLE vote_tally_raw AS SELECT n, 0::bigint AS votes FROM raw_nominee; ALTER TABLE vote_tally_raw ADD PRIMARY KEY (n);"
+PER_CLIENT=$(( (VOTES + CONCURRENCY - 1) / CONCURRENCY ))
+PGBENCH=(pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "$CONCURRENCY" -j 2 -t "$PER_CLIENT")
+RAW_TPS=$("${PGBENCH[@]}" -f bench/prizes/raw-insert.sql prizes 2>/dev/null | tee "$WORK/pgbench-insert.txt" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+"${PSQL[@]}" -d prizes -c "TRUNCATE vote_raw"
+TX_TPS=$("${PGBENCH[@]}" -f bench/prizes/raw-vote-transaction.sql prizes 2>/dev/null | tee "$WORK/pgbench-tx.txt" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+THROUGHPUT=$(sed -n 's/.*throughput=\([0-9]*\) votes.*/\1/p' "$WORK/load.txt")
+echo "raw single INSERT: $RAW_TPS tps; the vote transaction in SQL: $TX_TPS tps"
+awk -v t="$THROUGHPUT" -v r="$RAW_TPS" -v x="$TX_TPS" 'BEGIN { printf "HTTP through gateway / raw insert = %.2f ; HTTP / SQL vote transaction = %.2f\n", t / r, t / x }'
+if [ "$OK" = 1 ]; then echo "RESULT: OK (every vote accepted once, none lost, tallies equal counts)"; else echo "RESULT: FAILED"; exit 1; fi

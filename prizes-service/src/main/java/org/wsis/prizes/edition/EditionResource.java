@@ -1,0 +1,71 @@
+package org.wsis.prizes.edition;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.http.Preconditions;
+import org.wsis.commons.security.Roles;
+
+import java.util.List;
+
+/** Editions (one per year) and their phase dates. */
+@Path("/api/v1/editions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Editions")
+public class EditionResource {
+    private final EditionService editions;
+
+    public EditionResource(EditionService editions) {
+        this.editions = editions;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "All editions, newest first, with the phase in force")
+    public List<EditionDtos.EditionView> list() {
+        return editions.list().stream().map(e -> EditionDtos.EditionView.of(e, editions.phaseNow(e))).toList();
+    }
+
+    @GET
+    @Path("{year}")
+    @PermitAll
+    @Operation(summary = "One edition with the phase in force")
+    public Response get(@PathParam("year") int year) {
+        Edition edition = editions.get(year);
+        return Response.ok(EditionDtos.EditionView.of(edition, editions.phaseNow(edition)))
+                .tag(Preconditions.etag(edition.year, edition.version)).build();
+    }
+
+    @PUT
+    @Path("{year}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @Operation(summary = "Create the edition of a year, or move its phase dates (If-Match required to update)")
+    public Response put(@PathParam("year") @Min(2012) @Max(9999) int year,
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @NotNull(message = "a JSON body is required") @Valid EditionDtos.EditionRequest request,
+                        @Context UriInfo uri) {
+        boolean exists = Edition.findById(year) != null;
+        Edition edition = exists ? editions.update(year, request, ifMatch) : editions.create(request, year);
+        Response.ResponseBuilder response = exists ? Response.ok() : Response.created(uri.getAbsolutePath());
+        return response.entity(EditionDtos.EditionView.of(edition, editions.phaseNow(edition)))
+                .tag(Preconditions.etag(edition.year, edition.version)).build();
+    }
+}

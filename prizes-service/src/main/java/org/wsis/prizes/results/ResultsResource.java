@@ -1,0 +1,54 @@
+package org.wsis.prizes.results;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.security.Roles;
+
+/** Champions, winners and the published results of an edition. */
+@Path("/api/v1/editions/{year}/results")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Results")
+public class ResultsResource {
+    private final ResultsService results;
+
+    public ResultsResource(ResultsService results) {
+        this.results = results;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Published results (administrators: live standings before publication)")
+    public ResultDtos.ResultsView get(@PathParam("year") int year) {
+        return results.results(year);
+    }
+
+    @PUT
+    @Path("winners/{category}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @Operation(summary = "Record the expert group's winner of a category, chosen among its champions (results phase)")
+    public ResultDtos.ResultsView chooseWinner(@PathParam("year") int year, @PathParam("category") String category,
+                                               @NotNull(message = "a JSON body is required") @Valid ResultDtos.WinnerChoice choice) {
+        return results.chooseWinner(year, category, choice.submissionId());
+    }
+
+    @POST
+    @Path("publish")
+    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @Operation(summary = "Publish the results (a winner in every category) and announce them on prizes.results")
+    public ResultDtos.ResultsView publish(@PathParam("year") int year) {
+        return results.publish(year);
+    }
+}

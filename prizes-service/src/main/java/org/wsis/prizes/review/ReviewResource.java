@@ -1,0 +1,69 @@
+package org.wsis.prizes.review;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Expert review: reviewer assignment and scoring (criteria: {@link ReviewCriteriaResource}). */
+@Path("/api/v1/editions/{year}/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Review")
+public class ReviewResource {
+    private final ReviewService reviews;
+
+    public ReviewResource(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @Operation(summary = "Assign a reviewer (a prize-reviewer's subject and organisation) to a submission",
+            description = "Refused with 422 conflict-of-interest when the reviewer's organisation is the submission's.")
+    public Response assign(@PathParam("year") int year,
+                           @NotNull(message = "a JSON body is required") @Valid ReviewDtos.ReviewerAssignment assignment) {
+        return Response.status(201).entity(ReviewDtos.ReviewView.of(reviews.assign(year, assignment))).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @Operation(summary = "The reviews of a submission (administrators)")
+    public List<ReviewDtos.ReviewView> ofSubmission(@PathParam("year") int year,
+                                                    @QueryParam("submissionId") @NotNull UUID id) {
+        return reviews.ofSubmission(year, id).stream().map(ReviewDtos.ReviewView::of).toList();
+    }
+
+    @PUT
+    @Path("mine/{submissionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PRIZE_REVIEWER)
+    @Operation(summary = "Score a submission the caller is assigned to (review phase only)")
+    public ReviewDtos.ReviewView score(@PathParam("year") int year, @PathParam("submissionId") UUID id,
+                                       @NotNull(message = "a JSON body is required") @Valid ReviewDtos.Scores scores) {
+        return ReviewDtos.ReviewView.of(reviews.score(year, id, scores));
+    }
+
+    @GET
+    @Path("mine")
+    @RolesAllowed(Roles.PRIZE_REVIEWER)
+    @Operation(summary = "The caller's review assignments in an edition")
+    public List<ReviewDtos.ReviewView> mine(@PathParam("year") int year) {
+        return reviews.mine(year).stream().map(ReviewDtos.ReviewView::of).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package org.wsis.prizes.submission;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+public final class SubmissionDtos {
+    private SubmissionDtos() {
+    }
+
+    public record NewSubmission(@NotNull UUID entryId,
+                                @NotBlank @Size(max = 20) String category,
+                                @NotBlank @Size(max = 4000) String summary) {
+    }
+
+    public record SubmissionChange(@NotBlank @Size(max = 20) String category,
+                                   @NotBlank @Size(max = 4000) String summary) {
+    }
+
+    public record SubmissionView(UUID id, int edition, UUID entryId, String category, String title,
+                                 String organisation, String summary, SubmissionStatus status,
+                                 OffsetDateTime submittedAt, OffsetDateTime updatedAt) {
+        public static SubmissionView of(Submission s) {
+            return new SubmissionView(s.id, s.editionYear, s.entryId, s.category, s.title, s.organisation, s.summary,
+                    s.status, s.submittedAt, s.updatedAt);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.wsis.prizes.submission;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.http.Preconditions;
+import org.wsis.commons.idempotency.Idempotency;
+import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.security.CurrentUser;
+
+import java.util.UUID;
+
+/** Submissions of published stocktaking entries to an edition's categories. */
+@Path("/api/v1/editions/{year}/submissions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Submissions")
+public class SubmissionResource {
+    private final SubmissionService submissions;
+    private final Idempotency idempotency;
+    private final CurrentUser caller;
+
+    public SubmissionResource(SubmissionService submissions, Idempotency idempotency, CurrentUser caller) {
+        this.submissions = submissions;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "Submit one of the caller's published entries to a category (submission phase only)",
+            description = "One live submission per entry per edition. Send an Idempotency-Key to make retries safe.")
+    public Response submit(@PathParam("year") int year, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @NotNull(message = "a JSON body is required") @Valid SubmissionDtos.NewSubmission request,
+                           @Context UriInfo uri) {
+        return idempotency.execute("submissions.create." + year, idempotencyKey, caller.subject(), request, () -> {
+            Submission submission = submissions.submit(year, request);
+            return Response.created(uri.getAbsolutePathBuilder().path(submission.id.toString()).build())
+                    .tag(Preconditions.etag(submission.id, submission.version))
+                    .entity(SubmissionDtos.SubmissionView.of(submission)).build();
+        });
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Submissions of the edition (administrators and reviewers: all; others: their own)")
+    public Response list(@PathParam("year") int year, @QueryParam("category") String category,
+                         @BeanParam @Valid PageParams page, @Context UriInfo uri) {
+        return submissions.list(year, category, page).map(SubmissionDtos.SubmissionView::of).toResponse(uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    @Operation(summary = "One submission (its owner, administrators, reviewers; anyone once it is an announced nominee)")
+    public Response get(@PathParam("year") int year, @PathParam("id") UUID id) {
+        Submission submission = submissions.readable(year, id);
+        return Response.ok(SubmissionDtos.SubmissionView.of(submission))
+                .tag(Preconditions.etag(submission.id, submission.version)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "Edit the caller's submission until the submission phase closes (If-Match required)")
+    public Response update(@PathParam("year") int year, @PathParam("id") UUID id,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull(message = "a JSON body is required") @Valid SubmissionDtos.SubmissionChange change) {
+        Submission submission = submissions.update(year, id, change, ifMatch);
+        return Response.ok(SubmissionDtos.SubmissionView.of(submission))
+                .tag(Preconditions.etag(submission.id, submission.version)).build();
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    @Authenticated
+    @Operation(summary = "Withdraw the caller's submission (until voting starts)")
+    public SubmissionDtos.SubmissionView withdraw(@PathParam("year") int year, @PathParam("id") UUID id) {
+        return SubmissionDtos.SubmissionView.of(submissions.withdraw(year, id));
+    }
+}

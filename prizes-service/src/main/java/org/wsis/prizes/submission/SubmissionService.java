@@ -1,0 +1,160 @@
+package org.wsis.prizes.submission;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.wsis.commons.http.Preconditions;
+import org.wsis.commons.paging.Page;
+import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.security.CurrentUser;
+import org.wsis.commons.security.Roles;
+import org.wsis.prizes.category.Category;
+import org.wsis.prizes.edition.Edition;
+import org.wsis.prizes.edition.EditionService;
+import org.wsis.prizes.edition.Phase;
+import org.wsis.prizes.eligibility.EligibleEntry;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Entry owners submit, edit and withdraw; the submission phase decides when. */
+@ApplicationScoped
+public class SubmissionService {
+    private final EditionService editions;
+    private final CurrentUser caller;
+    private final Clock clock;
+
+    public SubmissionService(EditionService editions, CurrentUser caller, Clock clock) {
+        this.editions = editions;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Submission submit(int year, SubmissionDtos.NewSubmission request) {
+        editions.requirePhase(year, Phase.SUBMISSION, "submitting");
+        EligibleEntry entry = EligibleEntry.findById(request.entryId());
+        if (entry == null || entry.withdrawnAt != null) {
+            throw ProblemException.invalid("entryId", "is not a published stocktaking entry");
+        }
+        if (!entry.ownerId.equals(caller.subject())) {
+            throw ProblemException.forbidden("Only the owner of entry " + entry.entryId + " may submit it");
+        }
+        requireCategoryOf(entry, request.category());
+        if (Submission.count("editionYear = ?1 and entryId = ?2 and status <> ?3", year, entry.entryId,
+                SubmissionStatus.WITHDRAWN) > 0) {
+            throw ProblemException.conflict("Entry " + entry.entryId + " is already submitted to edition " + year);
+        }
+        Submission submission = new Submission();
+        submission.id = UUID.randomUUID();
+        submission.editionYear = year;
+        submission.entryId = entry.entryId;
+        submission.category = request.category();
+        submission.ownerId = entry.ownerId;
+        submission.organisation = entry.organisation;
+        submission.title = entry.title;
+        submission.summary = request.summary();
+        submission.status = SubmissionStatus.SUBMITTED;
+        submission.submittedAt = now();
+        submission.updatedAt = submission.submittedAt;
+        submission.persist();
+        return submission;
+    }
+
+    @Transactional
+    public Submission update(int year, UUID id, SubmissionDtos.SubmissionChange change, String ifMatch) {
+        Submission submission = ownSubmission(year, id);
+        Preconditions.requireIfMatch(ifMatch, Preconditions.etag(submission.id, submission.version));
+        editions.requirePhase(year, Phase.SUBMISSION, "editing a submission");
+        if (submission.status != SubmissionStatus.SUBMITTED) {
+            throw ProblemException.conflict("Submission " + id + " is " + submission.status + " and cannot be edited");
+        }
+        EligibleEntry entry = EligibleEntry.findById(submission.entryId);
+        requireCategoryOf(entry, change.category());
+        submission.category = change.category();
+        submission.summary = change.summary();
+        submission.updatedAt = now();
+        Submission.flush();
+        return submission;
+    }
+
+    /** Withdrawal is possible until voting starts (after that the nominee list and tallies are fixed). */
+    @Transactional
+    public Submission withdraw(int year, UUID id) {
+        Submission submission = ownSubmission(year, id);
+        Edition edition = editions.get(year);
+        Phase phase = editions.phaseNow(edition);
+        if (phase == Phase.VOTING || phase == Phase.RESULTS) {
+            throw EditionService.wrongPhase(year, phase, Phase.NOMINATION, "withdrawing (at the latest)");
+        }
+        if (submission.status == SubmissionStatus.WITHDRAWN) {
+            throw ProblemException.conflict("Submission " + id + " is already withdrawn");
+        }
+        submission.status = SubmissionStatus.WITHDRAWN;
+        submission.updatedAt = now();
+        Submission.flush();
+        return submission;
+    }
+
+    /** Administrators and reviewers see every submission; anyone else only their own. */
+    public Page<Submission> list(int year, String category, PageParams page) {
+        editions.get(year);
+        StringBuilder query = new StringBuilder("editionYear = :year");
+        Parameters params = Parameters.with("year", year);
+        if (category != null) {
+            query.append(" and category = :category");
+            params.and("category", category);
+        }
+        if (!caller.hasRole(Roles.PRIZE_ADMIN) && !caller.hasRole(Roles.PRIZE_REVIEWER)) {
+            query.append(" and ownerId = :owner");
+            params.and("owner", caller.subject());
+        }
+        var found = Submission.<Submission>find(query.toString(), Sort.by("submittedAt").and("id"), params);
+        return new Page<>(found.page(page.page, page.size).list(), page.page, page.size, found.count());
+    }
+
+    public Submission get(int year, UUID id) {
+        Submission submission = Submission.findById(id);
+        if (submission == null || submission.editionYear != year) {
+            throw ProblemException.notFound("Submission", id);
+        }
+        return submission;
+    }
+
+    /** The owner, administrators and reviewers may read any submission; everyone may read announced nominees. */
+    public Submission readable(int year, UUID id) {
+        Submission submission = get(year, id);
+        boolean announcedNominee = submission.status == SubmissionStatus.NOMINATED
+                && editions.get(year).nomineesAnnouncedAt != null;
+        if (announcedNominee || (!caller.isAnonymous() && (caller.subject().equals(submission.ownerId)
+                || caller.hasRole(Roles.PRIZE_ADMIN) || caller.hasRole(Roles.PRIZE_REVIEWER)))) {
+            return submission;
+        }
+        throw ProblemException.notFound("Submission", id); // do not reveal other owners' submissions
+    }
+
+    private Submission ownSubmission(int year, UUID id) {
+        Submission submission = get(year, id);
+        if (!submission.ownerId.equals(caller.subject())) {
+            throw ProblemException.forbidden("Only the owner may change submission " + id);
+        }
+        return submission;
+    }
+
+    private static void requireCategoryOf(EligibleEntry entry, String category) {
+        if (Category.findById(category) == null) {
+            throw ProblemException.invalid("category", "unknown category " + category);
+        }
+        if (entry.actionLines == null || !entry.actionLines.contains(category)) {
+            throw ProblemException.invalid("category", "must be one of the entry's action lines " + entry.actionLines);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,5 @@
+package org.wsis.prizes.submission;
+
+public enum SubmissionStatus {
+    SUBMITTED, WITHDRAWN, NOMINATED
+}

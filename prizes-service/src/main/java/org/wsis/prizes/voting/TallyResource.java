@@ -1,0 +1,30 @@
+package org.wsis.prizes.voting;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/editions/{year}/tallies")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Voting")
+public class TallyResource {
+    private final VoteService votes;
+
+    public TallyResource(VoteService votes) {
+        this.votes = votes;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Votes per nominee, near real time (administrators at any time; everyone once results are published)")
+    public List<VoteDtos.TallyView> tallies(@PathParam("year") int year) {
+        return votes.tallies(year);
+    }
+}

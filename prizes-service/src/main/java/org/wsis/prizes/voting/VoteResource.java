@@ -1,0 +1,78 @@
+package org.wsis.prizes.voting;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.idempotency.Idempotency;
+import org.wsis.commons.security.CurrentUser;
+
+import java.util.List;
+
+/** Public online voting: one vote per signed-in voter per category. */
+@Path("/api/v1/editions/{year}/votes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Voting")
+public class VoteResource {
+    /** The token claim naming the client application the voter used (recorded with each vote). */
+    static final String CLIENT_CLAIM = "azp";
+
+    private final VoteService votes;
+    private final RateLimiter rateLimiter;
+    private final Idempotency idempotency;
+    private final CurrentUser caller;
+    private final SecurityIdentity identity;
+
+    public VoteResource(VoteService votes, RateLimiter rateLimiter, Idempotency idempotency, CurrentUser caller,
+                        SecurityIdentity identity) {
+        this.votes = votes;
+        this.rateLimiter = rateLimiter;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "Vote for a nominee (voting phase only; one vote per voter per category)",
+            description = "409 already-voted for a second vote in the category; a retry with the same Idempotency-Key "
+                    + "replays the first 201 and counts once. 429 with Retry-After when the voter or client goes too fast.")
+    public Response vote(@PathParam("year") int year, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                         @NotNull(message = "a JSON body is required") @Valid VoteDtos.NewVote request) {
+        String voter = caller.subject();
+        String client = clientOf();
+        rateLimiter.acquire(voter, client);
+        return idempotency.execute("votes." + year, idempotencyKey, voter, request,
+                () -> Response.status(Response.Status.CREATED)
+                        .entity(votes.cast(year, request.submissionId(), voter, client)).build());
+    }
+
+    @GET
+    @Path("mine")
+    @Authenticated
+    @Operation(summary = "The caller's own votes in an edition")
+    public List<VoteDtos.VoteView> mine(@PathParam("year") int year) {
+        return votes.mine(year, caller.subject());
+    }
+
+    private String clientOf() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(CLIENT_CLAIM) != null) {
+            return jwt.<Object>getClaim(CLIENT_CLAIM).toString().replace("\"", "");
+        }
+        String attribute = identity.getAttribute(CLIENT_CLAIM); // @TestSecurity attributes
+        return attribute == null ? "unknown" : attribute;
+    }
+}
