@@ -23,6 +23,7 @@ import org.wsis.forum.session.SessionService;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -74,7 +75,8 @@ public class CheckInResource {
             throw ProblemException.conflict("The registration is for remote participation");
         }
         if (registration.checkedInAt == null) {
-            registration.checkedInAt = OffsetDateTime.now(ZoneOffset.UTC);
+            // stored at PostgreSQL precision, so every later scan answers exactly the same instant
+            registration.checkedInAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             registration.checkedInBy = caller.subject();
         }
         return new CheckIn(registration.id, year, registration.fullName, registration.organisation,
