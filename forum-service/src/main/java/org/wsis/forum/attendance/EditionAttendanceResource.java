@@ -1,0 +1,53 @@
+package org.wsis.forum.attendance;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.security.Roles;
+
+/** An edition's registrations and their counts (organizers only). */
+@Path("/api/v1/editions/{year}/registrations")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.FORUM_ORGANIZER)
+@Tag(name = "Attendance (organizers)")
+public class EditionAttendanceResource {
+    private final AttendanceQueries attendance;
+
+    public EditionAttendanceResource(AttendanceQueries attendance) {
+        this.attendance = attendance;
+    }
+
+    @GET
+    @Operation(summary = "Registrations of an edition, optionally by status (CONFIRMED, CANCELLED)")
+    public Response list(@PathParam("year") int year, @QueryParam("status") String status,
+                         @BeanParam @Valid PageParams page, @Context UriInfo uri) {
+        return attendance.registrations(year, status, page, uri);
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Registrations of an edition as CSV")
+    public Response export(@PathParam("year") int year, @QueryParam("status") String status) {
+        return attendance.registrationsCsv(year, status);
+    }
+
+    @GET
+    @Path("counts")
+    @Operation(summary = "Counts of an edition's registrations, by stakeholder type and ITU region")
+    public AttendanceQueries.EditionCounts counts(@PathParam("year") int year) {
+        return attendance.editionCounts(year);
+    }
+}

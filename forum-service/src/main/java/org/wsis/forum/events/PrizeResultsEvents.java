@@ -1,0 +1,113 @@
+package org.wsis.forum.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.wsis.commons.events.CloudEvent;
+import org.wsis.commons.events.ProcessedEvents;
+import org.wsis.forum.edition.ForumEdition;
+import org.wsis.forum.session.ForumSession;
+import org.wsis.forum.session.SessionDtos;
+import org.wsis.forum.session.SessionKind;
+import org.wsis.forum.session.SessionService;
+
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Consumes the prizes' results (prizes.results) and puts the prize ceremony on that edition's
+ * agenda: on the edition's first day at a configured UTC time, its description naming the winners.
+ * Idempotent: the event id is recorded in the same transaction, and a later results event of the
+ * same edition updates the ceremony's description instead of adding a second ceremony. Results
+ * for an edition the forum does not have (yet) are logged and skipped: there is no date to use.
+ */
+@ApplicationScoped
+public class PrizeResultsEvents {
+    static final String CONSUMER = "forum.prize-ceremony";
+    static final String RESULTS_PUBLISHED_V1 = "org.wsis.prizes.results.published.v1";
+    static final String SYSTEM_ACTOR = "system:prizes.results";
+    private static final Logger LOG = Logger.getLogger(PrizeResultsEvents.class);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Result(String category, UUID entryId, String title, String organisation, String outcome) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ResultsPublished(Integer edition, OffsetDateTime publishedAt, List<Result> results) {
+        void requireComplete() {
+            if (edition == null || results == null) {
+                throw new IllegalArgumentException("prize results event lacks edition or results: " + this);
+            }
+        }
+    }
+
+    private final ProcessedEvents processed;
+    private final ObjectMapper mapper;
+    private final SessionService sessions;
+    private final LocalTime ceremonyStartsUtc;
+    private final int ceremonyMinutes;
+    private final int ceremonyCapacity;
+
+    public PrizeResultsEvents(ProcessedEvents processed, ObjectMapper mapper, SessionService sessions,
+                              @ConfigProperty(name = "wsis.forum.prize-ceremony.starts-utc", defaultValue = "16:00") LocalTime ceremonyStartsUtc,
+                              @ConfigProperty(name = "wsis.forum.prize-ceremony.minutes", defaultValue = "90") int ceremonyMinutes,
+                              @ConfigProperty(name = "wsis.forum.prize-ceremony.capacity", defaultValue = "800") int ceremonyCapacity) {
+        this.processed = processed;
+        this.mapper = mapper;
+        this.sessions = sessions;
+        this.ceremonyStartsUtc = ceremonyStartsUtc;
+        this.ceremonyMinutes = ceremonyMinutes;
+        this.ceremonyCapacity = ceremonyCapacity;
+    }
+
+    @Incoming("prizes-results")
+    @Blocking
+    @Transactional
+    public void onEvent(String value) {
+        CloudEvent event = CloudEvent.parse(value, mapper);
+        if (!RESULTS_PUBLISHED_V1.equals(event.type())) {
+            return;
+        }
+        ResultsPublished data = event.dataAs(ResultsPublished.class, mapper);
+        data.requireComplete();
+        if (!processed.firstDelivery(CONSUMER, event.id())) {
+            LOG.debugf("Event %s already applied, skipped", event.id());
+            return;
+        }
+        ForumEdition edition = ForumEdition.findById(data.edition());
+        if (edition == null) {
+            LOG.warnf("Prize results of %d received, but the forum has no %d edition: no ceremony scheduled", data.edition(), data.edition());
+            return;
+        }
+        String description = describe(data);
+        ForumSession ceremony = sessions.prizeCeremony(edition.year);
+        if (ceremony != null) {
+            ceremony.description = description; // results re-published: keep one ceremony, refresh the winners
+            return;
+        }
+        OffsetDateTime startsAt = edition.startsOn.atTime(ceremonyStartsUtc).atOffset(ZoneOffset.UTC);
+        sessions.schedule(edition.year, new SessionDtos.NewSession(SessionKind.PRIZE_CEREMONY,
+                "WSIS Prizes " + edition.year + " ceremony", description, "High-level track", List.of(),
+                edition.venue, null, startsAt, startsAt.plusMinutes(ceremonyMinutes), List.of(), ceremonyCapacity),
+                null, SYSTEM_ACTOR);
+    }
+
+    private static String describe(ResultsPublished data) {
+        String winners = data.results().stream()
+                .filter(r -> "WINNER".equals(r.outcome()))
+                .map(r -> r.category() + ": " + r.title() + " (" + r.organisation() + ")")
+                .collect(Collectors.joining("; "));
+        long champions = data.results().stream().filter(r -> "CHAMPION".equals(r.outcome())).count();
+        return "Announcement of the WSIS Prizes " + data.edition() + " winners and " + champions + " champions."
+                + (winners.isEmpty() ? "" : " Winners: " + winners + ".");
+    }
+}

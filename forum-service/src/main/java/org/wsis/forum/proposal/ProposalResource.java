@@ -1,0 +1,138 @@
+package org.wsis.forum.proposal;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.paging.Page;
+import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.security.CurrentUser;
+import org.wsis.commons.security.Roles;
+import org.wsis.forum.session.ForumSession;
+import org.wsis.forum.session.SessionDtos;
+import org.wsis.forum.session.SessionKind;
+import org.wsis.forum.session.SessionService;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The call for session proposals of an edition: anyone signed in proposes; proposers list their
+ * own proposals, organizers all. Review (accept/decline): ProposalReviewResource.
+ */
+@Path("/api/v1/editions/{year}/proposals")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Proposals")
+public class ProposalResource {
+
+    public record NewProposal(@NotNull SessionKind kind,
+                              @NotBlank @Size(max = 300) String title,
+                              @NotBlank @Size(max = 5000) String description,
+                              @Size(max = 200) String track,
+                              @Size(max = 11) List<@NotNull @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11") String> actionLines,
+                              @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers) {
+    }
+
+    /** What the organizer decides when accepting: where, when and how many seats. */
+    public record Acceptance(@Size(max = 200) String room,
+                             @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String onlineLink,
+                             @NotNull OffsetDateTime startsAt,
+                             @NotNull OffsetDateTime endsAt,
+                             @NotNull @Min(1) @Max(100_000) Integer capacity) {
+    }
+
+    public record Decline(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ProposalView(UUID id, int edition, SessionKind kind, String title, String description, String track,
+                               List<String> actionLines, List<String> speakers, SessionProposal.Status status,
+                               String declineReason, UUID sessionId, OffsetDateTime submittedAt, OffsetDateTime reviewedAt) {
+        public static ProposalView of(SessionProposal p) {
+            return new ProposalView(p.id, p.editionYear, p.kind, p.title, p.description, p.track, p.actionLines,
+                    p.speakers, p.status, p.declineReason, p.sessionId, p.submittedAt, p.reviewedAt);
+        }
+    }
+
+    private final SessionService sessions;
+    private final CurrentUser caller;
+
+    public ProposalResource(SessionService sessions, CurrentUser caller) {
+        this.sessions = sessions;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Transactional
+    @Operation(summary = "Propose a session for an edition (anyone signed in)")
+    public Response propose(@PathParam("year") int year,
+                            @NotNull(message = "a JSON body is required") @Valid NewProposal request, @Context UriInfo uri) {
+        SessionService.requireEdition(year);
+        if (request.kind() == SessionKind.PRIZE_CEREMONY) {
+            throw ProblemException.invalid("kind", "the prize ceremony is scheduled from the prize results, not proposed");
+        }
+        SessionProposal proposal = new SessionProposal();
+        proposal.id = UUID.randomUUID();
+        proposal.editionYear = year;
+        proposal.proposerId = caller.subject();
+        proposal.kind = request.kind();
+        proposal.title = request.title().strip();
+        proposal.description = request.description();
+        proposal.track = request.track();
+        proposal.actionLines = request.actionLines() == null ? List.of() : request.actionLines().stream().distinct().sorted().toList();
+        proposal.speakers = request.speakers() == null ? List.of() : request.speakers();
+        proposal.status = SessionProposal.Status.SUBMITTED;
+        proposal.submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        proposal.persist();
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/proposals").path(proposal.id.toString()).build())
+                .entity(ProposalView.of(proposal)).build();
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Proposals of an edition: all for organizers, one's own otherwise; optional status filter")
+    public Response list(@PathParam("year") int year, @QueryParam("status") SessionProposal.Status status,
+                         @BeanParam @Valid PageParams page, @Context UriInfo uri) {
+        SessionService.requireEdition(year);
+        StringBuilder query = new StringBuilder("editionYear = :year");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("year", year);
+        if (!caller.hasRole(Roles.FORUM_ORGANIZER)) {
+            query.append(" and proposerId = :me");
+            params.put("me", caller.subject());
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        var found = SessionProposal.<SessionProposal>find(query.toString(), Sort.by("submittedAt").and("id"), params);
+        var items = found.page(page.page, page.size).list().stream().map(ProposalView::of).toList();
+        return new Page<>(items, page.page, page.size, found.count()).toResponse(uri);
+    }
+}

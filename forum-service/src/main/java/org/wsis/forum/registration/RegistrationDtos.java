@@ -1,0 +1,40 @@
+package org.wsis.forum.registration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+public final class RegistrationDtos {
+
+    /** What a participant gives when registering or updating; consent must be true. */
+    public record RegistrationForm(@NotNull Registration.Attendance attendance,
+                                   @NotBlank @Size(max = 200) String fullName,
+                                   @Size(max = 300) String organisation,
+                                   @NotNull StakeholderType stakeholderType,
+                                   @NotBlank @Size(min = 3, max = 3) String country,
+                                   @Size(max = 2000) String accessibilityNeeds,
+                                   @NotNull Boolean consent) {
+    }
+
+    /** A registration as its participant (and organizers) see it; the confirmation number is its id. */
+    public record RegistrationView(UUID id, int edition, Registration.Status status, Registration.Attendance attendance,
+                                   String fullName, String organisation, StakeholderType stakeholderType,
+                                   String country, String region, String accessibilityNeeds,
+                                   OffsetDateTime consentGivenAt, OffsetDateTime registeredAt, OffsetDateTime updatedAt,
+                                   OffsetDateTime cancelledAt, OffsetDateTime checkedInAt) {
+        public static RegistrationView of(Registration r) {
+            return new RegistrationView(r.id, r.editionYear, r.status, r.attendance, r.fullName, r.organisation,
+                    r.stakeholderType, r.country, r.region, r.accessibilityNeeds, r.consentGivenAt, r.registeredAt,
+                    r.updatedAt, r.cancelledAt, r.checkedInAt);
+        }
+    }
+
+    public record Badge(UUID registrationId, int edition, String fullName, String code) {
+    }
+
+    private RegistrationDtos() {
+    }
+}

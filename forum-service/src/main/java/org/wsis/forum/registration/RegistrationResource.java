@@ -1,0 +1,84 @@
+package org.wsis.forum.registration;
+
+import io.quarkus.security.Authenticated;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.security.CurrentUser;
+import org.wsis.forum.badge.BadgeCodes;
+
+/** A participant's own registration for an edition ("me" is the token's subject). */
+@Path("/api/v1/editions/{year}/registrations/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Registration")
+public class RegistrationResource {
+    private final RegistrationService registrations;
+    private final BadgeCodes badges;
+    private final CurrentUser caller;
+
+    public RegistrationResource(RegistrationService registrations, BadgeCodes badges, CurrentUser caller) {
+        this.registrations = registrations;
+        this.badges = badges;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Register for an edition, in person or remote; answers the confirmation")
+    public Response register(@PathParam("year") int year,
+                             @NotNull(message = "a JSON body is required") @Valid RegistrationDtos.RegistrationForm form,
+                             @Context UriInfo uri) {
+        Registration registration = registrations.register(year, caller.subject(), form);
+        return Response.created(uri.getAbsolutePath()).entity(RegistrationDtos.RegistrationView.of(registration)).build();
+    }
+
+    @GET
+    @Operation(summary = "My registration for an edition")
+    public RegistrationDtos.RegistrationView get(@PathParam("year") int year) {
+        return RegistrationDtos.RegistrationView.of(RegistrationService.requireLive(year, caller.subject()));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Update my registration")
+    public RegistrationDtos.RegistrationView update(@PathParam("year") int year,
+                                                    @NotNull(message = "a JSON body is required") @Valid RegistrationDtos.RegistrationForm form) {
+        return RegistrationDtos.RegistrationView.of(registrations.update(year, caller.subject(), form));
+    }
+
+    @DELETE
+    @Transactional
+    @Operation(summary = "Cancel my registration (and my session sign-ups)")
+    public RegistrationDtos.RegistrationView cancel(@PathParam("year") int year) {
+        return RegistrationDtos.RegistrationView.of(registrations.cancel(year, caller.subject()));
+    }
+
+    @GET
+    @Path("badge")
+    @Operation(summary = "My badge (in-person registrations): a signed code to show at the entrance")
+    public RegistrationDtos.Badge badge(@PathParam("year") int year) {
+        Registration registration = RegistrationService.requireLive(year, caller.subject());
+        if (registration.attendance != Registration.Attendance.IN_PERSON) {
+            throw ProblemException.conflict("Remote participants get no badge");
+        }
+        return new RegistrationDtos.Badge(registration.id, year, registration.fullName, badges.codeFor(registration.id, year));
+    }
+}

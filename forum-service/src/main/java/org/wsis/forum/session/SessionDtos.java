@@ -1,0 +1,44 @@
+package org.wsis.forum.session;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response bodies of the agenda API. */
+public final class SessionDtos {
+    /** C1..C11, as in the WSIS action lines (C7 applications are tagged C7). */
+    public static final String ACTION_LINE = "C([1-9]|1[01])";
+
+    public record NewSession(@NotNull SessionKind kind,
+                             @NotBlank @Size(max = 300) String title,
+                             @Size(max = 5000) String description,
+                             @Size(max = 200) String track,
+                             @Size(max = 11) List<@NotNull @Pattern(regexp = ACTION_LINE, message = "must be an action line C1..C11") String> actionLines,
+                             @Size(max = 200) String room,
+                             @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String onlineLink,
+                             @NotNull OffsetDateTime startsAt,
+                             @NotNull OffsetDateTime endsAt,
+                             @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers,
+                             @NotNull @Min(1) @Max(100_000) Integer capacity) {
+    }
+
+    public record SessionView(UUID id, int edition, SessionKind kind, String title, String description,
+                              String track, List<String> actionLines, String room, String onlineLink,
+                              OffsetDateTime startsAt, OffsetDateTime endsAt, List<String> speakers,
+                              int capacity, int seatsTaken) {
+        public static SessionView of(ForumSession s) {
+            return new SessionView(s.id, s.editionYear, s.kind, s.title, s.description, s.track, s.actionLines,
+                    s.room, s.onlineLink, s.startsAt, s.endsAt, s.speakers, s.capacity, s.confirmedCount);
+        }
+    }
+
+    private SessionDtos() {
+    }
+}

@@ -1,0 +1,81 @@
+package org.wsis.forum.signup;
+
+import io.quarkus.security.Authenticated;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.security.CurrentUser;
+import org.wsis.forum.registration.Registration;
+import org.wsis.forum.registration.RegistrationService;
+import org.wsis.forum.session.ForumSession;
+import org.wsis.forum.session.SessionService;
+
+import java.util.UUID;
+
+/** A registered participant's sign-up for a session: a seat, or a place on the waitlist. */
+@Path("/api/v1/sessions/{id}/signups")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Session sign-up")
+public class SignupResource {
+    private final SignupService signups;
+    private final CurrentUser caller;
+
+    public SignupResource(SignupService signups, CurrentUser caller) {
+        this.signups = signups;
+        this.caller = caller;
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Sign up for a session: CONFIRMED while seats last, then WAITLISTED in arrival order. "
+            + "201 when created, 200 with the existing sign-up when asked again.")
+    public Response signUp(@PathParam("id") UUID sessionId, @Context UriInfo uri) {
+        Registration registration = registrationFor(sessionId);
+        SignupService.SignupOutcome outcome = signups.signUp(sessionId, registration.id);
+        if (!outcome.created()) {
+            return Response.ok(outcome.signup()).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path("me").build()).entity(outcome.signup()).build();
+    }
+
+    @GET
+    @Path("me")
+    @Operation(summary = "My sign-up for a session, with my waitlist position")
+    public SignupService.Signup mine(@PathParam("id") UUID sessionId) {
+        SignupService.Signup signup = signups.live(sessionId, registrationFor(sessionId).id);
+        if (signup == null) {
+            throw ProblemException.notFound("Sign-up for session", sessionId);
+        }
+        return signup;
+    }
+
+    @DELETE
+    @Path("me")
+    @Transactional
+    @Operation(summary = "Cancel my sign-up; a freed seat goes to the first on the waitlist")
+    public Response cancel(@PathParam("id") UUID sessionId) {
+        signups.cancel(sessionId, registrationFor(sessionId).id);
+        return Response.noContent().build();
+    }
+
+    private Registration registrationFor(UUID sessionId) {
+        ForumSession session = SessionService.requireSession(sessionId);
+        Registration registration = RegistrationService.liveOf(session.editionYear, caller.subject());
+        if (registration == null) {
+            throw ProblemException.conflict("Register for the " + session.editionYear + " forum before signing up for its sessions");
+        }
+        return registration;
+    }
+}

@@ -1,0 +1,91 @@
+package org.wsis.forum.events;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.wsis.forum.testing.Fixtures;
+import org.wsis.localstack.testing.PostgresKafkaTestResource;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "forum"))
+class PrizeResultsEventsTest {
+    private static final int YEAR = 2039;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void prizeResultsScheduleOneCeremonyEvenWhenRedelivered() throws Exception {
+        Fixtures.edition(YEAR, true);
+        String eventId = UUID.randomUUID().toString();
+        send(eventId, YEAR, "Telemedicine for islands");
+        awaitCeremonies(YEAR, 1);
+        given().queryParam("kind", "PRIZE_CEREMONY").get("/api/v1/editions/" + YEAR + "/sessions").then()
+                .body("items[0].title", equalTo("WSIS Prizes " + YEAR + " ceremony"))
+                .body("items[0].description", containsString("Telemedicine for islands"))
+                .body("items[0].startsAt", containsString(YEAR + "-07-06T16:00"));
+
+        send(eventId, YEAR, "Altered by a redelivery"); // the same event again
+        send(UUID.randomUUID().toString(), YEAR + 50, "No such edition"); // skipped, the stream flows on
+        int marker = 2040;
+        Fixtures.edition(marker, true);
+        send(UUID.randomUUID().toString(), marker, "Marker");
+        awaitCeremonies(marker, 1); // everything before the marker was consumed
+        assertEquals(1, ceremonies(YEAR));
+        given().queryParam("kind", "PRIZE_CEREMONY").get("/api/v1/editions/" + YEAR + "/sessions").then()
+                .body("items[0].description", containsString("Telemedicine for islands"));
+        assertEquals(1, ((Number) entityManager.createNativeQuery("""
+                        SELECT count(*) FROM outbox_event WHERE event_type = 'org.wsis.forum.session.scheduled.v1'
+                        AND payload LIKE ?1""").setParameter(1, "%\"edition\":" + YEAR + "%PRIZE_CEREMONY%").getSingleResult()).intValue());
+    }
+
+    private void send(String eventId, int edition, String winner) throws Exception {
+        String value = """
+                {"specversion":"1.0","id":"%s","source":"/wsis/prizes-service","type":"org.wsis.prizes.results.published.v1",
+                 "subject":"%d","time":"2026-11-23T10:00:00Z","datacontenttype":"application/json",
+                 "data":{"edition":%d,"publishedAt":"2026-11-23T10:00:00Z","extra":"tolerated","results":[
+                   {"category":"C7.E-HEALTH","entryId":"%s","title":"%s","organisation":"Health Ministry","outcome":"WINNER"},
+                   {"category":"C7.E-HEALTH","entryId":"%s","title":"Runner up","organisation":"NGO","outcome":"CHAMPION"}]}}"""
+                .formatted(eventId, edition, edition, UUID.randomUUID(), winner, UUID.randomUUID());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("prizes.results", String.valueOf(edition), value)).get();
+        }
+    }
+
+    private long ceremonies(int year) {
+        return ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM forum_session WHERE edition_year = ?1 AND kind = 'PRIZE_CEREMONY'")
+                .setParameter(1, year).getSingleResult()).longValue();
+    }
+
+    private void awaitCeremonies(int year, long expected) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (ceremonies(year) == expected) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        fail("no prize ceremony for " + year);
+    }
+}

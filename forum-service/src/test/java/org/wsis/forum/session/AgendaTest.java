@@ -1,0 +1,143 @@
+package org.wsis.forum.session;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import org.wsis.forum.testing.Fixtures;
+import org.wsis.forum.testing.TestTokens;
+import org.wsis.localstack.testing.PostgresKafkaTestResource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "forum"))
+class AgendaTest {
+    private static final int YEAR = 2031;
+    private static final String LONG_TITLE = "High-level policy session: Bridging the digital divide, connecting the "
+            + "unconnected; ensuring meaningful connectivity für alle (Geneva) — WSIS+20";
+    private static boolean scheduled;
+
+    @Inject
+    EntityManager entityManager;
+
+    private void scheduleOnce() {
+        if (scheduled) {
+            return;
+        }
+        Fixtures.edition(YEAR, true);
+        Fixtures.session(YEAR, "HIGH_LEVEL_POLICY", LONG_TITLE, YEAR + "-07-06T08:00:00Z", YEAR + "-07-06T09:30:00Z", 800, "[\"C1\",\"C2\"]");
+        Fixtures.session(YEAR, "THEMATIC_WORKSHOP", "E-health, AI; and ethics", YEAR + "-07-07T13:00:00Z", YEAR + "-07-07T14:00:00Z", 80, "[\"C7\",\"C10\"]");
+        Fixtures.session(YEAR, "ACTION_LINE_FACILITATION", "C5 facilitation meeting", YEAR + "-07-07T09:00:00Z", YEAR + "-07-07T10:00:00Z", 60, "[\"C5\"]");
+        scheduled = true;
+    }
+
+    @Test
+    void theAgendaIsPublicAndFiltersByDayKindAndActionLine() {
+        scheduleOnce();
+        given().get("/api/v1/editions/" + YEAR + "/sessions").then().statusCode(200).header("X-Total-Count", "3")
+                .body("items.kind", contains("HIGH_LEVEL_POLICY", "ACTION_LINE_FACILITATION", "THEMATIC_WORKSHOP"));
+        given().queryParam("day", YEAR + "-07-07").get("/api/v1/editions/" + YEAR + "/sessions").then().statusCode(200)
+                .body("items.title", contains("C5 facilitation meeting", "E-health, AI; and ethics"));
+        given().queryParam("kind", "THEMATIC_WORKSHOP").get("/api/v1/editions/" + YEAR + "/sessions").then()
+                .body("items.size()", is(1)).body("items[0].capacity", equalTo(80)).body("items[0].seatsTaken", equalTo(0));
+        given().queryParam("actionLine", "C2").get("/api/v1/editions/" + YEAR + "/sessions").then()
+                .body("items.size()", is(1)).body("items[0].kind", equalTo("HIGH_LEVEL_POLICY"));
+        given().queryParam("kind", "PARTY").get("/api/v1/editions/" + YEAR + "/sessions").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("kind"));
+        given().queryParam("day", "tomorrow").get("/api/v1/editions/" + YEAR + "/sessions").then().statusCode(422)
+                .body("errors[0].field", equalTo("day"));
+        given().get("/api/v1/editions/2098/sessions").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void schedulingAnnouncesTheSessionThroughTheOutbox() {
+        int year = 2041; // its own edition, so the agenda counts above stay fixed
+        Fixtures.edition(year, true);
+        String id = Fixtures.session(year, "HACKATHON", "Healthy ageing hackathon", year + "-07-08T07:00:00Z", year + "-07-08T16:00:00Z", 40, "[]");
+        given().get("/api/v1/sessions/" + id).then().statusCode(200).body("kind", equalTo("HACKATHON")).body("edition", equalTo(year));
+        Number events = (Number) entityManager.createNativeQuery("""
+                        SELECT count(*) FROM outbox_event WHERE topic = 'forum.sessions'
+                        AND event_type = 'org.wsis.forum.session.scheduled.v1' AND message_key = ?1""")
+                .setParameter(1, id).getSingleResult();
+        assertEquals(1, events.intValue());
+    }
+
+    @Test
+    void badSessionsAreRefusedAndOnlyOrganizersSchedule() {
+        scheduleOnce();
+        String valid = """
+                {"kind": "INTERACTIVE", "title": "Youth", "room": "Room A", "startsAt": "%s", "endsAt": "%s", "capacity": 10}""";
+        given().auth().oauth2(TestTokens.participant("p-agenda")).contentType(ContentType.JSON)
+                .body(valid.formatted(YEAR + "-07-07T09:00:00Z", YEAR + "-07-07T10:00:00Z"))
+                .post("/api/v1/editions/" + YEAR + "/sessions").then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(valid.formatted(YEAR + "-07-07T09:00:00Z", YEAR + "-07-07T10:00:00Z"))
+                .post("/api/v1/editions/" + YEAR + "/sessions").then().statusCode(401);
+        organizerPost(valid.formatted(YEAR + "-08-01T09:00:00Z", YEAR + "-08-01T10:00:00Z")).then().statusCode(422)
+                .body("errors[0].field", equalTo("startsAt"));
+        organizerPost(valid.formatted(YEAR + "-07-07T10:00:00Z", YEAR + "-07-07T09:00:00Z")).then().statusCode(422)
+                .body("errors[0].field", equalTo("endsAt"));
+        organizerPost(valid.replace("\"room\": \"Room A\", ", "").formatted(YEAR + "-07-07T09:00:00Z", YEAR + "-07-07T10:00:00Z"))
+                .then().statusCode(422).body("errors[0].field", equalTo("room"));
+        organizerPost(valid.replace("\"capacity\": 10", "\"capacity\": 0, \"actionLines\": [\"C12\"]")
+                .formatted(YEAR + "-07-07T09:00:00Z", YEAR + "-07-07T10:00:00Z"))
+                .then().statusCode(anyOf(is(400), is(422))).contentType("application/problem+json");
+        given().get("/api/v1/editions/" + YEAR + "/sessions").then().body("items.title", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("Youth")));
+    }
+
+    @Test
+    void theAgendaExportsAsStructurallyValidICalendar() {
+        scheduleOnce();
+        Response response = given().queryParam("kind", "HIGH_LEVEL_POLICY").get("/api/v1/editions/" + YEAR + "/agenda.ics");
+        response.then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/calendar"));
+        String body = response.asString();
+        assertTrue(body.endsWith("\r\n"));
+        assertTrue(body.replace("\r\n", "").indexOf('\n') < 0, "only CRLF line ends");
+        List<String> physical = List.of(body.split("\r\n"));
+        for (String line : physical) {
+            assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 75, "folded at 75 octets: " + line);
+        }
+        // unfold (RFC 5545 3.1): a line starting with a space continues the previous one
+        List<String> lines = new ArrayList<>();
+        for (String line : physical) {
+            if (line.startsWith(" ")) {
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + line.substring(1));
+            } else {
+                lines.add(line);
+            }
+        }
+        assertEquals("BEGIN:VCALENDAR", lines.get(0));
+        assertEquals("END:VCALENDAR", lines.get(lines.size() - 1));
+        assertTrue(lines.contains("VERSION:2.0"));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("PRODID:")));
+        assertEquals(1, lines.stream().filter("BEGIN:VEVENT"::equals).count());
+        assertEquals(1, lines.stream().filter("END:VEVENT"::equals).count());
+        for (String property : List.of("UID:", "DTSTAMP:", "DTSTART:", "DTEND:", "SUMMARY:", "LOCATION:")) {
+            assertEquals(1, lines.stream().filter(l -> l.startsWith(property)).count(), property);
+        }
+        assertTrue(lines.contains("DTSTART:" + YEAR + "0706T080000Z"));
+        assertTrue(lines.contains("DTEND:" + YEAR + "0706T093000Z"));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("DTSTAMP:\\d{8}T\\d{6}Z")));
+        assertTrue(lines.contains("SUMMARY:" + LONG_TITLE.replace(",", "\\,").replace(";", "\\;")), "summary unfolds to the escaped title");
+        assertTrue(lines.contains("LOCATION:Room 2"));
+    }
+
+    private Response organizerPost(String body) {
+        return given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/editions/" + YEAR + "/sessions");
+    }
+}
