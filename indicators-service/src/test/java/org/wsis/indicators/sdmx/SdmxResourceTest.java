@@ -19,11 +19,11 @@ import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
+@TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
 class SdmxResourceTest {
 
     /** Data for NGA and ZAF, 2019-2023; uploading the same values again changes nothing (idempotent). */
     @BeforeEach
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void seed() {
         StringBuilder csv = new StringBuilder("indicator,economy,period,value,status,sex\n");
         for (int year = 2019; year <= 2023; year++) {
@@ -45,7 +45,7 @@ class SdmxResourceTest {
                 .body("structure.dimensions.observation[0].values.id", equalTo(java.util.List.of("2020", "2021", "2022", "2023")))
                 .body("structure.attributes.observation[0].id", equalTo("OBS_STATUS"))
                 .body("dataSets[0].series.'0:0:0:0:0:0'.observations.'0'[0]", equalTo(2.5f))
-                .body("dataSets[0].series.'0:1:0:0:0:0'.observations.'3'[0]", equalTo(13))
+                .body("dataSets[0].series.'0:1:0:0:0:0'.observations.'3'[0]", equalTo(13f))
                 .body("structure.attributes.observation[0].values.id", hasItem("P"));
     }
 

@@ -156,7 +156,8 @@ class BatchResourceTest {
                 WSIS:DF_ICT(1.0),A,GHA,IT_MOB_OWN,_T,_T,_T,2022,75.5,A,PERCENT,0
                 WSIS:DF_ICT(1.0),A,GHA,IT_MOB_OWN,_T,_T,U,2022,85.5,P,PERCENT,0
                 """;
-        String location = given().contentType("application/vnd.sdmx.data+csv").header("Prefer", "respond-async").body(body)
+        String location = given().contentType("application/vnd.sdmx.data+csv").header("Prefer", "respond-async")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/batches").then().statusCode(202).extract().header("Location");
         String status = "RECEIVED";
         for (int i = 0; i < 100 && !status.equals("PUBLISHED") && !status.equals("REJECTED") && !status.equals("FAILED"); i++) {
