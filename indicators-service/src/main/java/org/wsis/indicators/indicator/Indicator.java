@@ -19,4 +19,5 @@ public class Indicator extends PanacheEntityBase {
     @Column(name = "sdg_indicator")
     public String sdgIndicator;
     public String custodian;
+    public String methodology;
 }

@@ -17,9 +17,10 @@ import java.util.List;
 @Tag(name = "Indicators")
 public class IndicatorResource {
 
-    public record IndicatorView(String code, String name, String unit, int unitMultiplier, String sdgIndicator, String custodian) {
+    public record IndicatorView(String code, String name, String unit, int unitMultiplier, String sdgIndicator, String custodian,
+                                String methodology, List<String> providers) {
         static IndicatorView of(Indicator i) {
-            return new IndicatorView(i.code, i.name, i.unit, i.unitMultiplier, i.sdgIndicator, i.custodian);
+            return new IndicatorView(i.code, i.name, i.unit, i.unitMultiplier, i.sdgIndicator, i.custodian, i.methodology, List.of());
         }
     }
 

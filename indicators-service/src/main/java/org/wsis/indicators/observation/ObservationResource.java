@@ -1,0 +1,104 @@
+package org.wsis.indicators.observation;
+
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.paging.Page;
+import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.problem.ProblemException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** Published observations as JSON: by indicator, economy, period range and breakdown, paginated. */
+@Path("/api/v1/observations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Observations")
+public class ObservationResource {
+
+    public record ObservationView(String indicator, String economy, String sex, String age, String urbanisation,
+                                  int period, Double value, String status, String note, String provider, UUID batchId,
+                                  OffsetDateTime publishedAt, OffsetDateTime supersededAt) {
+        public static ObservationView of(ObservationStore.Row r) {
+            return new ObservationView(r.indicator(), r.economy(), r.sex(), r.age(), r.urbanisation(), r.period(), r.value(),
+                    r.status(), r.note(), r.provider(), r.batchId(), r.publishedAt(), r.supersededAt());
+        }
+    }
+
+    private final ObservationStore store;
+
+    public ObservationResource(ObservationStore store) {
+        this.store = store;
+    }
+
+    @GET
+    @Operation(summary = "Observations (current values, or as published on a date with asOf)")
+    public Response list(@Parameter(description = "indicator codes, comma-separated") @QueryParam("indicator") String indicator,
+                         @Parameter(description = "economy codes (ISO alpha-3 or aggregate), comma-separated") @QueryParam("economy") String economy,
+                         @QueryParam("sex") String sex, @QueryParam("age") String age, @QueryParam("urbanisation") String urbanisation,
+                         @QueryParam("from") Integer from, @QueryParam("to") Integer to,
+                         @Parameter(description = "a date (2025-06-30) or instant: values as published then") @QueryParam("asOf") String asOf,
+                         @BeanParam @Valid PageParams page, @Context UriInfo uri) {
+        if (from != null && to != null && from > to) {
+            throw ProblemException.invalid("from", "must not be after 'to'");
+        }
+        ObservationStore.Criteria criteria = new ObservationStore.Criteria(split(indicator), split(economy), split(sex),
+                split(age), split(urbanisation), from, to, parseInstant("asOf", asOf), null, null);
+        List<ObservationView> items = store.find(criteria, page.size, page.offset()).stream().map(ObservationView::of).toList();
+        return new Page<>(items, page.page, page.size, store.count(criteria)).toResponse(uri);
+    }
+
+    @GET
+    @Path("vintages")
+    @Operation(summary = "Every published vintage (revision history) of one indicator for one economy")
+    public List<ObservationView> vintages(@QueryParam("indicator") String indicator, @QueryParam("economy") String economy,
+                                          @QueryParam("period") Integer period) {
+        if (indicator == null || indicator.isBlank()) {
+            throw ProblemException.invalid("indicator", "is required");
+        }
+        if (economy == null || economy.isBlank()) {
+            throw ProblemException.invalid("economy", "is required");
+        }
+        ObservationStore.Criteria criteria = new ObservationStore.Criteria(List.of(indicator), List.of(economy), null, null,
+                null, period, period, null, null, null);
+        return store.vintages(criteria, 1000).stream().map(ObservationView::of).toList();
+    }
+
+    static List<String> split(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A date means the end of that day (UTC): "as published on 2025-06-30". */
+    public static Instant parseInstant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000);
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be a date (2025-06-30) or an ISO 8601 date-time with offset");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.wsis.indicators.sdmx;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The SDMX view of this service's reference data: dataflow WSIS:DF_ICT(1.0) with data structure
+ * WSIS:DSD_ICT(1.0) whose dimensions are FREQ.REF_AREA.INDICATOR.SEX.AGE.URBANISATION (+ TIME_PERIOD),
+ * and their code lists. Cached; reloaded when an unknown code is looked up (definitions are
+ * seeded by migration and change rarely).
+ */
+@ApplicationScoped
+public class Structures {
+    public static final String AGENCY = "WSIS";
+    public static final String FLOW = "DF_ICT";
+    public static final String DSD = "DSD_ICT";
+    public static final String CONCEPTS = "CS_ICT";
+    public static final String VERSION = "1.0";
+    public static final String FLOW_URN_SHORT = AGENCY + ":" + FLOW + "(" + VERSION + ")";
+
+    /** A key dimension: its concept id, name and code list. */
+    public record Dimension(String id, String name, String codelist) {
+    }
+
+    public static final List<Dimension> DIMENSIONS = List.of(
+            new Dimension("FREQ", "Frequency", "CL_FREQ"),
+            new Dimension("REF_AREA", "Reference area (economy)", "CL_AREA"),
+            new Dimension("INDICATOR", "ICT indicator", "CL_INDICATOR"),
+            new Dimension("SEX", "Sex", "CL_SEX"),
+            new Dimension("AGE", "Age group", "CL_AGE"),
+            new Dimension("URBANISATION", "Urban or rural area", "CL_URBANISATION"));
+
+    public record Indicator(String code, String name, String unit, int unitMultiplier, String sdgIndicator, String custodian, String methodology) {
+        public String unitCode() {
+            return Structures.unitCode(unit);
+        }
+    }
+
+    public record Snapshot(Map<String, Indicator> indicators, Map<String, String> economies,
+                           Map<String, Map<String, String>> codelists) {
+        /** Codes (id -> name) of a code list, including the ones built from tables. */
+        public Map<String, String> codes(String codelist) {
+            return switch (codelist) {
+                case "CL_AREA" -> economies;
+                case "CL_INDICATOR" -> {
+                    Map<String, String> names = new LinkedHashMap<>();
+                    indicators.values().forEach(i -> names.put(i.code(), i.name()));
+                    yield names;
+                }
+                case "CL_UNIT_MEASURE" -> {
+                    Map<String, String> units = new LinkedHashMap<>();
+                    indicators.values().forEach(i -> units.put(i.unitCode(), i.unit()));
+                    yield units;
+                }
+                case "CL_UNIT_MULT" -> {
+                    Map<String, String> multipliers = new LinkedHashMap<>();
+                    indicators.values().stream().map(Indicator::unitMultiplier).distinct().sorted()
+                            .forEach(m -> multipliers.put(Integer.toString(m), m == 0 ? "Units" : "10^" + m));
+                    yield multipliers;
+                }
+                default -> codelists.getOrDefault(codelist, Map.of());
+            };
+        }
+
+        public List<String> codelistIds() {
+            List<String> ids = new ArrayList<>(List.of("CL_FREQ", "CL_AREA", "CL_INDICATOR", "CL_SEX", "CL_AGE", "CL_URBANISATION",
+                    "CL_OBS_STATUS", "CL_UNIT_MEASURE", "CL_UNIT_MULT"));
+            return ids;
+        }
+    }
+
+    private final AgroalDataSource dataSource;
+    private volatile Snapshot snapshot;
+
+    public Structures(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Snapshot get() {
+        Snapshot current = snapshot;
+        if (current == null) {
+            current = reload();
+        }
+        return current;
+    }
+
+    /** The snapshot, reloaded first if it lacks this indicator (one defined since the last load). */
+    public Snapshot withIndicator(String code) {
+        Snapshot current = get();
+        return current.indicators().containsKey(code) ? current : reload();
+    }
+
+    public synchronized Snapshot reload() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            Map<String, Indicator> indicators = new LinkedHashMap<>();
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT code, name, unit, unit_multiplier, sdg_indicator, custodian, methodology FROM indicator ORDER BY code")) {
+                while (rows.next()) {
+                    indicators.put(rows.getString(1), new Indicator(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getInt(4), rows.getString(5), rows.getString(6), rows.getString(7)));
+                }
+            }
+            Map<String, String> economies = new LinkedHashMap<>();
+            try (ResultSet rows = statement.executeQuery("SELECT code, name FROM economy ORDER BY kind DESC, code")) {
+                while (rows.next()) {
+                    economies.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            Map<String, Map<String, String>> codelists = new LinkedHashMap<>();
+            try (ResultSet rows = statement.executeQuery("SELECT codelist, code, name FROM code ORDER BY codelist, code")) {
+                while (rows.next()) {
+                    codelists.computeIfAbsent(rows.getString(1), k -> new LinkedHashMap<>()).put(rows.getString(2), rows.getString(3));
+                }
+            }
+            snapshot = new Snapshot(indicators, economies, codelists);
+            return snapshot;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Loading SDMX structures failed", e);
+        }
+    }
+
+    /** "per 100 inhabitants" -> PER_100_INHABITANTS: an SDMX-safe id for a unit. */
+    public static String unitCode(String unit) {
+        String code = unit.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+        return code.isEmpty() ? "UNKNOWN" : code;
+    }
+}

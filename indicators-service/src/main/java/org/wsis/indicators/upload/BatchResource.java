@@ -1,0 +1,196 @@
+package org.wsis.indicators.upload;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.wsis.commons.paging.Page;
+import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.problem.Problem;
+import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.security.CurrentUser;
+import org.wsis.commons.security.Roles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Agencies upload batches of observations. Small uploads are validated and published within the
+ * request (201, or 422/403 with every bad row); large ones, or any sent with
+ * {@code Prefer: respond-async}, become a job: 202 with the batch's Location to poll.
+ */
+@Path("/api/v1/batches")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Batches (data submission)")
+public class BatchResource {
+    private static final Logger LOG = Logger.getLogger(BatchResource.class);
+    /** Bad rows listed in the problem body of a synchronous rejection; the rest via /errors. */
+    private static final int ERRORS_IN_PROBLEM = 1000;
+
+    /** One publish at a time: they serialise on an advisory lock anyway. */
+    private static final ExecutorService JOBS = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "indicator-batch-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final CurrentUser caller;
+    private final BatchStore store;
+    private final BatchPublisher publisher;
+    private final long maxBytes;
+    private final long syncMaxBytes;
+
+    public BatchResource(CurrentUser caller, BatchStore store, BatchPublisher publisher,
+                         @ConfigProperty(name = "indicators.upload.max-bytes") long maxBytes,
+                         @ConfigProperty(name = "indicators.upload.sync-max-bytes") long syncMaxBytes) {
+        this.caller = caller;
+        this.store = store;
+        this.publisher = publisher;
+        this.maxBytes = maxBytes;
+        this.syncMaxBytes = syncMaxBytes;
+    }
+
+    @PreDestroy
+    void stopJobs() {
+        JOBS.shutdown();
+    }
+
+    @POST
+    @RolesAllowed(Roles.INDICATOR_PUBLISHER)
+    @Operation(summary = "Upload a batch of observations (text/csv, application/vnd.sdmx.data+csv or application/json)")
+    @APIResponse(responseCode = "201", description = "Validated and published")
+    @APIResponse(responseCode = "202", description = "Accepted as a job; poll the Location")
+    @APIResponse(responseCode = "400", description = "The file is malformed (header, JSON)")
+    @APIResponse(responseCode = "403", description = "Rows for indicators the agency does not provide")
+    @APIResponse(responseCode = "413", description = "Too large")
+    @APIResponse(responseCode = "422", description = "Rows failed validation; nothing was published")
+    public Response upload(@HeaderParam("Content-Type") String contentType, @HeaderParam("Prefer") String prefer,
+                           InputStream body, @Context UriInfo uri) throws IOException {
+        String agency = caller.agency().orElseThrow(() ->
+                ProblemException.forbidden("The token carries no 'agency' claim: only agency clients and agency staff provide data"));
+        UploadFormat format = UploadFormat.fromContentType(contentType);
+        java.nio.file.Path file = Files.createTempFile("indicator-batch-", ".upload");
+        long size;
+        try {
+            size = copyBounded(body, file);
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        UUID id = store.create(agency, caller.subject(), format);
+        URI location = uri.getBaseUriBuilder().path("api/v1/batches").path(id.toString()).build();
+        boolean async = size > syncMaxBytes || (prefer != null && prefer.contains("respond-async"));
+        if (async) {
+            JOBS.submit(() -> runJob(id, agency, format, file));
+            return Response.accepted(store.find(id, agency)).location(location).build();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            publisher.process(id, agency, format, in);
+        } catch (RowReader.MalformedUpload e) {
+            throw ProblemException.badRequest(e.getMessage());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        BatchStore.BatchView view = store.find(id, agency);
+        if ("PUBLISHED".equals(view.status())) {
+            return Response.created(location).entity(view).build();
+        }
+        throw rejection(view);
+    }
+
+    private void runJob(UUID id, String agency, UploadFormat format, java.nio.file.Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            publisher.process(id, agency, format, in);
+        } catch (Exception e) {
+            LOG.debugf(e, "Batch job %s ended without publishing", id);   // the batch row says why
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf("Could not delete %s", file);
+            }
+        }
+    }
+
+    private ProblemException rejection(BatchStore.BatchView view) {
+        List<BatchStore.BatchError> errors = store.errors(view.id(), 0, ERRORS_IN_PROBLEM);
+        boolean wrongProvider = errors.stream().anyMatch(e -> e.message().contains("does not provide indicator"));
+        String detail = view.errorCount() + " row(s) failed validation; nothing of batch " + view.id() + " was published"
+                + (view.errorCount() > ERRORS_IN_PROBLEM ? " (first " + ERRORS_IN_PROBLEM + " listed; all at /api/v1/batches/" + view.id() + "/errors)" : "");
+        Problem problem = wrongProvider
+                ? Problem.of(403, "wrong-provider", "Indicators not provided by this agency", detail)
+                : Problem.of(422, "validation", "Invalid batch", detail);
+        boolean json = "JSON".equals(view.format());
+        return new ProblemException(problem.withErrors(errors.stream()
+                .map(e -> new Problem.FieldError(json ? "observations[" + (e.line() - 1) + "]." + e.field() : "line " + e.line() + ": " + e.field(), e.message()))
+                .toList()));
+    }
+
+    /** Copies the body to a file, refusing more than maxBytes with a 413. */
+    private long copyBounded(InputStream body, java.nio.file.Path file) throws IOException {
+        long total = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            int n;
+            while ((n = body.read(buffer)) > 0) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new ProblemException(Problem.of(413, "too-large", "Upload too large",
+                            "Uploads are limited to " + maxBytes + " bytes; split the batch"));
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return total;
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.INDICATOR_PUBLISHER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "A batch: status (RECEIVED, VALIDATING, PUBLISHING, PUBLISHED, REJECTED, FAILED), progress and counts")
+    public BatchStore.BatchView get(@PathParam("id") UUID id) {
+        return store.find(id, visibleAgency());
+    }
+
+    @GET
+    @Path("{id}/errors")
+    @RolesAllowed({Roles.INDICATOR_PUBLISHER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "The validation report of a batch: every bad row with its reason, paginated")
+    public Response errors(@PathParam("id") UUID id, @BeanParam @Valid PageParams page, @Context UriInfo uri) {
+        BatchStore.BatchView view = store.find(id, visibleAgency());
+        List<BatchStore.BatchError> errors = store.errors(id, page.offset(), page.size);
+        return new Page<>(errors, page.page, page.size, view.errorCount()).toResponse(uri);
+    }
+
+    /** Agencies see their own batches; a platform admin without agency sees all. */
+    private String visibleAgency() {
+        return caller.agency().orElseGet(() -> {
+            if (caller.hasRole(Roles.PLATFORM_ADMIN)) {
+                return null;
+            }
+            throw ProblemException.forbidden("The token carries no 'agency' claim");
+        });
+    }
+}

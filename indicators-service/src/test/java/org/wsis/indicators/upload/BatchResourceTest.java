@@ -1,0 +1,248 @@
+package org.wsis.indicators.upload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.wsis.localstack.testing.PostgresKafkaTestResource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
+class BatchResourceTest {
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ObjectMapper mapper;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private static Response upload(String contentType, String body) {
+        return given().contentType(contentType).body(body).when().post("/api/v1/batches");
+    }
+
+    @Test
+    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
+    void csvBatchIsPublishedAndEventGoesThroughTheOutbox() throws Exception {
+        String id = upload("text/csv", """
+                indicator,economy,period,value,sex,status
+                IT_USE_ii99,KEN,2020,29.5,,A
+                IT_USE_ii99,KEN,2021,32.1,_T,E
+                IT_USE_ii99,KEN,2021,30.0,F,
+                """).then().statusCode(201).header("Location", containsString("/api/v1/batches/"))
+                .body("status", equalTo("PUBLISHED")).body("rowCount", equalTo(3)).body("changedCount", equalTo(3))
+                .body("indicators", hasItem("IT_USE_ii99")).body("periodFrom", equalTo(2020))
+                .extract().path("id");
+
+        given().get("/api/v1/observations?indicator=IT_USE_ii99&economy=KEN&sex=_T").then().statusCode(200)
+                .header("X-Total-Count", "2")
+                .body("items", hasSize(2)).body("items[1].value", equalTo(32.1f)).body("items[1].status", equalTo("E"))
+                .body("items[0].provider", equalTo("ITU"));
+
+        JsonNode event = awaitEvent("indicators.releases", id, Duration.ofSeconds(30));
+        assertEquals("org.wsis.indicators.batch.published.v1", event.get("type").asText());
+        assertEquals("ITU", event.get("data").get("provider").asText());
+        assertEquals(3, event.get("data").get("observationCount").asInt());
+        assertEquals(2020, event.get("data").get("periods").get("from").asInt());
+    }
+
+    @Test
+    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
+    void revisionKeepsEveryVintageAndAsOfShowsWhatWasPublished() throws Exception {
+        upload("text/csv", "indicator,economy,period,value\nIT_CEL_SETS,UGA,2022,60.5\n").then().statusCode(201);
+        Instant between = Instant.now();
+        Thread.sleep(20);
+        // the same value again is no new vintage; a changed one is
+        upload("application/json", """
+                {"observations": [{"indicator": "IT_CEL_SETS", "economy": "UGA", "period": 2022, "value": 61.25, "status": "B", "note": "census revision"},
+                                  {"indicator": "IT_CEL_SETS", "economy": "UGA", "period": 2021, "value": 58}]}""")
+                .then().statusCode(201).body("changedCount", equalTo(2)).body("unchangedCount", equalTo(0));
+        upload("text/csv", "indicator,economy,period,value,status,note\nIT_CEL_SETS,UGA,2022,61.25,B,census revision\n")
+                .then().statusCode(201).body("changedCount", equalTo(0)).body("unchangedCount", equalTo(1));
+
+        given().get("/api/v1/observations?indicator=IT_CEL_SETS&economy=UGA&from=2022&to=2022").then().statusCode(200)
+                .body("items[0].value", equalTo(61.25f)).body("items[0].note", equalTo("census revision"));
+        given().queryParam("asOf", between.toString()).get("/api/v1/observations?indicator=IT_CEL_SETS&economy=UGA").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].value", equalTo(60.5f)).body("items[0].period", equalTo(2022));
+        given().get("/api/v1/observations/vintages?indicator=IT_CEL_SETS&economy=UGA&period=2022").then().statusCode(200)
+                .body("value", equalTo(List.of(60.5f, 61.25f)))
+                .body("[0].supersededAt", org.hamcrest.Matchers.notNullValue());
+        assertEquals(3L, count("SELECT count(*) FROM observation WHERE indicator_code = 'IT_CEL_SETS' AND economy_code = 'UGA'"));
+    }
+
+    @Test
+    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
+    void invalidBatchReportsEveryBadRowAndPublishesNothing() {
+        long before = count("SELECT count(*) FROM observation");
+        upload("text/csv", """
+                indicator,economy,period,value,sex,status
+                IT_USE_ii99,TZA,2020,20.0,,
+                IT_NOPE,TZA,2020,1,,
+                IT_USE_ii99,XXX,2020,1,,
+                IT_USE_ii99,TZA,20x0,1,,
+                IT_USE_ii99,TZA,2019,abc,,
+                IT_USE_ii99,TZA,2018,1,Q,
+                IT_USE_ii99,TZA,2017,1,,Z
+                IT_USE_ii99,TZA,2020,21.0,,
+                IT_USE_ii99,TZA,2016
+                """).then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("8 row(s) failed validation"))
+                .body("errors.field", hasItem("line 3: indicator"))
+                .body("errors.field", hasItem("line 4: economy"))
+                .body("errors.field", hasItem("line 5: period"))
+                .body("errors.field", hasItem("line 6: value"))
+                .body("errors.field", hasItem("line 7: sex"))
+                .body("errors.field", hasItem("line 8: status"))
+                .body("errors.field", hasItem("line 9: key"))
+                .body("errors.field", hasItem("line 10: line"))
+                .body("errors.find { it.field == 'line 3: indicator' }.message", containsString("IT_NOPE"));
+        assertEquals(before, count("SELECT count(*) FROM observation"));
+        assertEquals(0L, count("SELECT count(*) FROM observation WHERE economy_code = 'TZA'"));
+    }
+
+    @Test
+    @TestSecurity(user = "svc-unesco", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "UNESCO"))
+    void agencyMayNotSubmitIndicatorsItDoesNotProvide() {
+        upload("text/csv", "indicator,economy,period,value\nSE_ACS_INTNT,RWA,2022,45\nIT_USE_ii99,RWA,2022,30\n")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("line 3: indicator"))
+                .body("errors[0].message", containsString("UNESCO does not provide indicator 'IT_USE_ii99'"));
+        assertEquals(0L, count("SELECT count(*) FROM observation WHERE economy_code = 'RWA'"));
+    }
+
+    @Test
+    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
+    void malformedFilesAreRejectedWithProblems() {
+        upload("text/csv", "country;year;val\nKEN;2020;1\n").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("Unknown column"));
+        upload("application/json", "{\"observations\": [").then().statusCode(400).contentType("application/problem+json");
+        upload("application/xml", "<x/>").then().statusCode(415).contentType("application/problem+json");
+        upload("text/csv", "indicator,economy,period,value\n").then().statusCode(422).body("errors[0].field", equalTo("line 1: body"));
+    }
+
+    @Test
+    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
+    void sdmxCsvUploadRunsAsAJobWithPollableStatus() throws Exception {
+        String body = """
+                DATAFLOW,FREQ,REF_AREA,INDICATOR,SEX,AGE,URBANISATION,TIME_PERIOD,OBS_VALUE,OBS_STATUS,UNIT_MEASURE,UNIT_MULT
+                WSIS:DF_ICT(1.0),A,GHA,IT_MOB_OWN,_T,_T,_T,2022,75.5,A,PERCENT,0
+                WSIS:DF_ICT(1.0),A,GHA,IT_MOB_OWN,_T,_T,U,2022,85.5,P,PERCENT,0
+                """;
+        String location = given().contentType("application/vnd.sdmx.data+csv").header("Prefer", "respond-async")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/batches").then().statusCode(202).extract().header("Location");
+        String status = "RECEIVED";
+        for (int i = 0; i < 100 && !status.equals("PUBLISHED") && !status.equals("REJECTED") && !status.equals("FAILED"); i++) {
+            Thread.sleep(100);
+            status = given().get(location).then().statusCode(200).extract().path("status");
+        }
+        assertEquals("PUBLISHED", status);
+        given().get(location).then().body("stagedRows", equalTo(2)).body("rowCount", equalTo(2));
+        given().get("/api/v1/observations?indicator=IT_MOB_OWN&economy=GHA&urbanisation=U").then()
+                .body("items[0].value", equalTo(85.5f)).body("items[0].status", equalTo("P"));
+    }
+
+    @Test
+    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
+    void changeFeedListsPublishedChangesAfterACursor() {
+        Map<String, Object> start = given().get("/api/v1/changes?after=0&limit=10000").then().statusCode(200).extract().path("$");
+        long cursor = ((Number) start.get("nextCursor")).longValue();
+        upload("text/csv", "indicator,economy,period,value\nIT_POP_4G,SEN,2023,88\nIT_POP_4G,SEN,2022,80\n").then().statusCode(201);
+        given().get("/api/v1/changes?after=" + cursor + "&limit=1").then().statusCode(200)
+                .body("changes", hasSize(1)).body("hasMore", equalTo(true))
+                .body("changes[0].observation.economy", equalTo("SEN")).body("nextCursor", greaterThan((int) cursor));
+        given().get("/api/v1/changes?after=" + cursor).then().statusCode(200).body("changes", hasSize(2)).body("hasMore", equalTo(false));
+        given().get("/api/v1/changes?limit=0").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
+    void idiIsComputedWhenAllComponentsExistAndRecomputedOnRevision() {
+        String components = """
+                indicator,economy,period,value
+                IT_USE_ii99,FIN,2023,90
+                IT_HH_NET,FIN,2023,95
+                IT_MBB_SUBS,FIN,2023,150
+                IT_POP_3G,FIN,2023,100
+                IT_POP_4G,FIN,2023,99
+                IT_MBB_TRAF,FIN,2023,300
+                IT_FBB_TRAF,FIN,2023,3000
+                IT_MOB_BSKT,FIN,2023,1
+                IT_FBB_BSKT,FIN,2023,1.5
+                """;
+        upload("text/csv", components).then().statusCode(201);
+        given().get("/api/v1/idi?economy=FIN&period=2023").then().statusCode(200).body("items", hasSize(0));
+        upload("text/csv", "indicator,economy,period,value\nIT_MOB_OWN,FIN,2023,98\n").then().statusCode(201);
+        float first = given().get("/api/v1/idi?economy=FIN&period=2023").then().statusCode(200).body("items", hasSize(1))
+                .extract().path("items[0].idi");
+        assertTrue(first > 95, "FIN scores near the top: " + first);
+        upload("text/csv", "indicator,economy,period,value\nIT_USE_ii99,FIN,2023,50\n").then().statusCode(201);
+        float revised = given().get("/api/v1/idi?economy=FIN&period=2023").then().extract().path("items[0].idi");
+        assertTrue(revised < first, "revision lowers the IDI: " + revised + " < " + first);
+    }
+
+    @Test
+    @TestSecurity(user = "someone", roles = "indicator-publisher")
+    void uploadWithoutAgencyClaimIsForbidden() {
+        upload("text/csv", "indicator,economy,period,value\nIT_USE_ii99,KEN,2020,1\n").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void anonymousUploadIsUnauthorized() {
+        upload("text/csv", "indicator,economy,period,value\n").then().statusCode(401);
+        given().get("/api/v1/batches/" + UUID.randomUUID()).then().statusCode(401);
+    }
+
+    private long count(String sql) {
+        return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    private JsonNode awaitEvent(String topic, String key, Duration timeout) throws Exception {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        return mapper.readTree(record.value());
+                    }
+                }
+            }
+        }
+        assertNotNull(null, "no event with key " + key + " on " + topic + " within " + timeout);
+        return null;
+    }
+}
