@@ -57,6 +57,14 @@ public interface GatewayConfig {
      */
     Map<String, RouteSettings> routes();
 
+    /** {@code wsis.gateway.docs.*}: the platform API document and its Swagger UI. */
+    Docs docs();
+
+    interface Docs {
+        /** The realm as a browser reaches it, for the Authorize button's authorize and token URLs. */
+        String realmUrl();
+    }
+
     interface RateLimit {
         /** {@code enabled}: false turns rate limiting off everywhere (e.g. for a benchmark). */
         @WithDefault("true")
