@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
  * Four "services" on one stub server, each under its own base path ({@code /stocktaking},
  * {@code /prizes}, ...), each publishing a small OpenAPI document at {@code /q/openapi} with one
  * operation, a {@code Problem} schema of its own (the merge must keep them apart) and a $ref to it.
+ * Stocktaking and indicators also answer the searches the country profile makes.
  */
 public class ServiceDocsStub implements QuarkusTestResourceLifecycleManager {
 
@@ -39,7 +40,7 @@ public class ServiceDocsStub implements QuarkusTestResourceLifecycleManager {
         HttpServer server;
         try {
             server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
-                    .requestHandler(ServiceDocsStub::handle)
+                    .requestHandler(this::handle)
                     .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("docs stub did not start", e);
@@ -50,7 +51,8 @@ public class ServiceDocsStub implements QuarkusTestResourceLifecycleManager {
                 "wsis.gateway.upstream.prizes.url", url + "/prizes",
                 "wsis.gateway.upstream.forum.url", url + "/forum",
                 "wsis.gateway.upstream.indicators.url", url + "/indicators",
-                "wsis.gateway.docs.realm-url", "http://127.0.0.1:1/realms/wsis");
+                "wsis.gateway.docs.realm-url", "http://127.0.0.1:1/realms/wsis",
+                "wsis.gateway.profiles.timeout", "2s");
     }
 
     @Override
@@ -60,14 +62,64 @@ public class ServiceDocsStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void handle(HttpServerRequest request) {
+    private void handle(HttpServerRequest request) {
         String[] parts = request.path().split("/", 3);
         String service = parts.length > 1 ? parts[1] : "";
         if (SUMMARIES.containsKey(service) && request.path().equals("/" + service + "/q/openapi")) {
             request.response().putHeader("Content-Type", "application/json").end(document(service).toBuffer());
+        } else if (request.path().equals("/stocktaking/api/v1/search")) {
+            stocktakingSearch(request);
+        } else if (request.path().equals("/indicators/api/v1/observations")) {
+            observations(request);
         } else {
             request.response().setStatusCode(404).end();
         }
+    }
+
+    /**
+     * Search for the country profile: SLO is too slow (past the profile timeout), any other country
+     * gets two entries in C1/C7 and, when prize winners are asked for, one winner.
+     */
+    private void stocktakingSearch(HttpServerRequest request) {
+        String country = request.getParam("country");
+        if ("SLO".equals(country)) {
+            vertx.setTimer(8000, t -> request.response().end("{}"));
+            return;
+        }
+        JsonObject body;
+        if (!request.params().getAll("prize").isEmpty()) {
+            body = new JsonObject().put("items", new JsonArray().add(new JsonObject()
+                    .put("id", "e-won").put("title", "Winning project of " + country).put("prize", "WINNER")))
+                    .put("total", 1);
+        } else {
+            body = new JsonObject()
+                    .put("items", new JsonArray().add(new JsonObject().put("id", "e1").put("title", "Telecentres"))
+                            .add(new JsonObject().put("id", "e2").put("title", "E-health")))
+                    .put("total", 2)
+                    .put("facets", new JsonObject().put("actionLine", new JsonArray()
+                            .add(new JsonObject().put("value", "C1").put("count", 2))
+                            .add(new JsonObject().put("value", "C7").put("count", 1))));
+        }
+        request.response().putHeader("Content-Type", "application/json").end(body.toBuffer());
+    }
+
+    /** Observations as the indicators service pages them (a bare array); FRA makes it fail. */
+    private static void observations(HttpServerRequest request) {
+        String economy = request.getParam("economy");
+        if ("FRA".equals(economy)) {
+            request.response().setStatusCode(500).end("{}");
+            return;
+        }
+        JsonArray body = new JsonArray()
+                .add(observation("HH_INTERNET", economy, 2023, 40.5))
+                .add(observation("HH_INTERNET", economy, 2024, 44.0))
+                .add(observation("MOBILE_SUBS", economy, 2022, 110.0));
+        request.response().putHeader("Content-Type", "application/json").end(body.toBuffer());
+    }
+
+    private static JsonObject observation(String indicator, String economy, int period, double value) {
+        return new JsonObject().put("indicator", indicator).put("economy", economy).put("period", period)
+                .put("value", value);
     }
 
     static JsonObject document(String service) {

@@ -60,6 +60,15 @@ public interface GatewayConfig {
     /** {@code wsis.gateway.docs.*}: the platform API document and its Swagger UI. */
     Docs docs();
 
+    /** {@code wsis.gateway.profiles.*}: the composite country profile. */
+    Profiles profiles();
+
+    interface Profiles {
+        /** How long each part may take before it is reported unavailable. */
+        @WithDefault("2s")
+        Duration timeout();
+    }
+
     interface Docs {
         /** The realm as a browser reaches it, for the Authorize button's authorize and token URLs. */
         String realmUrl();
