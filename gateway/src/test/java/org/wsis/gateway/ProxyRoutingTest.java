@@ -96,7 +96,7 @@ class ProxyRoutingTest {
 
     @Test
     void authorizationAndOtherHeadersPassThroughUnchanged() {
-        String token = "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJl";
+        String token = "Bearer " + TestTokens.valid("user-1", "wsis-frontend");
         given().header("Authorization", token)
                 .header("Accept-Language", "fr-CH")
                 .header("Idempotency-Key", "k-123")

@@ -37,6 +37,30 @@ public record Problem(String type, String title, int status, String detail, Stri
                 "The " + service + " service failed to give a valid answer.", path);
     }
 
+    public static Problem invalidToken(String path) {
+        return new Problem(TYPE_PREFIX + "invalid-token", "Unauthorized", 401,
+                "The bearer token is invalid or expired. Sign in again, or send no token for public endpoints.",
+                path);
+    }
+
+    public static Problem tooManyRequests(String route, long retryAfterSeconds, String path) {
+        return new Problem(TYPE_PREFIX + "too-many-requests", "Too many requests", 429,
+                "The rate limit of route '" + route + "' is exhausted. Retry after " + retryAfterSeconds + " s.",
+                path);
+    }
+
+    public static Problem payloadTooLarge(long maxBytes, String path) {
+        return new Problem(TYPE_PREFIX + "payload-too-large", "Payload too large", 413,
+                "The request body exceeds the limit of " + maxBytes + " bytes for this route.", path);
+    }
+
+    public static Problem circuitOpen(String service, String lastFailure, String path) {
+        return new Problem(TYPE_PREFIX + "service-unavailable", "Service unavailable", 503,
+                "The " + service + " service is unavailable: " + lastFailure
+                        + ", several times in a row just now. Try again later.",
+                path);
+    }
+
     public static Problem internalError(String path) {
         return new Problem(TYPE_PREFIX + "internal-error", "Internal server error", 500,
                 "The gateway failed to handle the request.", path);

@@ -1,11 +1,13 @@
 package org.wsis.gateway.routing;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
+import org.wsis.gateway.policy.CircuitBreaker;
+import org.wsis.gateway.policy.RoutePolicy;
 import org.wsis.gateway.problem.Problem;
+import org.wsis.gateway.problem.ProblemResponses;
 import org.wsis.gateway.requestid.RequestIds;
 
 import io.vertx.core.Future;
@@ -36,12 +38,15 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     static final String X_FORWARDED_HOST = "X-Forwarded-Host";
 
-    private final Upstream upstream;
-    private final Duration upstreamTimeout;
+    /** Routing-context flag: the streamed body outgrew the limit and the client got its 413. */
+    private static final String BODY_TOO_LARGE = "wsis.gateway.body-too-large";
 
-    ForwardingInterceptor(Upstream upstream, Duration upstreamTimeout) {
+    private final Upstream upstream;
+    private final CircuitBreaker breaker;
+
+    ForwardingInterceptor(Upstream upstream, CircuitBreaker breaker) {
         this.upstream = upstream;
-        this.upstreamTimeout = upstreamTimeout;
+        this.breaker = breaker;
     }
 
     @Override
@@ -56,12 +61,35 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         setForwardedHeaders(client, headers);
         // The gateway already told the client to go on (handle-100-continue-automatically).
         headers.remove(HttpHeaders.EXPECT);
+        limitStreamedBody(request, rc);
 
-        return context.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(context, rc, failure)));
+        return context.sendRequest()
+                .onSuccess(response -> breaker.recordSuccess())
+                .recover(failure -> Future.succeededFuture(problemResponse(context, rc, failure)));
+    }
+
+    /** A body without Content-Length is counted as it streams (one with it was checked already). */
+    private static void limitStreamedBody(ProxyRequest request, RoutingContext rc) {
+        Body body = request.getBody();
+        if (body == null || body.length() >= 0) {
+            return;
+        }
+        RoutePolicy policy = rc.get(GatewayRoutes.POLICY);
+        long max = policy.maxBodySize();
+        request.setBody(Body.body(new BodySizeLimit(body.stream(), max, () -> {
+            rc.put(BODY_TOO_LARGE, Boolean.TRUE);
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ProblemResponses.send(rc, Problem.payloadTooLarge(max, rc.request().path()));
+        }), -1));
     }
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
+        RoutingContext rc = ((WebServerRequest) context.request().proxiedRequest()).routingContext();
+        if (rc.get(BODY_TOO_LARGE) != null) {
+            // The client already has its 413; whatever the service said is dropped.
+            return Future.succeededFuture();
+        }
         // The client gets the gateway's id, already on the response; don't add the upstream's copy.
         context.response().headers().remove(RequestIds.HEADER);
         return context.sendResponse();
@@ -95,10 +123,17 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         String path = context.request().proxiedRequest().path();
         String service = upstream.service().id();
         Problem problem;
+        if (rc.get(BODY_TOO_LARGE) != null) {
+            // Already answered; this response is never sent (see handleProxyResponse).
+            return context.request().release().response().setStatusCode(413);
+        }
         if (failure instanceof UpstreamUnreachableException unreachable) {
+            breaker.recordFailure(unreachable.reason());
             problem = Problem.serviceUnavailable(service, unreachable.reason(), path);
         } else if (failure instanceof TimeoutException) {
-            problem = Problem.gatewayTimeout(service, Durations.format(upstreamTimeout), path);
+            RoutePolicy policy = rc.get(GatewayRoutes.POLICY);
+            breaker.recordFailure("it did not answer within " + Durations.format(policy.timeout()));
+            problem = Problem.gatewayTimeout(service, Durations.format(policy.timeout()), path);
         } else {
             problem = Problem.badGateway(service, path);
         }

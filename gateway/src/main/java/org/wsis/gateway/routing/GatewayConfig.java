@@ -2,6 +2,13 @@ package org.wsis.gateway.routing;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+import io.quarkus.runtime.configuration.MemorySize;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -30,6 +37,98 @@ public interface GatewayConfig {
     /** {@code wsis.gateway.max-connections-per-upstream}: HTTP/1.1 connection pool size per service. */
     @WithDefault("50")
     int maxConnectionsPerUpstream();
+
+    /**
+     * {@code wsis.gateway.max-body-size}: the largest request body any route accepts (413 beyond).
+     * Enforced on the proxied routes themselves, by Content-Length and by counting streamed bytes.
+     */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+
+    /** {@code wsis.gateway.rate-limit.*}: the default limits every route gets. */
+    RateLimit rateLimit();
+
+    /** {@code wsis.gateway.circuit-breaker.*}: when to stop sending requests to a failing service. */
+    CircuitBreakerSettings circuitBreaker();
+
+    /**
+     * {@code wsis.gateway.routes.<name>.*}: stricter (or looser) settings for some paths, e.g.
+     * voting and registration. A request gets the most specific route whose path matches.
+     */
+    Map<String, RouteSettings> routes();
+
+    /** {@code wsis.gateway.docs.*}: the platform API document and its Swagger UI. */
+    Docs docs();
+
+    /** {@code wsis.gateway.profiles.*}: the composite country profile. */
+    Profiles profiles();
+
+    interface Profiles {
+        /** How long each part may take before it is reported unavailable. */
+        @WithDefault("2s")
+        Duration timeout();
+    }
+
+    interface Docs {
+        /** The realm as a browser reaches it, for the Authorize button's authorize and token URLs. */
+        String realmUrl();
+    }
+
+    interface RateLimit {
+        /** {@code enabled}: false turns rate limiting off everywhere (e.g. for a benchmark). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second per user (token subject, else remote IP) on one route. */
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        /** How many requests a user may make at once above the sustained rate. */
+        @WithDefault("100")
+        int burst();
+
+        /** Sustained requests per second per OAuth client (token {@code azp}) on one route. */
+        @WithDefault("500")
+        double clientRequestsPerSecond();
+
+        @WithDefault("1000")
+        int clientBurst();
+    }
+
+    interface CircuitBreakerSettings {
+        /** Consecutive connection failures or timeouts that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 at once before one trial request is let through. */
+        @WithDefault("10s")
+        Duration openDuration();
+    }
+
+    interface RouteSettings {
+        /**
+         * The public path, {@code *} matching one segment and {@code **} any number, e.g.
+         * {@code /api/prizes/v1/editions/*&#47;entries/*&#47;votes}.
+         */
+        String path();
+
+        /** Only these methods (all when absent), e.g. {@code POST,PUT}. */
+        Optional<List<String>> methods();
+
+        OptionalDouble requestsPerSecond();
+
+        OptionalInt burst();
+
+        OptionalDouble clientRequestsPerSecond();
+
+        OptionalInt clientBurst();
+
+        /** Overrides {@code wsis.gateway.upstream-timeout} for this route. */
+        Optional<Duration> timeout();
+
+        /** Overrides {@code wsis.gateway.max-body-size} for this route. */
+        Optional<MemorySize> maxBodySize();
+    }
 
     interface Upstreams {
         UpstreamUrl stocktaking();

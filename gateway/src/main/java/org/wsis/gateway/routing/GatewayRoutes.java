@@ -8,12 +8,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.wsis.gateway.edge.EdgeAuthentication;
+import org.wsis.gateway.policy.CircuitBreaker;
+import org.wsis.gateway.policy.RateLimiter;
+import org.wsis.gateway.policy.RoutePolicies;
+import org.wsis.gateway.policy.RoutePolicy;
 import org.wsis.gateway.problem.Problem;
 import org.wsis.gateway.problem.ProblemResponses;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -30,15 +40,24 @@ public class GatewayRoutes {
 
     /** Routing-context key of the URI to request upstream, set by the route, read by the interceptor. */
     static final String TARGET_URI = "wsis.gateway.target-uri";
+    /** Routing-context key of the {@link RoutePolicy} that applies to the request. */
+    static final String POLICY = "wsis.gateway.policy";
 
     private final Vertx vertx;
     private final GatewayConfig config;
+    private final RoutePolicies policies;
+    private final RateLimiter rateLimiter;
+    private final MeterRegistry metrics;
     private final List<Upstream> upstreams = new ArrayList<>();
     private HttpClient client;
 
-    GatewayRoutes(Vertx vertx, GatewayConfig config) {
+    GatewayRoutes(Vertx vertx, GatewayConfig config, RoutePolicies policies, RateLimiter rateLimiter,
+            MeterRegistry metrics) {
         this.vertx = vertx;
         this.config = config;
+        this.policies = policies;
+        this.rateLimiter = rateLimiter;
+        this.metrics = metrics;
     }
 
     void init(@Observes Router router) {
@@ -54,12 +73,14 @@ public class GatewayRoutes {
         for (Service service : Service.values()) {
             Upstream upstream = Upstream.of(service, service.configuredUrl(config));
             upstreams.add(upstream);
+            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
+                    config.circuitBreaker().openDuration());
             HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(new UpstreamOrigin(upstream, config.upstreamTimeout(), config.connectTimeout()))
-                    .addInterceptor(new ForwardingInterceptor(upstream, config.upstreamTimeout()));
+                    .origin(new UpstreamOrigin(upstream, config.connectTimeout()))
+                    .addInterceptor(new ForwardingInterceptor(upstream, breaker));
             // "/api/x/*" matches /api/x and /api/x/..., never /api/xy.
             router.route(service.routePrefix() + "/*")
-                    .handler(rc -> forward(rc, upstream, proxy))
+                    .handler(rc -> forward(rc, upstream, breaker, proxy))
                     .failureHandler(ProblemResponses::unexpectedFailure);
             LOG.infof("Routing %s/** to %s", service.routePrefix(), upstream.url());
         }
@@ -68,10 +89,63 @@ public class GatewayRoutes {
                 .handler(rc -> ProblemResponses.send(rc, Problem.routeNotFound(rc.request().path())));
     }
 
-    private static void forward(RoutingContext rc, Upstream upstream, HttpProxy proxy) {
+    /**
+     * The edge checks, cheapest first, then the proxy: rate limit (429), body size (413), circuit
+     * breaker (503). The token was already verified by quarkus-oidc before this route ran.
+     */
+    private void forward(RoutingContext rc, Upstream upstream, CircuitBreaker breaker, HttpProxy proxy) {
+        HttpServerRequest request = rc.request();
         // The normalized path is the one the route matched: dot segments cannot climb out of it.
-        rc.put(TARGET_URI, upstream.targetUri(rc.normalizedPath(), rc.request().query()));
-        proxy.handle(rc.request());
+        String path = rc.normalizedPath();
+        RoutePolicy policy = policies.resolve(upstream.service(), request.method().name(), path);
+        rc.put(POLICY, policy);
+        recordMetrics(rc, upstream.service(), policy);
+
+        EdgeAuthentication.Caller caller = EdgeAuthentication.caller(rc);
+        long retryAfter = rateLimiter.acquire(policy, caller.user(), caller.client());
+        if (retryAfter > 0) {
+            rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+            ProblemResponses.send(rc, Problem.tooManyRequests(policy.name(), retryAfter, request.path()));
+            return;
+        }
+        if (declaredBodyTooLarge(request, policy.maxBodySize())) {
+            // The body is not read; closing the connection is cheaper than draining it.
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ProblemResponses.send(rc, Problem.payloadTooLarge(policy.maxBodySize(), request.path()));
+            return;
+        }
+        if (!breaker.allowRequest()) {
+            rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.retryAfterSeconds()));
+            ProblemResponses.send(rc, Problem.circuitOpen(upstream.service().id(), breaker.lastFailure(), request.path()));
+            return;
+        }
+        rc.put(TARGET_URI, upstream.targetUri(path, request.query()));
+        proxy.handle(request);
+    }
+
+    private static boolean declaredBodyTooLarge(HttpServerRequest request, long maxBytes) {
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(declared.trim()) > maxBytes;
+        } catch (NumberFormatException e) {
+            return false; // Vert.x itself rejects a malformed Content-Length
+        }
+    }
+
+    /** {@code wsis_gateway_requests_seconds{service,route,method,status}} on /q/metrics. */
+    private void recordMetrics(RoutingContext rc, Service service, RoutePolicy policy) {
+        Timer.Sample sample = Timer.start(metrics);
+        String method = rc.request().method().name();
+        rc.addEndHandler(done -> sample.stop(Timer.builder("wsis.gateway.requests")
+                .description("Requests through the gateway, by service and configured route")
+                .tag("service", service.id())
+                .tag("route", policy.name())
+                .tag("method", method)
+                .tag("status", Integer.toString(rc.response().getStatusCode()))
+                .register(metrics)));
     }
 
     /** The upstreams as configured, in route order (for the readiness report). */

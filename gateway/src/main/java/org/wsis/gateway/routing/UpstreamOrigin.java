@@ -5,9 +5,12 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import org.wsis.gateway.policy.RoutePolicy;
+
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.WebServerRequest;
 import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyContext;
 
@@ -19,17 +22,19 @@ import io.vertx.httpproxy.ProxyContext;
 final class UpstreamOrigin implements OriginRequestProvider {
 
     private final Upstream upstream;
-    private final long idleTimeoutMillis;
     private final Duration connectTimeout;
 
-    UpstreamOrigin(Upstream upstream, Duration upstreamTimeout, Duration connectTimeout) {
+    UpstreamOrigin(Upstream upstream, Duration connectTimeout) {
         this.upstream = upstream;
-        this.idleTimeoutMillis = upstreamTimeout.toMillis();
         this.connectTimeout = connectTimeout;
     }
 
     @Override
     public Future<HttpClientRequest> create(ProxyContext proxyContext) {
+        // The route's own timeout (wsis.gateway.routes.<name>.timeout) or the default one.
+        RoutePolicy policy = ((WebServerRequest) proxyContext.request().proxiedRequest()).routingContext()
+                .get(GatewayRoutes.POLICY);
+        long idleTimeoutMillis = policy.timeout().toMillis();
         RequestOptions options = new RequestOptions()
                 .setHost(upstream.host())
                 .setPort(upstream.port())

@@ -1,0 +1,169 @@
+package org.wsis.gateway.docs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.wsis.gateway.routing.Service;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Merges the services' OpenAPI documents into one, as the gateway publishes them:
+ * <ul>
+ * <li>paths {@code /api/v1/...} become {@code /api/<service>/v1/...} (other paths, e.g. /q/*, are dropped);</li>
+ * <li>components get the service as prefix ({@code Problem} of prizes becomes {@code prizes_Problem}) and
+ * every {@code $ref} follows;</li>
+ * <li>tags and operation ids get the service too, so Swagger UI groups operations by service;</li>
+ * <li>the services' own security schemes are replaced by one OAuth2 scheme (authorization code with PKCE
+ * against the realm), optional on every operation: public endpoints work without signing in.</li>
+ * </ul>
+ * Pure functions over Vert.x JSON, no I/O.
+ */
+public final class OpenApiMerger {
+
+    public static final String SECURITY_SCHEME = "wsis";
+
+    private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    private OpenApiMerger() {
+    }
+
+    /**
+     * @param documents   each available service's own document
+     * @param unavailable services whose document could not be fetched (named in the description)
+     * @param realmUrl    the realm's public URL, e.g. https://auth.example.org/realms/wsis
+     */
+    public static JsonObject merge(Map<Service, JsonObject> documents, List<Service> unavailable, String realmUrl) {
+        JsonObject paths = new JsonObject();
+        JsonObject components = new JsonObject();
+        JsonArray tags = new JsonArray();
+        String version = "3.0.3";
+        for (Service service : Service.values()) {
+            JsonObject document = documents.get(service);
+            if (document == null) {
+                continue;
+            }
+            // Quarkus writes 3.1 documents; keep that if the services do.
+            if (document.getString("openapi", "").startsWith("3.1")) {
+                version = document.getString("openapi");
+            }
+            JsonObject rewritten = (JsonObject) rewriteRefs(document.copy(), service);
+            addPaths(service, rewritten.getJsonObject("paths", new JsonObject()), paths);
+            addComponents(service, rewritten.getJsonObject("components", new JsonObject()), components);
+            for (Object tag : rewritten.getJsonArray("tags", new JsonArray())) {
+                if (tag instanceof JsonObject t) {
+                    tags.add(t.copy().put("name", tagName(service, t.getString("name"))));
+                }
+            }
+        }
+        components.put("securitySchemes", new JsonObject().put(SECURITY_SCHEME, oauth2(realmUrl)));
+
+        StringBuilder description = new StringBuilder(
+                "All WSIS services through the gateway. Sign in with **Authorize** (client `wsis-frontend`, "
+                        + "PKCE) to call endpoints that need a user; public endpoints work without.");
+        if (!unavailable.isEmpty()) {
+            description.append("\n\n**Not listed right now** (service unreachable): ")
+                    .append(String.join(", ", unavailable.stream().map(Service::id).toList())).append('.');
+        }
+        return new JsonObject()
+                .put("openapi", version)
+                .put("info", new JsonObject().put("title", "WSIS platform API").put("version", "1.0.0")
+                        .put("description", description.toString()))
+                .put("servers", new JsonArray().add(new JsonObject().put("url", "/")))
+                .put("tags", tags)
+                .put("paths", paths)
+                .put("components", components)
+                .put("x-wsis-unavailable-services", new JsonArray(unavailable.stream().map(Service::id).toList()));
+    }
+
+    private static void addPaths(Service service, JsonObject source, JsonObject target) {
+        for (String path : source.fieldNames()) {
+            if (!path.equals("/api") && !path.startsWith("/api/")) {
+                continue;
+            }
+            JsonObject item = source.getJsonObject(path);
+            for (String method : item.fieldNames()) {
+                if (OPERATIONS.contains(method) && item.getValue(method) instanceof JsonObject operation) {
+                    shapeOperation(service, operation);
+                }
+            }
+            target.put(service.routePrefix() + path.substring("/api".length()), item);
+        }
+    }
+
+    private static void shapeOperation(Service service, JsonObject operation) {
+        JsonArray tags = operation.getJsonArray("tags");
+        JsonArray prefixed = new JsonArray();
+        if (tags == null || tags.isEmpty()) {
+            prefixed.add(tagName(service, null));
+        } else {
+            tags.forEach(tag -> prefixed.add(tagName(service, String.valueOf(tag))));
+        }
+        operation.put("tags", prefixed);
+        String operationId = operation.getString("operationId");
+        if (operationId != null) {
+            operation.put("operationId", service.id() + "_" + operationId);
+        }
+        // Signed in or not, as the user chooses; the service decides what needs a token.
+        operation.put("security", new JsonArray().add(new JsonObject().put(SECURITY_SCHEME, new JsonArray()))
+                .add(new JsonObject()));
+    }
+
+    private static void addComponents(Service service, JsonObject source, JsonObject target) {
+        for (String section : source.fieldNames()) {
+            if (section.equals("securitySchemes") || !(source.getValue(section) instanceof JsonObject entries)) {
+                continue;
+            }
+            JsonObject merged = target.getJsonObject(section);
+            if (merged == null) {
+                merged = new JsonObject();
+                target.put(section, merged);
+            }
+            for (String name : entries.fieldNames()) {
+                merged.put(componentName(service, name), entries.getValue(name));
+            }
+        }
+    }
+
+    /** Rewrites every {@code $ref} to a local component so it names the prefixed component. */
+    private static Object rewriteRefs(Object node, Service service) {
+        if (node instanceof JsonObject object) {
+            for (String key : object.fieldNames().toArray(String[]::new)) {
+                Object value = object.getValue(key);
+                if (key.equals("$ref") && value instanceof String ref && ref.startsWith("#/components/")) {
+                    String[] parts = ref.split("/", 4);
+                    if (parts.length == 4) {
+                        object.put(key, "#/components/" + parts[2] + "/" + componentName(service, parts[3]));
+                    }
+                } else {
+                    rewriteRefs(value, service);
+                }
+            }
+        } else if (node instanceof JsonArray array) {
+            array.forEach(element -> rewriteRefs(element, service));
+        }
+        return node;
+    }
+
+    static String componentName(Service service, String name) {
+        return service.id() + "_" + name;
+    }
+
+    static String tagName(Service service, String tag) {
+        String label = Character.toUpperCase(service.id().charAt(0)) + service.id().substring(1);
+        return tag == null || tag.isBlank() ? label : label + ": " + tag;
+    }
+
+    private static JsonObject oauth2(String realmUrl) {
+        String base = realmUrl.endsWith("/") ? realmUrl.substring(0, realmUrl.length() - 1) : realmUrl;
+        return new JsonObject()
+                .put("type", "oauth2")
+                .put("description", "Keycloak realm wsis; use client wsis-frontend (public, PKCE).")
+                .put("flows", new JsonObject().put("authorizationCode", new JsonObject()
+                        .put("authorizationUrl", base + "/protocol/openid-connect/auth")
+                        .put("tokenUrl", base + "/protocol/openid-connect/token")
+                        .put("scopes", new JsonObject().put("openid", "OpenID Connect sign-in"))));
+    }
+}

@@ -1,0 +1,62 @@
+package org.wsis.gateway.edge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.wsis.gateway.problem.Problem;
+import org.wsis.gateway.problem.ProblemResponses;
+import org.wsis.gateway.requestid.RequestIds;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Token validation at the edge. quarkus-oidc (proactive authentication, the default) verifies every
+ * bearer token before any route runs: signature against the realm's keys (or
+ * {@code quarkus.oidc.public-key}), expiry and audience. A request without a token passes as
+ * anonymous, because public endpoints exist and the services answer 401 where they need a user; a
+ * token that fails verification is answered here with a 401 problem and never reaches a service.
+ * Roles and ownership stay the services' business.
+ */
+@ApplicationScoped
+public class EdgeAuthentication {
+
+    /** Who is calling, for rate limiting: the user (or remote address) and the OAuth client. */
+    public record Caller(String user, String client) {
+    }
+
+    void register(@Observes Router router) {
+        // Before the other failure handlers: turns the authentication failure into a problem.
+        router.route().order(Integer.MIN_VALUE + 1).failureHandler(EdgeAuthentication::onFailure);
+    }
+
+    private static void onFailure(RoutingContext rc) {
+        if (rc.failure() instanceof AuthenticationFailedException) {
+            // Authentication runs before the request-id route: assign the id here.
+            RequestIds.of(rc);
+            rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            ProblemResponses.send(rc, Problem.invalidToken(rc.request().path()));
+        } else {
+            rc.next();
+        }
+    }
+
+    /** The verified caller, or the remote address for anonymous requests. */
+    public static Caller caller(RoutingContext rc) {
+        if (rc.user() instanceof QuarkusHttpUser user) {
+            SecurityIdentity identity = user.getSecurityIdentity();
+            if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
+                String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+                Object azp = jwt.getClaim("azp");
+                return new Caller("sub:" + subject, azp == null ? null : azp.toString());
+            }
+        }
+        var remote = rc.request().remoteAddress();
+        return new Caller("ip:" + (remote == null ? "unknown" : remote.hostAddress()), null);
+    }
+}

@@ -1,0 +1,183 @@
+package org.wsis.gateway.profile;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.wsis.gateway.problem.Problem;
+import org.wsis.gateway.problem.ProblemResponses;
+import org.wsis.gateway.requestid.RequestIds;
+import org.wsis.gateway.routing.GatewayConfig;
+import org.wsis.gateway.routing.GatewayRoutes;
+import org.wsis.gateway.routing.Service;
+import org.wsis.gateway.routing.Upstream;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /api/profiles/countries/{iso3}}: one call for a front-end's country page, assembled
+ * from the services' public APIs in parallel (see {@link ProfileSources}). Each part has a
+ * {@code status}: {@code ok} with its data, or {@code unavailable} when its service failed or was
+ * slower than {@code wsis.gateway.profiles.timeout}; the other parts are still returned.
+ */
+@ApplicationScoped
+public class CountryProfiles {
+
+    private static final Logger LOG = Logger.getLogger(CountryProfiles.class);
+    private static final Pattern ISO3 = Pattern.compile("[A-Za-z]{3}");
+
+    private final Vertx vertx;
+    private final GatewayRoutes routes;
+    private final long timeoutMillis;
+    private HttpClient client;
+
+    CountryProfiles(Vertx vertx, GatewayRoutes routes, GatewayConfig config) {
+        this.vertx = vertx;
+        this.routes = routes;
+        this.timeoutMillis = config.profiles().timeout().toMillis();
+    }
+
+    void register(@Observes Router router) {
+        client = vertx.createHttpClient(new HttpClientOptions().setName("wsis-gateway-profiles")
+                .setConnectTimeout((int) timeoutMillis).setKeepAlive(true));
+        router.get("/api/profiles/countries/:iso3").handler(this::profile);
+    }
+
+    private void profile(RoutingContext rc) {
+        String iso3 = rc.pathParam("iso3");
+        if (!ISO3.matcher(iso3).matches()) {
+            ProblemResponses.send(rc, new Problem("urn:wsis:problem:invalid-input", "Invalid input", 400,
+                    "iso3 must be an ISO 3166-1 alpha-3 country code such as KEN, got '" + iso3 + "'.",
+                    rc.request().path()));
+            return;
+        }
+        String country = iso3.toUpperCase(Locale.ROOT);
+        String requestId = RequestIds.of(rc);
+        Future<JsonObject> entries = get(ProfileSources.stocktakingEntries(country), requestId);
+        Future<JsonObject> prizes = get(ProfileSources.prizeWinners(country), requestId);
+        Future<JsonObject> indicators = get(ProfileSources.indicatorObservations(country), requestId);
+
+        Future.join(entries, prizes, indicators).onComplete(done -> {
+            JsonObject profile = new JsonObject()
+                    .put("country", country)
+                    .put("stocktaking", part(entries, CountryProfiles::stocktakingPart))
+                    .put("prizes", part(prizes, CountryProfiles::prizesPart))
+                    .put("indicators", part(indicators, CountryProfiles::indicatorsPart));
+            rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    // Public data that changes slowly; a short cache spares the services.
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                    .end(profile.toBuffer());
+        });
+    }
+
+    private interface Shaper {
+        JsonObject shape(JsonObject body);
+    }
+
+    private static JsonObject part(Future<JsonObject> fetched, Shaper shaper) {
+        if (fetched.failed()) {
+            return new JsonObject().put("status", "unavailable");
+        }
+        try {
+            return shaper.shape(fetched.result()).put("status", "ok");
+        } catch (RuntimeException e) {
+            LOG.warnf("Unexpected answer shape for a country profile part: %s", e.toString());
+            return new JsonObject().put("status", "unavailable");
+        }
+    }
+
+    /** Counts per action line from the search facets, and the latest entries. */
+    static JsonObject stocktakingPart(JsonObject body) {
+        JsonObject byActionLine = new JsonObject();
+        JsonObject facets = body.getJsonObject("facets", new JsonObject());
+        for (Object value : facets.getJsonArray("actionLine", new JsonArray())) {
+            if (value instanceof JsonObject facet) {
+                byActionLine.put(facet.getString("value"), facet.getValue("count"));
+            }
+        }
+        return new JsonObject()
+                .put("total", body.getValue("total"))
+                .put("byActionLine", byActionLine)
+                .put("latestEntries", body.getJsonArray("items", new JsonArray()));
+    }
+
+    static JsonObject prizesPart(JsonObject body) {
+        return new JsonObject().put("winnersAndChampions", body.getJsonArray("items", new JsonArray()));
+    }
+
+    /** The latest period of each indicator (several breakdowns of one period are all kept). */
+    static JsonObject indicatorsPart(JsonObject body) {
+        JsonArray observations = body.getJsonArray("items", new JsonArray());
+        Map<String, Integer> latestPeriod = new LinkedHashMap<>();
+        for (Object o : observations) {
+            if (o instanceof JsonObject obs && obs.getString("indicator") != null) {
+                latestPeriod.merge(obs.getString("indicator"), obs.getInteger("period", 0), Math::max);
+            }
+        }
+        JsonArray latest = new JsonArray();
+        for (Object o : observations) {
+            if (o instanceof JsonObject obs && obs.getString("indicator") != null
+                    && obs.getInteger("period", 0).equals(latestPeriod.get(obs.getString("indicator")))) {
+                latest.add(obs);
+            }
+        }
+        return new JsonObject().put("latest", latest);
+    }
+
+    /** GETs one source; a non-2xx answer, a failure or the timeout make it fail. Lists become {items}. */
+    private Future<JsonObject> get(ProfileSources.Source source, String requestId) {
+        Upstream upstream = upstream(source.service());
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
+                .setHost(upstream.host()).setPort(upstream.port()).setSsl(upstream.ssl())
+                .setURI(upstream.basePath() + source.uri())
+                .putHeader(HttpHeaders.ACCEPT, "application/json")
+                .putHeader(RequestIds.HEADER, requestId)
+                .setTimeout(timeoutMillis);
+        return client.request(options)
+                .compose(request -> request.send())
+                .compose(response -> response.statusCode() / 100 == 2
+                        ? response.body()
+                        : Future.failedFuture(source.service().id() + " answered " + response.statusCode()))
+                .map(buffer -> {
+                    Object json = Json.decodeValue(buffer);
+                    return json instanceof JsonArray array ? new JsonObject().put("items", array) : (JsonObject) json;
+                })
+                .onFailure(e -> LOG.warnf("Country profile: %s%s failed: %s [request id %s]", upstream.url(),
+                        source.uri(), e.toString(), requestId));
+    }
+
+    private Upstream upstream(Service service) {
+        return byService().get(service);
+    }
+
+    private Map<Service, Upstream> byService() {
+        Map<Service, Upstream> map = new EnumMap<>(Service.class);
+        routes.upstreams().forEach(u -> map.put(u.service(), u));
+        return map;
+    }
+
+    @PreDestroy
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}
