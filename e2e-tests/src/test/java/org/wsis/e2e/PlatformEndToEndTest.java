@@ -116,6 +116,36 @@ class PlatformEndToEndTest {
                 .then().statusCode(200).body("agency", equalTo("ITU"));
     }
 
+    /** The gateway's request id and W3C trace context reach the service and its log. */
+    @Test
+    void requestIdAndTraceContextReachTheServiceLogs() throws Exception {
+        String requestId = "e2e-" + java.util.UUID.randomUUID();
+        gateway().header("X-Request-Id", requestId).get("/api/stocktaking/v1/reference/action-lines")
+                .then().statusCode(200).header("X-Request-Id", requestId);
+        java.nio.file.Path log = stack.service(PlatformService.STOCKTAKING).process().logFile();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            java.util.Optional<String> line = java.nio.file.Files.readAllLines(log).stream()
+                    .filter(l -> l.contains("req=" + requestId)).findFirst();
+            if (line.isPresent()) {
+                org.junit.jupiter.api.Assertions.assertTrue(line.get().matches(".*traceparent=00-[0-9a-f]{32}-[0-9a-f]{16}-0[01].*"),
+                        "the access log line carries the trace context: " + line.get());
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("no log line of stocktaking-service carries request id " + requestId);
+    }
+
+    /** A token the realm did not sign is stopped at the edge (401 problem+json from the gateway). */
+    @Test
+    void gatewayValidatesTokensAtTheEdge() {
+        String[] real = keycloak.userToken("editor").split("\\.");
+        String tampered = real[0] + "." + real[1] + "." + new StringBuilder(real[2]).reverse();
+        as(tampered).get("/api/stocktaking/v1/reference/action-lines")
+                .then().statusCode(401).contentType("application/problem+json");
+        as(keycloak.userToken("editor")).get("/api/stocktaking/v1/reference/action-lines").then().statusCode(200);
+    }
+
     @Test
     void everyServiceAnswersThroughTheGateway() {
         gateway().get("/api/stocktaking/v1/reference/action-lines").then().statusCode(200).body("code", hasItem("C11"));

@@ -173,7 +173,7 @@ public class ProblemExceptionMappers {
 
     /**
      * No connection to PostgreSQL: SQLState class 08 (connection exception), 57P01-57P03 (shut
-     * down, crash, cannot connect now), or the pool's acquisition timeout.
+     * down, crash, cannot connect now), or no free pooled connection within the acquisition timeout.
      */
     static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -184,6 +184,10 @@ public class ProblemExceptionMappers {
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            // the pool gave no connection in time (Agroal says so only in its message): overloaded, retry later
+            if (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout")) {
                 return true;
             }
             if (t.getCause() == t) {
