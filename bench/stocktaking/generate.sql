@@ -1,14 +1,20 @@
 -- Synthetic stocktaking entries for the search benchmark, generated inside PostgreSQL.
 -- Run after the service's migrations (the service started once against this database):
 --   psql -h 127.0.0.1 -p 16432 -U postgres -d stocktaking -v entries=100000 -f generate.sql
--- Rows are owned by 'bench-generator'; a new run replaces them. Words come from a small
--- vocabulary (vocabulary.txt is the first part of it) so text searches match a realistic share.
+-- Rows are owned by 'bench-generator'; a new run replaces them.
+-- Text: titles have two topic words (of 100, the words searched in queries.txt) and descriptions
+-- two, among filler words drawn with a skew from 3,000 (frequent words common, rare ones rare),
+-- so one topic word is in about 4% of entries, as a subject word of a real corpus would be.
 \set ON_ERROR_STOP on
 \timing on
 
 DELETE FROM entry_prize WHERE entry_id IN (SELECT id FROM entry WHERE owner_id = 'bench-generator');
 DELETE FROM entry_revision WHERE entry_id IN (SELECT id FROM entry WHERE owner_id = 'bench-generator');
 DELETE FROM entry WHERE owner_id = 'bench-generator';
+
+-- a filler word: 'lex' plus a number in 0..2999, small numbers far more frequent than large ones
+CREATE FUNCTION pg_temp.filler_word(r double precision) RETURNS text LANGUAGE sql AS
+    $$ SELECT 'lex' || (2999 * r * r * r)::int $$;
 
 CREATE TEMP TABLE vocab AS SELECT ARRAY[
     'solar', 'schools', 'broadband', 'health', 'farmers', 'women', 'youth', 'digital', 'literacy', 'mobile',
@@ -34,9 +40,11 @@ INSERT INTO entry (id, owner_id, title, description, organisation, action_lines,
                    published_at, countries, sdg_targets, target_groups, stakeholder_type, stocktaking_year,
                    project_status, language, success_story, start_date)
 SELECT gen_random_uuid(), 'bench-generator',
-       initcap(v.w[1 + (random() * 99)::int]) || ' ' || v.w[1 + (random() * 99)::int] || ' '
-           || v.w[1 + (random() * 99)::int] || ' ' || v.w[1 + (random() * 99)::int],
-       (SELECT string_agg(v.w[1 + (random() * 99)::int + 0 * i], ' ') FROM generate_series(1, 30 + g % 50) AS i WHERE g > 0),
+       initcap(v.w[1 + (random() * 99)::int]) || ' ' || v.w[1 + (random() * 99)::int] || ' for '
+           || pg_temp.filler_word(random()) || ' ' || pg_temp.filler_word(random()),
+       -- 30-80 words: two topic words among filler words
+       (SELECT string_agg(CASE WHEN i IN (3, 11) THEN v.w[1 + (random() * 99)::int] ELSE pg_temp.filler_word(random()) END, ' ')
+        FROM generate_series(1, 30 + g % 50) AS i WHERE g > 0),
        'Organisation ' || (g % 5000),
        ARRAY(SELECT DISTINCT c.action_lines[1 + (random() * 18)::int] FROM generate_series(1, 1 + g % 3) WHERE g > 0),
        CASE WHEN g % 33 = 0 THEN 'DRAFT' WHEN g % 37 = 0 THEN 'SUBMITTED' ELSE 'PUBLISHED' END,

@@ -41,6 +41,8 @@ if [ "${START_STACK:-1}" = 1 ]; then
 fi
 echo -n "Waiting for the gateway at $GATEWAY "
 for _ in $(seq 1 600); do
+  # a stack we started must say it is ready (only then does Ctrl-C/kill stop all of it)
+  if [ -n "$STACK_PID" ] && ! grep -q "WSIS platform ready" "$OUT/stack.log"; then echo -n "."; sleep 2; continue; fi
   if curl -fs "$GATEWAY/api/stocktaking/v1/reference/regions" >/dev/null 2>&1; then break; fi
   if [ -n "$STACK_PID" ] && ! kill -0 "$STACK_PID" 2>/dev/null; then echo; echo "the stack died:"; tail -20 "$OUT/stack.log"; exit 1; fi
   echo -n "."; sleep 2
@@ -55,10 +57,12 @@ if [ "$have" != "$ENTRIES" ] || [ "${REGENERATE:-0}" = 1 ]; then
 fi
 echo "Entries in the database: $("${PSQL[@]}" -tA -c "SELECT status || '=' || count(*) FROM entry GROUP BY status" | paste -sd' ')"
 
-# --- pgbench scripts: exactly the two statements the service runs per search (SearchRepository) ---
+# --- pgbench scripts: exactly the statement the service runs per search with facets
+# (SearchRepository.pageWithFacets, sort by relevance, first page of 20) ---
 where() { # word region actionLine
   echo "FROM entry e CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config('en'), '$1') || websearch_to_tsquery('simple', '$1') AS query) t WHERE e.status = 'PUBLISHED' AND e.search_vector @@ t.query AND e.action_lines && '{$3}'::text[] AND e.regions && '{$2}'::text[]"
 }
+FACETS="SELECT 'actionLine', v, count(*) FROM matching, unnest(action_lines) v GROUP BY v UNION ALL SELECT 'region', v, count(*) FROM matching, unnest(regions) v GROUP BY v UNION ALL SELECT 'country', v, count(*) FROM matching, unnest(countries) v GROUP BY v UNION ALL SELECT 'stakeholderType', stakeholder_type, count(*) FROM matching WHERE stakeholder_type IS NOT NULL GROUP BY 2 UNION ALL SELECT 'sdg', v::text, count(*) FROM matching, unnest(sdgs) v GROUP BY v UNION ALL SELECT 'targetGroup', v, count(*) FROM matching, unnest(target_groups) v GROUP BY v UNION ALL SELECT 'year', stocktaking_year::text, count(*) FROM matching WHERE stocktaking_year IS NOT NULL GROUP BY stocktaking_year UNION ALL SELECT 'status', project_status, count(*) FROM matching WHERE project_status IS NOT NULL GROUP BY 2 UNION ALL SELECT 'language', language, count(*) FROM matching GROUP BY 2 UNION ALL SELECT 'prize', v, count(*) FROM matching, unnest(prize_outcomes) v GROUP BY v"
 n=0
 PGBENCH_FILES=()
 while read -r word region line; do
@@ -66,8 +70,7 @@ while read -r word region line; do
   n=$((n + 1)); f="$OUT/search-$n.sql"
   w=$(where "$word" "$region" "$line")
   cat >"$f" <<SQL
-SELECT e.id, e.title, e.organisation, left(e.description, 300), e.action_lines, e.countries, e.regions, e.stakeholder_type, e.sdgs, e.sdg_targets, e.target_groups, e.stocktaking_year, e.project_status, e.language, e.success_story, e.prize_outcomes, e.published_at, ts_rank_cd(e.search_vector, t.query) AS rank $w ORDER BY rank DESC, e.published_at DESC, e.id LIMIT 20 OFFSET 0;
-WITH matching AS MATERIALIZED (SELECT e.action_lines, e.regions, e.countries, e.stakeholder_type, e.sdgs, e.target_groups, e.stocktaking_year, e.project_status, e.language, e.prize_outcomes $w) SELECT 'total', NULL, count(*) FROM matching UNION ALL SELECT 'actionLine', v, count(*) FROM matching, unnest(action_lines) v GROUP BY v UNION ALL SELECT 'region', v, count(*) FROM matching, unnest(regions) v GROUP BY v UNION ALL SELECT 'country', v, count(*) FROM matching, unnest(countries) v GROUP BY v UNION ALL SELECT 'stakeholderType', stakeholder_type, count(*) FROM matching WHERE stakeholder_type IS NOT NULL GROUP BY 2 UNION ALL SELECT 'sdg', v::text, count(*) FROM matching, unnest(sdgs) v GROUP BY v UNION ALL SELECT 'targetGroup', v, count(*) FROM matching, unnest(target_groups) v GROUP BY v UNION ALL SELECT 'year', stocktaking_year::text, count(*) FROM matching WHERE stocktaking_year IS NOT NULL GROUP BY stocktaking_year UNION ALL SELECT 'status', project_status, count(*) FROM matching WHERE project_status IS NOT NULL GROUP BY 2 UNION ALL SELECT 'language', language, count(*) FROM matching GROUP BY 2 UNION ALL SELECT 'prize', v, count(*) FROM matching, unnest(prize_outcomes) v GROUP BY v;
+WITH matching AS MATERIALIZED (SELECT e.id, e.published_at, lower(e.title) AS sort_title, ts_rank_cd(e.search_vector, t.query) AS rank, e.action_lines, e.regions, e.countries, e.stakeholder_type, e.sdgs, e.target_groups, e.stocktaking_year, e.project_status, e.language, e.prize_outcomes $w), page AS (SELECT m.id, m.rank, m.published_at, m.sort_title FROM matching m ORDER BY m.rank DESC, m.published_at DESC, m.id LIMIT 20 OFFSET 0), counts AS (SELECT 'total' AS facet, NULL::text AS value, count(*) AS n FROM matching UNION ALL $FACETS) SELECT e.id, e.title, e.organisation, left(e.description, 300), e.action_lines, e.countries, e.regions, e.stakeholder_type, e.sdgs, e.sdg_targets, e.target_groups, e.stocktaking_year, e.project_status, e.language, e.success_story, e.prize_outcomes, e.published_at, p.rank, (SELECT jsonb_agg(jsonb_build_array(facet, value, n)) FROM counts)::text AS facets FROM (SELECT 1) one LEFT JOIN page p ON true LEFT JOIN entry e ON e.id = p.id ORDER BY p.rank DESC, p.published_at DESC, p.id;
 SQL
   PGBENCH_FILES+=(-f "$f")
 done <"$BENCH/queries.txt"

@@ -74,7 +74,20 @@ public class EntryService {
             }
             default -> throw ProblemException.conflict("Entry " + id + " is " + entry.status + " and cannot be edited now");
         }
+        flushOrPreconditionFailed(entry);
         return entry;
+    }
+
+    /**
+     * Two writers holding the same ETag both pass If-Match; the version column lets only the first
+     * commit. Flushing here turns the loser's failure into a 412 rather than an error at commit.
+     */
+    private static void flushOrPreconditionFailed(Entry entry) {
+        try {
+            Entry.getEntityManager().flush();
+        } catch (jakarta.persistence.OptimisticLockException e) {
+            throw ProblemException.preconditionFailed("Entry " + entry.id + " was changed by someone else meanwhile; read it again");
+        }
     }
 
     /** Published entries are public; other states are visible to their owner and to moderators only. */

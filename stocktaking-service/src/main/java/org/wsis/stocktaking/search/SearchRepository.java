@@ -1,5 +1,7 @@
 package org.wsis.stocktaking.search;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,9 +53,11 @@ public class SearchRepository {
     }
 
     private final AgroalDataSource dataSource;
+    private final ObjectMapper mapper;
 
-    public SearchRepository(AgroalDataSource dataSource) {
+    public SearchRepository(AgroalDataSource dataSource, ObjectMapper mapper) {
         this.dataSource = dataSource;
+        this.mapper = mapper;
     }
 
     /** A FROM + WHERE clause and its parameters, built from the filters. */
@@ -77,6 +81,75 @@ public class SearchRepository {
         List<SearchDtos.Hit> hits = new ArrayList<>(limit);
         run(sql, params, 0, rs -> hits.add(hit(rs)));
         return hits;
+    }
+
+    /** A page of hits with the total and facet counts of all matches. */
+    public record PageWithFacets(List<SearchDtos.Hit> hits, SearchDtos.Facets facets) {
+    }
+
+    /**
+     * The page and the facets in ONE statement, so PostgreSQL finds the matching rows once: they
+     * are materialised narrow (id, sort keys, tag columns), counted per facet, and only the page's
+     * rows are joined back to entry for their display columns.
+     */
+    public PageWithFacets pageWithFacets(SearchFilters filters, SortOrder sort, int offset, int limit) {
+        Query query = query(filters);
+        String rank = query.ranked() ? "ts_rank_cd(e.search_vector, t.query)" : "NULL::real";
+        String order = switch (sort == SortOrder.RELEVANCE && !query.ranked() ? SortOrder.NEWEST : sort) {
+            case RELEVANCE -> "#.rank DESC, #.published_at DESC, #.id";
+            case NEWEST -> "#.published_at DESC, #.id";
+            case OLDEST -> "#.published_at, #.id";
+            case TITLE -> "#.sort_title, #.id";
+        };
+        String sql = "WITH matching AS MATERIALIZED (SELECT e.id, e.published_at, lower(e.title) AS sort_title, "
+                + rank + " AS rank, e.action_lines, e.regions, e.countries, e.stakeholder_type, e.sdgs, e.target_groups,"
+                + " e.stocktaking_year, e.project_status, e.language, e.prize_outcomes " + query.fromWhere() + "),"
+                + " page AS (SELECT m.id, m.rank, m.published_at, m.sort_title FROM matching m ORDER BY "
+                + order.replace("#", "m") + " LIMIT ? OFFSET ?),"
+                + " counts AS (SELECT 'total' AS facet, NULL::text AS value, count(*) AS n FROM matching UNION ALL "
+                + String.join(" UNION ALL ", FACET_SQL.values()) + ")"
+                + " SELECT " + HIT_COLUMNS + ", p.rank,"
+                + " (SELECT jsonb_agg(jsonb_build_array(facet, value, n)) FROM counts)::text AS facets"
+                + " FROM (SELECT 1) one LEFT JOIN page p ON true LEFT JOIN entry e ON e.id = p.id"
+                + " ORDER BY " + order.replace("#", "p");
+        List<Object> params = new ArrayList<>(query.params());
+        params.add(limit);
+        params.add(offset);
+        List<SearchDtos.Hit> hits = new ArrayList<>(limit);
+        String[] facetsJson = {null};
+        run(sql, params, 0, rs -> {
+            facetsJson[0] = rs.getString(19);
+            if (rs.getObject(1) != null) {
+                hits.add(hit(rs));
+            }
+        });
+        return new PageWithFacets(hits, facets(facetsJson[0]));
+    }
+
+    private SearchDtos.Facets facets(String json) {
+        Map<String, List<SearchDtos.FacetValue>> facets = new LinkedHashMap<>();
+        FACET_SQL.keySet().forEach(name -> facets.put(name, new ArrayList<>()));
+        long total = 0;
+        try {
+            for (JsonNode row : mapper.readTree(json)) {
+                String facet = row.get(0).asText();
+                if ("total".equals(facet)) {
+                    total = row.get(2).asLong();
+                } else {
+                    facets.get(facet).add(new SearchDtos.FacetValue(row.get(1).asText(), row.get(2).asLong()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable facet counts", e);
+        }
+        sortByCount(facets);
+        return new SearchDtos.Facets(total, facets);
+    }
+
+    private static void sortByCount(Map<String, List<SearchDtos.FacetValue>> facets) {
+        // most frequent first, then by value, so clients can show the top values
+        facets.values().forEach(values -> values.sort((a, b) -> a.count() != b.count()
+                ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value())));
     }
 
     public long count(SearchFilters filters) {
@@ -104,9 +177,7 @@ public class SearchRepository {
                 facets.get(facet).add(new SearchDtos.FacetValue(rs.getString(2), rs.getLong(3)));
             }
         });
-        // most frequent first, then by value, so clients can show the top values
-        facets.values().forEach(values -> values.sort((a, b) -> a.count() != b.count()
-                ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value())));
+        sortByCount(facets);
         return new SearchDtos.Facets(total[0], facets);
     }
 

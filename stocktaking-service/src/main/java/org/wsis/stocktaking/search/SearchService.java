@@ -22,12 +22,13 @@ public class SearchService {
     public SearchDtos.SearchResult search(SearchFilters filters, String sort, boolean withFacets, PageParams page) {
         filters.validate(reference);
         SearchRepository.SortOrder order = sortOrder(sort);
-        List<SearchDtos.Hit> hits = repository.page(filters, order, page.offset(), page.size);
         if (!withFacets) {
+            List<SearchDtos.Hit> hits = repository.page(filters, order, page.offset(), page.size);
             return new SearchDtos.SearchResult(hits, page.page, page.size, repository.count(filters), null);
         }
-        SearchDtos.Facets facets = repository.facets(filters);
-        return new SearchDtos.SearchResult(hits, page.page, page.size, facets.total(), facets.byFacet());
+        SearchRepository.PageWithFacets result = repository.pageWithFacets(filters, order, page.offset(), page.size);
+        return new SearchDtos.SearchResult(result.hits(), page.page, page.size, result.facets().total(),
+                result.facets().byFacet());
     }
 
     public SearchDtos.Facets facetsOnly(SearchFilters filters) {
