@@ -50,6 +50,9 @@ public final class PlatformStack implements AutoCloseable {
     private PlatformStack(Options options) {
         this.options = options;
         this.logDir = options.workDir().resolve("logs");
+        // Stops what was started even when the JVM is told to exit halfway through starting it
+        // (Ctrl-C during ./run-local's boot, a test run killed by a timeout).
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "platform-stack-stop"));
     }
 
     public static PlatformStack start(Options options) {
