@@ -174,6 +174,30 @@ class ContestFlowTest {
         given().get("/api/v1/editions/" + year).then().statusCode(200).body("phase", equalTo("SUBMISSION"));
     }
 
+    @Test
+    void onlyTheOwnerWithdrawsAndAWithdrawnEntryMayBeSubmittedAgain() {
+        int year = ThreadLocalRandom.current().nextInt(3000, 9000);
+        createEdition(year, 1);
+        UUID entry = eligibleEntry("owner-w", "Library Board", "Digital libraries", "C3");
+        UUID first = submit(year, "owner-w", entry, "C3");
+        as("someone-else").post(submissions(year) + "/" + first + "/withdraw").then().statusCode(403);
+        as("owner-w").post(submissions(year) + "/" + first + "/withdraw").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+        as("owner-w").post(submissions(year) + "/" + first + "/withdraw").then().statusCode(409);
+        UUID second = submit(year, "owner-w", entry, "C3");
+        assertTrue(!second.equals(first));
+        given().get(submissions(year) + "/" + second).then().statusCode(404); // not public before nomination
+        as("owner-w").get(submissions(year)).then().statusCode(200).body("items", hasSize(2))
+                .header("X-Total-Count", "2");
+
+        // the stocktaking entry withdrawn: it can no longer be submitted
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE eligible_entry SET withdrawn_at = now() WHERE entry_id = ?1").setParameter(1, entry).executeUpdate());
+        as("owner-w").post(submissions(year) + "/" + second + "/withdraw").then().statusCode(200);
+        as("owner-w").body(Map.of("entryId", entry, "category", "C3", "summary", "again"))
+                .post(submissions(year)).then().statusCode(422).body("errors[0].field", equalTo("entryId"));
+    }
+
     // --- helpers ---
 
     private void createEdition(int year, int phase) {
