@@ -8,9 +8,14 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -40,6 +45,9 @@ class ContestFlowTest {
 
     @Inject
     EntityManager entityManager;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     @Test
     void aWholeEditionFromSubmissionToPublishedResults() {
@@ -157,6 +165,9 @@ class ContestFlowTest {
                 AND event_type = 'org.wsis.prizes.results.published.v1'""".formatted(year)).getSingleResult();
         assertTrue(payload.contains("\"edition\":" + year), payload);
         assertTrue(payload.contains("\"outcome\":\"WINNER\"") && payload.contains(entryB.toString()), payload);
+        // ... and the outbox relay puts it on the prizes.results topic, keyed by the edition year
+        String sent = recordOnTopic("prizes.results", String.valueOf(year), Duration.ofSeconds(30));
+        assertTrue(sent.contains("org.wsis.prizes.results.published.v1") && sent.contains(entryB.toString()), sent);
     }
 
     @Test
@@ -265,6 +276,23 @@ class ContestFlowTest {
 
     private static String results(int year) {
         return "/api/v1/editions/" + year + "/results";
+    }
+
+    private String recordOnTopic(String topic, String key, Duration timeout) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        return record.value();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no record with key " + key + " on " + topic);
     }
 
     private long count(String sql) {
