@@ -38,45 +38,52 @@ public class VoteService {
         this.clock = clock;
     }
 
+    /**
+     * One round trip in the common case: a single statement finds the nominee (in its voting
+     * window), inserts the vote unless the voter already voted in that category, and increments the
+     * nominee's tally only if the vote was inserted. Only a refusal takes the slower path that
+     * works out which rule was broken.
+     */
     @Transactional
     public VoteDtos.VoteView cast(int year, UUID submissionId, String voter, String client) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> nominee = entityManager.createNativeQuery("""
-                        SELECT s.category, s.status, e.voting_opens, e.results_open, e.nominees_announced_at
-                        FROM submission s JOIN edition e ON e.year = s.edition_year
-                        WHERE s.id = ?1 AND s.edition_year = ?2""")
-                .setParameter(1, submissionId).setParameter(2, year).getResultList();
-        if (nominee.isEmpty()) {
-            editions.get(year); // 404 when the edition does not exist
-            throw ProblemException.invalid("submissionId", "is not a nominee of edition " + year);
+        OffsetDateTime castAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Object[] outcome = (Object[]) entityManager.createNativeQuery("""
+                        WITH nominee AS (
+                            SELECT s.id, s.category FROM submission s JOIN edition e ON e.year = s.edition_year
+                            WHERE s.id = ?1 AND s.edition_year = ?2 AND s.status = 'NOMINATED'
+                              AND e.nominees_announced_at IS NOT NULL AND e.voting_opens <= ?3 AND ?3 < e.results_open
+                        ), cast_vote AS (
+                            INSERT INTO vote (edition_year, category, voter_id, submission_id, client_id, cast_at)
+                            SELECT ?2, category, ?4, id, ?5, ?3 FROM nominee
+                            ON CONFLICT (edition_year, category, voter_id) DO NOTHING
+                            RETURNING submission_id
+                        ), counted AS (
+                            UPDATE vote_tally SET votes = votes + 1
+                            WHERE submission_id IN (SELECT submission_id FROM cast_vote) RETURNING 1
+                        )
+                        SELECT (SELECT category FROM nominee), (SELECT count(*) FROM counted)""")
+                .setParameter(1, submissionId).setParameter(2, year).setParameter(3, castAt)
+                .setParameter(4, voter).setParameter(5, client).getSingleResult();
+        String category = (String) outcome[0];
+        if (category == null) {
+            throw whyNotANominee(year, submissionId);
         }
-        Object[] row = nominee.get(0);
-        String category = (String) row[0];
-        Instant now = clock.instant();
-        Instant votingOpens = toInstant(row[2]);
-        Instant resultsOpen = toInstant(row[3]);
-        if (now.isBefore(votingOpens) || !now.isBefore(resultsOpen)) {
-            throw EditionService.wrongPhase(year, editions.phaseNow(editions.get(year)), Phase.VOTING, "voting");
-        }
-        if (!"NOMINATED".equals(row[1]) || row[4] == null) {
-            throw ProblemException.invalid("submissionId", "is not a nominee of edition " + year);
-        }
-        OffsetDateTime castAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        int inserted = entityManager.createNativeQuery("""
-                        INSERT INTO vote (edition_year, category, voter_id, submission_id, client_id, cast_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                        ON CONFLICT (edition_year, category, voter_id) DO NOTHING""")
-                .setParameter(1, year).setParameter(2, category).setParameter(3, voter)
-                .setParameter(4, submissionId).setParameter(5, client).setParameter(6, castAt)
-                .executeUpdate();
-        if (inserted == 0) {
+        if (((Number) outcome[1]).longValue() == 0) {
             throw new ProblemException(Problem.of(409, "already-voted", "Already voted",
                     "You have already voted in category " + category + " of edition " + year
                             + "; one vote per voter and category"));
         }
-        entityManager.createNativeQuery("UPDATE vote_tally SET votes = votes + 1 WHERE submission_id = ?1")
-                .setParameter(1, submissionId).executeUpdate();
         return new VoteDtos.VoteView(year, category, submissionId, castAt);
+    }
+
+    /** 404 unknown edition, 409 outside the voting phase, else 422: not a nominee. */
+    private ProblemException whyNotANominee(int year, UUID submissionId) {
+        Edition edition = editions.get(year);
+        Phase phase = editions.phaseNow(edition);
+        if (phase != Phase.VOTING) {
+            return EditionService.wrongPhase(year, phase, Phase.VOTING, "voting");
+        }
+        return ProblemException.invalid("submissionId", "is not an announced nominee of edition " + year);
     }
 
     public List<VoteDtos.VoteView> mine(int year, String voter) {

@@ -8,9 +8,14 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -40,6 +45,9 @@ class ContestFlowTest {
 
     @Inject
     EntityManager entityManager;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     @Test
     void aWholeEditionFromSubmissionToPublishedResults() {
@@ -157,6 +165,9 @@ class ContestFlowTest {
                 AND event_type = 'org.wsis.prizes.results.published.v1'""".formatted(year)).getSingleResult();
         assertTrue(payload.contains("\"edition\":" + year), payload);
         assertTrue(payload.contains("\"outcome\":\"WINNER\"") && payload.contains(entryB.toString()), payload);
+        // ... and the outbox relay puts it on the prizes.results topic, keyed by the edition year
+        String sent = recordOnTopic("prizes.results", String.valueOf(year), Duration.ofSeconds(30));
+        assertTrue(sent.contains("org.wsis.prizes.results.published.v1") && sent.contains(entryB.toString()), sent);
     }
 
     @Test
@@ -172,6 +183,30 @@ class ContestFlowTest {
         createEdition(year, 1);
         as(ADMIN).body(phaseDates(2)).put("/api/v1/editions/" + year).then().statusCode(428);
         given().get("/api/v1/editions/" + year).then().statusCode(200).body("phase", equalTo("SUBMISSION"));
+    }
+
+    @Test
+    void onlyTheOwnerWithdrawsAndAWithdrawnEntryMayBeSubmittedAgain() {
+        int year = ThreadLocalRandom.current().nextInt(3000, 9000);
+        createEdition(year, 1);
+        UUID entry = eligibleEntry("owner-w", "Library Board", "Digital libraries", "C3");
+        UUID first = submit(year, "owner-w", entry, "C3");
+        as("someone-else").post(submissions(year) + "/" + first + "/withdraw").then().statusCode(403);
+        as("owner-w").post(submissions(year) + "/" + first + "/withdraw").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+        as("owner-w").post(submissions(year) + "/" + first + "/withdraw").then().statusCode(409);
+        UUID second = submit(year, "owner-w", entry, "C3");
+        assertTrue(!second.equals(first));
+        given().get(submissions(year) + "/" + second).then().statusCode(404); // not public before nomination
+        as("owner-w").get(submissions(year)).then().statusCode(200).body("items", hasSize(2))
+                .header("X-Total-Count", "2");
+
+        // the stocktaking entry withdrawn: it can no longer be submitted
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE eligible_entry SET withdrawn_at = now() WHERE entry_id = ?1").setParameter(1, entry).executeUpdate());
+        as("owner-w").post(submissions(year) + "/" + second + "/withdraw").then().statusCode(200);
+        as("owner-w").body(Map.of("entryId", entry, "category", "C3", "summary", "again"))
+                .post(submissions(year)).then().statusCode(422).body("errors[0].field", equalTo("entryId"));
     }
 
     // --- helpers ---
@@ -241,6 +276,23 @@ class ContestFlowTest {
 
     private static String results(int year) {
         return "/api/v1/editions/" + year + "/results";
+    }
+
+    private String recordOnTopic(String topic, String key, Duration timeout) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        return record.value();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no record with key " + key + " on " + topic);
     }
 
     private long count(String sql) {
