@@ -92,6 +92,9 @@ public class BatchPublisher {
         store.progress(batchId, "VALIDATING", 0);
         int staged = stage(connection, batchId, format, body);
         store.progress(batchId, "VALIDATING", staged);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE staging");   // temp tables get no statistics otherwise: the joins below need them
+        }
 
         int errors = validate(connection, batchId, agency);
         if (errors > 0) {
