@@ -370,7 +370,6 @@ CREATE UNIQUE INDEX observation_current_uq ON observation (indicator_code, econo
     WHERE superseded_at IS NULL;
 -- as-of queries and history of a key
 CREATE INDEX observation_history_idx ON observation (indicator_code, economy_code, period, published_at);
-CREATE INDEX observation_batch_idx ON observation (batch_id);
 
 -- ICT Development Index scores derived from current component values; recomputed on publish.
 CREATE TABLE idi_score (

@@ -76,6 +76,18 @@ public class ObservationStore {
         }
     }
 
+    /** Changes with every publish that changes anything (each inserts vintages): a version for caches and ETags. */
+    public long dataVersion() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT coalesce(max(id), 0) FROM observation");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every vintage of the matching keys, oldest first (the revision history). */
     public List<Row> vintages(Criteria criteria, int limit) {
         List<Object> params = new ArrayList<>();

@@ -41,10 +41,12 @@ public class SdmxResource {
 
     private final ObservationStore observations;
     private final Structures structures;
+    private final RenderedResponseCache cache;
 
-    public SdmxResource(ObservationStore observations, Structures structures) {
+    public SdmxResource(ObservationStore observations, Structures structures, RenderedResponseCache cache) {
         this.observations = observations;
         this.structures = structures;
+        this.cache = cache;
     }
 
     @GET
@@ -53,8 +55,9 @@ public class SdmxResource {
     public Response dataAll(@PathParam("flow") String flow, @QueryParam("startPeriod") String startPeriod,
                             @QueryParam("endPeriod") String endPeriod, @QueryParam("updatedAfter") String updatedAfter,
                             @QueryParam("lastNObservations") String lastN, @QueryParam("asOf") String asOf,
-                            @QueryParam("format") String format, @HeaderParam("Accept") String accept, @Context UriInfo uri) {
-        return data(flow, "all", null, startPeriod, endPeriod, updatedAfter, lastN, asOf, format, accept, uri);
+                            @QueryParam("format") String format, @HeaderParam("Accept") String accept,
+                            @HeaderParam("If-None-Match") String ifNoneMatch, @Context UriInfo uri) {
+        return cached(flow, "all", null, startPeriod, endPeriod, updatedAfter, lastN, asOf, format, accept, ifNoneMatch, uri);
     }
 
     @GET
@@ -64,8 +67,9 @@ public class SdmxResource {
                               @QueryParam("startPeriod") String startPeriod, @QueryParam("endPeriod") String endPeriod,
                               @QueryParam("updatedAfter") String updatedAfter, @QueryParam("lastNObservations") String lastN,
                               @QueryParam("asOf") String asOf, @QueryParam("format") String format,
-                              @HeaderParam("Accept") String accept, @Context UriInfo uri) {
-        return data(flow, key, null, startPeriod, endPeriod, updatedAfter, lastN, asOf, format, accept, uri);
+                              @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch,
+                              @Context UriInfo uri) {
+        return cached(flow, key, null, startPeriod, endPeriod, updatedAfter, lastN, asOf, format, accept, ifNoneMatch, uri);
     }
 
     @GET
@@ -76,8 +80,37 @@ public class SdmxResource {
                                          @QueryParam("startPeriod") String startPeriod, @QueryParam("endPeriod") String endPeriod,
                                          @QueryParam("updatedAfter") String updatedAfter, @QueryParam("lastNObservations") String lastN,
                                          @QueryParam("asOf") String asOf, @QueryParam("format") String format,
-                                         @HeaderParam("Accept") String accept, @Context UriInfo uri) {
-        return data(flow, key, provider, startPeriod, endPeriod, updatedAfter, lastN, asOf, format, accept, uri);
+                                         @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch,
+                                         @Context UriInfo uri) {
+        return cached(flow, key, provider, startPeriod, endPeriod, updatedAfter, lastN, asOf, format, accept, ifNoneMatch, uri);
+    }
+
+    /**
+     * Serves a rendered message from the cache while the data version is unchanged, with an ETag
+     * so syncing clients get 304 Not Modified for a repeated query.
+     */
+    private Response cached(String flow, String key, String provider, String startPeriod, String endPeriod, String updatedAfter,
+                            String lastN, String asOf, String format, String accept, String ifNoneMatch, UriInfo uri) {
+        DataFormat dataFormat = negotiate(format, accept);
+        long version = observations.dataVersion();
+        String cacheKey = dataFormat + " " + uri.getRequestUri();
+        String etag = "\"v" + version + "-" + Integer.toHexString(cacheKey.hashCode()) + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return Response.notModified().header("ETag", etag).build();
+        }
+        RenderedResponseCache.Entry entry = cache.get(cacheKey, version);
+        if (entry == null) {
+            Response response = data(flow, key, provider, startPeriod, endPeriod, updatedAfter, lastN, asOf, format, accept, uri);
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(1 << 16);
+            try {
+                ((StreamingOutput) response.getEntity()).write(body);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            entry = new RenderedResponseCache.Entry(version, body.toByteArray(), response.getMediaType().toString());
+            cache.put(cacheKey, entry);
+        }
+        return Response.ok(entry.body()).type(entry.mediaType()).header("ETag", etag).build();
     }
 
     private Response data(String flow, String key, String provider, String startPeriod, String endPeriod, String updatedAfter,

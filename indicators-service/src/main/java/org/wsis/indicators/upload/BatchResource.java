@@ -41,6 +41,7 @@ import java.util.concurrent.Executors;
  * request (201, or 422/403 with every bad row); large ones, or any sent with
  * {@code Prefer: respond-async}, become a job: 202 with the batch's Location to poll.
  */
+@jakarta.inject.Singleton
 @Path("/api/v1/batches")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Batches (data submission)")
@@ -49,8 +50,8 @@ public class BatchResource {
     /** Bad rows listed in the problem body of a synchronous rejection; the rest via /errors. */
     private static final int ERRORS_IN_PROBLEM = 1000;
 
-    /** One publish at a time: they serialise on an advisory lock anyway. */
-    private static final ExecutorService JOBS = Executors.newSingleThreadExecutor(r -> {
+    /** One publish at a time: they serialise on an advisory lock anyway. Owned by this (singleton) resource. */
+    private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "indicator-batch-jobs");
         thread.setDaemon(true);
         return thread;
@@ -74,7 +75,7 @@ public class BatchResource {
 
     @PreDestroy
     void stopJobs() {
-        JOBS.shutdown();
+        jobs.shutdown();
     }
 
     @POST
@@ -103,7 +104,7 @@ public class BatchResource {
         URI location = uri.getBaseUriBuilder().path("api/v1/batches").path(id.toString()).build();
         boolean async = size > syncMaxBytes || (prefer != null && prefer.contains("respond-async"));
         if (async) {
-            JOBS.submit(() -> runJob(id, agency, format, file));
+            jobs.submit(() -> runJob(id, agency, format, file));
             return Response.accepted(store.find(id, agency)).location(location).build();
         }
         try (InputStream in = Files.newInputStream(file)) {

@@ -61,6 +61,17 @@ class SdmxResourceTest {
     }
 
     @Test
+    void repeatedQueriesAreServedFromCacheUntilTheNextPublish() {
+        String url = "/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T?format=csvdata";
+        String etag = given().get(url).then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).get(url).then().statusCode(304);
+        given().contentType("text/csv").body("indicator,economy,period,value\nIT_NET_BBND,NGA,2018,0.25\n")
+                .post("/api/v1/batches").then().statusCode(201);
+        given().get(url).then().statusCode(200).body(containsString(",2018,0.25,"));
+        given().header("If-None-Match", etag).get(url).then().statusCode(200);
+    }
+
+    @Test
     void genericXmlWhenAskedForXml() {
         given().accept("application/vnd.sdmx.genericdata+xml;version=2.1").get("/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T")
                 .then().statusCode(200).body(containsString("<generic:ObsDimension value=\"2019\"/><generic:ObsValue value=\"1.5\"/>"));

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# indicators-service benchmarks, on 127.0.0.1 only:
+#  1. bulk load: ROWS observations as one CSV upload through POST /api/v1/batches (as agency ITU),
+#     timed end to end until the job is PUBLISHED, next to psql \copy of the same file into a
+#     plain table on the same PostgreSQL (the floor);
+#  2. SDMX query latency: one indicator, all economies, 25 years, THREADS concurrent clients.
+# The service runs alone against its own PostgreSQL (no Keycloak: tokens are verified with a
+# public key minted by MintToken.java; no Kafka: outbox rows stay unsent, which does not affect
+# what is measured).
+# Usage: bench/indicators/run.sh [ROWS=100000]   env: THREADS=20 DURATION=30 PORT_OFFSET=4000 KEEP=0
+# Full scale: bench/indicators/run.sh 1000000
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROWS=${1:-100000}
+OFFSET=${PORT_OFFSET:-4000}
+THREADS=${THREADS:-20}
+DURATION=${DURATION:-30}
+PG_PORT=$((15432 + OFFSET))
+SVC_PORT=$((8084 + OFFSET))
+WORK=${WORK:-/tmp/wsis-bench-indicators-$OFFSET}
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+JAR=indicators-service/target/quarkus-app/quarkus-run.jar
+BENCH=bench/indicators
+
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+psql_bench() { "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d indicators -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+if [ ! -f "$JAR" ]; then
+  echo "Building indicators-service ..."
+  ./mvnw -B -q -pl indicators-service -am package -DskipTests
+fi
+
+rm -rf "$WORK" && mkdir -p "$WORK/pg"
+[ "$(id -u)" = 0 ] && chown postgres "$WORK/pg"
+as_postgres "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust -E UTF8 >/dev/null
+as_postgres "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/log" -w start \
+  -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_wal_size=4GB -c work_mem=64MB -c maintenance_work_mem=256MB" >/dev/null
+SERVICE_PID=""
+cleanup() {
+  [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+  as_postgres "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+"$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE indicators"
+
+TOKEN=$(java "$BENCH/MintToken.java" "$WORK/public-key")
+java -Xmx2g -Dquarkus.http.port="$SVC_PORT" \
+  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/indicators" \
+  -Dquarkus.oidc.public-key="$(cat "$WORK/public-key")" -Dquarkus.oidc.auth-server-url= \
+  -Dkafka.bootstrap.servers="127.0.0.1:$((19092 + OFFSET))" \
+  -Dquarkus.log.category.\"org.apache.kafka\".level=ERROR \
+  -jar "$JAR" >"$WORK/service.log" 2>&1 &
+SERVICE_PID=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$SVC_PORT/api/v1/indicators" >/dev/null && break
+  sleep 0.5
+done
+curl -sf "http://127.0.0.1:$SVC_PORT/api/v1/indicators" >/dev/null || { echo "service did not start"; tail -30 "$WORK/service.log"; exit 1; }
+
+# synthetic indicators BENCH_001..BENCH_200, provided by ITU
+psql_bench -c "INSERT INTO indicator (code, name, unit, custodian) SELECT format('BENCH_%s', lpad(n::text, 3, '0')), 'Benchmark indicator ' || n, 'percent', 'ITU' FROM generate_series(1, 200) n;
+               INSERT INTO indicator_provider (indicator_code, agency) SELECT code, 'ITU' FROM indicator WHERE code LIKE 'BENCH_%';"
+java "$BENCH/GenerateObservations.java" "$ROWS" "$WORK/observations.csv"
+ls -l "$WORK/observations.csv" | awk '{print "file: " $5 " bytes"}'
+
+echo "--- bulk load through the API (POST /api/v1/batches, job, poll until PUBLISHED) ---"
+START=$(date +%s.%N)
+LOCATION=$(curl -s -D "$WORK/upload.headers" -o "$WORK/upload.body" -X POST "http://127.0.0.1:$SVC_PORT/api/v1/batches" \
+  -H "Authorization: Bearer $TOKEN" -H "Content-Type: text/csv" -H "Prefer: respond-async" \
+  --data-binary "@$WORK/observations.csv"; tr -d '\r' <"$WORK/upload.headers" | awk -F': ' 'tolower($1)=="location"{print $2}')
+[ -n "$LOCATION" ] || { echo "upload failed:"; cat "$WORK/upload.headers" "$WORK/upload.body"; tail -20 "$WORK/service.log"; exit 1; }
+UPLOADED=$(date +%s.%N)
+STATUS=""
+while true; do
+  BODY=$(curl -sf -H "Authorization: Bearer $TOKEN" "$LOCATION")
+  STATUS=$(echo "$BODY" | sed -E 's/.*"status":"([A-Z]+)".*/\1/')
+  case "$STATUS" in PUBLISHED|REJECTED|FAILED) break ;; esac
+  sleep 0.2
+done
+END=$(date +%s.%N)
+echo "batch: $BODY" | cut -c1-400
+printf 'API bulk load: %s rows, %s, upload %.1f s, end to end %.1f s\n' "$ROWS" "$STATUS" \
+  "$(echo "$UPLOADED - $START" | bc)" "$(echo "$END - $START" | bc)"
+
+echo "--- limit: psql \\copy of the same file into a plain table ---"
+psql_bench -c "CREATE TABLE copy_baseline (indicator text, economy text, period int, value double precision, status text)"
+CSTART=$(date +%s.%N)
+psql_bench -c "\\copy copy_baseline FROM '$WORK/observations.csv' WITH (FORMAT csv, HEADER true)"
+CEND=$(date +%s.%N)
+printf 'psql \\copy: %s rows in %.1f s\n' "$(psql_bench -c 'SELECT count(*) FROM copy_baseline')" "$(echo "$CEND - $CSTART" | bc)"
+psql_bench -c "VACUUM ANALYZE observation"
+
+echo "--- SDMX query: one indicator, all economies, 25 years; $THREADS clients, ${DURATION}s ---"
+java "$BENCH/SdmxQueryLoad.java" "http://127.0.0.1:$SVC_PORT/sdmx/data/WSIS,DF_ICT,1.0/A..BENCH_001..." "$THREADS" "$DURATION" 5
