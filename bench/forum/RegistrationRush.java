@@ -137,7 +137,8 @@ public class RegistrationRush {
         ok &= check(confirmed == Math.min(capacity, n), "exactly " + Math.min(capacity, n) + " confirmed");
         ok &= check(waitlisted == Math.max(0, n - capacity), "exactly " + Math.max(0, n - capacity) + " waitlisted");
         Set<Integer> positions = new HashSet<>(positionOf.values());
-        ok &= check(positions.size() == waitlisted && positions.stream().allMatch(p -> p >= 1 && p <= waitlisted),
+        int waitlistLength = waitlisted;
+        ok &= check(positions.size() == waitlisted && positions.stream().allMatch(p -> p >= 1 && p <= waitlistLength),
                 "waitlist positions are exactly 1.." + waitlisted);
 
         // the organizer's view (database truth): counts and the waitlist in arrival (sign-up id) order
