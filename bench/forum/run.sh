@@ -14,6 +14,7 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK/stack" "$WORK/private.pem" # data and key go; the logs stay in $WORK
 }
 trap cleanup EXIT
 trap "exit 130" INT TERM # exit runs the EXIT trap, so an interrupted run stops what it started
