@@ -54,7 +54,7 @@ public class ProposalResource {
                               @NotBlank @Size(max = 300) String title,
                               @NotBlank @Size(max = 5000) String description,
                               @Size(max = 200) String track,
-                              @Size(max = 11) List<@NotNull @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11") String> actionLines,
+                              @Size(max = 11) List<@NotNull @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String> actionLines,
                               @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers) {
     }
 

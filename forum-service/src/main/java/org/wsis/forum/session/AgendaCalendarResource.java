@@ -32,7 +32,7 @@ public class AgendaCalendarResource {
     @Produces(ICalendar.MEDIA_TYPE)
     @Operation(summary = "The agenda (filters day, kind, actionLine) as an iCalendar (RFC 5545) file")
     public Response agendaCalendar(@PathParam("year") int year, @QueryParam("day") String day, @QueryParam("kind") String kind,
-                                   @QueryParam("actionLine") @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11") String actionLine) {
+                                   @QueryParam("actionLine") @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String actionLine) {
         SessionService.requireEdition(year);
         var all = sessions.agenda(year, SessionResource.parseDay(day), SessionResource.parseKind(kind), actionLine, 0, MAX_EXPORT).items();
         String body = ICalendar.of("WSIS Forum " + year, all, OffsetDateTime.now(ZoneOffset.UTC));

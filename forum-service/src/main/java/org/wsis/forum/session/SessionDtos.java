@@ -13,14 +13,14 @@ import java.util.UUID;
 
 /** Request and response bodies of the agenda API. */
 public final class SessionDtos {
-    /** C1..C11, as in the WSIS action lines (C7 applications are tagged C7). */
-    public static final String ACTION_LINE = "C([1-9]|1[01])";
+    /** C1..C11, or a C7 application as stocktaking codes it (C7.E-HEALTH ...). */
+    public static final String ACTION_LINE = "C([1-9]|1[01])|C7\\.E-[A-Z]+";
 
     public record NewSession(@NotNull SessionKind kind,
                              @NotBlank @Size(max = 300) String title,
                              @Size(max = 5000) String description,
                              @Size(max = 200) String track,
-                             @Size(max = 11) List<@NotNull @Pattern(regexp = ACTION_LINE, message = "must be an action line C1..C11") String> actionLines,
+                             @Size(max = 11) List<@NotNull @Pattern(regexp = ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String> actionLines,
                              @Size(max = 200) String room,
                              @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String onlineLink,
                              @NotNull OffsetDateTime startsAt,

@@ -48,7 +48,7 @@ public class SessionResource {
     @PermitAll
     @Operation(summary = "The public agenda of an edition, filterable by day (UTC date), kind and action line")
     public Response agenda(@PathParam("year") int year, @QueryParam("day") String day, @QueryParam("kind") String kind,
-                           @QueryParam("actionLine") @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11") String actionLine,
+                           @QueryParam("actionLine") @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String actionLine,
                            @BeanParam @Valid PageParams page, @Context UriInfo uri) {
         SessionService.requireEdition(year);
         return sessions.agenda(year, parseDay(day), parseKind(kind), actionLine, page.page, page.size)
