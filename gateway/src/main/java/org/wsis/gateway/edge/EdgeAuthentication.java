@@ -8,6 +8,7 @@ import org.wsis.gateway.problem.Problem;
 import org.wsis.gateway.problem.ProblemResponses;
 import org.wsis.gateway.requestid.RequestIds;
 
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -41,6 +42,12 @@ public class EdgeAuthentication {
             RequestIds.of(rc);
             rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             ProblemResponses.send(rc, Problem.invalidToken(rc.request().path()));
+        } else if (rc.failure() instanceof OIDCException) {
+            // The realm could not be reached to verify the token (discovery or keys): not the
+            // caller's fault, and retrying later may work.
+            RequestIds.of(rc);
+            rc.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+            ProblemResponses.send(rc, Problem.identityProviderUnavailable(rc.request().path()));
         } else {
             rc.next();
         }

@@ -43,6 +43,12 @@ public record Problem(String type, String title, int status, String detail, Stri
                 path);
     }
 
+    public static Problem identityProviderUnavailable(String path) {
+        return new Problem(TYPE_PREFIX + "identity-provider-unavailable", "Service unavailable", 503,
+                "The bearer token cannot be verified now: the identity provider is unreachable. Try again later.",
+                path);
+    }
+
     public static Problem tooManyRequests(String route, long retryAfterSeconds, String path) {
         return new Problem(TYPE_PREFIX + "too-many-requests", "Too many requests", 429,
                 "The rate limit of route '" + route + "' is exhausted. Retry after " + retryAfterSeconds + " s.",

@@ -21,7 +21,7 @@ public final class ProfileSources {
     /** Stocktaking search for the country: counts per action line (facets) and the latest entries. */
     public static Source stocktakingEntries(String iso3) {
         return new Source(Service.STOCKTAKING,
-                "/api/v1/search?country=" + encode(iso3) + "&facets=true&sort=-updated&size=5");
+                "/api/v1/search?country=" + encode(iso3) + "&facets=true&sort=newest&size=5");
     }
 
     /**

@@ -80,18 +80,18 @@ public interface GatewayConfig {
         boolean enabled();
 
         /** Sustained requests per second per user (token subject, else remote IP) on one route. */
-        @WithDefault("50")
+        @WithDefault("100")
         double requestsPerSecond();
 
         /** How many requests a user may make at once above the sustained rate. */
-        @WithDefault("100")
+        @WithDefault("200")
         int burst();
 
         /** Sustained requests per second per OAuth client (token {@code azp}) on one route. */
-        @WithDefault("500")
+        @WithDefault("2000")
         double clientRequestsPerSecond();
 
-        @WithDefault("1000")
+        @WithDefault("4000")
         int clientBurst();
     }
 
