@@ -41,6 +41,18 @@ class ProxyRoutingTest {
     }
 
     @Test
+    void overLongUriIsA414ProblemAndEveryAnswerCarriesSecurityHeaders() {
+        given().get("/api/stocktaking/v1/entries?q=" + "x".repeat(5000))
+                .then().statusCode(414).contentType("application/problem+json")
+                .header("X-Content-Type-Options", "nosniff");
+        given().get("/api/stocktaking/v1/entries")
+                .then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer");
+    }
+
+    @Test
     void bareServicePrefixMapsToApiRoot() {
         given().get("/api/indicators").then().statusCode(200).body("uri", equalTo("/api"));
         given().get("/api/indicators/").then().statusCode(200).body("uri", equalTo("/api/"));

@@ -28,10 +28,12 @@ public final class CircuitBreaker {
     public synchronized boolean allowRequest() {
         return switch (state) {
             case CLOSED -> true;
-            case HALF_OPEN -> false;
-            case OPEN -> {
+            // a trial whose outcome never came back (client gone, request refused before sending)
+            // must not keep the circuit half-open for ever: after another open period, try again
+            case OPEN, HALF_OPEN -> {
                 if (System.nanoTime() - openedAt >= openNanos) {
                     state = State.HALF_OPEN;
+                    openedAt = System.nanoTime();
                     yield true;
                 }
                 yield false;

@@ -60,6 +60,11 @@ public record Problem(String type, String title, int status, String detail, Stri
                 "The request body exceeds the limit of " + maxBytes + " bytes for this route.", path);
     }
 
+    public static Problem uriTooLong(int maxChars) {
+        return new Problem(TYPE_PREFIX + "uri-too-long", "URI too long", 414,
+                "The request URI exceeds " + maxChars + " characters; send large queries as fewer or shorter parameters.", null);
+    }
+
     public static Problem circuitOpen(String service, String lastFailure, String path) {
         return new Problem(TYPE_PREFIX + "service-unavailable", "Service unavailable", 503,
                 "The " + service + " service is unavailable: " + lastFailure

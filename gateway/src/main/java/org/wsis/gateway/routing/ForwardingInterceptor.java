@@ -135,6 +135,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             breaker.recordFailure("it did not answer within " + Durations.format(policy.timeout()));
             problem = Problem.gatewayTimeout(service, Durations.format(policy.timeout()), path);
         } else {
+            // e.g. the connection was reset mid-answer (a crashed service): a failure like the others
+            breaker.recordFailure("it broke the connection");
             problem = Problem.badGateway(service, path);
         }
         LOG.warnf("%s %s -> %s: %d (%s) [request id %s]", rc.request().method(), path, upstream.url(),

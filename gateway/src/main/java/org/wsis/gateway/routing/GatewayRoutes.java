@@ -60,6 +60,9 @@ public class GatewayRoutes {
         this.metrics = metrics;
     }
 
+    /** Longer URIs get a 414 problem here; the services accept at most Vert.x's default 4096-character request line. */
+    static final int MAX_URI_CHARS = 4000;
+
     void init(@Observes Router router) {
         client = vertx.createHttpClient(
                 new HttpClientOptions()
@@ -69,6 +72,17 @@ public class GatewayRoutes {
                         .setDecompressionSupported(false)
                         .setName("wsis-gateway"),
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream()));
+
+        // Before anything else: headers every answer carries, and over-long URIs refused as a problem
+        // (Vert.x lets up to quarkus.http.limits.max-initial-line-length through to here).
+        router.route().order(-1000).handler(rc -> {
+            rc.addHeadersEndHandler(ignored -> SecurityHeaders.addTo(rc.response().headers()));
+            if (rc.request().uri().length() > MAX_URI_CHARS) {
+                ProblemResponses.send(rc, Problem.uriTooLong(MAX_URI_CHARS));
+                return;
+            }
+            rc.next();
+        });
 
         for (Service service : Service.values()) {
             Upstream upstream = Upstream.of(service, service.configuredUrl(config));
