@@ -20,6 +20,8 @@ public final class PlatformStack implements AutoCloseable {
 
     /**
      * What to start and where. {@code portOffset} null means: pick random free ports (tests).
+     * {@code durablePostgres} false means a throwaway stack (tests): fsync off, and data left by an
+     * earlier run in the same work directory discarded at start.
      * {@code extraConfig} is passed as system properties to every service and the gateway (e.g. a
      * benchmark's {@code quarkus.oidc.public-key}); it wins over what the stack sets itself.
      */
@@ -78,6 +80,11 @@ public final class PlatformStack implements AutoCloseable {
         // The three infrastructure components are independent: boot them in parallel.
         postgres = new PostgresServer(options.workDir(), logDir, pgPort, options.durablePostgres());
         kafka = new KafkaBroker(installation, options.workDir(), logDir, kafkaPort, controllerPort);
+        if (!options.durablePostgres()) {
+            // a throwaway stack (tests): nothing of an earlier run (schemas, topics, offsets) may leak into this one
+            Directories.deleteContents(postgres.dataDir());
+            Directories.deleteQuietly(options.workDir().resolve("kafka"));
+        }
         CompletableFuture<Void> pg = async(() -> {
             track(postgres.process(), postgres::stop);
             postgres.start();

@@ -1,18 +1,15 @@
 package org.wsis.localstack.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.wsis.localstack.Directories;
 import org.wsis.localstack.Installation;
 import org.wsis.localstack.KafkaBroker;
 import org.wsis.localstack.Ports;
 import org.wsis.localstack.PostgresServer;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL and a real Kafka broker for a service's {@code @QuarkusTest}s, on random free
@@ -65,19 +62,9 @@ public class PostgresKafkaTestResource implements QuarkusTestResourceLifecycleMa
         }
         if (postgres != null) {
             postgres.stop();
-            deleteQuietly(postgres.dataDir()); // may lie outside workDir, see PostgresServer
+            Directories.deleteQuietly(postgres.dataDir()); // may lie outside workDir, see PostgresServer
         }
-        deleteQuietly(workDir);
+        Directories.deleteQuietly(workDir);
     }
 
-    private static void deleteQuietly(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // leftovers under target/ go with the next mvn clean
-        }
-    }
 }

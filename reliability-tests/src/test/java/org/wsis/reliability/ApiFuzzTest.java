@@ -1,0 +1,316 @@
+package org.wsis.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.wsis.localstack.PlatformService;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 8, bad input: every operation in every service's OpenAPI document is sent malformed,
+ * mistyped, oversized, unknown-field and injection-laden requests through the gateway, as a caller
+ * whose roles allow the operation. Nothing may answer 5xx, every 4xx must be problem+json, and a
+ * batch of requests that were all refused must leave the service's database unchanged.
+ */
+class ApiFuzzTest extends PlatformSuite {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> HOSTILE_STRINGS = List.of(
+            "' OR '1'='1'; DROP TABLE entry; --",
+            "<script>alert(document.cookie)</script>",
+            "../../../../etc/passwd",
+            "\u0000\u202e\uFFFF",
+            "%s%n%x{{7*7}}${jndi:ldap://127.0.0.1/x}",
+            "x".repeat(100_000));
+    private static final List<String> HOSTILE_PATH_VALUES = List.of(
+            "'%20OR%20'1'='1", "..%2F..%2F..%2Fetc%2Fpasswd", "%00", "-1", "99999999999999999999999",
+            "x".repeat(3000), "%3Cscript%3E");
+    private static final List<String> HOSTILE_QUERY_VALUES = List.of(
+            "-1", "abc", "99999999999", "' OR 1=1 --", "", "%00", "x".repeat(5000));
+
+    /** Who calls each service: a user (or agency client) whose roles allow its operations. */
+    private static final Map<PlatformService, String> CALLER = Map.of(
+            PlatformService.STOCKTAKING, "moderator",
+            PlatformService.PRIZES, "prize-admin",
+            PlatformService.FORUM, "organizer",
+            PlatformService.INDICATORS, "agency-itu");
+
+    private static final Map<PlatformService, String> tokens = new LinkedHashMap<>();
+    private static final List<String> failures = new ArrayList<>();
+    private static int requests;
+
+    @BeforeAll
+    static void start() {
+        startPlatform("fuzz-stack");
+        CALLER.forEach((service, caller) -> tokens.put(service, caller.startsWith("agency-")
+                ? platform.tokens.agencyToken(caller) : platform.tokens.userToken(caller)));
+    }
+
+    @Test
+    void everyOperationRefusesBadInputWithProblemJsonAndChangesNothing() throws Exception {
+        for (PlatformService service : PlatformService.values()) {
+            JsonNode openApi = JSON.readTree(given().baseUri(platform.stack.service(service).url())
+                    .get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+            Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields();
+            while (paths.hasNext()) {
+                Map.Entry<String, JsonNode> path = paths.next();
+                Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields();
+                while (operations.hasNext()) {
+                    Map.Entry<String, JsonNode> operation = operations.next();
+                    String method = operation.getKey().toUpperCase();
+                    if (List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                        fuzz(service, openApi, path.getKey(), method, operation.getValue());
+                    }
+                }
+            }
+        }
+        System.out.printf("[fuzz] %d requests against the OpenAPI operations of %d services, %d failures%n",
+                requests, PlatformService.values().length, failures.size());
+        assertTrue(failures.isEmpty(), failures.size() + " bad answers, first ones:\n"
+                + String.join("\n", failures.subList(0, Math.min(200, failures.size()))));
+    }
+
+    private void fuzz(PlatformService service, JsonNode openApi, String path, String method, JsonNode operation) {
+        String gatewayPath = "/api/" + service.key() + path.replaceFirst("^/api", "");
+        List<Attempt> attempts = new ArrayList<>();
+        String validPath = fillPath(gatewayPath, operation, null);
+
+        JsonNode bodySchema = operation.path("requestBody").path("content").path("application/json").path("schema");
+        if (!bodySchema.isMissingNode()) {
+            JsonNode valid = example(openApi, bodySchema, 0);
+            attempts.add(new Attempt("malformed JSON", validPath, "{\"title\": \"unterminated", Map.of()));
+            attempts.add(new Attempt("JSON of the wrong shape", validPath, valid.isArray() ? "{}" : "[1,2,3]", Map.of()));
+            attempts.add(new Attempt("empty body", validPath, "", Map.of()));
+            attempts.add(new Attempt("huge body", validPath, "{\"title\": \"" + "x".repeat(3_000_000) + "\"}", Map.of()));
+            if (valid instanceof ObjectNode object) {
+                ObjectNode unknown = object.deepCopy();
+                unknown.put("ownerId", "someone-else").put("__proto__", "polluted");
+                attempts.add(new Attempt("unknown and protected fields", validPath, unknown.toString(), Map.of()));
+                object.fieldNames().forEachRemaining(field -> {
+                    ObjectNode wrongType = object.deepCopy();
+                    wrongType.set(field, wrongTypeFor(object.get(field)));
+                    attempts.add(new Attempt("wrong type of " + field, validPath, wrongType.toString(), Map.of()));
+                    if (object.get(field).isTextual() || object.get(field).isArray()) {
+                        for (String hostile : HOSTILE_STRINGS) {
+                            ObjectNode injected = object.deepCopy();
+                            injected.set(field, object.get(field).isArray()
+                                    ? NODES.arrayNode().add(hostile) : NODES.textNode(hostile));
+                            attempts.add(new Attempt("hostile " + field, validPath, injected.toString(), Map.of()));
+                        }
+                    }
+                });
+            }
+        }
+        for (JsonNode parameter : parameters(openApi, operation)) {
+            String name = parameter.path("name").asText();
+            if ("path".equals(parameter.path("in").asText())) {
+                for (String hostile : HOSTILE_PATH_VALUES) {
+                    attempts.add(new Attempt("path " + name, fillPath(gatewayPath, operation, Map.of(name, hostile)),
+                            bodySchema.isMissingNode() ? null : example(openApi, bodySchema, 0).toString(), Map.of()));
+                }
+            } else if ("query".equals(parameter.path("in").asText())) {
+                for (String hostile : HOSTILE_QUERY_VALUES) {
+                    attempts.add(new Attempt("query " + name, validPath,
+                            bodySchema.isMissingNode() ? null : example(openApi, bodySchema, 0).toString(), Map.of(name, hostile)));
+                }
+            }
+        }
+        if (attempts.isEmpty()) {
+            return;
+        }
+        String before = rowCounts(service);
+        boolean allRefused = true;
+        for (Attempt attempt : attempts) {
+            allRefused &= send(service, method, attempt);
+        }
+        if (allRefused && !isReadOnly(method)) {
+            String after = rowCounts(service);
+            if (!before.equals(after)) {
+                failures.add(method + " " + gatewayPath + ": refused requests changed the database\n  before " + before + "\n  after  " + after);
+            }
+        }
+    }
+
+    /** @return whether the request was refused (4xx) */
+    private boolean send(PlatformService service, String method, Attempt attempt) {
+        requests++;
+        RequestSpecification request = platform.gateway()
+                .config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 30_000).setParam("http.connection.timeout", 5_000)))
+                .urlEncodingEnabled(false)
+                .auth().oauth2(tokens.get(service));
+        // paths carry pre-encoded hostile values, so encoding is off: encode query values here
+        attempt.query().forEach((name, value) -> request.queryParam(name, URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        if (attempt.body() != null) {
+            request.contentType("application/json").body(attempt.body());
+        }
+        String what = method + " " + shorten(attempt.path()) + " (" + attempt.what() + ")";
+        Response response;
+        try {
+            response = request.request(method, attempt.path());
+        } catch (RuntimeException e) {
+            failures.add(what + ": no answer: " + e.getMessage());
+            return false;
+        }
+        int status = response.statusCode();
+        if (status >= 500) {
+            failures.add(what + ": " + status + " " + shorten(response.asString()));
+        } else if (status >= 400 && !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
+            failures.add(what + ": " + status + " with content type " + response.contentType());
+        }
+        String text = response.asString();
+        if (text.contains("Exception") && text.contains("\tat ") || text.contains("at org.wsis.")) {
+            failures.add(what + ": a stack trace in the response");
+        }
+        return status >= 400 && status < 500;
+    }
+
+    /**
+     * Row count and content hash of every table of the service, as one comparable string. Taken
+     * once no event is in flight anywhere, so only this batch's requests could change it.
+     */
+    private String rowCounts(PlatformService service) {
+        Platform.awaitUntil(Duration.ofSeconds(30), () -> Arrays.stream(PlatformService.values())
+                        .allMatch(s -> platform.count(s, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0),
+                "no event waiting in any outbox");
+        sleep(1000); // consumers apply what was just sent
+        String union = platform.stack.postgres().psql(service.database(), """
+                SELECT string_agg(format('SELECT %L AS t, count(*) AS n, md5(coalesce(string_agg(x::text, %L ORDER BY x::text), %L)) AS h FROM %I x',
+                                         tablename, ',', '', tablename), ' UNION ALL ')
+                FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'flyway%'""").trim();
+        return platform.stack.postgres().psql(service.database(),
+                "SELECT string_agg(t || '=' || n || ':' || left(h, 8), ' ' ORDER BY t) FROM (" + union + ") counts").trim();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isReadOnly(String method) {
+        return method.equals("GET");
+    }
+
+    private static List<JsonNode> parameters(JsonNode openApi, JsonNode operation) {
+        List<JsonNode> parameters = new ArrayList<>();
+        operation.path("parameters").forEach(p -> parameters.add(resolve(openApi, p)));
+        return parameters;
+    }
+
+    /** Path parameters get a plausible value (a random UUID, a code) unless overridden. */
+    private static String fillPath(String path, JsonNode operation, Map<String, String> overrides) {
+        String filled = path;
+        for (JsonNode parameter : operation.path("parameters")) {
+            String name = parameter.path("name").asText();
+            if (!"path".equals(parameter.path("in").asText())) {
+                continue;
+            }
+            String value = overrides != null && overrides.containsKey(name) ? overrides.get(name)
+                    : "uuid".equals(parameter.path("schema").path("format").asText()) ? "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+                    : "integer".equals(parameter.path("schema").path("type").asText()) ? "2027" : "C2";
+            filled = filled.replace("{" + name + "}", value);
+        }
+        return filled.replaceAll("\\{[^}]+}", "x");
+    }
+
+    /** A value that fits the schema well enough to pass parsing, so mutations test one thing at a time. */
+    private static JsonNode example(JsonNode openApi, JsonNode schema, int depth) {
+        JsonNode s = resolve(openApi, schema);
+        if (depth > 5) {
+            return NODES.nullNode();
+        }
+        if (s.has("enum") && s.get("enum").size() > 0) {
+            return s.get("enum").get(0);
+        }
+        if (s.has("allOf") && s.get("allOf").size() > 0) {
+            return example(openApi, s.get("allOf").get(0), depth + 1);
+        }
+        String type = s.path("type").asText(s.has("properties") ? "object" : "string");
+        switch (type) {
+            case "object": {
+                ObjectNode object = NODES.objectNode();
+                s.path("properties").fields().forEachRemaining(p -> object.set(p.getKey(), example(openApi, p.getValue(), depth + 1)));
+                return object;
+            }
+            case "array": {
+                ArrayNode array = NODES.arrayNode();
+                array.add(example(openApi, s.path("items"), depth + 1));
+                return array;
+            }
+            case "integer":
+                return NODES.numberNode(1);
+            case "number":
+                return NODES.numberNode(1.5);
+            case "boolean":
+                return NODES.booleanNode(true);
+            default:
+                return switch (s.path("format").asText()) {
+                    case "uuid" -> NODES.textNode("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+                    case "date" -> NODES.textNode("2027-05-01");
+                    case "date-time" -> NODES.textNode("2027-05-01T09:00:00Z");
+                    case "uri", "url" -> NODES.textNode("https://example.org/project");
+                    case "email" -> NODES.textNode("someone@example.org");
+                    default -> NODES.textNode("Fuzz value");
+                };
+        }
+    }
+
+    private static JsonNode wrongTypeFor(JsonNode value) {
+        if (value.isTextual()) {
+            return NODES.objectNode().put("nested", 1);
+        }
+        if (value.isNumber()) {
+            return NODES.textNode("not a number");
+        }
+        if (value.isArray()) {
+            return NODES.textNode("not an array");
+        }
+        if (value.isBoolean()) {
+            return NODES.textNode("maybe");
+        }
+        return NODES.arrayNode().add(1);
+    }
+
+    private static JsonNode resolve(JsonNode openApi, JsonNode node) {
+        JsonNode current = node;
+        for (int hops = 0; current.has("$ref") && hops < 10; hops++) {
+            String[] parts = current.get("$ref").asText().replaceFirst("^#/", "").split("/");
+            JsonNode target = openApi;
+            for (String part : parts) {
+                target = target.path(part);
+            }
+            current = target;
+        }
+        return current;
+    }
+
+    private static String shorten(String text) {
+        return text == null ? "" : text.length() > 160 ? text.substring(0, 160) + "…" : text;
+    }
+
+    private record Attempt(String what, String path, String body, Map<String, String> query) {
+    }
+}
