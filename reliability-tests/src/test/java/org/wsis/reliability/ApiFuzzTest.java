@@ -61,7 +61,7 @@ class ApiFuzzTest extends PlatformSuite {
 
     @BeforeAll
     static void start() {
-        startPlatform("fuzz-stack");
+        useSharedPlatform();
         CALLER.forEach((service, caller) -> tokens.put(service, caller.startsWith("agency-")
                 ? platform.tokens.agencyToken(caller) : platform.tokens.userToken(caller)));
     }
@@ -193,7 +193,7 @@ class ApiFuzzTest extends PlatformSuite {
         Platform.awaitUntil(Duration.ofSeconds(30), () -> Arrays.stream(PlatformService.values())
                         .allMatch(s -> platform.count(s, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0),
                 "no event waiting in any outbox");
-        sleep(1000); // consumers apply what was just sent
+        sleep(300); // consumers apply what was just sent
         String union = platform.stack.postgres().psql(service.database(), """
                 SELECT string_agg(format('SELECT %L AS t, count(*) AS n, md5(coalesce(string_agg(x::text, %L ORDER BY x::text), %L)) AS h FROM %I x',
                                          tablename, ',', '', tablename), ' UNION ALL ')

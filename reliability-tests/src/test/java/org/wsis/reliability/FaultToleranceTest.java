@@ -55,7 +55,7 @@ class FaultToleranceTest extends PlatformSuite {
 
     @BeforeAll
     static void start() {
-        startPlatform("fault-stack");
+        startDedicatedPlatform("fault-stack");
     }
 
     /** Fault 1: the broker stops mid-burst; afterwards every published entry reaches prizes exactly once. */

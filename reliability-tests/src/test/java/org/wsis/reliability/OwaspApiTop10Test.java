@@ -31,7 +31,7 @@ class OwaspApiTop10Test extends PlatformSuite {
 
     @BeforeAll
     static void start() {
-        startPlatform("owasp-stack");
+        useSharedPlatform();
         editor2 = platform.tokens.userToken("editor2");
     }
 
