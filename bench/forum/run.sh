@@ -36,6 +36,7 @@ echo "== starting forum-service on 127.0.0.1:$FORUM_PORT (tokens verified with t
 # An empty auth-server-url switches quarkus-oidc to local verification with quarkus.oidc.public-key.
 java -Xmx1g -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$FORUM_PORT \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:$PG_PORT/forum \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=postgres \
   -Dkafka.bootstrap.servers=127.0.0.1:$KAFKA_PORT \
   -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
   -Dquarkus.log.level=WARN \

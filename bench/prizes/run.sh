@@ -59,6 +59,7 @@ grep -q READY "$WORK/infra.log" || { cat "$WORK/infra.log"; exit 1; }
 echo "== prizes-service on $PRIZES_PORT and gateway on $GATEWAY_PORT"
 java -Xmx1g -Dquarkus.http.port="$PRIZES_PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/prizes" \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=postgres \
   -Dquarkus.datasource.jdbc.max-size="${DB_POOL:-24}" \
   -Dkafka.bootstrap.servers="127.0.0.1:$((19092 + OFFSET))" "${OIDC[@]}" \
   -jar prizes-service/target/quarkus-app/quarkus-run.jar > "$WORK/prizes.log" 2>&1 &
@@ -66,6 +67,7 @@ PIDS+=($!)
 java -Xmx512m -Dquarkus.http.port="$GATEWAY_PORT" \
   -Dwsis.gateway.upstream.prizes.url="http://127.0.0.1:$PRIZES_PORT" \
   -Dwsis.gateway.max-connections-per-upstream="$CONCURRENCY" "${OIDC[@]}" \
+  -Dwsis.gateway.rate-limit.enabled=false \
   -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 await_http "http://127.0.0.1:$PRIZES_PORT/q/health/ready" prizes-service
