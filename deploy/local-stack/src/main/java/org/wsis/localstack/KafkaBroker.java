@@ -91,9 +91,17 @@ public class KafkaBroker {
     }
 
     /** Kafka cluster ids are 16 random bytes, base64url without padding. */
+    /**
+     * A random base64url cluster id. One starting with '-' is drawn again: the storage tool would
+     * read it as an option and refuse to format (Kafka's own Uuid.randomUuid avoids it the same way).
+     */
     private static String newClusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        } while (id.startsWith("-"));
+        return id;
     }
 }
