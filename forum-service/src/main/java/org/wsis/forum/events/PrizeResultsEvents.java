@@ -80,8 +80,7 @@ public class PrizeResultsEvents {
         ResultsPublished data = event.dataAs(ResultsPublished.class, mapper);
         data.requireComplete();
         if (!processed.firstDelivery(CONSUMER, event.id())) {
-            LOG.debugf("Event %s already applied, skipped", event.id());
-            return;
+            return; // a redelivery
         }
         ForumEdition edition = ForumEdition.findById(data.edition());
         if (edition == null) {

@@ -62,25 +62,17 @@ public class StocktakingEntryEvents {
         if (ENTRY_PUBLISHED_V1.equals(event.type())) {
             EntryPublished data = event.dataAs(EntryPublished.class, mapper);
             data.requireComplete();
-            if (firstDelivery(event)) {
+            if (processed.firstDelivery(CONSUMER, event.id())) {
                 published(data);
             }
         } else if (ENTRY_WITHDRAWN_V1.equals(event.type())) {
             EntryWithdrawn data = event.dataAs(EntryWithdrawn.class, mapper);
             data.requireComplete();
-            if (firstDelivery(event)) {
+            if (processed.firstDelivery(CONSUMER, event.id())) {
                 withdrawn(data);
             }
         }
         // other entry events (e.g. updated.v1) are not ours to act on
-    }
-
-    private boolean firstDelivery(CloudEvent event) {
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            LOG.debugf("Event %s already applied, skipped", event.id());
-            return false;
-        }
-        return true;
     }
 
     private static void published(EntryPublished data) {

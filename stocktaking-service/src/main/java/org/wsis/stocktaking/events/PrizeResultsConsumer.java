@@ -62,8 +62,7 @@ public class PrizeResultsConsumer {
         ResultsPublished data = event.dataAs(ResultsPublished.class, mapper);
         data.requireComplete();
         if (!processed.firstDelivery(CONSUMER, event.id())) {
-            LOG.debugf("Event %s already applied, skipped", event.id());
-            return;
+            return; // a redelivery
         }
         for (Result result : data.results()) {
             Entry entry = Entry.findById(result.entryId());
