@@ -30,20 +30,21 @@ import java.util.UUID;
 @Tag(name = "Session sign-up")
 public class SignupResource {
     private final SignupService signups;
+    private final SignupBatcher batcher;
     private final CurrentUser caller;
 
-    public SignupResource(SignupService signups, CurrentUser caller) {
+    public SignupResource(SignupService signups, SignupBatcher batcher, CurrentUser caller) {
         this.signups = signups;
+        this.batcher = batcher;
         this.caller = caller;
     }
 
     @POST
-    @Transactional
     @Operation(summary = "Sign up for a session: CONFIRMED while seats last, then WAITLISTED in arrival order. "
             + "201 when created, 200 with the existing sign-up when asked again.")
     public Response signUp(@PathParam("id") UUID sessionId, @Context UriInfo uri) {
         Registration registration = registrationFor(sessionId);
-        SignupService.SignupOutcome outcome = signups.signUp(sessionId, registration.id);
+        SignupService.SignupOutcome outcome = batcher.signUp(sessionId, registration.id);
         if (!outcome.created()) {
             return Response.ok(outcome.signup()).build();
         }

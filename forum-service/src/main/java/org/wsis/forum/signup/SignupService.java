@@ -6,7 +6,10 @@ import jakarta.transaction.Transactional;
 import org.wsis.commons.problem.ProblemException;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -14,7 +17,9 @@ import java.util.UUID;
  * session row (SELECT ... FOR UPDATE), so sign-ups and cancellations of one session run one at a
  * time: confirmed seats never exceed capacity, and the sign-up id (a sequence value taken under
  * the lock) is the arrival order the waitlist is served in. A freed seat goes to the first
- * waitlisted sign-up in the same transaction as the cancellation.
+ * waitlisted sign-up in the same transaction as the cancellation. The session row also counts its
+ * confirmed and waitlisted sign-ups, so nothing done under the lock grows with the waitlist.
+ * New sign-ups arrive through {@link SignupBatcher}, which writes many in one turn on the lock.
  */
 @ApplicationScoped
 public class SignupService {
@@ -35,25 +40,42 @@ public class SignupService {
         this.entityManager = entityManager;
     }
 
+    /**
+     * Signs the registrations up, in this order, with the session row locked once: the order of the
+     * list is the arrival order (see {@link SignupBatcher}). A registration asked for twice, here or
+     * earlier, keeps its one seat or place in line.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public SignupOutcome signUp(UUID sessionId, UUID registrationId) {
-        Object[] seats = lockSession(sessionId);
-        int capacity = ((Number) seats[0]).intValue();
-        int confirmed = ((Number) seats[1]).intValue();
-        Signup existing = live(sessionId, registrationId);
-        if (existing != null) {
-            return new SignupOutcome(existing, false); // asking twice keeps one seat or one place in line
+    public List<SignupOutcome> signUpAll(UUID sessionId, List<UUID> registrationIds) {
+        Seats seats = lockSession(sessionId);
+        int confirmed = seats.confirmed();
+        int waitlisted = seats.waitlisted();
+        Map<UUID, Signup> signedUp = new HashMap<>();
+        List<SignupOutcome> outcomes = new ArrayList<>(registrationIds.size());
+        for (UUID registrationId : registrationIds) {
+            Signup existing = signedUp.containsKey(registrationId) ? signedUp.get(registrationId) : live(sessionId, registrationId);
+            if (existing != null) {
+                outcomes.add(new SignupOutcome(existing, false));
+                continue;
+            }
+            Status status = confirmed < seats.capacity() ? Status.CONFIRMED : Status.WAITLISTED;
+            Object[] inserted = (Object[]) entityManager.createNativeQuery("""
+                            INSERT INTO session_signup (session_id, registration_id, status) VALUES (?1, ?2, ?3)
+                            RETURNING id, signed_up_at""")
+                    .setParameter(1, sessionId).setParameter(2, registrationId).setParameter(3, status.name())
+                    .getSingleResult();
+            // Under the lock every earlier sign-up has a smaller id: the new one is last in line.
+            Long position = status == Status.CONFIRMED ? null : (long) ++waitlisted;
+            if (status == Status.CONFIRMED) {
+                confirmed++;
+            }
+            Signup signup = new Signup(((Number) inserted[0]).longValue(), sessionId, registrationId, status, position,
+                    toOffset(inserted[1]), null);
+            signedUp.put(registrationId, signup);
+            outcomes.add(new SignupOutcome(signup, true));
         }
-        Status status = confirmed < capacity ? Status.CONFIRMED : Status.WAITLISTED;
-        entityManager.createNativeQuery("""
-                        INSERT INTO session_signup (session_id, registration_id, status) VALUES (?1, ?2, ?3)""")
-                .setParameter(1, sessionId).setParameter(2, registrationId).setParameter(3, status.name())
-                .executeUpdate();
-        if (status == Status.CONFIRMED) {
-            entityManager.createNativeQuery("UPDATE forum_session SET confirmed_count = confirmed_count + 1 WHERE id = ?1")
-                    .setParameter(1, sessionId).executeUpdate();
-        }
-        return new SignupOutcome(live(sessionId, registrationId), true);
+        changeCounts(sessionId, confirmed - seats.confirmed(), waitlisted - seats.waitlisted());
+        return outcomes;
     }
 
     /** @return the participant's live sign-up, or null */
@@ -88,6 +110,7 @@ public class SignupService {
         entityManager.createNativeQuery("UPDATE session_signup SET status = 'CANCELLED', cancelled_at = now() WHERE id = ?1")
                 .setParameter(1, signup.id()).executeUpdate();
         if (signup.status() != Status.CONFIRMED) {
+            changeCounts(sessionId, 0, -1);
             return null;
         }
         List<?> promoted = entityManager.createNativeQuery("""
@@ -97,11 +120,18 @@ public class SignupService {
                         RETURNING id""")
                 .setParameter(1, sessionId).getResultList();
         if (promoted.isEmpty()) {
-            entityManager.createNativeQuery("UPDATE forum_session SET confirmed_count = confirmed_count - 1 WHERE id = ?1")
-                    .setParameter(1, sessionId).executeUpdate();
+            changeCounts(sessionId, -1, 0);
             return null;
         }
+        changeCounts(sessionId, 0, -1); // the seat changed hands: one fewer in line
         return ((Number) promoted.get(0)).longValue();
+    }
+
+    private void changeCounts(UUID sessionId, int confirmed, int waitlisted) {
+        entityManager.createNativeQuery("""
+                        UPDATE forum_session SET confirmed_count = confirmed_count + ?2, waitlisted_count = waitlisted_count + ?3
+                        WHERE id = ?1""")
+                .setParameter(1, sessionId).setParameter(2, confirmed).setParameter(3, waitlisted).executeUpdate();
     }
 
     /** Cancels every live sign-up of a registration (when the registration is cancelled), promoting the waitlists. */
@@ -115,15 +145,19 @@ public class SignupService {
         sessions.forEach(sessionId -> cancel(sessionId, registrationId));
     }
 
-    /** @return {capacity, confirmed_count} of the session, its row now locked until the transaction ends */
-    private Object[] lockSession(UUID sessionId) {
+    private record Seats(int capacity, int confirmed, int waitlisted) {
+    }
+
+    /** @return the session's seat counts, its row now locked until the transaction ends */
+    private Seats lockSession(UUID sessionId) {
         List<?> rows = entityManager.createNativeQuery(
-                        "SELECT capacity, confirmed_count FROM forum_session WHERE id = ?1 FOR UPDATE")
+                        "SELECT capacity, confirmed_count, waitlisted_count FROM forum_session WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, sessionId).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("Session", sessionId);
         }
-        return (Object[]) rows.get(0);
+        Object[] row = (Object[]) rows.get(0);
+        return new Seats(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), ((Number) row[2]).intValue());
     }
 
     static OffsetDateTime toOffset(Object value) {

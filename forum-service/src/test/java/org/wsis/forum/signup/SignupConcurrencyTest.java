@@ -61,6 +61,8 @@ class SignupConcurrencyTest {
         }
         int confirmed = 0;
         int waitlisted = 0;
+        java.util.Set<Long> positions = new java.util.TreeSet<>();
+        java.util.regex.Pattern position = java.util.regex.Pattern.compile("\"waitlistPosition\":(\\d+)");
         for (Future<HttpResponse<String>> response : responses) {
             HttpResponse<String> r = response.get();
             assertEquals(201, r.statusCode(), r.body());
@@ -68,13 +70,19 @@ class SignupConcurrencyTest {
                 confirmed++;
             } else if (r.body().contains("\"WAITLISTED\"")) {
                 waitlisted++;
+                java.util.regex.Matcher m = position.matcher(r.body());
+                assertTrue(m.find(), r.body());
+                positions.add(Long.parseLong(m.group(1)));
             }
         }
+        // every waitlisted participant was told a different place in line: exactly 1..N-capacity
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, PARTICIPANTS - CAPACITY).boxed().toList(), List.copyOf(positions));
         pool.shutdown();
         assertEquals(CAPACITY, confirmed);
         assertEquals(PARTICIPANTS - CAPACITY, waitlisted);
         assertEquals(CAPACITY, count("SELECT count(*) FROM session_signup WHERE session_id = CAST(?1 AS uuid) AND status = 'CONFIRMED'", sessionId));
         assertEquals(CAPACITY, count("SELECT confirmed_count FROM forum_session WHERE id = CAST(?1 AS uuid)", sessionId));
+        assertEquals(PARTICIPANTS - CAPACITY, count("SELECT waitlisted_count FROM forum_session WHERE id = CAST(?1 AS uuid)", sessionId));
         // arrival order: every confirmed sign-up came before every waitlisted one
         assertTrue(count("""
                 SELECT count(*) FROM session_signup c, session_signup w WHERE c.session_id = CAST(?1 AS uuid)
@@ -89,6 +97,9 @@ class SignupConcurrencyTest {
         given().auth().oauth2(confirmedToken).delete("/api/v1/sessions/" + sessionId + "/signups/me").then().statusCode(204);
         assertEquals(CAPACITY, count("SELECT count(*) FROM session_signup WHERE session_id = CAST(?1 AS uuid) AND status = 'CONFIRMED'", sessionId));
         assertEquals(1, count("SELECT count(*) FROM session_signup WHERE registration_id = CAST(?1 AS uuid) AND status = 'CONFIRMED' AND promoted_at IS NOT NULL", firstWaitlisted));
+        // the seat changed hands: still full, one fewer in line (the session row's counters agree with the rows)
+        assertEquals(CAPACITY, count("SELECT confirmed_count FROM forum_session WHERE id = CAST(?1 AS uuid)", sessionId));
+        assertEquals(PARTICIPANTS - CAPACITY - 1, count("SELECT waitlisted_count FROM forum_session WHERE id = CAST(?1 AS uuid)", sessionId));
 
         // the organizer's list shows it; participants cannot read it
         given().auth().oauth2(Fixtures.ORGANIZER).queryParam("status", "WAITLISTED").get("/api/v1/sessions/" + sessionId + "/attendees")
@@ -99,6 +110,16 @@ class SignupConcurrencyTest {
                 .then().statusCode(200).body("confirmed", equalTo(CAPACITY)).body("waitlisted", equalTo(PARTICIPANTS - CAPACITY - 1))
                 .body("confirmedByRegion.Africa", equalTo(CAPACITY));
         given().auth().oauth2(confirmedToken).get("/api/v1/sessions/" + sessionId + "/signups/me").then().statusCode(404);
+
+        // someone in line leaves it: one fewer waiting, and whoever comes next is last in line
+        String waitingToken = tokens.get(indexOf(sessionId, "WAITLISTED", tokens));
+        given().auth().oauth2(waitingToken).delete("/api/v1/sessions/" + sessionId + "/signups/me").then().statusCode(204);
+        assertEquals(CAPACITY, count("SELECT confirmed_count FROM forum_session WHERE id = CAST(?1 AS uuid)", sessionId));
+        assertEquals(PARTICIPANTS - CAPACITY - 2, count("SELECT waitlisted_count FROM forum_session WHERE id = CAST(?1 AS uuid)", sessionId));
+        String latecomer = TestTokens.participant("rush-latecomer");
+        Fixtures.register(YEAR, latecomer, "Late Participant", "CIVIL_SOCIETY", "KEN");
+        given().auth().oauth2(latecomer).post("/api/v1/sessions/" + sessionId + "/signups").then().statusCode(201)
+                .body("status", equalTo("WAITLISTED")).body("waitlistPosition", equalTo(PARTICIPANTS - CAPACITY - 1));
     }
 
     @Test
@@ -121,10 +142,15 @@ class SignupConcurrencyTest {
     }
 
     private int indexOfConfirmed(String sessionId, List<String> tokens) {
+        return indexOf(sessionId, "CONFIRMED", tokens);
+    }
+
+    /** The index in tokens of the participant holding the session's first sign-up with that status. */
+    private int indexOf(String sessionId, String status, List<String> tokens) {
         String subject = entityManager.createNativeQuery("""
                         SELECT r.subject_id FROM session_signup s JOIN registration r ON r.id = s.registration_id
-                        WHERE s.session_id = CAST(?1 AS uuid) AND s.status = 'CONFIRMED' ORDER BY s.id LIMIT 1""")
-                .setParameter(1, sessionId).getSingleResult().toString();
+                        WHERE s.session_id = CAST(?1 AS uuid) AND s.status = ?2 ORDER BY s.id LIMIT 1""")
+                .setParameter(1, sessionId).setParameter(2, status).getSingleResult().toString();
         return Integer.parseInt(subject.substring("rush-".length()));
     }
 

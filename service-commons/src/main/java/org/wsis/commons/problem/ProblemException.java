@@ -63,4 +63,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(429, "rate-limited", "Too many requests", detail),
                 Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }
+
+    /** 503 with Retry-After: the request was fine, the service cannot take it right now. */
+    public static ProblemException unavailable(String detail, long retryAfterSeconds) {
+        return new ProblemException(Problem.of(503, "service-unavailable", "Service unavailable", detail),
+                Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
 }
