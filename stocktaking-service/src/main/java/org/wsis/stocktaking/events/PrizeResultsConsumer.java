@@ -3,6 +3,7 @@ package org.wsis.stocktaking.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -65,7 +66,9 @@ public class PrizeResultsConsumer {
             return; // a redelivery
         }
         for (Result result : data.results()) {
-            Entry entry = Entry.findById(result.entryId());
+            // Locked while read: an owner's edit committing meanwhile would otherwise make our
+            // version-checked update fail (optimistic lock) and send the whole event to the dead-letter topic.
+            Entry entry = Entry.findById(result.entryId(), LockModeType.PESSIMISTIC_WRITE);
             if (entry == null) {
                 LOG.warnf("Prize result of edition %d names unknown entry %s; skipped", data.edition(), result.entryId());
                 continue;

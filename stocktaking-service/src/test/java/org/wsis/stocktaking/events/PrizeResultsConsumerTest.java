@@ -1,5 +1,6 @@
 package org.wsis.stocktaking.events;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.stocktaking.testing.KafkaTopics;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -24,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 class PrizeResultsConsumerTest {
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -58,6 +64,33 @@ class PrizeResultsConsumerTest {
                         "SELECT count(*) FROM entry_prize WHERE entry_id IN (?1, ?2)")
                 .setParameter(1, winner).setParameter(2, nominee).getSingleResult()).longValue());
         given().get("/api/v1/entries/" + nominee).then().body("prizes.size()", equalTo(1));
+    }
+
+    @Test
+    void aResultArrivingDuringAnOwnersEditWaitsForItInsteadOfFailing() throws Exception {
+        UUID entry = insertPublishedEntry();
+        try (Connection owner = dataSource.getConnection()) {
+            owner.setAutoCommit(false);
+            // the owner's edit, not yet committed: it holds the entry's row and bumps its version
+            try (PreparedStatement edit = owner.prepareStatement(
+                    "UPDATE entry SET title = 'Edited while the results arrived', version = version + 1 WHERE id = ?")) {
+                edit.setObject(1, entry);
+                assertEquals(1, edit.executeUpdate());
+            }
+            KafkaTopics.send(bootstrapServers, "prizes.results", "2028", """
+                    {"specversion": "1.0", "id": "%s", "source": "/wsis/prizes-service",
+                     "type": "org.wsis.prizes.results.published.v1", "subject": "2028", "time": "2028-05-01T10:00:00Z",
+                     "datacontenttype": "application/json",
+                     "data": {"edition": 2028, "publishedAt": "2028-05-01T10:00:00Z",
+                              "results": [{"category": "C7_E_HEALTH", "entryId": "%s", "title": "t", "organisation": "o", "outcome": "CHAMPION"}]}}"""
+                    .formatted(UUID.randomUUID(), entry));
+            Thread.sleep(2000); // the consumer reaches the entry while the edit is open
+            owner.commit();
+        }
+        awaitFlagged(entry);
+        given().get("/api/v1/entries/" + entry).then().statusCode(200)
+                .body("title", equalTo("Edited while the results arrived"))
+                .body("prizes.outcome", contains("CHAMPION"));
     }
 
     private void awaitFlagged(UUID entryId) throws InterruptedException {
