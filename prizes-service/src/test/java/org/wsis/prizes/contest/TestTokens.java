@@ -1,20 +1,14 @@
 package org.wsis.prizes.contest;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.wsis.localstack.testing.TestJwt;
 
-import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * Real signed JWTs for tests that need several callers in one flow (owner, admin, reviewer,
@@ -40,25 +34,13 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
 
     /** A bearer token for the subject, signed RS256, with realm roles and the azp client claim. */
     public static String token(String subject, String client, String... roles) {
-        long now = Instant.now().getEpochSecond();
-        String rolesJson = List.of(roles).stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String payload = ("{\"iss\":\"wsis-test\",\"aud\":\"wsis-api\",\"sub\":\"%s\",\"azp\":\"%s\",\"iat\":%d,"
-                + "\"exp\":%d,\"realm_access\":{\"roles\":[%s]}}").formatted(subject, client, now, now + 3600, rolesJson);
-        String signingInput = base64Url(header) + "." + base64Url(payload);
         try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
             byte[] privateKey = Base64.getDecoder().decode(keys().getProperty(PRIVATE_KEY));
-            rsa.initSign(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(privateKey)));
-            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
-        } catch (Exception e) {
+            return new TestJwt(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(privateKey)))
+                    .token(subject, client, roles);
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String base64Url(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static synchronized Properties keys() {
@@ -66,15 +48,9 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         if (system.getProperty(PRIVATE_KEY) != null) {
             return system;
         }
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            system.setProperty(PUBLIC_KEY, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
-            system.setProperty(PRIVATE_KEY, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-            return system;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        KeyPair pair = TestJwt.newKeyPair();
+        system.setProperty(PUBLIC_KEY, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+        system.setProperty(PRIVATE_KEY, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+        return system;
     }
 }
