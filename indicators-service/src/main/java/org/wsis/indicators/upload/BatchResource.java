@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
+import org.wsis.commons.idempotency.Idempotency;
 import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.Problem;
@@ -51,6 +52,8 @@ public class BatchResource {
     private static final int ERRORS_IN_PROBLEM = 1000;
 
     /** One publish at a time: they serialise on an advisory lock anyway. Owned by this (singleton) resource. */
+    /** Uploads handed to a job, which deletes them; the request deletes every other upload. */
+    private final java.util.Set<java.nio.file.Path> queuedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "indicator-batch-jobs");
         thread.setDaemon(true);
@@ -58,15 +61,17 @@ public class BatchResource {
     });
 
     private final CurrentUser caller;
+    private final Idempotency idempotency;
     private final BatchStore store;
     private final BatchPublisher publisher;
     private final long maxBytes;
     private final long syncMaxBytes;
 
-    public BatchResource(CurrentUser caller, BatchStore store, BatchPublisher publisher,
+    public BatchResource(CurrentUser caller, Idempotency idempotency, BatchStore store, BatchPublisher publisher,
                          @ConfigProperty(name = "indicators.upload.max-bytes") long maxBytes,
                          @ConfigProperty(name = "indicators.upload.sync-max-bytes") long syncMaxBytes) {
         this.caller = caller;
+        this.idempotency = idempotency;
         this.store = store;
         this.publisher = publisher;
         this.maxBytes = maxBytes;
@@ -86,24 +91,50 @@ public class BatchResource {
     @APIResponse(responseCode = "400", description = "The file is malformed (header, JSON)")
     @APIResponse(responseCode = "403", description = "Rows for indicators the agency does not provide")
     @APIResponse(responseCode = "413", description = "Too large")
-    @APIResponse(responseCode = "422", description = "Rows failed validation; nothing was published")
+    @APIResponse(responseCode = "422", description = "Rows failed validation, or the Idempotency-Key was used for another file")
     public Response upload(@HeaderParam("Content-Type") String contentType, @HeaderParam("Prefer") String prefer,
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            InputStream body, @Context UriInfo uri) throws IOException {
         String agency = caller.agency().orElseThrow(() ->
                 ProblemException.forbidden("The token carries no 'agency' claim: only agency clients and agency staff provide data"));
         UploadFormat format = UploadFormat.fromContentType(contentType);
         java.nio.file.Path file = Files.createTempFile("indicator-batch-", ".upload");
-        long size;
+        Received received;
         try {
-            size = copyBounded(body, file);
+            received = copyBounded(body, file);
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(file);
             throw e;
         }
+        // A retry with the same key and the same file answers what the first upload answered (the same
+        // batch), instead of creating a second batch; the key is kept only once the upload was accepted.
+        try {
+            return idempotency.execute("batches", idempotencyKey, agency, new UploadFingerprint(format, received.sha256()),
+                    () -> accept(agency, format, file, received.size(), prefer, uri));
+        } finally {
+            if (!jobQueued(file)) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** What identifies an upload for Idempotency-Key: its format and its content. */
+    record UploadFingerprint(UploadFormat format, String sha256) {
+    }
+
+    private record Received(long size, String sha256) {
+    }
+
+    private boolean jobQueued(java.nio.file.Path file) {
+        return queuedFiles.contains(file);
+    }
+
+    private Response accept(String agency, UploadFormat format, java.nio.file.Path file, long size, String prefer, UriInfo uri) {
         UUID id = store.create(agency, caller.subject(), format);
         URI location = uri.getBaseUriBuilder().path("api/v1/batches").path(id.toString()).build();
         boolean async = size > syncMaxBytes || (prefer != null && prefer.contains("respond-async"));
         if (async) {
+            queuedFiles.add(file); // the job deletes it when done
             jobs.submit(() -> runJob(id, agency, format, file));
             return Response.accepted(store.find(id, agency)).location(location).build();
         }
@@ -111,8 +142,8 @@ public class BatchResource {
             publisher.process(id, agency, format, in);
         } catch (RowReader.MalformedUpload e) {
             throw ProblemException.badRequest(e.getMessage());
-        } finally {
-            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         BatchStore.BatchView view = store.find(id, agency);
         if ("PUBLISHED".equals(view.status())) {
@@ -127,6 +158,7 @@ public class BatchResource {
         } catch (Exception e) {
             LOG.debugf(e, "Batch job %s ended without publishing", id);   // the batch row says why
         } finally {
+            queuedFiles.remove(file);
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
@@ -149,11 +181,17 @@ public class BatchResource {
                 .toList()));
     }
 
-    /** Copies the body to a file, refusing more than maxBytes with a 413. */
-    private long copyBounded(InputStream body, java.nio.file.Path file) throws IOException {
+    /** Copies the body to a file, refusing more than maxBytes with a 413; returns its size and SHA-256. */
+    private Received copyBounded(InputStream body, java.nio.file.Path file) throws IOException {
         long total = 0;
         byte[] buffer = new byte[1 << 16];
-        try (OutputStream out = Files.newOutputStream(file)) {
+        java.security.MessageDigest sha256;
+        try {
+            sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (OutputStream out = new java.security.DigestOutputStream(Files.newOutputStream(file), sha256)) {
             int n;
             while ((n = body.read(buffer)) > 0) {
                 total += n;
@@ -164,7 +202,7 @@ public class BatchResource {
                 out.write(buffer, 0, n);
             }
         }
-        return total;
+        return new Received(total, java.util.HexFormat.of().formatHex(sha256.digest()));
     }
 
     @GET

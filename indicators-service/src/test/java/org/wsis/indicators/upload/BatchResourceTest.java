@@ -172,6 +172,34 @@ class BatchResourceTest {
 
     @Test
     @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
+    void aRetriedUploadWithItsIdempotencyKeyIsTheSameBatch() {
+        String key = "itu-upload-" + UUID.randomUUID();
+        String body = "indicator,economy,period,value\nIT_HH_NET,BWA,2023,27.5\n";
+        long batchesBefore = batchCount();
+        String first = given().contentType("text/csv").header("Idempotency-Key", key).body(body)
+                .post("/api/v1/batches").then().statusCode(201).extract().header("Location");
+        given().contentType("text/csv").header("Idempotency-Key", key).body(body)
+                .post("/api/v1/batches").then().statusCode(201).header("Location", equalTo(first))
+                .header("Idempotent-Replayed", "true");
+        assertEquals(batchesBefore + 1, batchCount());
+        // the same key for another file is a client bug: refused, nothing created
+        given().contentType("text/csv").header("Idempotency-Key", key).body(body.replace("27.5", "28.0"))
+                .post("/api/v1/batches").then().statusCode(422).contentType("application/problem+json");
+        assertEquals(batchesBefore + 1, batchCount());
+        // a rejected upload keeps no key: corrected and sent again with it, it is accepted
+        String fixKey = "itu-upload-" + UUID.randomUUID();
+        given().contentType("text/csv").header("Idempotency-Key", fixKey).body("indicator,economy,period,value\nIT_HH_NET,XXX,2023,1\n")
+                .post("/api/v1/batches").then().statusCode(422);
+        given().contentType("text/csv").header("Idempotency-Key", fixKey).body("indicator,economy,period,value\nIT_HH_NET,BWA,2022,25\n")
+                .post("/api/v1/batches").then().statusCode(201);
+    }
+
+    private long batchCount() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM batch WHERE status <> 'REJECTED'").getSingleResult()).longValue();
+    }
+
+    @Test
+    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void changeFeedListsPublishedChangesAfterACursor() {
         Map<String, Object> start = given().get("/api/v1/changes?after=0&limit=10000").then().statusCode(200).extract().path("$");
         long cursor = ((Number) start.get("nextCursor")).longValue();
