@@ -13,6 +13,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -116,6 +117,7 @@ public class Entry extends PanacheEntityBase {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "entry_prize", joinColumns = @JoinColumn(name = "entry_id"))
+    @BatchSize(size = 100) // a listed page (up to 100 entries) loads all its prize rows in one query, not one per entry
     public Set<PrizeAward> prizes = new HashSet<>();
 
     /** The moderators' last request for changes, shown to the owner. */
