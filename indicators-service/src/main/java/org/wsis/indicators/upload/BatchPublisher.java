@@ -83,22 +83,13 @@ public class BatchPublisher {
 
     private void stageValidateAndPublish(Connection connection, UUID batchId, String agency, UploadFormat format,
                                          InputStream body) throws SQLException, IOException {
-        // Held until this transaction ends: while it is, InterruptedBatches knows a live job owns the batch.
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
-            lock.setInt(1, InterruptedBatches.LOCK_CLASS);
-            lock.setInt(2, batchId.hashCode());
-            lock.execute();
-        }
-        if (!store.claim(batchId)) {
-            LOG.warnf("Batch %s is no longer waiting (given up as interrupted); not processed", batchId);
-            return;
-        }
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
                     CREATE TEMP TABLE staging (line INT NOT NULL, indicator TEXT, economy TEXT, sex TEXT, age TEXT,
                         urbanisation TEXT, period TEXT, value TEXT, status TEXT, note TEXT) ON COMMIT DROP""");
             statement.execute("CREATE TEMP TABLE reader_error (line INT, field TEXT, message TEXT) ON COMMIT DROP");
         }
+        store.progress(batchId, "VALIDATING", 0);
         long started = System.nanoTime();
         int staged = stage(connection, batchId, format, body);
         long stagedAt = System.nanoTime();

@@ -46,13 +46,6 @@ public class BatchStore {
         return id;
     }
 
-    /** RECEIVED -> VALIDATING; false when the batch is no longer waiting (see InterruptedBatches). */
-    public boolean claim(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                        "UPDATE batch SET status = 'VALIDATING', staged_rows = 0 WHERE id = ?1 AND status = 'RECEIVED'")
-                .setParameter(1, id).executeUpdate()) == 1;
-    }
-
     public void progress(UUID id, String status, int stagedRows) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                         "UPDATE batch SET status = ?1, staged_rows = ?2 WHERE id = ?3")
