@@ -20,8 +20,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Public search over published entries in plain SQL: PostgreSQL full-text search (the generated
- * column entry.search_vector, GIN index) ranked with ts_rank_cd, array filters on GIN indexes,
+ * Public search over published entries in plain SQL: PostgreSQL full-text search ranked with
+ * ts_rank_cd on entry.search_vector, matched together with the tag filters on one GIN index
+ * (entry.filter_vector: the text plus the tags as lexemes, see migration V4),
  * and facet counts computed by PostgreSQL in one statement. Plain JDBC because the statements are
  * built from the filters given and exports stream row by row.
  */
@@ -219,20 +220,26 @@ public class SearchRepository {
             params.add(f.q);
         }
         sql.append(" WHERE e.status = 'PUBLISHED'");
+        // The text and every tag filter are ONE condition on one GIN index (filter_vector, migration V4):
+        // PostgreSQL intersects the posting lists inside the index instead of AND-ing a bitmap per filter.
+        List<String> match = new ArrayList<>();
         if (ranked) {
-            sql.append(" AND e.search_vector @@ t.query");
+            match.add("t.query");
         }
-        anyOf(sql, params, "e.action_lines && ?::text[]", f.actionLine, "text");
-        anyOf(sql, params, "e.sdgs && ?::int[]", f.sdgs, "int4");
-        anyOf(sql, params, "e.sdg_targets && ?::text[]", f.sdgTarget, "text");
-        anyOf(sql, params, "e.countries && ?::text[]", f.country, "text");
-        anyOf(sql, params, "e.regions && ?::text[]", f.region, "text");
+        anyTag(match, params, "al_", f.actionLine);
+        anyTag(match, params, "sdg_", f.sdgs == null ? null : f.sdgs.stream().map(String::valueOf).toList());
+        anyTag(match, params, "st_", f.sdgTarget);
+        anyTag(match, params, "co_", f.country);
+        anyTag(match, params, "rg_", f.region);
+        anyTag(match, params, "tg_", f.targetGroup);
+        anyTag(match, params, "pr_", f.prize);
+        if (!match.isEmpty()) {
+            sql.append(" AND e.filter_vector @@ (").append(String.join(" && ", match)).append(")");
+        }
         anyOf(sql, params, "e.stakeholder_type = ANY(?::text[])", f.stakeholderType, "text");
-        anyOf(sql, params, "e.target_groups && ?::text[]", f.targetGroup, "text");
         anyOf(sql, params, "e.stocktaking_year = ANY(?::int[])", f.years, "int4");
         anyOf(sql, params, "e.project_status = ANY(?::text[])", f.status, "text");
         anyOf(sql, params, "e.language = ANY(?::text[])", f.language, "text");
-        anyOf(sql, params, "e.prize_outcomes && ?::text[]", f.prize, "text");
         if (f.from != null) {
             sql.append(" AND e.stocktaking_year >= ?");
             params.add(f.from);
@@ -250,6 +257,14 @@ public class SearchRepository {
 
     /** An SQL array parameter, marked by its element type. */
     record ArrayParam(String elementType, Object[] values) {
+    }
+
+    /** Adds "any of these tag values" to the filter_vector match (values were checked against the reference data). */
+    private static void anyTag(List<String> match, List<Object> params, String prefix, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            match.add("entry_any_tag('" + prefix + "', ?::text[])");
+            params.add(new ArrayParam("text", values.toArray()));
+        }
     }
 
     private static void anyOf(StringBuilder sql, List<Object> params, String condition, List<?> values, String type) {

@@ -93,6 +93,12 @@ class SearchAndReportsTest {
                 .body("items.title", contains(TOKEN + " telemedicine network"));
         given().get("/api/v1/search?q=" + TOKEN + "&fromYear=2024&toYear=2024&successStory=false").then()
                 .body("total", equalTo(2));
+        // tag filters without a text query (the same index answers them)
+        given().get("/api/v1/search?country=SN&actionLine=C4&size=100").then().statusCode(200)
+                .body("items.title", hasItem(TOKEN + " numérique pour les écoles"))
+                .body("items.findAll { !it.countries.contains('SN') || !it.actionLines.contains('C4') }", org.hamcrest.Matchers.empty());
+        given().get("/api/v1/search?country=SN&actionLine=C7.E-HEALTH&size=100").then().statusCode(200)
+                .body("items.title", not(hasItem(TOKEN + " numérique pour les écoles")));
     }
 
     @Test
