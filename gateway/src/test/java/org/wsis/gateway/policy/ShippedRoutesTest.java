@@ -1,0 +1,36 @@
+package org.wsis.gateway.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.wsis.gateway.UpstreamStub;
+import org.wsis.gateway.routing.Service;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The stricter routes of application.properties reach the services' real write paths (a pattern
+ * that misses them limits nothing, silently): voting, registering, signing up, uploading batches.
+ */
+@QuarkusTest
+@WithTestResource(UpstreamStub.class)
+class ShippedRoutesTest {
+    @Inject
+    RoutePolicies policies;
+
+    @Test
+    void theServicesWritePathsFallUnderTheirRoutes() {
+        assertEquals("prizes-votes", policies.resolve(Service.PRIZES, "POST", "/api/prizes/v1/editions/2027/votes").name());
+        assertEquals("forum-registrations", policies.resolve(Service.FORUM, "POST", "/api/forum/v1/editions/2027/registrations/me").name());
+        assertEquals("forum-signups", policies.resolve(Service.FORUM, "POST",
+                "/api/forum/v1/sessions/0b7c5a5e-5d2a-4a4e-9d0c-6f1f8f0e2a11/signups").name());
+        assertEquals("forum-signups", policies.resolve(Service.FORUM, "DELETE",
+                "/api/forum/v1/sessions/0b7c5a5e-5d2a-4a4e-9d0c-6f1f8f0e2a11/signups/me").name());
+        assertEquals("indicator-batches", policies.resolve(Service.INDICATORS, "POST", "/api/indicators/v1/batches").name());
+        // reads stay on the service's default route
+        assertEquals("forum", policies.resolve(Service.FORUM, "GET", "/api/forum/v1/editions/2027/registrations/me").name());
+    }
+}
