@@ -35,13 +35,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -267,10 +270,14 @@ class FaultToleranceTest extends PlatformSuite {
                     "SELECT votes FROM vote_tally WHERE submission_id = '" + submission + "'"), "tally of " + submission);
         }
 
-        edition.publishResults(); // while the broker is still down
+        // while the broker is still down; the administrator double-clicks "publish": one 200, the other 409
+        List<Integer> publishAnswers = edition.publishResults(2);
+        assertEquals(List.of(200, 409), publishAnswers, "two simultaneous publications");
         long resultsWaiting = platform.count(PlatformService.PRIZES,
                 "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND topic = 'prizes.results' AND message_key = '" + year + "'");
         assertEquals(1, resultsWaiting, "the results event waits in the outbox");
+        assertEquals(1, platform.count(PlatformService.PRIZES,
+                "SELECT count(*) FROM outbox_event WHERE topic = 'prizes.results' AND message_key = '" + year + "'"), "one results event");
         String resultsEvent = platform.stack.postgres().psql(PlatformService.PRIZES.database(),
                 "SELECT id FROM outbox_event WHERE topic = 'prizes.results' AND message_key = '" + year + "'").trim();
         platform.stack.kafka().start();
@@ -291,7 +298,8 @@ class FaultToleranceTest extends PlatformSuite {
         assertEquals(CATEGORIES_WON, platform.count(PlatformService.STOCKTAKING,
                 "SELECT count(*) FROM entry_prize WHERE edition = " + year + " AND outcome = 'WINNER'"), "one winner per category");
         System.out.printf("[fault 1c] %d votes by %d voters in %d categories during a Kafka outage: all 201, each counted once"
-                        + " (tallies = vote rows = %d); results published while Kafka was down reached stocktaking (%d entries"
+                        + " (tallies = vote rows = %d); results published while Kafka was down (two simultaneous publish"
+                        + " requests: one 200, one 409, one event) reached stocktaking (%d entries"
                         + " flagged, event applied once) and forum (1 prize ceremony, event applied once)%n",
                 votes, voters.size(), PrizeEdition.CATEGORIES.size(), votes, nominees);
     }
@@ -437,19 +445,29 @@ class FaultToleranceTest extends PlatformSuite {
             });
         }
         long storedAfterRestart = platform.count(PlatformService.PRIZES, "SELECT count(*) FROM vote WHERE edition_year = " + year);
-        // retrying every request with its key: acknowledged ones replay, the rest are cast now, once
+        // Retrying every request with its key, twice at once (a client that retries while its first
+        // retry is still in flight): acknowledged ones replay, the rest are cast now, exactly once.
         int replayed = 0;
-        for (Map.Entry<String, String> ballot : ballots.entrySet()) {
-            Response retry = retryOn429(() -> edition.vote(voters.get(voterOfKey.get(ballot.getKey())), ballot.getValue(), ballot.getKey()));
-            assertEquals(201, retry.statusCode(), "retry of " + ballot.getKey() + ": " + retry.asString());
-            if ("true".equals(retry.header("Idempotent-Replayed"))) {
-                replayed++;
-            }
-            if (acknowledged.containsKey(ballot.getKey())) {
-                assertEquals("true", retry.header("Idempotent-Replayed"), "acknowledged " + ballot.getKey() + " replays");
-                assertEquals(acknowledged.get(ballot.getKey()), retry.path("castAt"), "the replay is the first answer");
+        ExecutorService retriers = Executors.newFixedThreadPool(2);
+        for (int c = 0; c < PrizeEdition.CATEGORIES.size(); c++) { // category by category, so one voter's retries are spread out
+            for (int v = 0; v < voterNames.size(); v++) {
+                String key = "vote-" + run + "-" + v + "-" + c;
+                String token = voters.get(voterOfKey.get(key));
+                List<Response> twice = twiceAtOnce(retriers, () -> retryOn429(() -> edition.vote(token, ballots.get(key), key)));
+                long cast = 0;
+                for (Response retry : twice) {
+                    assertEquals(201, retry.statusCode(), "retry of " + key + ": " + retry.asString());
+                    cast += "true".equals(retry.header("Idempotent-Replayed")) ? 0 : 1;
+                    if (acknowledged.containsKey(key)) {
+                        assertEquals("true", retry.header("Idempotent-Replayed"), "acknowledged " + key + " replays");
+                        assertEquals(acknowledged.get(key), retry.path("castAt"), "the replay is the first answer");
+                    }
+                }
+                assertTrue(cast <= 1, "two simultaneous retries of " + key + " cast it " + cast + " times");
+                replayed += cast == 0 ? 1 : 0;
             }
         }
+        retriers.shutdown();
         int votes = ballots.size();
         assertEquals(votes, platform.count(PlatformService.PRIZES, "SELECT count(*) FROM vote WHERE edition_year = " + year),
                 "one vote per key");
@@ -463,7 +481,8 @@ class FaultToleranceTest extends PlatformSuite {
                 "no key recorded without its response (no half-written vote)");
         assertEquals(storedAfterRestart, replayed, "exactly the votes stored before the crash were replayed");
         System.out.printf("[fault 2b] %d votes with Idempotency-Key, %d acknowledged before the SIGKILL of prizes-service"
-                        + " (%d stored); after restart all found, %d retries replayed, %d cast once, tallies = votes = %d%n",
+                        + " (%d stored); after restart all found; each retried twice at once: %d replayed, %d cast once,"
+                        + " tallies = votes = %d%n",
                 votes, acknowledgedBeforeKill, storedAfterRestart, replayed, votes - replayed, votes);
     }
 
@@ -516,23 +535,30 @@ class FaultToleranceTest extends PlatformSuite {
         String yearList = years.stream().map(String::valueOf).collect(Collectors.joining(","));
         long storedAfterRestart = platform.count(PlatformService.FORUM,
                 "SELECT count(*) FROM registration WHERE edition_year IN (" + yearList + ")");
+        // Every registration retried twice at once (a client retrying while its first retry is in
+        // flight): one that was stored answers 409 to both; one that was not is registered by exactly
+        // one of the two, the other answers 409 (never a 5xx, never a second row).
         int conflicts = 0;
+        ExecutorService retriers = Executors.newFixedThreadPool(2);
         for (int year : years) {
             for (Map.Entry<String, String> person : people.entrySet()) {
-                Response retry = platform.registerForForum(person.getValue(), year, "Participant " + person.getKey());
                 String who = year + "/" + person.getKey();
+                List<Response> twice = twiceAtOnce(retriers, () -> retryOn429(
+                        () -> platform.registerForForum(person.getValue(), year, "Participant " + person.getKey())));
+                List<Integer> statuses = twice.stream().map(Response::statusCode).sorted().toList();
                 if (acknowledged.containsKey(who)) {
-                    assertEquals(409, retry.statusCode(), "retry of acknowledged " + who + ": " + retry.asString());
+                    assertEquals(List.of(409, 409), statuses, "retries of acknowledged " + who + ": " + twice.get(0).asString());
                 }
-                assertTrue(retry.statusCode() == 201 || retry.statusCode() == 409, "retry of " + who + ": " + retry.asString());
-                if (retry.statusCode() == 409) {
-                    assertTrue(retry.contentType().startsWith("application/problem+json"), retry.contentType());
-                    conflicts++;
-                }
+                assertTrue(statuses.equals(List.of(409, 409)) || statuses.equals(List.of(201, 409)),
+                        "retries of " + who + ": " + statuses + " " + twice.get(0).asString() + " " + twice.get(1).asString());
+                twice.stream().filter(r -> r.statusCode() == 409).forEach(r ->
+                        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType()));
+                conflicts += statuses.get(0) == 409 ? 1 : 0;
             }
         }
+        retriers.shutdown();
         int registrations = years.size() * people.size();
-        assertEquals(storedAfterRestart, conflicts, "exactly the registrations stored before the crash answered 409");
+        assertEquals(storedAfterRestart, conflicts, "exactly the registrations stored before the crash answered 409 twice");
         assertEquals(registrations, platform.count(PlatformService.FORUM,
                 "SELECT count(*) FROM registration WHERE edition_year IN (" + yearList + ")"), "one registration per person and edition");
         assertEquals(registrations, platform.count(PlatformService.FORUM,
@@ -541,12 +567,26 @@ class FaultToleranceTest extends PlatformSuite {
                 + REGISTRATION_CONFIRMED + "' AND message_key IN (SELECT id::text FROM registration WHERE edition_year IN (" + yearList + "))"),
                 "one confirmed event per registration, written with it");
         System.out.printf("[fault 2c] %d registrations, %d acknowledged before the SIGKILL of forum-service (%d stored);"
-                        + " after restart all found, retries: %d answered 409, %d registered once; one row and one event each%n",
+                        + " after restart all found; each retried twice at once: %d answered 409 twice, %d registered by one retry"
+                        + " (409 to the other); one row and one event each%n",
                 registrations, acknowledgedBeforeKill, storedAfterRestart, conflicts, registrations - conflicts);
     }
 
+    /** The same request sent twice at the same moment; both answers. */
+    private static List<Response> twiceAtOnce(ExecutorService pool, Callable<Response> request) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Response> gated = () -> {
+            start.await();
+            return request.call();
+        };
+        Future<Response> first = pool.submit(gated);
+        Future<Response> second = pool.submit(gated);
+        start.countDown();
+        return List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+    }
+
     /** Sends again after the Retry-After of a 429 (rate limits of the gateway and of voting), a few times. */
-    private static Response retryOn429(java.util.function.Supplier<Response> request) throws InterruptedException {
+    private static Response retryOn429(Supplier<Response> request) throws InterruptedException {
         Response response = request.get();
         for (int attempt = 0; attempt < 10 && response.statusCode() == 429; attempt++) {
             String retryAfter = response.header("Retry-After");

@@ -12,8 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsis.reliability.Platform.awaitUntil;
 import static org.wsis.reliability.Platform.sqlList;
 
@@ -104,8 +110,11 @@ final class PrizeEdition {
         return request.post("/api/prizes/v1/editions/" + year + "/votes");
     }
 
-    /** Results phase: the most voted nominee of each category wins; the results are published (and announced on prizes.results). */
-    void publishResults() {
+    /**
+     * Results phase: the most voted nominee of each category wins; then {@code requests} publish
+     * requests are sent at the same moment (a double click). Returns their statuses, sorted.
+     */
+    List<Integer> publishResults(int requests) throws Exception {
         moveToPhase(5);
         List<Map<String, Object>> standings = platform.as(admin).get("/api/prizes/v1/editions/" + year + "/results")
                 .then().statusCode(200).extract().path("results");
@@ -115,8 +124,29 @@ final class PrizeEdition {
             platform.as(admin).contentType(ContentType.JSON).body(Map.of("submissionId", leader))
                     .put("/api/prizes/v1/editions/" + year + "/results/winners/" + category).then().statusCode(200);
         }
-        platform.as(admin).post("/api/prizes/v1/editions/" + year + "/results/publish").then().statusCode(200)
-                .body("published", equalTo(true));
+        ExecutorService clicks = Executors.newFixedThreadPool(requests);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(clicks.submit(() -> {
+                    start.await();
+                    return platform.as(admin).post("/api/prizes/v1/editions/" + year + "/results/publish");
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                if (response.statusCode() != 200) {
+                    assertTrue(response.contentType().startsWith("application/problem+json"), response.asString());
+                }
+                statuses.add(response.statusCode());
+            }
+            return statuses.stream().sorted().toList();
+        } finally {
+            clicks.shutdown();
+        }
     }
 
     static Map<String, Object> phaseDates(int phase) {
