@@ -302,7 +302,9 @@ class OwaspApiTop10Test extends PlatformSuite {
         String etag = platform.gateway().get(base).then().statusCode(200).extract().header("ETag");
         String before = prizesState();
         int checks = 0;
-        for (String token : new String[]{platform.tokens.userToken("voter"), platform.tokens.userToken("participant"), null}) {
+        // plain users, and holders of other administrative roles (reviewer, forum organizer, stocktaking moderator)
+        for (String token : new String[]{platform.tokens.userToken("voter"), platform.tokens.userToken("participant"),
+                platform.tokens.userToken("reviewer"), platform.tokens.userToken("organizer"), platform.tokens.userToken("moderator"), null}) {
             int status = token == null ? 401 : 403;
             java.util.function.Supplier<io.restassured.specification.RequestSpecification> as =
                     () -> token == null ? platform.gateway() : platform.as(token);
@@ -328,7 +330,7 @@ class OwaspApiTop10Test extends PlatformSuite {
         assertEquals(before, prizesState(), "nothing changed in prizes");
         platform.gateway().get(base).then().statusCode(200).header("ETag", etag).body("phase", equalTo("VOTING"));
         platform.gateway().get("/api/prizes/v1/editions/2083").then().statusCode(404);
-        System.out.printf("[owasp] API5 prizes: %d administrative calls by voters, participants and anonymous refused (403/401), prizes unchanged%n", checks);
+        System.out.printf("[owasp] API5 prizes: %d administrative calls by a voter, a participant, a reviewer, a forum organizer, a moderator and anonymous refused (403/401), prizes unchanged%n", checks);
     }
 
     /** Everything prizes-service's administrative functions could change, as one comparable string. */
@@ -350,7 +352,8 @@ class OwaspApiTop10Test extends PlatformSuite {
         forumEdition();
         String forum = "/api/forum/v1/editions/" + FORUM_YEAR + "/registrations";
         int checks = 0;
-        for (String token : new String[]{platform.tokens.userToken("participant"), platform.tokens.userToken("voter"), null}) {
+        for (String token : new String[]{platform.tokens.userToken("participant"), platform.tokens.userToken("voter"),
+                platform.tokens.userToken("prize-admin"), null}) {
             int status = token == null ? 401 : 403;
             java.util.function.Supplier<io.restassured.specification.RequestSpecification> as =
                     () -> token == null ? platform.gateway() : platform.as(token);
@@ -439,6 +442,19 @@ class OwaspApiTop10Test extends PlatformSuite {
         }
         platform.gateway().get(base).then().statusCode(200).header("ETag", etag).body("phase", equalTo("VOTING"))
                 .body("resultsPublishedAt", nullValue());
-        System.out.printf("[owasp] API3 prizes and forum: %d writes carrying server-decided fields refused (400 problem+json), nothing stored%n", checks);
+
+        // a submission's status and owner are the server's: an edition in its submission phase, the owner's entry
+        int submissionYear = 2085;
+        platform.as(admin).contentType(ContentType.JSON).body(PrizeEdition.phaseDates(1)).put("/api/prizes/v1/editions/" + submissionYear)
+                .then().statusCode(201);
+        String entry = edition.entryOfSubmission.values().iterator().next();
+        for (String extra : new String[]{"\"status\": \"NOMINATED\"", "\"ownerId\": \"someone-else\"", "\"id\": \"" + UUID.randomUUID() + "\""}) {
+            refused(platform.as(editor).contentType(ContentType.JSON)
+                    .body("{\"entryId\": \"" + entry + "\", \"category\": \"C1\", \"summary\": \"Mass assignment\", " + extra + "}")
+                    .post("/api/prizes/v1/editions/" + submissionYear + "/submissions"), 400, "submission with " + extra);
+            checks++;
+        }
+        assertEquals(0, platform.count(PlatformService.PRIZES, "SELECT count(*) FROM submission WHERE edition_year = " + submissionYear));
+        System.out.printf("[owasp] API3 prizes and forum: %d writes (votes, registrations, editions, submissions) carrying server-decided fields refused (400 problem+json), nothing stored%n", checks);
     }
 }
