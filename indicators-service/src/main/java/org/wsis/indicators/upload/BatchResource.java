@@ -62,15 +62,18 @@ public class BatchResource {
     private final BatchPublisher publisher;
     private final long maxBytes;
     private final long syncMaxBytes;
+    private final BatchHeartbeat heartbeat;
 
     public BatchResource(CurrentUser caller, BatchStore store, BatchPublisher publisher,
                          @ConfigProperty(name = "indicators.upload.max-bytes") long maxBytes,
-                         @ConfigProperty(name = "indicators.upload.sync-max-bytes") long syncMaxBytes) {
+                         @ConfigProperty(name = "indicators.upload.sync-max-bytes") long syncMaxBytes,
+                         BatchHeartbeat heartbeat) {
         this.caller = caller;
         this.store = store;
         this.publisher = publisher;
         this.maxBytes = maxBytes;
         this.syncMaxBytes = syncMaxBytes;
+        this.heartbeat = heartbeat;
     }
 
     @PreDestroy
@@ -101,10 +104,16 @@ public class BatchResource {
             throw e;
         }
         UUID id = store.create(agency, caller.subject(), format);
+        heartbeat.working(id); // until it is finished; if this instance dies, another marks the batch FAILED
         URI location = uri.getBaseUriBuilder().path("api/v1/batches").path(id.toString()).build();
         boolean async = size > syncMaxBytes || (prefer != null && prefer.contains("respond-async"));
         if (async) {
-            jobs.submit(() -> runJob(id, agency, format, file));
+            try {
+                jobs.submit(() -> runJob(id, agency, format, file));
+            } catch (RuntimeException notAccepted) {
+                heartbeat.done(id);
+                throw notAccepted;
+            }
             return Response.accepted(store.find(id, agency)).location(location).build();
         }
         try (InputStream in = Files.newInputStream(file)) {
@@ -112,6 +121,7 @@ public class BatchResource {
         } catch (RowReader.MalformedUpload e) {
             throw ProblemException.badRequest(e.getMessage());
         } finally {
+            heartbeat.done(id);
             Files.deleteIfExists(file);
         }
         BatchStore.BatchView view = store.find(id, agency);
@@ -127,6 +137,7 @@ public class BatchResource {
         } catch (Exception e) {
             LOG.debugf(e, "Batch job %s ended without publishing", id);   // the batch row says why
         } finally {
+            heartbeat.done(id);
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
