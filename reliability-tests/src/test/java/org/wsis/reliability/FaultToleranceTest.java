@@ -67,7 +67,10 @@ class FaultToleranceTest extends PlatformSuite {
 
     @BeforeAll
     static void start() {
-        startDedicatedPlatform("fault-stack");
+        // indicators-service: batch heartbeat every second, a batch untouched for 6 s is abandoned (fault 2d);
+        // production waits 2 minutes. The property names are indicators-only; the other apps ignore them.
+        startDedicatedPlatform("fault-stack", Map.of("indicators.jobs.heartbeat-every", "1s",
+                "indicators.jobs.stale-after", "6S", "indicators.jobs.reaper-every", "2s"));
     }
 
     /** Fresh editor and moderator tokens for each scenario: the suite runs longer than a token lives (15 min). */
@@ -572,6 +575,66 @@ class FaultToleranceTest extends PlatformSuite {
                 registrations, acknowledgedBeforeKill, storedAfterRestart, conflicts, registrations - conflicts);
     }
 
+    /**
+     * Fault 2d: indicators-service is SIGKILLed while an upload it accepted as a job (202) is being
+     * validated. The job's file died with the instance; the batch must not stay VALIDATING forever:
+     * after the restart the reaper marks it FAILED ("send it again"), nothing of it was published,
+     * and sending the same file again publishes it once.
+     */
+    @Test
+    @Order(7)
+    void indicatorsKilledMidJobFailsTheJobCleanlyAndTheResentBatchPublishesOnce() throws Exception {
+        String itu = platform.tokens.agencyToken("agency-itu");
+        String csv = bigCsv();
+        int rows = (int) csv.lines().count() - 1;
+        Response accepted = platform.as(itu).contentType("text/csv").header("Prefer", "respond-async").body(csv)
+                .post("/api/indicators/v1/batches");
+        platform.stack.service(PlatformService.INDICATORS).kill(); // the job has barely started: ~100,000 rows take seconds
+        assertEquals(202, accepted.statusCode(), accepted.asString());
+        String batch = accepted.path("id");
+        platform.stack.service(PlatformService.INDICATORS).restart();
+        awaitUntil(Duration.ofSeconds(60), () -> platform.gateway().get("/api/indicators/v1/indicators").statusCode() == 200,
+                "the gateway routes to the restarted indicators-service again");
+
+        long started = System.nanoTime();
+        awaitUntil(Duration.ofSeconds(60), () -> "FAILED".equals(platform.as(itu).get("/api/indicators/v1/batches/" + batch).path("status")),
+                "the abandoned job marked FAILED");
+        long failedAfter = (System.nanoTime() - started) / 1_000_000;
+        platform.as(itu).get("/api/indicators/v1/batches/" + batch).then().statusCode(200)
+                .body("failure", org.hamcrest.Matchers.containsString("Send the batch again"));
+        assertEquals(0, platform.count(PlatformService.INDICATORS, "SELECT count(*) FROM observation WHERE batch_id = '" + batch + "'"),
+                "nothing of the abandoned batch published");
+
+        String resent = platform.as(itu).contentType("text/csv").header("Prefer", "respond-async").body(csv)
+                .post("/api/indicators/v1/batches").then().statusCode(202).extract().path("id");
+        awaitUntil(Duration.ofSeconds(120), () -> "PUBLISHED".equals(platform.as(itu).get("/api/indicators/v1/batches/" + resent).path("status")),
+                "the resent batch published");
+        assertEquals(rows, platform.count(PlatformService.INDICATORS, "SELECT count(*) FROM observation WHERE batch_id = '" + resent + "'"));
+        assertEquals(rows, platform.count(PlatformService.INDICATORS,
+                "SELECT count(*) FROM observation WHERE superseded_at IS NULL AND note = 'fault 2d'"), "each value once");
+        System.out.printf("[fault 2d] a %d-row job (202) SIGKILLed with indicators-service: marked FAILED %d ms after the restart,"
+                + " nothing published; the resent batch published all %d rows once%n", rows, failedAfter, rows);
+    }
+
+    /** ~100,000 valid rows: three ITU indicators, every country, every period (1960-2100). */
+    private static String bigCsv() {
+        List<String> indicators = List.of(platform.stack.postgres().psql(PlatformService.INDICATORS.database(),
+                "SELECT string_agg(indicator_code, ',' ORDER BY indicator_code) FROM (SELECT indicator_code FROM indicator_provider"
+                        + " WHERE agency = 'ITU' ORDER BY indicator_code LIMIT 3) i").trim().split(","));
+        List<String> countries = List.of(platform.stack.postgres().psql(PlatformService.INDICATORS.database(),
+                "SELECT string_agg(code, ',' ORDER BY code) FROM economy WHERE kind = 'COUNTRY'").trim().split(","));
+        StringBuilder csv = new StringBuilder("indicator,economy,period,value,note\n");
+        for (String indicator : indicators) {
+            for (String country : countries) {
+                for (int period = 1960; period <= 2100; period++) {
+                    csv.append(indicator).append(',').append(country).append(',').append(period).append(',')
+                            .append(period % 97).append(".5,fault 2d\n");
+                }
+            }
+        }
+        return csv.toString();
+    }
+
     /** The same request sent twice at the same moment; both answers. */
     private static List<Response> twiceAtOnce(ExecutorService pool, Callable<Response> request) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
@@ -598,7 +661,7 @@ class FaultToleranceTest extends PlatformSuite {
 
     /** Fault 3: PostgreSQL restarts under load; services answer 503 problem+json meanwhile and recover by themselves. */
     @Test
-    @Order(7)
+    @Order(8)
     void postgresRestartGives503MeanwhileAndServicesRecoverWithoutRestart() {
         String id = platform.createEntry(editor, "Before the database restart", null);
         platform.stack.postgres().stop();
@@ -629,7 +692,7 @@ class FaultToleranceTest extends PlatformSuite {
 
     /** Fault 5: an unreadable record goes to the dead-letter topic and the partition keeps flowing. */
     @Test
-    @Order(8)
+    @Order(9)
     void poisonMessageGoesToTheDeadLetterTopicAndTheConsumerKeepsFlowing() {
         String bootstrap = platform.stack.kafka().bootstrapServers();
         String poisonKey = "poison-" + UUID.randomUUID();
@@ -667,7 +730,7 @@ class FaultToleranceTest extends PlatformSuite {
 
     /** Fault 4: Keycloak stops; tokens already issued keep working, new logins and unknown keys fail cleanly. */
     @Test
-    @Order(9)
+    @Order(10)
     void keycloakStoppedValidTokensKeepWorkingNewLoginsFailCleanly() throws Exception {
         String token = platform.tokens.userToken("editor");
         platform.createEntry(token, "Before Keycloak stopped", null); // the services have the realm's keys now

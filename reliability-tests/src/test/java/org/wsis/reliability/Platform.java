@@ -40,9 +40,14 @@ final class Platform implements AutoCloseable {
     }
 
     static Platform start(String name) {
+        return start(name, Map.of());
+    }
+
+    /** @param extraConfig system properties for every service and the gateway (e.g. shorter timers for a fault test) */
+    static Platform start(String name, Map<String, String> extraConfig) {
         Path workDir = Path.of("target", name).toAbsolutePath();
         return new Platform(PlatformStack.start(new PlatformStack.Options(workDir, null, false, true,
-                EnumSet.allOf(PlatformService.class), true)));
+                EnumSet.allOf(PlatformService.class), true, extraConfig)));
     }
 
     RequestSpecification gateway() {
