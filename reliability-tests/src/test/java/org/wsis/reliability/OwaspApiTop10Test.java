@@ -457,4 +457,56 @@ class OwaspApiTop10Test extends PlatformSuite {
         assertEquals(0, platform.count(PlatformService.PRIZES, "SELECT count(*) FROM submission WHERE edition_year = " + submissionYear));
         System.out.printf("[owasp] API3 prizes and forum: %d writes (votes, registrations, editions, submissions) carrying server-decided fields refused (400 problem+json), nothing stored%n", checks);
     }
+
+    /**
+     * API4, the gateway's per-user limit on votes (burst 10, then 1 per second): a voter hammering
+     * the vote endpoint gets 429 problem+json with Retry-After, and still has one vote in the category.
+     */
+    @Test
+    void api4VotesAreRateLimitedPerVoter() {
+        PrizeEdition edition = votingEdition();
+        String voter = platform.tokens.userToken("admin");
+        String nominee = edition.nominees.get("C4").get(0);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        Response limited = null;
+        for (int i = 0; i < 15; i++) {
+            Response response = edition.vote(voter, nominee, null);
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 429) {
+                limited = response;
+            }
+        }
+        assertEquals(201, statuses.get(0), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409 || s == 429), statuses.toString());
+        assertTrue(limited != null, "no 429 in 15 votes at once: " + statuses);
+        assertTrue(limited.contentType().startsWith("application/problem+json"), limited.contentType());
+        assertTrue(limited.header("Retry-After") != null, "429 without Retry-After");
+        platform.as(voter).get("/api/prizes/v1/editions/" + PRIZES_YEAR + "/votes/mine").then().statusCode(200).body("size()", equalTo(1));
+        System.out.printf("[owasp] API4 votes: 15 votes at once by one voter: %d x 201, %d x 409 already-voted, %d x 429; one vote stored%n",
+                statuses.stream().filter(s -> s == 201).count(), statuses.stream().filter(s -> s == 409).count(),
+                statuses.stream().filter(s -> s == 429).count());
+    }
+
+    /**
+     * API4, the gateway's per-user limit on forum registrations. DISABLED: the gateway route
+     * {@code wsis.gateway.routes.forum-registrations.path=/api/forum/v1/**}{@code /registrations} never
+     * matches the registration endpoint, {@code POST /api/forum/v1/editions/{year}/registrations/me}
+     * ({@code PathPattern} matches whole paths; "/me" follows), so registrations get the default
+     * limits (100/s, burst 200) instead of 1/s burst 10. Enable once the route's path is
+     * {@code /api/forum/v1/**}{@code /registrations/me} (gateway/ is not this suite's to edit).
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("gateway route forum-registrations (path /api/forum/v1/**/registrations) does not match POST .../registrations/me")
+    void api4RegistrationsAreRateLimitedPerParticipant() {
+        forumEdition();
+        String participant = platform.tokens.userToken("admin");
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            statuses.add(platform.registerForForum(participant, FORUM_YEAR, "Hammering Admin").statusCode());
+        }
+        assertEquals(201, statuses.get(0), statuses.toString());
+        assertTrue(statuses.contains(429), "no 429 in 15 registrations at once: " + statuses);
+        assertEquals(1, platform.count(PlatformService.FORUM,
+                "SELECT count(*) FROM registration WHERE edition_year = " + FORUM_YEAR + " AND full_name = 'Hammering Admin'"));
+    }
 }
