@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -154,5 +156,352 @@ class OwaspApiTop10Test extends PlatformSuite {
                         properties + " sets a credential for every profile: " + line);
             }
         }
+    }
+
+    // ---- prizes, forum and indicators (issue 8: BOLA, BFLA and mass assignment beyond stocktaking) ----
+
+    private static final int FORUM_YEAR = 2081;
+    private static final int PRIZES_YEAR = 2082;
+    private static final String OBSERVATIONS = "/api/indicators/v1/observations?indicator=IT_USE_ii99&economy=KEN&from=2099&to=2099";
+    private static PrizeEdition votingEdition;
+    private static boolean forumEditionCreated;
+
+    /** A prize edition in its voting phase (two nominees in each of six categories), made once for the suite. */
+    private static synchronized PrizeEdition votingEdition() {
+        if (votingEdition == null) {
+            List<String> entries = PrizeEdition.eligibleEntries(platform, editor, moderator, PrizeEdition.uniqueRun());
+            votingEdition = PrizeEdition.openVoting(platform, platform.tokens.userToken("prize-admin"), editor, PRIZES_YEAR, entries);
+        }
+        return votingEdition;
+    }
+
+    private static synchronized void forumEdition() {
+        if (!forumEditionCreated) {
+            platform.createForumEdition(platform.tokens.userToken("organizer"), FORUM_YEAR);
+            forumEditionCreated = true;
+        }
+    }
+
+    /** Asserts a refusal: the status and an application/problem+json body; counts it for the [owasp] line. */
+    private static void refused(Response response, int status, String what) {
+        assertEquals(status, response.statusCode(), what + ": " + response.asString());
+        assertTrue(response.contentType().startsWith("application/problem+json"), what + ": " + response.contentType());
+    }
+
+    private static String observationsOfKen2099() {
+        return platform.gateway().get(OBSERVATIONS).then().statusCode(200).extract().asString();
+    }
+
+    /**
+     * API1, indicators: a batch and a job belong to the agency that sent them; another agency can
+     * read neither (404, as if they did not exist), and cannot send data for an indicator it does
+     * not provide (403 wrong-provider, nothing published).
+     */
+    @Test
+    void api1AnAgencyReachesOnlyItsOwnBatchesAndIndicators() {
+        String itu = platform.tokens.agencyToken("agency-itu");
+        String unesco = platform.tokens.agencyToken("agency-unesco");
+        String batch = platform.as(itu).contentType(ContentType.JSON)
+                .body("{\"observations\": [{\"indicator\": \"IT_USE_ii99\", \"economy\": \"KEN\", \"period\": 2099, \"value\": 41.5}]}")
+                .post("/api/indicators/v1/batches").then().statusCode(201).extract().path("id");
+        String job = platform.as(itu).contentType(ContentType.JSON).header("Prefer", "respond-async")
+                .body("{\"observations\": [{\"indicator\": \"IT_USE_ii99\", \"economy\": \"UGA\", \"period\": 2099, \"value\": 30.1}]}")
+                .post("/api/indicators/v1/batches").then().statusCode(202).extract().path("id");
+        int checks = 0;
+        for (String id : List.of(batch, job)) {
+            refused(platform.as(unesco).get("/api/indicators/v1/batches/" + id), 404, "UNESCO reads ITU's batch " + id);
+            refused(platform.as(unesco).get("/api/indicators/v1/batches/" + id + "/errors"), 404, "UNESCO reads ITU's report " + id);
+            platform.as(itu).get("/api/indicators/v1/batches/" + id).then().statusCode(200).body("provider", equalTo("ITU"));
+            checks += 2;
+        }
+        String before = observationsOfKen2099();
+        assertTrue(before.contains("41.5"), before);
+        Response foreign = platform.as(unesco).contentType(ContentType.JSON)
+                .body("{\"observations\": [{\"indicator\": \"IT_USE_ii99\", \"economy\": \"KEN\", \"period\": 2099, \"value\": 99.9}]}")
+                .post("/api/indicators/v1/batches");
+        refused(foreign, 403, "UNESCO sends data for an ITU indicator");
+        assertEquals("urn:wsis:problem:wrong-provider", foreign.path("type"));
+        // an agency's own staff are bound by the agency too: the ITU statistician cannot send UNESCO's indicator
+        refused(platform.as(platform.tokens.userToken("statistician")).contentType(ContentType.JSON)
+                .body("{\"observations\": [{\"indicator\": \"SE_ACS_INTNT\", \"economy\": \"KEN\", \"period\": 2099, \"value\": 50}]}")
+                .post("/api/indicators/v1/batches"), 403, "the ITU statistician sends UNESCO's indicator");
+        checks += 2;
+        assertEquals(before, observationsOfKen2099(), "nothing published by the refused batches");
+        assertEquals(0, platform.count(PlatformService.INDICATORS,
+                "SELECT count(*) FROM observation WHERE period = 2099 AND provider <> 'ITU'"));
+        System.out.printf("[owasp] API1 indicators: %d cross-agency reads and sends refused (404 / 403 wrong-provider), nothing published%n", checks);
+    }
+
+    /**
+     * API1, forum: a participant's registration and badge are reachable only as ".../me" of its own
+     * token; another signed-in user (voter) reading, changing, cancelling or asking for the badge
+     * reaches only their own (absent) registration: 404, and the participant's is untouched.
+     */
+    @Test
+    void api1AParticipantsRegistrationAndBadgeAreTheirsOnly() {
+        forumEdition();
+        String participant = platform.tokens.userToken("participant");
+        String other = platform.tokens.userToken("voter");
+        String me = "/api/forum/v1/editions/" + FORUM_YEAR + "/registrations/me";
+        platform.as(participant).contentType(ContentType.JSON).body(Platform.registrationJson("Ada Participant")
+                        .replace("REMOTE", "IN_PERSON")).post(me).then().statusCode(201);
+        String registration = platform.as(participant).get(me).then().statusCode(200).extract().asString();
+        String badge = platform.as(participant).get(me + "/badge").then().statusCode(200).extract().path("code");
+
+        refused(platform.as(other).get(me), 404, "another user reads 'my' registration");
+        refused(platform.as(other).contentType(ContentType.JSON).body(Platform.registrationJson("Hijacked")).put(me), 404,
+                "another user changes 'my' registration");
+        refused(platform.as(other).delete(me), 404, "another user cancels 'my' registration");
+        refused(platform.as(other).get(me + "/badge"), 404, "another user asks for 'my' badge");
+        // a badge code is only useful to an organizer's scanner
+        refused(platform.as(other).contentType(ContentType.JSON).body(Map.of("code", badge))
+                .post("/api/forum/v1/editions/" + FORUM_YEAR + "/check-ins"), 403, "a participant checks in someone's badge");
+        String personalData = platform.as(other).get("/api/forum/v1/me/personal-data").then().statusCode(200).extract().asString();
+        assertFalse(personalData.contains("Ada Participant"), "another user's personal data holds none of the participant's");
+
+        assertEquals(registration, platform.as(participant).get(me).then().statusCode(200).extract().asString(),
+                "the participant's registration is unchanged");
+        assertEquals(0, platform.count(PlatformService.FORUM, "SELECT count(*) FROM registration WHERE edition_year = "
+                + FORUM_YEAR + " AND (full_name = 'Hijacked' OR checked_in_at IS NOT NULL OR status <> 'CONFIRMED')"));
+        System.out.println("[owasp] API1 forum: another user's read, change, cancel, badge and check-in of a registration refused (404/403), registration unchanged");
+    }
+
+    /** API1, prizes: votes are only ever listed as the caller's own; there is no way to list another voter's. */
+    @Test
+    void api1AVoterSeesOnlyTheirOwnVotes() {
+        PrizeEdition edition = votingEdition();
+        String voterA = platform.tokens.userToken("participant");
+        String voterB = platform.tokens.userToken("editor2");
+        String nominee = edition.nominees.get("C1").get(0);
+        edition.vote(voterA, nominee, null).then().statusCode(201);
+        String votes = "/api/prizes/v1/editions/" + PRIZES_YEAR + "/votes";
+        platform.as(voterA).get(votes + "/mine").then().statusCode(200).body("size()", equalTo(1));
+        platform.as(voterB).get(votes + "/mine").then().statusCode(200).body("size()", equalTo(0));
+        // a voter id in the query is ignored: "mine" is the token's subject
+        String subjectA = platform.stack.postgres().psql(PlatformService.PRIZES.database(),
+                "SELECT voter_id FROM vote WHERE edition_year = " + PRIZES_YEAR + " AND submission_id = '" + nominee + "'").trim();
+        platform.as(voterB).queryParam("voterId", subjectA).queryParam("voter", subjectA).get(votes + "/mine")
+                .then().statusCode(200).body("size()", equalTo(0));
+        Response all = platform.as(voterB).get(votes);
+        assertTrue(all.statusCode() == 404 || all.statusCode() == 405, "no listing of everyone's votes: " + all.statusCode());
+        assertTrue(all.contentType().startsWith("application/problem+json"), all.contentType());
+        assertFalse(all.asString().contains(nominee), all.asString());
+        System.out.println("[owasp] API1 prizes: another voter's votes are listed nowhere (votes/mine is the token's own, voterId ignored, no votes listing)");
+    }
+
+    /**
+     * API5, prizes: a voter (any signed-in user without prize-admin) cannot create an edition, move
+     * its dates, assign reviewers, validate or remove nominees, read tallies before the results,
+     * choose winners or publish results: 403 problem+json (401 without a token), and nothing changes.
+     */
+    @Test
+    void api5PrizeAdministrationNeedsPrizeAdmin() {
+        PrizeEdition edition = votingEdition();
+        String submission = edition.nominees.get("C2").get(0);
+        String base = "/api/prizes/v1/editions/" + PRIZES_YEAR;
+        String etag = platform.gateway().get(base).then().statusCode(200).extract().header("ETag");
+        String before = prizesState();
+        int checks = 0;
+        // plain users, and holders of other administrative roles (reviewer, forum organizer, stocktaking moderator)
+        for (String token : new String[]{platform.tokens.userToken("voter"), platform.tokens.userToken("participant"),
+                platform.tokens.userToken("reviewer"), platform.tokens.userToken("organizer"), platform.tokens.userToken("moderator"), null}) {
+            int status = token == null ? 401 : 403;
+            java.util.function.Supplier<io.restassured.specification.RequestSpecification> as =
+                    () -> token == null ? platform.gateway() : platform.as(token);
+            refused(as.get().contentType(ContentType.JSON).body(PrizeEdition.phaseDates(1)).put("/api/prizes/v1/editions/2083"),
+                    status, "create an edition");
+            refused(as.get().contentType(ContentType.JSON).header("If-Match", etag).body(PrizeEdition.phaseDates(5)).put(base),
+                    status, "move the phase dates");
+            refused(as.get().contentType(ContentType.JSON)
+                    .body(Map.of("submissionId", submission, "reviewerId", "reviewer", "organisation", "UNESCO"))
+                    .post(base + "/reviews"), status, "assign a reviewer");
+            refused(as.get().put(base + "/nominees/" + submission), status, "validate a nominee");
+            refused(as.get().delete(base + "/nominees/" + submission), status, "remove a nominee");
+            refused(as.get().contentType(ContentType.JSON).body(Map.of("submissionId", submission))
+                    .put(base + "/results/winners/C2"), status, "choose a winner");
+            refused(as.get().post(base + "/results/publish"), status, "publish the results");
+            checks += 7;
+            if (token != null) {
+                refused(as.get().get(base + "/tallies"), 403, "read the tallies before the results");
+                refused(as.get().get(base + "/reviews?submissionId=" + submission), 403, "read the reviews");
+                checks += 2;
+            }
+        }
+        assertEquals(before, prizesState(), "nothing changed in prizes");
+        platform.gateway().get(base).then().statusCode(200).header("ETag", etag).body("phase", equalTo("VOTING"));
+        platform.gateway().get("/api/prizes/v1/editions/2083").then().statusCode(404);
+        System.out.printf("[owasp] API5 prizes: %d administrative calls by a voter, a participant, a reviewer, a forum organizer, a moderator and anonymous refused (403/401), prizes unchanged%n", checks);
+    }
+
+    /** Everything prizes-service's administrative functions could change, as one comparable string. */
+    private static String prizesState() {
+        return platform.stack.postgres().psql(PlatformService.PRIZES.database(), """
+                SELECT (SELECT count(*) FROM edition) || '/' || (SELECT count(*) FROM review) || '/'
+                    || (SELECT count(*) FROM category_winner) || '/' || (SELECT count(*) FROM prize_result) || '/'
+                    || (SELECT md5(string_agg(id || status, ',' ORDER BY id)) FROM submission) || '/'
+                    || (SELECT md5(string_agg(year || ':' || version || ':' || coalesce(results_published_at::text, '-'), ',' ORDER BY year)) FROM edition)""").trim();
+    }
+
+    /**
+     * API5, forum and indicators: attendee lists, exports and counts are for organizers; creating an
+     * edition too; uploading indicator data needs an agency publisher (visitor and voter have no
+     * such role). 403 problem+json (401 without a token), nothing created.
+     */
+    @Test
+    void api5ForumListsAndIndicatorUploadsNeedTheirRole() {
+        forumEdition();
+        String forum = "/api/forum/v1/editions/" + FORUM_YEAR + "/registrations";
+        int checks = 0;
+        for (String token : new String[]{platform.tokens.userToken("participant"), platform.tokens.userToken("voter"),
+                platform.tokens.userToken("prize-admin"), null}) {
+            int status = token == null ? 401 : 403;
+            java.util.function.Supplier<io.restassured.specification.RequestSpecification> as =
+                    () -> token == null ? platform.gateway() : platform.as(token);
+            for (String list : new String[]{"", "/export.csv", "/counts"}) {
+                refused(as.get().get(forum + list), status, "attendee list " + list);
+                checks++;
+            }
+            refused(as.get().contentType(ContentType.JSON).body("""
+                    {"year": 2084, "title": "Not an organizer's", "startsOn": "2084-07-07", "endsOn": "2084-07-10",
+                     "venue": "Nowhere", "hybrid": true}""").post("/api/forum/v1/editions"), status, "create a forum edition");
+            checks++;
+        }
+        platform.gateway().get("/api/forum/v1/editions/2084").then().statusCode(404);
+
+        String before = observationsOfKen2099();
+        long batchesBefore = platform.count(PlatformService.INDICATORS, "SELECT count(*) FROM batch");
+        for (String token : new String[]{platform.tokens.userToken("visitor"), platform.tokens.userToken("voter"), null}) {
+            refused((token == null ? platform.gateway() : platform.as(token)).contentType("text/csv")
+                    .body("indicator,economy,period,value\nIT_USE_ii99,KEN,2099,1.0\n")
+                    .post("/api/indicators/v1/batches"), token == null ? 401 : 403, "upload an indicator batch");
+            checks++;
+        }
+        assertEquals(before, observationsOfKen2099(), "nothing published");
+        assertEquals(batchesBefore, platform.count(PlatformService.INDICATORS, "SELECT count(*) FROM batch"), "no batch recorded");
+        System.out.printf("[owasp] API5 forum and indicators: %d calls without the organizer or publisher role refused (403/401), nothing created%n", checks);
+    }
+
+    /**
+     * API3, prizes and forum: what the server decides (a vote's voter, time and tally; a
+     * registration's status, id, check-in and badge; an edition's announcement and publication
+     * times) cannot be sent in a body: 400 problem+json naming the field, nothing stored.
+     */
+    @Test
+    void api3ServerDecidedFieldsOfVotesRegistrationsAndEditionsAreRefused() {
+        PrizeEdition edition = votingEdition();
+        forumEdition();
+        String voter = platform.tokens.userToken("statistician");
+        String nominee = edition.nominees.get("C3").get(0);
+        String tallyBefore = platform.stack.postgres().psql(PlatformService.PRIZES.database(),
+                "SELECT votes FROM vote_tally WHERE submission_id = '" + nominee + "'").trim();
+        int checks = 0;
+        for (String extra : new String[]{"\"votes\": 1000", "\"voterId\": \"someone-else\"", "\"castAt\": \"2020-01-01T00:00:00Z\"",
+                "\"category\": \"C4\"", "\"edition\": 2000"}) {
+            refused(platform.as(voter).contentType(ContentType.JSON).body("{\"submissionId\": \"" + nominee + "\", " + extra + "}")
+                    .post("/api/prizes/v1/editions/" + PRIZES_YEAR + "/votes"), 400, "vote with " + extra);
+            checks++;
+        }
+        platform.as(voter).get("/api/prizes/v1/editions/" + PRIZES_YEAR + "/votes/mine").then().statusCode(200).body("size()", equalTo(0));
+        assertEquals(tallyBefore, platform.stack.postgres().psql(PlatformService.PRIZES.database(),
+                "SELECT votes FROM vote_tally WHERE submission_id = '" + nominee + "'").trim(), "tally unchanged");
+
+        String registrant = platform.tokens.userToken("reviewer");
+        String me = "/api/forum/v1/editions/" + FORUM_YEAR + "/registrations/me";
+        String[] protectedFields = {"\"status\": \"CANCELLED\"", "\"id\": \"" + UUID.randomUUID() + "\"",
+                "\"checkedInAt\": \"2081-07-07T09:00:00Z\"", "\"code\": \"forged.badge\"", "\"subjectId\": \"someone-else\"",
+                "\"registeredAt\": \"2000-01-01T00:00:00Z\""};
+        for (String extra : protectedFields) {
+            refused(platform.as(registrant).contentType(ContentType.JSON)
+                    .body(Platform.registrationJson("Mass Assigner").replaceFirst("\\{", "{" + extra + ", ")).post(me), 400,
+                    "registration with " + extra);
+            checks++;
+        }
+        refused(platform.as(registrant).get(me), 404, "no registration was stored");
+        platform.as(registrant).contentType(ContentType.JSON).body(Platform.registrationJson("Mass Assigner")).post(me)
+                .then().statusCode(201);
+        String stored = platform.as(registrant).get(me).then().statusCode(200).extract().asString();
+        for (String extra : protectedFields) {
+            refused(platform.as(registrant).contentType(ContentType.JSON)
+                    .body(Platform.registrationJson("Mass Assigner").replaceFirst("\\{", "{" + extra + ", ")).put(me), 400,
+                    "registration update with " + extra);
+            checks++;
+        }
+        assertEquals(stored, platform.as(registrant).get(me).then().statusCode(200).extract().asString(), "registration unchanged");
+        assertEquals(0, platform.count(PlatformService.FORUM, "SELECT count(*) FROM registration WHERE full_name = 'Mass Assigner'"
+                + " AND (status <> 'CONFIRMED' OR checked_in_at IS NOT NULL OR registered_at < '2001-01-01')"));
+
+        String admin = platform.tokens.userToken("prize-admin");
+        String base = "/api/prizes/v1/editions/" + PRIZES_YEAR;
+        String etag = platform.gateway().get(base).then().statusCode(200).extract().header("ETag");
+        for (String extra : new String[]{"resultsPublishedAt", "nomineesAnnouncedAt", "phase"}) {
+            Map<String, Object> body = new java.util.HashMap<>(PrizeEdition.phaseDates(4));
+            body.put(extra, extra.equals("phase") ? "RESULTS" : "2020-01-01T00:00:00Z");
+            refused(platform.as(admin).contentType(ContentType.JSON).header("If-Match", etag).body(body).put(base), 400,
+                    "edition with " + extra);
+            checks++;
+        }
+        platform.gateway().get(base).then().statusCode(200).header("ETag", etag).body("phase", equalTo("VOTING"))
+                .body("resultsPublishedAt", nullValue());
+
+        // a submission's status and owner are the server's: an edition in its submission phase, the owner's entry
+        int submissionYear = 2085;
+        platform.as(admin).contentType(ContentType.JSON).body(PrizeEdition.phaseDates(1)).put("/api/prizes/v1/editions/" + submissionYear)
+                .then().statusCode(201);
+        String entry = edition.entryOfSubmission.values().iterator().next();
+        for (String extra : new String[]{"\"status\": \"NOMINATED\"", "\"ownerId\": \"someone-else\"", "\"id\": \"" + UUID.randomUUID() + "\""}) {
+            refused(platform.as(editor).contentType(ContentType.JSON)
+                    .body("{\"entryId\": \"" + entry + "\", \"category\": \"C1\", \"summary\": \"Mass assignment\", " + extra + "}")
+                    .post("/api/prizes/v1/editions/" + submissionYear + "/submissions"), 400, "submission with " + extra);
+            checks++;
+        }
+        assertEquals(0, platform.count(PlatformService.PRIZES, "SELECT count(*) FROM submission WHERE edition_year = " + submissionYear));
+        System.out.printf("[owasp] API3 prizes and forum: %d writes (votes, registrations, editions, submissions) carrying server-decided fields refused (400 problem+json), nothing stored%n", checks);
+    }
+
+    /**
+     * API4, the gateway's per-user limit on votes (burst 10, then 1 per second): a voter hammering
+     * the vote endpoint gets 429 problem+json with Retry-After, and still has one vote in the category.
+     */
+    @Test
+    void api4VotesAreRateLimitedPerVoter() {
+        PrizeEdition edition = votingEdition();
+        String voter = platform.tokens.userToken("admin");
+        String nominee = edition.nominees.get("C4").get(0);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        Response limited = null;
+        for (int i = 0; i < 15; i++) {
+            Response response = edition.vote(voter, nominee, null);
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 429) {
+                limited = response;
+            }
+        }
+        assertEquals(201, statuses.get(0), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409 || s == 429), statuses.toString());
+        assertTrue(limited != null, "no 429 in 15 votes at once: " + statuses);
+        assertTrue(limited.contentType().startsWith("application/problem+json"), limited.contentType());
+        assertTrue(limited.header("Retry-After") != null, "429 without Retry-After");
+        platform.as(voter).get("/api/prizes/v1/editions/" + PRIZES_YEAR + "/votes/mine").then().statusCode(200).body("size()", equalTo(1));
+        System.out.printf("[owasp] API4 votes: 15 votes at once by one voter: %d x 201, %d x 409 already-voted, %d x 429; one vote stored%n",
+                statuses.stream().filter(s -> s == 201).count(), statuses.stream().filter(s -> s == 409).count(),
+                statuses.stream().filter(s -> s == 429).count());
+    }
+
+    /**
+     * API4, the gateway's per-user limit on forum registrations (route forum-registrations: 1/s,
+     * burst 10). This test found that the route's path pattern missed {@code .../registrations/me}.
+     */
+    @Test
+    void api4RegistrationsAreRateLimitedPerParticipant() {
+        forumEdition();
+        String participant = platform.tokens.userToken("admin");
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            statuses.add(platform.registerForForum(participant, FORUM_YEAR, "Hammering Admin").statusCode());
+        }
+        assertEquals(201, statuses.get(0), statuses.toString());
+        assertTrue(statuses.contains(429), "no 429 in 15 registrations at once: " + statuses);
+        assertEquals(1, platform.count(PlatformService.FORUM,
+                "SELECT count(*) FROM registration WHERE edition_year = " + FORUM_YEAR + " AND full_name = 'Hammering Admin'"));
     }
 }

@@ -1,15 +1,27 @@
 package org.wsis.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.wsis.localstack.PlatformService;
 import org.wsis.localstack.PlatformStack;
 import org.wsis.localstack.testing.RealmTokens;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -18,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** The whole platform as processes on random loopback ports, and the small helpers the suites share. */
 final class Platform implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
     final PlatformStack stack;
     final RealmTokens tokens;
 
@@ -27,9 +40,14 @@ final class Platform implements AutoCloseable {
     }
 
     static Platform start(String name) {
+        return start(name, Map.of());
+    }
+
+    /** @param extraConfig system properties for every service and the gateway (e.g. shorter timers for a fault test) */
+    static Platform start(String name, Map<String, String> extraConfig) {
         Path workDir = Path.of("target", name).toAbsolutePath();
         return new Platform(PlatformStack.start(new PlatformStack.Options(workDir, null, false, true,
-                EnumSet.allOf(PlatformService.class), true)));
+                EnumSet.allOf(PlatformService.class), true, extraConfig)));
     }
 
     RequestSpecification gateway() {
@@ -58,6 +76,75 @@ final class Platform implements AutoCloseable {
     void submitAndPublish(String editor, String moderator, String id) {
         as(editor).post("/api/stocktaking/v1/entries/" + id + "/submit").then().statusCode(200);
         as(moderator).post("/api/stocktaking/v1/entries/" + id + "/publish").then().statusCode(200);
+    }
+
+    /** The realm's users that can sign in with a password (password = user name), {@code visitor} included. */
+    static final List<String> USERS = List.of("editor", "editor2", "moderator", "prize-admin", "reviewer", "voter",
+            "organizer", "participant", "statistician", "admin", "visitor");
+    /** The agency clients: their service accounts are distinct token subjects too. */
+    static final List<String> AGENCY_CLIENTS = List.of("agency-itu", "agency-unesco", "agency-undesa", "agency-unctad");
+
+    /**
+     * A token for every distinct subject the realm offers (15: 11 users and 4 agency service
+     * accounts), by name. Voting and forum registration only need a signed-in caller, and both are
+     * "one per person" (per category, per edition), so this is how many people a test can be.
+     */
+    Map<String, String> everyIdentity() {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        USERS.forEach(user -> tokens.put(user, this.tokens.userToken(user)));
+        AGENCY_CLIENTS.forEach(client -> tokens.put(client, this.tokens.agencyToken(client)));
+        return tokens;
+    }
+
+    /** Creates a forum edition (hybrid, so remote registrations are allowed) as the organizer. */
+    void createForumEdition(String organizer, int year) {
+        as(organizer).contentType(ContentType.JSON).body("""
+                {"year": %1$d, "title": "WSIS Forum %1$d (reliability suite)", "startsOn": "%1$d-07-07",
+                 "endsOn": "%1$d-07-10", "venue": "Geneva", "hybrid": true}""".formatted(year))
+                .post("/api/forum/v1/editions").then().statusCode(201);
+    }
+
+    /** Registers the caller for a forum edition. */
+    Response registerForForum(String token, int year, String fullName) {
+        return as(token).contentType(ContentType.JSON).body(registrationJson(fullName))
+                .post("/api/forum/v1/editions/" + year + "/registrations/me");
+    }
+
+    static String registrationJson(String fullName) {
+        return """
+                {"attendance": "REMOTE", "fullName": "%s", "organisation": "WSIS reliability suite",
+                 "stakeholderType": "CIVIL_SOCIETY", "country": "CHE", "consent": true}""".formatted(fullName);
+    }
+
+    /**
+     * Every record on a topic from its beginning to its current end (plain KafkaConsumer, no group
+     * offsets), as parsed CloudEvents.
+     */
+    List<JsonNode> recordsOn(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            List<JsonNode> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    fail("could not read " + topic + " to its end offsets " + end);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    records.add(JSON.readTree(record.value()));
+                }
+            }
+            return records;
+        } catch (java.io.IOException e) {
+            throw new AssertionError("unreadable record on " + topic, e);
+        }
     }
 
     /** A single number from SQL run in a service's database. */

@@ -2,6 +2,8 @@ package org.wsis.reliability;
 
 import org.junit.jupiter.api.AfterAll;
 
+import java.util.Map;
+
 /**
  * Base of the suites that run against a whole platform: it holds the platform and the editor and
  * moderator tokens most scenarios need. Suites that leave the platform intact share one (a platform
@@ -23,8 +25,8 @@ abstract class PlatformSuite {
     }
 
     /** A platform of this suite's own (it will be broken on purpose), stopped after the suite. */
-    static void startDedicatedPlatform(String name) {
-        use(Platform.start(name), true);
+    static void startDedicatedPlatform(String name, Map<String, String> extraConfig) {
+        use(Platform.start(name, extraConfig), true);
     }
 
     private static void use(Platform started, boolean own) {

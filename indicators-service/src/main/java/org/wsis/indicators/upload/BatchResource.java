@@ -66,16 +66,19 @@ public class BatchResource {
     private final BatchPublisher publisher;
     private final long maxBytes;
     private final long syncMaxBytes;
+    private final BatchHeartbeat heartbeat;
 
     public BatchResource(CurrentUser caller, Idempotency idempotency, BatchStore store, BatchPublisher publisher,
                          @ConfigProperty(name = "indicators.upload.max-bytes") long maxBytes,
-                         @ConfigProperty(name = "indicators.upload.sync-max-bytes") long syncMaxBytes) {
+                         @ConfigProperty(name = "indicators.upload.sync-max-bytes") long syncMaxBytes,
+                         BatchHeartbeat heartbeat) {
         this.caller = caller;
         this.idempotency = idempotency;
         this.store = store;
         this.publisher = publisher;
         this.maxBytes = maxBytes;
         this.syncMaxBytes = syncMaxBytes;
+        this.heartbeat = heartbeat;
     }
 
     @PreDestroy
@@ -131,11 +134,18 @@ public class BatchResource {
 
     private Response accept(String agency, UploadFormat format, java.nio.file.Path file, long size, String prefer, UriInfo uri) {
         UUID id = store.create(agency, caller.subject(), format);
+        heartbeat.working(id); // until it is finished; if this instance dies, another marks the batch FAILED
         URI location = uri.getBaseUriBuilder().path("api/v1/batches").path(id.toString()).build();
         boolean async = size > syncMaxBytes || (prefer != null && prefer.contains("respond-async"));
         if (async) {
             queuedFiles.add(file); // the job deletes it when done
-            jobs.submit(() -> runJob(id, agency, format, file));
+            try {
+                jobs.submit(() -> runJob(id, agency, format, file));
+            } catch (RuntimeException notAccepted) {
+                queuedFiles.remove(file);
+                heartbeat.done(id);
+                throw notAccepted;
+            }
             return Response.accepted(store.find(id, agency)).location(location).build();
         }
         try (InputStream in = Files.newInputStream(file)) {
@@ -144,6 +154,8 @@ public class BatchResource {
             throw ProblemException.badRequest(e.getMessage());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } finally {
+            heartbeat.done(id); // the upload file is deleted by upload()
         }
         BatchStore.BatchView view = store.find(id, agency);
         if ("PUBLISHED".equals(view.status())) {
@@ -159,6 +171,7 @@ public class BatchResource {
             LOG.debugf(e, "Batch job %s ended without publishing", id);   // the batch row says why
         } finally {
             queuedFiles.remove(file);
+            heartbeat.done(id);
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
