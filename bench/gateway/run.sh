@@ -101,11 +101,13 @@ gateway_url="http://127.0.0.1:$gateway_port/api/stocktaking${path#/api}"
 wait_for "$direct_url"
 wait_for "$gateway_url"
 
+warm() { # url [header]: a freshly started JVM needs tens of seconds of load before C2 has compiled the hot path
+  # (measured here: 350 -> 1,700 -> 3,900 -> 7,800 req/s in successive 8 s runs on a busy machine)
+  local url="$1"; shift
+  wrk -t"$threads" -c"$connections" -d"$warmup" "$@" "$url" > /dev/null
+}
 run() { # name url [header]
   local name="$1" url="$2"; shift 2
-  # Warm-up: a freshly started JVM needs tens of seconds of load before C2 has compiled the hot path
-  # (measured here: 350 -> 1,700 -> 3,900 -> 7,800 req/s in successive 8 s runs on a busy machine).
-  wrk -t"$threads" -c"$connections" -d"$warmup" "$@" "$url" > /dev/null
   wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" "$url" > "$work/$name.txt"
   wrk -t1 -c"$latency_connections" -d"$duration" --latency "$@" "$url" > "$work/$name-light.txt"
   local rps p50 p99 light_p50 light_p99
@@ -122,12 +124,26 @@ ms() { # wrk prints 1.23ms / 456.00us / 1.20s
 
 echo "throughput: wrk -t$threads -c$connections -d$duration; latency: wrk -t1 -c$latency_connections -d$duration"
 echo "service $direct_url; gateway $gateway_url"
+# Everything is warmed first (the service keeps warming while the gateway is loaded), and the direct
+# run is measured first and last: the better of the two is the reference, so the ratio never flatters
+# the gateway with a service that was still warming up when it was measured directly.
+warm "$direct_url"
+warm "$gateway_url"
+warm "$gateway_url" -H "Authorization: Bearer $token"
 results=()
 results+=("$(run direct "$direct_url")")
 results+=("$(run gateway "$gateway_url")")
 results+=("$(run gateway-token "$gateway_url" -H "Authorization: Bearer $token")")
+results+=("$(run direct-again "$direct_url")")
+read -r _ first_rps _ <<< "${results[0]}"
+read -r _ again_rps _ <<< "${results[3]}"
+if awk -v a="$again_rps" -v b="$first_rps" 'BEGIN { exit !(a > b) }'; then
+  reference="${results[3]}"
+else
+  reference="${results[0]}"
+fi
 
-read -r _ d_rps d_p50 d_p99 d_light_p50 _ <<< "${results[0]}"
+read -r _ d_rps d_p50 d_p99 d_light_p50 _ <<< "$reference"
 printf '%-15s | %10s %9s %9s %10s | %9s %9s %12s\n' run req/s p50 p99 throughput "light p50" "light p99" "p50 overhead"
 for line in "${results[@]}"; do
   read -r name rps p50 p99 light_p50 light_p99 <<< "$line"
