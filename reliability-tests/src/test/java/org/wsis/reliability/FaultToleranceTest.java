@@ -150,26 +150,18 @@ class FaultToleranceTest extends PlatformSuite {
 
         Map<String, String> registrationOf = new ConcurrentHashMap<>(); // "year/person" -> registration id
         List<String> refused = new CopyOnWriteArrayList<>();
-        AtomicInteger answered = new AtomicInteger();
-        ExecutorService participants = Executors.newFixedThreadPool(4);
-        List<Future<?>> calls = new ArrayList<>();
+        List<Runnable> registering = new ArrayList<>();
         for (int year : years) {
-            people.forEach((person, token) -> calls.add(participants.submit(() -> {
+            people.forEach((person, token) -> registering.add(() -> {
                 Response response = platform.registerForForum(token, year, "Participant " + person);
                 if (response.statusCode() == 201) {
                     registrationOf.put(year + "/" + person, response.path("id"));
                 } else {
                     refused.add(year + "/" + person + ": " + response.statusCode() + " " + response.asString());
                 }
-                answered.incrementAndGet();
-            })));
+            }));
         }
-        awaitUntil(Duration.ofSeconds(60), () -> answered.get() >= 10, "the first registrations of the burst");
-        platform.stack.kafka().stop();
-        for (Future<?> call : calls) {
-            call.get(120, TimeUnit.SECONDS);
-        }
-        participants.shutdown();
+        burstWithFault(4, registering, 10, "the first registrations of the burst", () -> platform.stack.kafka().stop());
         int registrations = years.size() * people.size();
         assertEquals(List.of(), refused, "registrations never depend on the broker");
         assertEquals(registrations, registrationOf.size());
@@ -241,24 +233,16 @@ class FaultToleranceTest extends PlatformSuite {
         }
         Map<String, String> accepted = new ConcurrentHashMap<>();
         List<String> refused = new CopyOnWriteArrayList<>();
-        AtomicInteger answered = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(4);
-        List<Future<?>> calls = new ArrayList<>();
-        expectedVote.forEach((ballot, submission) -> calls.add(clients.submit(() -> {
+        List<Runnable> ballots = new ArrayList<>();
+        expectedVote.forEach((ballot, submission) -> ballots.add(() -> {
             Response response = edition.vote(voters.get(ballot.split("/")[0]), submission, null);
             if (response.statusCode() == 201) {
                 accepted.put(ballot, submission);
             } else {
                 refused.add(ballot + ": " + response.statusCode() + " " + response.asString());
             }
-            answered.incrementAndGet();
-        })));
-        awaitUntil(Duration.ofSeconds(60), () -> answered.get() >= 20, "the first votes of the burst");
-        platform.stack.kafka().stop();
-        for (Future<?> call : calls) {
-            call.get(120, TimeUnit.SECONDS);
-        }
-        clients.shutdown();
+        }));
+        burstWithFault(4, ballots, 20, "the first votes of the burst", () -> platform.stack.kafka().stop());
         assertEquals(List.of(), refused, "voting is not disturbed by the broker's outage");
         assertEquals(expectedVote, accepted);
         int votes = accepted.size();
@@ -325,34 +309,19 @@ class FaultToleranceTest extends PlatformSuite {
         String run = UUID.randomUUID().toString().substring(0, 8);
         int requests = 60;
         Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
-        AtomicInteger answered = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(6);
-        List<Future<?>> calls = new ArrayList<>();
+        List<Runnable> creates = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             int n = i;
-            calls.add(clients.submit(() -> {
-                try {
-                    Response response = create(run, n);
-                    if (response.statusCode() == 201) {
-                        acknowledged.put(n, response.path("id"));
-                    }
-                } catch (RuntimeException connectionLost) {
-                    // the service died under this request: the client saw no answer
-                } finally {
-                    answered.incrementAndGet();
+            creates.add(() -> {
+                Response response = create(run, n);
+                if (response.statusCode() == 201) {
+                    acknowledged.put(n, response.path("id"));
                 }
-            }));
+            });
         }
-        awaitUntil(Duration.ofSeconds(60), () -> answered.get() >= 15, "the first answers of the burst");
-        platform.stack.service(PlatformService.STOCKTAKING).kill();
-        for (Future<?> call : calls) {
-            call.get(120, TimeUnit.SECONDS);
-        }
-        clients.shutdown();
-        platform.stack.service(PlatformService.STOCKTAKING).restart();
+        killMidBurst(PlatformService.STOCKTAKING, creates, 15);
         // the gateway's circuit for stocktaking opened while it was dead; it lets a trial through after its open period
-        awaitUntil(Duration.ofSeconds(60), () -> platform.gateway().get("/api/stocktaking/v1/reference/action-lines").statusCode() == 200,
-                "the gateway routes to the restarted stocktaking-service again");
+        restartAndAwaitRoute(PlatformService.STOCKTAKING, "/api/stocktaking/v1/reference/action-lines");
 
         // every acknowledged write survived the crash
         acknowledged.forEach((n, id) -> platform.as(editor).get("/api/stocktaking/v1/entries/" + id)
@@ -409,31 +378,16 @@ class FaultToleranceTest extends PlatformSuite {
             }
         }
         Map<String, String> acknowledged = new ConcurrentHashMap<>(); // key -> castAt of the 201
-        AtomicInteger answered = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(6);
-        List<Future<?>> calls = new ArrayList<>();
-        ballots.forEach((key, submission) -> calls.add(clients.submit(() -> {
-            try {
-                Response response = edition.vote(voters.get(voterOfKey.get(key)), submission, key);
-                if (response.statusCode() == 201) {
-                    acknowledged.put(key, response.path("castAt"));
-                }
-            } catch (RuntimeException connectionLost) {
-                // the service died under this request: the client saw no answer
-            } finally {
-                answered.incrementAndGet();
+        List<Runnable> voting = new ArrayList<>();
+        ballots.forEach((key, submission) -> voting.add(() -> {
+            Response response = edition.vote(voters.get(voterOfKey.get(key)), submission, key);
+            if (response.statusCode() == 201) {
+                acknowledged.put(key, response.path("castAt"));
             }
-        })));
-        awaitUntil(Duration.ofSeconds(60), () -> answered.get() >= 20, "the first answers of the burst");
-        platform.stack.service(PlatformService.PRIZES).kill();
-        for (Future<?> call : calls) {
-            call.get(120, TimeUnit.SECONDS);
-        }
-        clients.shutdown();
+        }));
+        killMidBurst(PlatformService.PRIZES, voting, 20);
         int acknowledgedBeforeKill = acknowledged.size();
-        platform.stack.service(PlatformService.PRIZES).restart();
-        awaitUntil(Duration.ofSeconds(60), () -> platform.gateway().get("/api/prizes/v1/categories").statusCode() == 200,
-                "the gateway routes to the restarted prizes-service again");
+        restartAndAwaitRoute(PlatformService.PRIZES, "/api/prizes/v1/categories");
 
         // every acknowledged vote survived the crash, as its voter sees it
         for (String voter : voterNames) {
@@ -504,33 +458,18 @@ class FaultToleranceTest extends PlatformSuite {
         List<Integer> years = List.of(2095, 2096, 2097);
         years.forEach(year -> platform.createForumEdition(organizer, year));
         Map<String, String> acknowledged = new ConcurrentHashMap<>(); // "year/person" -> registration id
-        AtomicInteger answered = new AtomicInteger();
-        ExecutorService participants = Executors.newFixedThreadPool(6);
-        List<Future<?>> calls = new ArrayList<>();
+        List<Runnable> registering = new ArrayList<>();
         for (int year : years) {
-            people.forEach((person, token) -> calls.add(participants.submit(() -> {
-                try {
-                    Response response = platform.registerForForum(token, year, "Participant " + person);
-                    if (response.statusCode() == 201) {
-                        acknowledged.put(year + "/" + person, response.path("id"));
-                    }
-                } catch (RuntimeException connectionLost) {
-                    // the service died under this request: the client saw no answer
-                } finally {
-                    answered.incrementAndGet();
+            people.forEach((person, token) -> registering.add(() -> {
+                Response response = platform.registerForForum(token, year, "Participant " + person);
+                if (response.statusCode() == 201) {
+                    acknowledged.put(year + "/" + person, response.path("id"));
                 }
-            })));
+            }));
         }
-        awaitUntil(Duration.ofSeconds(60), () -> answered.get() >= 10, "the first answers of the burst");
-        platform.stack.service(PlatformService.FORUM).kill();
-        for (Future<?> call : calls) {
-            call.get(120, TimeUnit.SECONDS);
-        }
-        participants.shutdown();
+        killMidBurst(PlatformService.FORUM, registering, 10);
         int acknowledgedBeforeKill = acknowledged.size();
-        platform.stack.service(PlatformService.FORUM).restart();
-        awaitUntil(Duration.ofSeconds(60), () -> platform.gateway().get("/api/forum/v1/editions").statusCode() == 200,
-                "the gateway routes to the restarted forum-service again");
+        restartAndAwaitRoute(PlatformService.FORUM, "/api/forum/v1/editions");
 
         acknowledged.forEach((who, id) -> platform.as(people.get(who.split("/")[1]))
                 .get("/api/forum/v1/editions/" + who.split("/")[0] + "/registrations/me")
@@ -764,5 +703,54 @@ class FaultToleranceTest extends PlatformSuite {
         signer.initSign(key);
         signer.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
         return header + "." + claims + "." + b64.encodeToString(signer.sign());
+    }
+
+    /**
+     * Sends the requests from {@code threads} clients at once, and once {@code answersBeforeFault} of
+     * them are answered, breaks something ({@code fault}); returns when every request has ended.
+     */
+    private static void burstWithFault(int threads, List<Runnable> requests, int answersBeforeFault, String firstAnswers,
+                                       Runnable fault) throws Exception {
+        AtomicInteger answered = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (Runnable request : requests) {
+                calls.add(clients.submit(() -> {
+                    try {
+                        request.run();
+                    } finally {
+                        answered.incrementAndGet();
+                    }
+                }));
+            }
+            awaitUntil(Duration.ofSeconds(60), () -> answered.get() >= answersBeforeFault, firstAnswers);
+            fault.run();
+            for (Future<?> call : calls) {
+                call.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    /** A burst from 6 clients during which the service is SIGKILLed; a request it died under just gets no answer. */
+    private static void killMidBurst(PlatformService service, List<Runnable> requests, int answersBeforeKill) throws Exception {
+        List<Runnable> unanswerable = requests.stream().<Runnable>map(request -> () -> {
+            try {
+                request.run();
+            } catch (RuntimeException connectionLost) {
+                // the service died under this request: the client saw no answer
+            }
+        }).toList();
+        burstWithFault(6, unanswerable, answersBeforeKill, "the first answers of the burst",
+                () -> platform.stack.service(service).kill());
+    }
+
+    /** Restarts the killed service and waits until the gateway routes to it again (its circuit closes). */
+    private static void restartAndAwaitRoute(PlatformService service, String path) {
+        platform.stack.service(service).restart();
+        awaitUntil(Duration.ofSeconds(60), () -> platform.gateway().get(path).statusCode() == 200,
+                "the gateway routes to the restarted " + service.module() + " again");
     }
 }
