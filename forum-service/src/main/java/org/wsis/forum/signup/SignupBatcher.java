@@ -81,7 +81,7 @@ public class SignupBatcher {
             }
             return awaitBatchInFlight(pending); // already being written: its answer comes shortly
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            throw failureOf(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw busy();
@@ -92,10 +92,15 @@ public class SignupBatcher {
         try {
             return pending.outcome().get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            throw failureOf(e);
         } catch (TimeoutException | InterruptedException e) {
             throw busy();
         }
+    }
+
+    /** What the batch failed with for this sign-up (a ProblemException, or the database's error). */
+    private static RuntimeException failureOf(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
     }
 
     private static ProblemException busy() {

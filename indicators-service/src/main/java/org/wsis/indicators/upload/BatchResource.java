@@ -51,9 +51,9 @@ public class BatchResource {
     /** Bad rows listed in the problem body of a synchronous rejection; the rest via /errors. */
     private static final int ERRORS_IN_PROBLEM = 1000;
 
-    /** One publish at a time: they serialise on an advisory lock anyway. Owned by this (singleton) resource. */
     /** Uploads handed to a job, which deletes them; the request deletes every other upload. */
     private final java.util.Set<java.nio.file.Path> queuedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** One publish at a time: they serialise on an advisory lock anyway. Owned by this (singleton) resource. */
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "indicator-batch-jobs");
         thread.setDaemon(true);

@@ -227,7 +227,7 @@ public class SearchRepository {
             match.add("t.query");
         }
         anyTag(match, params, "al_", f.actionLine);
-        anyTag(match, params, "sdg_", f.sdgs == null ? null : f.sdgs.stream().map(String::valueOf).toList());
+        anyTag(match, params, "sdg_", f.sdgs.stream().map(String::valueOf).toList());
         anyTag(match, params, "st_", f.sdgTarget);
         anyTag(match, params, "co_", f.country);
         anyTag(match, params, "rg_", f.region);
