@@ -23,26 +23,21 @@ import java.util.function.Consumer;
  * Public search over published entries in plain SQL: PostgreSQL full-text search ranked with
  * ts_rank_cd on entry.search_vector, matched together with the tag filters on one GIN index
  * (entry.filter_vector: the text plus the tags as lexemes, see migration V4),
- * and facet counts computed by PostgreSQL in one statement. Plain JDBC because the statements are
+ * and facet counts computed by PostgreSQL in one statement (one GROUP BY over entry.facet_tags). Plain JDBC because the statements are
  * built from the filters given and exports stream row by row.
  */
 @ApplicationScoped
 public class SearchRepository {
-    /** The facets and the column behind each; array columns are unnested. */
-    private static final Map<String, String> FACET_SQL = new LinkedHashMap<>();
+    /**
+     * The facets, in the order the API lists them. Their names are the prefixes of entry.facet_tags
+     * ("actionLine:C2", "year:2024", see migration V5), which the counts are grouped by.
+     */
+    private static final List<String> FACETS = List.of(
+            "actionLine", "region", "country", "stakeholderType", "sdg", "targetGroup", "year", "status", "language", "prize");
 
-    static {
-        FACET_SQL.put("actionLine", "SELECT 'actionLine', v, count(*) FROM matching, unnest(action_lines) v GROUP BY v");
-        FACET_SQL.put("region", "SELECT 'region', v, count(*) FROM matching, unnest(regions) v GROUP BY v");
-        FACET_SQL.put("country", "SELECT 'country', v, count(*) FROM matching, unnest(countries) v GROUP BY v");
-        FACET_SQL.put("stakeholderType", "SELECT 'stakeholderType', stakeholder_type, count(*) FROM matching WHERE stakeholder_type IS NOT NULL GROUP BY 2");
-        FACET_SQL.put("sdg", "SELECT 'sdg', v::text, count(*) FROM matching, unnest(sdgs) v GROUP BY v");
-        FACET_SQL.put("targetGroup", "SELECT 'targetGroup', v, count(*) FROM matching, unnest(target_groups) v GROUP BY v");
-        FACET_SQL.put("year", "SELECT 'year', stocktaking_year::text, count(*) FROM matching WHERE stocktaking_year IS NOT NULL GROUP BY stocktaking_year");
-        FACET_SQL.put("status", "SELECT 'status', project_status, count(*) FROM matching WHERE project_status IS NOT NULL GROUP BY 2");
-        FACET_SQL.put("language", "SELECT 'language', language, count(*) FROM matching GROUP BY 2");
-        FACET_SQL.put("prize", "SELECT 'prize', v, count(*) FROM matching, unnest(prize_outcomes) v GROUP BY v");
-    }
+    /** Over a CTE {@code matching} with a facet_tags column: the total (tag NULL), then one row per facet value. */
+    private static final String COUNTS_SQL = "SELECT NULL::text AS tag, count(*) AS n FROM matching"
+            + " UNION ALL SELECT tag, count(*) FROM matching, unnest(facet_tags) tag GROUP BY tag";
 
     private static final String HIT_COLUMNS = """
             e.id, e.title, e.organisation, left(e.description, 300), e.action_lines, e.countries, e.regions,
@@ -103,14 +98,12 @@ public class SearchRepository {
             case TITLE -> "#.sort_title, #.id";
         };
         String sql = "WITH matching AS MATERIALIZED (SELECT e.id, e.published_at, lower(e.title) AS sort_title, "
-                + rank + " AS rank, e.action_lines, e.regions, e.countries, e.stakeholder_type, e.sdgs, e.target_groups,"
-                + " e.stocktaking_year, e.project_status, e.language, e.prize_outcomes " + query.fromWhere() + "),"
+                + rank + " AS rank, e.facet_tags " + query.fromWhere() + "),"
                 + " page AS (SELECT m.id, m.rank, m.published_at, m.sort_title FROM matching m ORDER BY "
                 + order.replace("#", "m") + " LIMIT ? OFFSET ?),"
-                + " counts AS (SELECT 'total' AS facet, NULL::text AS value, count(*) AS n FROM matching UNION ALL "
-                + String.join(" UNION ALL ", FACET_SQL.values()) + ")"
+                + " counts AS (" + COUNTS_SQL + ")"
                 + " SELECT " + HIT_COLUMNS + ", p.rank,"
-                + " (SELECT jsonb_agg(jsonb_build_array(facet, value, n)) FROM counts)::text AS facets"
+                + " (SELECT jsonb_agg(jsonb_build_array(tag, n)) FROM counts)::text AS facets"
                 + " FROM (SELECT 1) one LEFT JOIN page p ON true LEFT JOIN entry e ON e.id = p.id"
                 + " ORDER BY " + order.replace("#", "p");
         List<Object> params = new ArrayList<>(query.params());
@@ -127,24 +120,42 @@ public class SearchRepository {
         return new PageWithFacets(hits, facets(facetsJson[0]));
     }
 
+    /** The counts as [[tag, n], ...], the total being the row whose tag is null. */
     private SearchDtos.Facets facets(String json) {
-        Map<String, List<SearchDtos.FacetValue>> facets = new LinkedHashMap<>();
-        FACET_SQL.keySet().forEach(name -> facets.put(name, new ArrayList<>()));
-        long total = 0;
+        FacetCounts counts = new FacetCounts();
         try {
             for (JsonNode row : mapper.readTree(json)) {
-                String facet = row.get(0).asText();
-                if ("total".equals(facet)) {
-                    total = row.get(2).asLong();
-                } else {
-                    facets.get(facet).add(new SearchDtos.FacetValue(row.get(1).asText(), row.get(2).asLong()));
-                }
+                counts.add(row.get(0).isNull() ? null : row.get(0).asText(), row.get(1).asLong());
             }
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable facet counts", e);
         }
-        sortByCount(facets);
-        return new SearchDtos.Facets(total, facets);
+        return counts.facets();
+    }
+
+    /** Collects (tag, count) rows of {@link #COUNTS_SQL} into the facets of the API. */
+    private static final class FacetCounts {
+        private final Map<String, List<SearchDtos.FacetValue>> byFacet = new LinkedHashMap<>();
+        private long total;
+
+        FacetCounts() {
+            FACETS.forEach(name -> byFacet.put(name, new ArrayList<>()));
+        }
+
+        void add(String tag, long count) {
+            if (tag == null) {
+                total = count;
+                return;
+            }
+            int colon = tag.indexOf(':');
+            List<SearchDtos.FacetValue> values = byFacet.get(tag.substring(0, colon));
+            values.add(new SearchDtos.FacetValue(tag.substring(colon + 1), count));
+        }
+
+        SearchDtos.Facets facets() {
+            sortByCount(byFacet);
+            return new SearchDtos.Facets(total, byFacet);
+        }
     }
 
     private static void sortByCount(Map<String, List<SearchDtos.FacetValue>> facets) {
@@ -163,23 +174,10 @@ public class SearchRepository {
     /** The number of matching entries and the facet counts, in one statement. */
     public SearchDtos.Facets facets(SearchFilters filters) {
         Query query = query(filters);
-        String sql = "WITH matching AS MATERIALIZED (SELECT e.action_lines, e.regions, e.countries, e.stakeholder_type,"
-                + " e.sdgs, e.target_groups, e.stocktaking_year, e.project_status, e.language, e.prize_outcomes "
-                + query.fromWhere() + ") SELECT 'total', NULL, count(*) FROM matching UNION ALL "
-                + String.join(" UNION ALL ", FACET_SQL.values());
-        Map<String, List<SearchDtos.FacetValue>> facets = new LinkedHashMap<>();
-        FACET_SQL.keySet().forEach(name -> facets.put(name, new ArrayList<>()));
-        long[] total = {0};
-        run(sql, query.params(), 0, rs -> {
-            String facet = rs.getString(1);
-            if ("total".equals(facet)) {
-                total[0] = rs.getLong(3);
-            } else {
-                facets.get(facet).add(new SearchDtos.FacetValue(rs.getString(2), rs.getLong(3)));
-            }
-        });
-        sortByCount(facets);
-        return new SearchDtos.Facets(total[0], facets);
+        String sql = "WITH matching AS MATERIALIZED (SELECT e.facet_tags " + query.fromWhere() + ") " + COUNTS_SQL;
+        FacetCounts counts = new FacetCounts();
+        run(sql, query.params(), 0, rs -> counts.add(rs.getString(1), rs.getLong(2)));
+        return counts.facets();
     }
 
     /**
