@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,22 @@ class EdgePoliciesTest {
                 .header("Retry-After", notNullValue())
                 .body("detail", allOf(containsString("forum"), containsString("refused"), containsString("in a row")));
         assertTrue(millis < 1500, "open circuit answered after " + millis + " ms");
+    }
+
+    @Test
+    void clientsHangingUpNeverOpenTheCircuit() throws Exception {
+        // Each client leaves while the service is still working; the proxy then resets that exchange.
+        // Twice the failure threshold of hang-ups must not count as the service failing.
+        for (int i = 0; i < 10; i++) {
+            try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+                socket.getOutputStream().write(("GET /api/prizes/v1/slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                Thread.sleep(100);
+            }
+        }
+        Thread.sleep(300); // the resets are handled asynchronously
+        given().get("/api/prizes/v1/status/200").then().statusCode(200).body(equalTo("status page"));
     }
 
     @Test

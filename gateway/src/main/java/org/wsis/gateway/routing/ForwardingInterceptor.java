@@ -127,6 +127,14 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             // Already answered; this response is never sent (see handleProxyResponse).
             return context.request().release().response().setStatusCode(413);
         }
+        if (rc.response().closed()) {
+            // The client hung up first, and the proxy reset the service's exchange (a StreamResetException
+            // here). Nothing is wrong with the service: counting it would let a crowd of closed browser tabs
+            // open the circuit and refuse everyone else. Nobody is left to answer either.
+            LOG.debugf("%s %s: the client left before %s answered [request id %s]", rc.request().method(), path,
+                    service, RequestIds.of(rc));
+            return context.request().release().response().setStatusCode(499);
+        }
         if (failure instanceof UpstreamUnreachableException unreachable) {
             breaker.recordFailure(unreachable.reason());
             problem = Problem.serviceUnavailable(service, unreachable.reason(), path);
