@@ -79,8 +79,7 @@ if [ "$real_service" = true ]; then
   # The platform as ./run-local starts it; services and gateway verify this run's tokens locally.
   "$repo/run-local" --port-offset="$offset" --work-dir="$work/stack" \
     --set=quarkus.oidc.auth-server-url= --set=quarkus.oidc.public-key="$public_key" \
-    --set=wsis.gateway.rate-limit.enabled=false \
-    --set=wsis.gateway.docs.realm-url=http://127.0.0.1:8180/realms/wsis > "$work/stack.log" 2>&1 &
+    --set=wsis.gateway.rate-limit.enabled=false > "$work/stack.log" 2>&1 &
   pids+=($!)
 else
 # Limits high enough not to refuse the benchmark, but still counted on every request.

@@ -67,7 +67,7 @@ PIDS+=($!)
 java -Xmx512m -Dquarkus.http.port="$GATEWAY_PORT" \
   -Dwsis.gateway.upstream.prizes.url="http://127.0.0.1:$PRIZES_PORT" \
   -Dwsis.gateway.max-connections-per-upstream="$CONCURRENCY" "${OIDC[@]}" \
-  -Dwsis.gateway.rate-limit.enabled=false -Dwsis.gateway.docs.realm-url=http://127.0.0.1:8180/realms/wsis \
+  -Dwsis.gateway.rate-limit.enabled=false \
   -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 await_http "http://127.0.0.1:$PRIZES_PORT/q/health/ready" prizes-service

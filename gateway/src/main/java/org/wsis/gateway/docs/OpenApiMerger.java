@@ -33,7 +33,8 @@ public final class OpenApiMerger {
     /**
      * @param documents   each available service's own document
      * @param unavailable services whose document could not be fetched (named in the description)
-     * @param realmUrl    the realm's public URL, e.g. https://auth.example.org/realms/wsis
+     * @param realmUrl    the realm's public URL, e.g. https://auth.example.org/realms/wsis; null when there is no
+     *                    realm to sign in with (a pasted bearer token is asked for instead)
      */
     public static JsonObject merge(Map<Service, JsonObject> documents, List<Service> unavailable, String realmUrl) {
         JsonObject paths = new JsonObject();
@@ -58,7 +59,8 @@ public final class OpenApiMerger {
                 }
             }
         }
-        components.put("securitySchemes", new JsonObject().put(SECURITY_SCHEME, oauth2(realmUrl)));
+        components.put("securitySchemes", new JsonObject().put(SECURITY_SCHEME,
+                realmUrl == null ? bearerToken() : oauth2(realmUrl)));
 
         StringBuilder description = new StringBuilder(
                 "All WSIS services through the gateway. Sign in with **Authorize** (client `wsis-frontend`, "
@@ -154,6 +156,14 @@ public final class OpenApiMerger {
     static String tagName(Service service, String tag) {
         String label = Character.toUpperCase(service.id().charAt(0)) + service.id().substring(1);
         return tag == null || tag.isBlank() ? label : label + ": " + tag;
+    }
+
+    private static JsonObject bearerToken() {
+        return new JsonObject()
+                .put("type", "http")
+                .put("scheme", "bearer")
+                .put("bearerFormat", "JWT")
+                .put("description", "No realm is configured for sign-in here: paste an access token.");
     }
 
     private static JsonObject oauth2(String realmUrl) {

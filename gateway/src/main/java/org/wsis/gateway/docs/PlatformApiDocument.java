@@ -54,7 +54,7 @@ public class PlatformApiDocument {
     PlatformApiDocument(Vertx vertx, GatewayRoutes routes, GatewayConfig config) {
         this.vertx = vertx;
         this.routes = routes;
-        this.realmUrl = config.docs().realmUrl();
+        this.realmUrl = config.docs().realmUrl().orElse(null);
     }
 
     void register(@Observes Router router) {

@@ -70,8 +70,12 @@ public interface GatewayConfig {
     }
 
     interface Docs {
-        /** The realm as a browser reaches it, for the Authorize button's authorize and token URLs. */
-        String realmUrl();
+        /**
+         * The realm as a browser reaches it, for the Authorize button's authorize and token URLs. Absent
+         * when tokens are checked against a fixed key with no realm (quarkus.oidc.auth-server-url empty):
+         * the button then takes a pasted bearer token.
+         */
+        Optional<String> realmUrl();
     }
 
     interface RateLimit {
