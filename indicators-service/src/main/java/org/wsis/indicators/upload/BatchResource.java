@@ -67,11 +67,12 @@ public class BatchResource {
     private final long maxBytes;
     private final long syncMaxBytes;
     private final BatchHeartbeat heartbeat;
+    private final UploadFiles uploadFiles;
 
     public BatchResource(CurrentUser caller, Idempotency idempotency, BatchStore store, BatchPublisher publisher,
                          @ConfigProperty(name = "indicators.upload.max-bytes") long maxBytes,
                          @ConfigProperty(name = "indicators.upload.sync-max-bytes") long syncMaxBytes,
-                         BatchHeartbeat heartbeat) {
+                         BatchHeartbeat heartbeat, UploadFiles uploadFiles) {
         this.caller = caller;
         this.idempotency = idempotency;
         this.store = store;
@@ -79,6 +80,7 @@ public class BatchResource {
         this.maxBytes = maxBytes;
         this.syncMaxBytes = syncMaxBytes;
         this.heartbeat = heartbeat;
+        this.uploadFiles = uploadFiles;
     }
 
     @PreDestroy
@@ -101,7 +103,7 @@ public class BatchResource {
         String agency = caller.agency().orElseThrow(() ->
                 ProblemException.forbidden("The token carries no 'agency' claim: only agency clients and agency staff provide data"));
         UploadFormat format = UploadFormat.fromContentType(contentType);
-        java.nio.file.Path file = Files.createTempFile("indicator-batch-", ".upload");
+        java.nio.file.Path file = uploadFiles.create();
         Received received;
         try {
             received = copyBounded(body, file);
