@@ -124,7 +124,7 @@ public class EntryResource {
     @POST
     @Path("{id}/publish")
     @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
-    @Operation(summary = "Publish a submitted entry, or the pending edit of a published one (moderators)")
+    @Operation(summary = "Publish a submitted entry, or the pending edit of a published one (moderators; 403 on one's own entry)")
     public EntryDtos.EntryView publish(@PathParam("id") UUID id) {
         return EntryDtos.EntryView.of(moderation.publish(id));
     }
@@ -133,7 +133,7 @@ public class EntryResource {
     @Path("{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
-    @Operation(summary = "Return a submitted entry (or turn down a pending edit) with comments for the owner (moderators)")
+    @Operation(summary = "Return a submitted entry (or turn down a pending edit) with comments for the owner (moderators; 403 on one's own entry)")
     public EntryDtos.EntryView returnForChanges(@PathParam("id") UUID id,
                                                 @NotNull(message = "a JSON body is required") @Valid EntryDtos.ReturnRequest request) {
         return EntryDtos.EntryView.of(moderation.returnForChanges(id, request.comment()));

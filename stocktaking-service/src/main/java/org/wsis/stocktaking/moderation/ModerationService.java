@@ -50,6 +50,7 @@ public class ModerationService {
     @Transactional
     public Entry publish(UUID id) {
         Entry entry = entries.get(id);
+        requireSomeoneElses(entry, "publish");
         if (entry.status == EntryStatus.PUBLISHED && entry.pendingRevision != null) {
             entries.apply(revisions.content(entry.id, entry.pendingRevision), entry);
             entry.pendingRevision = null;
@@ -76,6 +77,7 @@ public class ModerationService {
     @Transactional
     public Entry returnForChanges(UUID id, String comment) {
         Entry entry = entries.get(id);
+        requireSomeoneElses(entry, "return");
         entry.returnComment = comment.strip();
         entry.updatedAt = EntryService.now();
         if (entry.status == EntryStatus.PUBLISHED && entry.pendingRevision != null) {
@@ -87,6 +89,17 @@ public class ModerationService {
         entry.status = EntryStatus.RETURNED;
         revisions.record(entry, Action.RETURNED, caller.subject(), entry.returnComment);
         return entry;
+    }
+
+    /**
+     * Four eyes: an entry, or a change to it, goes public only when a moderator other than its owner
+     * accepts it. Moderators keep entries too (ITU staff documenting ITU projects). Archiving is not
+     * covered: taking an entry away from the public needs no second opinion.
+     */
+    private void requireSomeoneElses(Entry entry, String action) {
+        if (entry.ownerId.equals(caller.subject())) {
+            throw ProblemException.forbidden("Entry " + entry.id + " is your own: another moderator must " + action + " it");
+        }
     }
 
     /** Archives an entry; a published one is withdrawn from the public (event withdrawn.v1). */

@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
+import org.wsis.stocktaking.testing.TestTokens;
 
 import java.time.Duration;
 import java.util.List;
@@ -151,18 +152,20 @@ class EntryResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "mo", roles = {"stocktaking-editor", "stocktaking-moderator"})
     void publishingWritesTheEventThroughTheOutboxToKafka() throws Exception {
-        String id = createDraft();
-        given().when().post("/api/v1/entries/" + id + "/publish").then().statusCode(409); // not submitted yet
-        given().when().post("/api/v1/entries/" + id + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
-        given().when().post("/api/v1/entries/" + id + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
+        String owner = TestTokens.editor("ama");
+        String moderator = TestTokens.moderator("mo");
+        String id = given().auth().oauth2(owner).contentType(ContentType.JSON).body(VALID).post("/api/v1/entries")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(moderator).post("/api/v1/entries/" + id + "/publish").then().statusCode(409); // not submitted yet
+        given().auth().oauth2(owner).post("/api/v1/entries/" + id + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        given().auth().oauth2(moderator).post("/api/v1/entries/" + id + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
 
         JsonNode event = awaitEvent("stocktaking.entries", id, Duration.ofSeconds(30));
         assertEquals("1.0", event.get("specversion").asText());
         assertEquals("org.wsis.stocktaking.entry.published.v1", event.get("type").asText());
         assertEquals(id, event.get("data").get("entryId").asText());
-        assertEquals("mo", event.get("data").get("ownerId").asText());
+        assertEquals("ama", event.get("data").get("ownerId").asText());
 
         given().when().get("/api/v1/entries?size=100").then().statusCode(200)
                 .header("X-Total-Count", notNullValue())
