@@ -20,6 +20,11 @@ final class TestTokens {
         return TRUSTED.sign(TestJwt.claims(subject, azp, TestJwt.AUDIENCE, Instant.now().plusSeconds(300)));
     }
 
+    /** A valid token that expires in {@code seconds}. */
+    static String expiringIn(String subject, long seconds) {
+        return TRUSTED.sign(TestJwt.claims(subject, "wsis-frontend", TestJwt.AUDIENCE, Instant.now().plusSeconds(seconds)));
+    }
+
     static String expired(String subject) {
         return TRUSTED.sign(TestJwt.claims(subject, "wsis-frontend", TestJwt.AUDIENCE, Instant.now().minusSeconds(600)));
     }

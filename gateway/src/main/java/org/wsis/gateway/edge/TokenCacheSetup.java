@@ -1,0 +1,115 @@
+package org.wsis.gateway.edge;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.wsis.gateway.routing.GatewayConfig;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Plugs {@link VerifiedTokens} into Quarkus security: an identity provider asked before quarkus-oidc's
+ * answers for a token verified earlier, and an augmentor remembers each token quarkus-oidc has just
+ * verified. {@code wsis_gateway_token_cache_total{result=hit|miss}} on /q/metrics counts the lookups.
+ */
+public final class TokenCacheSetup {
+
+    /** Marks identities built from the cache, so they are not remembered a second time. */
+    static final String FROM_CACHE = "wsis.gateway.token-from-cache";
+
+    private TokenCacheSetup() {
+    }
+
+    @Singleton
+    static class Producer {
+        @Produces
+        @Singleton
+        VerifiedTokens verifiedTokens(GatewayConfig config) {
+            return new VerifiedTokens(config.tokenCache().maxEntries(), config.tokenCache().maxAge(), Clock.systemUTC());
+        }
+    }
+
+    /** Asked first (priority above quarkus-oidc's 1001); nothing cached means quarkus-oidc verifies. */
+    @ApplicationScoped
+    static class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+        private final VerifiedTokens tokens;
+        private final Counter hits;
+        private final Counter misses;
+
+        CachedTokenIdentityProvider(VerifiedTokens tokens, MeterRegistry metrics) {
+            this.tokens = tokens;
+            this.hits = counter(metrics, "hit");
+            this.misses = counter(metrics, "miss");
+        }
+
+        private static Counter counter(MeterRegistry metrics, String result) {
+            return Counter.builder("wsis.gateway.token.cache")
+                    .description("Bearer tokens found verified already (hit) or verified now (miss)")
+                    .tag("result", result).register(metrics);
+        }
+
+        @Override
+        public Class<TokenAuthenticationRequest> getRequestType() {
+            return TokenAuthenticationRequest.class;
+        }
+
+        @Override
+        public int priority() {
+            return 2000;
+        }
+
+        @Override
+        public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+            if (!tokens.enabled()) {
+                return Uni.createFrom().nullItem();
+            }
+            VerifiedTokens.Verified verified = tokens.lookup(request.getToken().getToken());
+            if (verified == null) {
+                misses.increment();
+                return Uni.createFrom().nullItem();
+            }
+            hits.increment();
+            return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                    .setPrincipal(verified.principal())
+                    .addRoles(verified.roles())
+                    .addCredential(request.getToken())
+                    .addAttribute(FROM_CACHE, Boolean.TRUE)
+                    .build());
+        }
+    }
+
+    /** Remembers what quarkus-oidc has just verified (identities it built, never anonymous ones). */
+    @ApplicationScoped
+    static class RememberVerifiedTokens implements SecurityIdentityAugmentor {
+        private final VerifiedTokens tokens;
+
+        RememberVerifiedTokens(VerifiedTokens tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+            if (tokens.enabled() && !identity.isAnonymous() && identity.getAttribute(FROM_CACHE) == null
+                    && identity.getPrincipal() instanceof JsonWebToken jwt) {
+                TokenCredential credential = identity.getCredential(TokenCredential.class);
+                if (credential != null) {
+                    tokens.remember(credential.getToken(), jwt, identity.getRoles());
+                }
+            }
+            return Uni.createFrom().item(identity);
+        }
+    }
+}
