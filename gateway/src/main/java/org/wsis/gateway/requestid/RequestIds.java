@@ -1,6 +1,7 @@
 package org.wsis.gateway.requestid;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,18 @@ public class RequestIds {
         if (candidate != null && VALID.matcher(candidate).matches()) {
             return candidate;
         }
-        return UUID.randomUUID().toString();
+        return randomUuid();
+    }
+
+    /**
+     * A version-4 UUID from ThreadLocalRandom. A request id correlates logs and is no secret, so it
+     * need not come from UUID.randomUUID()'s shared SecureRandom, which showed in the gateway's profile.
+     */
+    static String randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;                      // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(high, low).toString();
     }
 
     /** The id assigned to this request (assigning one now if the route ran before ours). */
