@@ -2,7 +2,7 @@
 # Gateway overhead: the same cheap GET, directly on a service and through the gateway, in one run
 # with the same load (wrk, fixed connections). Reports p50/p99 latency and throughput of each.
 #
-#   bench/gateway/run.sh [--duration=20s] [--warmup=30s] [--connections=32] [--threads=2] [--port-offset=5000]
+#   bench/gateway/run.sh [--duration=10s] [--rounds=3] [--warmup=30s] [--connections=32] [--threads=2] [--port-offset=5000]
 #                        [--latency-connections=1] [--service-url=http://127.0.0.1:8081 --path=/api/v1/reference/action-lines]
 #                        [--real-service [--path=/api/v1/reference/countries]]
 #
@@ -14,16 +14,18 @@
 #
 # Without --service-url a stand-in service (EchoService.java, GET /api/v1/ping) is started, so only the
 # HTTP path is measured; with it, a running service (e.g. from ./run-local) is used and the gateway
-# routes /api/stocktaking/** to it. Five runs: direct, gateway anonymous, direct and gateway with a bearer
-# token (verified at the edge, and by the service, against a key pair made for this run), direct again. Needs wrk (apt-get install -y wrk),
+# routes /api/stocktaking/** to it. Four targets: direct and gateway, anonymous and with a bearer token
+# (verified at the edge, and by the service, against a key pair made for this run), measured in turn for
+# --rounds rounds; each target's throughput is the median of its rounds. Needs wrk (apt-get install -y wrk),
 # openssl, and the gateway packaged: ./mvnw -B -q -pl gateway -am package -DskipTests
 set -euo pipefail
 
-duration=20s; warmup=30s; connections=32; latency_connections=1; threads=2; offset=5000; service_url=""; path=""
+duration=10s; rounds=3; warmup=30s; connections=32; latency_connections=1; threads=2; offset=5000; service_url=""; path=""
 real_service=false
 for arg in "$@"; do
   case "$arg" in
     --duration=*) duration="${arg#*=}" ;;
+    --rounds=*) rounds="${arg#*=}" ;;
     --warmup=*) warmup="${arg#*=}" ;;
     --connections=*) connections="${arg#*=}" ;;
     --latency-connections=*) latency_connections="${arg#*=}" ;;
@@ -105,59 +107,55 @@ warm() { # url [header]: a freshly started JVM needs tens of seconds of load bef
   local url="$1"; shift
   wrk -t"$threads" -c"$connections" -d"$warmup" "$@" "$url" > /dev/null
 }
-run() { # name url [header]
+throughput() { # url [header]: req/s with --connections for --duration
+  local url="$1"; shift
+  wrk -t"$threads" -c"$connections" -d"$duration" "$@" "$url" | awk '/Requests\/sec/ {print $2}'
+}
+latency() { # name url [header]: p50 and p99 with --latency-connections (no queueing)
   local name="$1" url="$2"; shift 2
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" "$url" > "$work/$name.txt"
   wrk -t1 -c"$latency_connections" -d"$duration" --latency "$@" "$url" > "$work/$name-light.txt"
-  local rps p50 p99 light_p50 light_p99
-  rps="$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")"
-  p50="$(awk '$1=="50%" {print $2}' "$work/$name.txt")"
-  p99="$(awk '$1=="99%" {print $2}' "$work/$name.txt")"
-  light_p50="$(awk '$1=="50%" {print $2}' "$work/$name-light.txt")"
-  light_p99="$(awk '$1=="99%" {print $2}' "$work/$name-light.txt")"
-  echo "$name $rps $p50 $p99 $light_p50 $light_p99"
+  echo "$(awk '$1=="50%" {print $2}' "$work/$name-light.txt") $(awk '$1=="99%" {print $2}' "$work/$name-light.txt")"
 }
 ms() { # wrk prints 1.23ms / 456.00us / 1.20s
   awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 } else { sub(/s$/, "", v); print v * 1000 } }'
 }
+median() { tr ' ' '\n' | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 
-echo "throughput: wrk -t$threads -c$connections -d$duration; latency: wrk -t1 -c$latency_connections -d$duration"
+echo "throughput: wrk -t$threads -c$connections -d$duration, $rounds interleaved rounds; latency: wrk -t1 -c$latency_connections -d$duration"
 echo "service $direct_url; gateway $gateway_url"
-# Everything is warmed first (the service keeps warming while the gateway is loaded), and the direct
-# run is measured first and last: the better of the two is the reference, so the ratio never flatters
-# the gateway with a service that was still warming up when it was measured directly.
 warm "$direct_url"
 warm "$gateway_url"
 warm "$gateway_url" -H "Authorization: Bearer $token"
 warm "$direct_url" -H "Authorization: Bearer $token"
-results=()
-results+=("$(run direct "$direct_url")")
-results+=("$(run gateway "$gateway_url")")
-# With a token, the service verifies it as well: a signed-in request is compared with the same request
-# sent directly (the stand-in service ignores tokens, so there the two references are alike).
-results+=("$(run direct-token "$direct_url" -H "Authorization: Bearer $token")")
-results+=("$(run gateway-token "$gateway_url" -H "Authorization: Bearer $token")")
-results+=("$(run direct-again "$direct_url")")
-read -r _ first_rps _ <<< "${results[0]}"
-read -r _ again_rps _ <<< "${results[4]}"
-if awk -v a="$again_rps" -v b="$first_rps" 'BEGIN { exit !(a > b) }'; then
-  reference="${results[4]}"
-else
-  reference="${results[0]}"
-fi
-token_reference="${results[2]}"
+# On 2 shared cores one 20 s run can be 10-25% off the next (JIT, GC, the database's background work), so
+# the four targets are measured in turn, round after round, and each is represented by its median. With a
+# token the service checks it too: a signed-in request is compared with the same request sent directly
+# (the stand-in service ignores tokens, so there the two references are alike).
+names=(direct gateway direct-token gateway-token)
+declare -A rps_of
+for round in $(seq 1 "$rounds"); do
+  rps_of[direct]+=" $(throughput "$direct_url")"
+  rps_of[gateway]+=" $(throughput "$gateway_url")"
+  rps_of[direct-token]+=" $(throughput "$direct_url" -H "Authorization: Bearer $token")"
+  rps_of[gateway-token]+=" $(throughput "$gateway_url" -H "Authorization: Bearer $token")"
+  echo "round $round:${rps_of[direct]##* } ${rps_of[gateway]##* } ${rps_of[direct-token]##* } ${rps_of[gateway-token]##* } req/s (direct, gateway, direct-token, gateway-token)"
+done
+declare -A light_of
+light_of[direct]="$(latency direct "$direct_url")"
+light_of[gateway]="$(latency gateway "$gateway_url")"
+light_of[direct-token]="$(latency direct-token "$direct_url" -H "Authorization: Bearer $token")"
+light_of[gateway-token]="$(latency gateway-token "$gateway_url" -H "Authorization: Bearer $token")"
 
-echo "Each gateway run is compared with the same request sent directly: anonymous with the better of direct"
-echo "and direct-again, with a token with direct-token."
-printf '%-15s | %10s %9s %9s %10s | %9s %9s %12s\n' run req/s p50 p99 "of direct" "light p50" "light p99" "p50 overhead"
-for line in "${results[@]}"; do
-  read -r name rps p50 p99 light_p50 light_p99 <<< "$line"
-  case "$name" in
-    *-token) read -r _ d_rps _ _ d_light_p50 _ <<< "$token_reference" ;;
-    *) read -r _ d_rps _ _ d_light_p50 _ <<< "$reference" ;;
-  esac
-  overhead="$(awk -v a="$(ms "$light_p50")" -v b="$(ms "$d_light_p50")" 'BEGIN { printf "%.2fms", a - b }')"
-  share="$(awk -v a="$rps" -v b="$d_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
-  printf '%-15s | %10s %9s %9s %10s | %9s %9s %12s\n' "$name" "$rps" "$p50" "$p99" "$share" "$light_p50" "$light_p99" "$overhead"
+printf '%-14s | %10s %-28s %9s | %9s %9s %12s\n' run "median" "req/s per round" "of direct" "light p50" "light p99" "p50 overhead"
+for name in "${names[@]}"; do
+  reference="direct"
+  [[ "$name" == *-token ]] && reference="direct-token"
+  rps="$(echo ${rps_of[$name]} | median)"
+  reference_rps="$(echo ${rps_of[$reference]} | median)"
+  read -r light_p50 light_p99 <<< "${light_of[$name]}"
+  read -r reference_p50 _ <<< "${light_of[$reference]}"
+  share="$(awk -v a="$rps" -v b="$reference_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
+  overhead="$(awk -v a="$(ms "$light_p50")" -v b="$(ms "$reference_p50")" 'BEGIN { printf "%.2fms", a - b }')"
+  printf '%-14s | %10.0f %-28s %9s | %9s %9s %12s\n' "$name" "$rps" "${rps_of[$name]# }" "$share" "$light_p50" "$light_p99" "$overhead"
 done
 echo "Target: p50 overhead < 2 ms (light load), gateway throughput >= 80% of direct (saturated)."
