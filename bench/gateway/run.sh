@@ -111,10 +111,9 @@ throughput() { # url [header]: req/s with --connections for --duration
   local url="$1"; shift
   wrk -t"$threads" -c"$connections" -d"$duration" "$@" "$url" | awk '/Requests\/sec/ {print $2}'
 }
-latency() { # name url [header]: p50 and p99 with --latency-connections (no queueing)
-  local name="$1" url="$2"; shift 2
-  wrk -t1 -c"$latency_connections" -d"$duration" --latency "$@" "$url" > "$work/$name-light.txt"
-  echo "$(awk '$1=="50%" {print $2}' "$work/$name-light.txt") $(awk '$1=="99%" {print $2}' "$work/$name-light.txt")"
+latency() { # url [header]: "p50 p99" with --latency-connections (no queueing)
+  local url="$1"; shift
+  wrk -t1 -c"$latency_connections" -d"$duration" --latency "$@" "$url" | awk '$1=="50%" {p50=$2} $1=="99%" {p99=$2} END {print p50, p99}'
 }
 ms() { # wrk prints 1.23ms / 456.00us / 1.20s
   awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 } else { sub(/s$/, "", v); print v * 1000 } }'
@@ -123,28 +122,27 @@ median() { tr ' ' '\n' | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1
 
 echo "throughput: wrk -t$threads -c$connections -d$duration, $rounds interleaved rounds; latency: wrk -t1 -c$latency_connections -d$duration"
 echo "service $direct_url; gateway $gateway_url"
-warm "$direct_url"
-warm "$gateway_url"
-warm "$gateway_url" -H "Authorization: Bearer $token"
-warm "$direct_url" -H "Authorization: Bearer $token"
-# On 2 shared cores one 20 s run can be 10-25% off the next (JIT, GC, the database's background work), so
-# the four targets are measured in turn, round after round, and each is represented by its median. With a
-# token the service checks it too: a signed-in request is compared with the same request sent directly
-# (the stand-in service ignores tokens, so there the two references are alike).
+# The four targets. With a token the service checks it too: a signed-in request is compared with the same
+# request sent directly (the stand-in service ignores tokens, so there the two references are alike).
 names=(direct gateway direct-token gateway-token)
-declare -A rps_of
+request() { # fn name: runs warm/throughput/latency against the target's URL, with the token for *-token
+  local fn="$1" name="$2" url="$direct_url"
+  [[ "$name" == gateway* ]] && url="$gateway_url"
+  if [[ "$name" == *-token ]]; then "$fn" "$url" -H "Authorization: Bearer $token"; else "$fn" "$url"; fi
+}
+for name in "${names[@]}"; do request warm "$name"; done
+# On 2 shared cores one 20 s run can be 10-25% off the next (JIT, GC, the database's background work), so
+# the four targets are measured in turn, round after round, and each is represented by its median.
+declare -A rps_of light_of
 for round in $(seq 1 "$rounds"); do
-  rps_of[direct]+=" $(throughput "$direct_url")"
-  rps_of[gateway]+=" $(throughput "$gateway_url")"
-  rps_of[direct-token]+=" $(throughput "$direct_url" -H "Authorization: Bearer $token")"
-  rps_of[gateway-token]+=" $(throughput "$gateway_url" -H "Authorization: Bearer $token")"
-  echo "round $round:${rps_of[direct]##* } ${rps_of[gateway]##* } ${rps_of[direct-token]##* } ${rps_of[gateway-token]##* } req/s (direct, gateway, direct-token, gateway-token)"
+  line="round $round:"
+  for name in "${names[@]}"; do
+    rps_of[$name]+=" $(request throughput "$name")"
+    line+=" ${rps_of[$name]##* }"
+  done
+  echo "$line req/s (${names[*]})"
 done
-declare -A light_of
-light_of[direct]="$(latency direct "$direct_url")"
-light_of[gateway]="$(latency gateway "$gateway_url")"
-light_of[direct-token]="$(latency direct-token "$direct_url" -H "Authorization: Bearer $token")"
-light_of[gateway-token]="$(latency gateway-token "$gateway_url" -H "Authorization: Bearer $token")"
+for name in "${names[@]}"; do light_of[$name]="$(request latency "$name")"; done
 
 printf '%-14s | %10s %-28s %9s | %9s %9s %12s\n' run "median" "req/s per round" "of direct" "light p50" "light p99" "p50 overhead"
 for name in "${names[@]}"; do
