@@ -22,9 +22,9 @@ import java.util.function.Consumer;
 /**
  * Public search over published entries in plain SQL: PostgreSQL full-text search ranked with
  * ts_rank_cd on entry.search_vector, matched together with the tag filters on one GIN index
- * (entry.filter_vector: the text plus the tags as lexemes, see migration V4),
- * and facet counts computed by PostgreSQL in one statement (one GROUP BY over entry.facet_tags). Plain JDBC because the statements are
- * built from the filters given and exports stream row by row.
+ * (entry.filter_vector: the text plus the tags as lexemes, see migration V4), and facet counts
+ * computed by PostgreSQL in one statement (one GROUP BY over entry.facet_tags, migration V5). Plain
+ * JDBC because the statements are built from the filters given and exports stream row by row.
  */
 @ApplicationScoped
 public class SearchRepository {
