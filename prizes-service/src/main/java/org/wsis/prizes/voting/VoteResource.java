@@ -19,6 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.idempotency.Idempotency;
 import org.wsis.commons.security.CurrentUser;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Public online voting: one vote per signed-in voter per category. */
@@ -30,14 +33,18 @@ public class VoteResource {
     static final String CLIENT_CLAIM = "azp";
 
     private final VoteService votes;
+    private final VoteBatcher batcher;
     private final RateLimiter rateLimiter;
     private final Idempotency idempotency;
     private final CurrentUser caller;
     private final SecurityIdentity identity;
+    private final Clock clock;
 
-    public VoteResource(VoteService votes, RateLimiter rateLimiter, Idempotency idempotency, CurrentUser caller,
-                        SecurityIdentity identity) {
+    public VoteResource(VoteService votes, VoteBatcher batcher, RateLimiter rateLimiter, Idempotency idempotency,
+                        CurrentUser caller, SecurityIdentity identity, Clock clock) {
         this.votes = votes;
+        this.batcher = batcher;
+        this.clock = clock;
         this.rateLimiter = rateLimiter;
         this.idempotency = idempotency;
         this.caller = caller;
@@ -55,9 +62,19 @@ public class VoteResource {
         String voter = caller.subject();
         String client = clientOf();
         rateLimiter.acquire(voter, client);
-        return idempotency.execute("votes." + year, idempotencyKey, voter, request,
-                () -> Response.status(Response.Status.CREATED)
-                        .entity(votes.cast(year, request.submissionId(), voter, client)).build());
+        Idempotency.requireValidKey(idempotencyKey);
+        Idempotency.Claim claim = idempotencyKey == null ? null
+                : new Idempotency.Claim(voter, idempotencyKey, idempotency.fingerprint(request));
+        // Microseconds: what the database keeps, so the answer shows the stored time.
+        Instant castAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        VoteService.Outcome outcome = batcher.cast(year, new VoteService.Ballot(request.submissionId(), voter, client, castAt, claim));
+        if (outcome instanceof VoteService.Outcome.Cast cast) {
+            return Response.status(Response.Status.CREATED).entity(cast.vote()).build();
+        }
+        if (outcome instanceof VoteService.Outcome.Replay) {
+            return idempotency.replay(VoteService.idempotencyScope(year), voter, idempotencyKey, claim.requestHash());
+        }
+        throw votes.refusal(year, request.submissionId(), outcome);
     }
 
     @GET

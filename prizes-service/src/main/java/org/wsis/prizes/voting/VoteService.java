@@ -3,6 +3,8 @@ package org.wsis.prizes.voting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import org.wsis.commons.idempotency.Idempotency;
 import org.wsis.commons.problem.Problem;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
@@ -11,69 +13,176 @@ import org.wsis.prizes.edition.Edition;
 import org.wsis.prizes.edition.EditionService;
 import org.wsis.prizes.edition.Phase;
 
-import java.time.Clock;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Public voting. The vote table's primary key (edition, category, voter) is what guarantees one
  * vote per voter and category; the insert uses ON CONFLICT so a second vote is a clean 409, not
  * an exception. The nominee's counter in vote_tally is incremented in the same transaction.
- * Plain SQL on purpose: this is the hot path of a million-vote season (a few statements per vote).
+ * <p>
+ * Votes arrive through {@link VoteBatcher}, which writes all the votes of an edition that came in
+ * together in one transaction ({@link #castAll}). Plain JDBC with arrays on purpose: this is the hot
+ * path of a million-vote season, and a batch costs the same few statements whatever its size.
  */
 @ApplicationScoped
 public class VoteService {
     private final EntityManager entityManager;
     private final EditionService editions;
+    private final Idempotency idempotency;
     private final CurrentUser caller;
-    private final Clock clock;
 
-    public VoteService(EntityManager entityManager, EditionService editions, CurrentUser caller, Clock clock) {
+    public VoteService(EntityManager entityManager, EditionService editions, Idempotency idempotency, CurrentUser caller) {
         this.entityManager = entityManager;
         this.editions = editions;
+        this.idempotency = idempotency;
         this.caller = caller;
-        this.clock = clock;
+    }
+
+    /** The scope of vote keys in the idempotency table. */
+    static String idempotencyScope(int year) {
+        return "votes." + year;
+    }
+
+    /** One voter's vote waiting for its batch; {@code claim} is null when it came without an Idempotency-Key. */
+    public record Ballot(UUID submissionId, String voter, String client, Instant castAt, Idempotency.Claim claim) {
+    }
+
+    /** What became of a ballot. */
+    public sealed interface Outcome {
+        /** Counted. */
+        record Cast(VoteDtos.VoteView vote) implements Outcome {
+        }
+
+        /** The voter had voted in the nominee's category already: nothing changed. */
+        record AlreadyVoted(String category) implements Outcome {
+        }
+
+        /** Not an announced nominee of the edition in its voting window: nothing changed. */
+        record NotANominee() implements Outcome {
+        }
+
+        /** Its Idempotency-Key was used before: not written again; the first response is replayed. */
+        record Replay() implements Outcome {
+        }
     }
 
     /**
-     * One round trip in the common case: a single statement finds the nominee (in its voting
-     * window), inserts the vote unless the voter already voted in that category, and increments the
-     * nominee's tally only if the vote was inserted. Only a refusal takes the slower path that
-     * works out which rule was broken.
+     * Casts a batch of ballots in the current transaction; the voters must be distinct (the batcher
+     * sees to it). Keys first (a retried ballot is not cast twice), then one statement finds each
+     * ballot's nominee in its voting window, inserts the votes unless their voter already voted in
+     * the category, and adds each nominee's new votes to its tally; then the keys are settled.
+     *
+     * @return one outcome per ballot, in order
      */
-    @Transactional
-    public VoteDtos.VoteView cast(int year, UUID submissionId, String voter, String client) {
-        OffsetDateTime castAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Object[] outcome = (Object[]) entityManager.createNativeQuery("""
-                        WITH nominee AS (
-                            SELECT s.id, s.category FROM submission s JOIN edition e ON e.year = s.edition_year
-                            WHERE s.id = ?1 AND s.edition_year = ?2 AND s.status = 'NOMINATED'
-                              AND e.nominees_announced_at IS NOT NULL AND e.voting_opens <= ?3 AND ?3 < e.results_open
-                        ), cast_vote AS (
-                            INSERT INTO vote (edition_year, category, voter_id, submission_id, client_id, cast_at)
-                            SELECT ?2, category, ?4, id, ?5, ?3 FROM nominee
-                            ON CONFLICT (edition_year, category, voter_id) DO NOTHING
-                            RETURNING submission_id
-                        ), counted AS (
-                            UPDATE vote_tally SET votes = votes + 1
-                            WHERE submission_id IN (SELECT submission_id FROM cast_vote) RETURNING 1
-                        )
-                        SELECT (SELECT category FROM nominee), (SELECT count(*) FROM counted)""")
-                .setParameter(1, submissionId).setParameter(2, year).setParameter(3, castAt)
-                .setParameter(4, voter).setParameter(5, client).getSingleResult();
-        String category = (String) outcome[0];
-        if (category == null) {
-            throw whyNotANominee(year, submissionId);
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Outcome> castAll(int year, List<Ballot> ballots) {
+        String scope = idempotencyScope(year);
+        Set<String> claimed = idempotency.claimAll(scope,
+                ballots.stream().map(Ballot::claim).filter(Objects::nonNull).toList());
+        List<Ballot> toCast = ballots.stream().filter(b -> b.claim() == null || claimed.contains(b.voter())).toList();
+        Map<String, Counted> counted = insertVotes(year, toCast);
+
+        List<Outcome> outcomes = new ArrayList<>(ballots.size());
+        Map<Idempotency.Claim, Object> responses = new LinkedHashMap<>();
+        List<Idempotency.Claim> refused = new ArrayList<>();
+        for (Ballot ballot : ballots) {
+            if (ballot.claim() != null && !claimed.contains(ballot.voter())) {
+                outcomes.add(new Outcome.Replay());
+                continue;
+            }
+            Counted result = counted.get(ballot.voter());
+            Outcome outcome;
+            if (result == null) {
+                outcome = new Outcome.NotANominee();
+            } else if (!result.cast()) {
+                outcome = new Outcome.AlreadyVoted(result.category());
+            } else {
+                VoteDtos.VoteView vote = new VoteDtos.VoteView(year, result.category(), ballot.submissionId(),
+                        OffsetDateTime.ofInstant(ballot.castAt(), ZoneOffset.UTC));
+                outcome = new Outcome.Cast(vote);
+                if (ballot.claim() != null) {
+                    responses.put(ballot.claim(), vote);
+                }
+            }
+            if (!(outcome instanceof Outcome.Cast) && ballot.claim() != null) {
+                refused.add(ballot.claim());
+            }
+            outcomes.add(outcome);
         }
-        if (((Number) outcome[1]).longValue() == 0) {
-            throw new ProblemException(Problem.of(409, "already-voted", "Already voted",
-                    "You have already voted in category " + category + " of edition " + year
+        idempotency.settleAll(scope, 201, responses, refused);
+        return outcomes;
+    }
+
+    /** A ballot's nominee was found: its category, and whether the vote was inserted. */
+    private record Counted(String category, boolean cast) {
+    }
+
+    /** @return by voter, for each ballot whose nominee is valid: its category and whether it was cast */
+    private Map<String, Counted> insertVotes(int year, List<Ballot> ballots) {
+        if (ballots.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    WITH ballot AS (
+                        SELECT b.submission_id, b.voter_id, b.client_id,
+                               timestamptz 'epoch' + b.cast_micros * interval '1 microsecond' AS cast_at
+                        FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[]) AS b (submission_id, voter_id, client_id, cast_micros)
+                    ), valid AS (
+                        SELECT b.*, s.category FROM ballot b
+                        JOIN submission s ON s.id = b.submission_id JOIN edition e ON e.year = s.edition_year
+                        WHERE s.edition_year = ? AND s.status = 'NOMINATED' AND e.nominees_announced_at IS NOT NULL
+                          AND e.voting_opens <= b.cast_at AND b.cast_at < e.results_open
+                    ), cast_vote AS (
+                        INSERT INTO vote (edition_year, category, voter_id, submission_id, client_id, cast_at)
+                        SELECT ?, category, voter_id, submission_id, client_id, cast_at FROM valid
+                        ON CONFLICT (edition_year, category, voter_id) DO NOTHING
+                        RETURNING voter_id, submission_id
+                    ), counted AS (
+                        UPDATE vote_tally t SET votes = t.votes + c.n
+                        FROM (SELECT submission_id, count(*) AS n FROM cast_vote GROUP BY submission_id) c
+                        WHERE t.submission_id = c.submission_id
+                    )
+                    SELECT v.voter_id, v.category, c.voter_id IS NOT NULL FROM valid v LEFT JOIN cast_vote c USING (voter_id)""")) {
+                statement.setArray(1, connection.createArrayOf("uuid", ballots.stream().map(Ballot::submissionId).toArray()));
+                statement.setArray(2, connection.createArrayOf("text", ballots.stream().map(Ballot::voter).toArray()));
+                statement.setArray(3, connection.createArrayOf("text", ballots.stream().map(Ballot::client).toArray()));
+                statement.setArray(4, connection.createArrayOf("bigint",
+                        ballots.stream().map(b -> ChronoUnit.MICROS.between(Instant.EPOCH, b.castAt())).toArray()));
+                statement.setInt(5, year);
+                statement.setInt(6, year);
+                Map<String, Counted> byVoter = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        byVoter.put(rows.getString(1), new Counted(rows.getString(2), rows.getBoolean(3)));
+                    }
+                }
+                return byVoter;
+            }
+        });
+    }
+
+    /** The problem for a ballot whose outcome was not a cast vote. */
+    ProblemException refusal(int year, UUID submissionId, Outcome outcome) {
+        if (outcome instanceof Outcome.AlreadyVoted already) {
+            return new ProblemException(Problem.of(409, "already-voted", "Already voted",
+                    "You have already voted in category " + already.category() + " of edition " + year
                             + "; one vote per voter and category"));
         }
-        return new VoteDtos.VoteView(year, category, submissionId, castAt);
+        return whyNotANominee(year, submissionId);
     }
 
     /** 404 unknown edition, 409 outside the voting phase, else 422: not a nominee. */

@@ -9,14 +9,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 import org.wsis.commons.problem.Problem;
 import org.wsis.commons.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -53,11 +60,7 @@ public class Idempotency {
         if (key == null) {
             return write.get();
         }
-        if (!VALID_KEY.matcher(key).matches()) {
-            throw new ProblemException(Problem.of(400, "validation", "Invalid request",
-                            HEADER + " must be 8-128 characters of A-Z a-z 0-9 . _ : -")
-                    .withErrors(List.of(new Problem.FieldError(HEADER, "invalid format"))));
-        }
+        requireValidKey(key);
         String hash = fingerprint(request);
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO idempotency_key (scope, caller, idempotency_key, request_hash)
@@ -79,7 +82,100 @@ public class Idempotency {
         return response;
     }
 
-    private Response replay(String scope, String caller, String key, String hash) {
+    /** 400 problem unless the header value is a well-formed key (null, no key, is fine). */
+    public static void requireValidKey(String key) {
+        if (key != null && !VALID_KEY.matcher(key).matches()) {
+            throw new ProblemException(Problem.of(400, "validation", "Invalid request",
+                            HEADER + " must be 8-128 characters of A-Z a-z 0-9 . _ : -")
+                    .withErrors(List.of(new Problem.FieldError(HEADER, "invalid format"))));
+        }
+    }
+
+    // --- The same rules for writes made in batches (commons GroupCommit): claim, write, settle. ---
+
+    /** One caller's keyed write in a batch; {@code requestHash} is {@link #fingerprint} of its request. */
+    public record Claim(String caller, String key, String requestHash) {
+    }
+
+    /**
+     * Inserts the keys of a batch's writes in the current transaction. A key that exists already (or
+     * is being written by a concurrent transaction, which this waits for) is not claimed: that write
+     * must not run again, and {@link #replay} answers it after the batch. The callers must be distinct.
+     *
+     * @return the callers whose key was claimed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> claimAll(String scope, List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO idempotency_key (scope, caller, idempotency_key, request_hash)
+                    SELECT ?, c.caller, c.idempotency_key, c.request_hash
+                    FROM unnest(?::text[], ?::text[], ?::text[]) AS c (caller, idempotency_key, request_hash)
+                    ON CONFLICT DO NOTHING RETURNING caller""")) {
+                insert.setString(1, scope);
+                insert.setArray(2, connection.createArrayOf("text", claims.stream().map(Claim::caller).toArray()));
+                insert.setArray(3, connection.createArrayOf("text", claims.stream().map(Claim::key).toArray()));
+                insert.setArray(4, connection.createArrayOf("text", claims.stream().map(Claim::requestHash).toArray()));
+                Set<String> claimed = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(rows.getString(1));
+                    }
+                }
+                return claimed;
+            }
+        });
+    }
+
+    /**
+     * After a batch's writes, in the same transaction: stores the response of each claimed write that
+     * succeeded (a retry replays it) and releases the key of each that was refused (a retry runs again,
+     * as after a failed single write, whose key rolls back with it).
+     *
+     * @param responses the succeeded claims and their response entities (stored as JSON, as {@link #execute} does)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void settleAll(String scope, int status, Map<Claim, Object> responses, List<Claim> refused) {
+        jdbc(connection -> {
+            if (!responses.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        UPDATE idempotency_key k SET response_status = ?, response_body = r.body
+                        FROM unnest(?::text[], ?::text[], ?::text[]) AS r (caller, idempotency_key, body)
+                        WHERE k.scope = ? AND k.caller = r.caller AND k.idempotency_key = r.idempotency_key""")) {
+                    update.setInt(1, status);
+                    update.setArray(2, connection.createArrayOf("text", responses.keySet().stream().map(Claim::caller).toArray()));
+                    update.setArray(3, connection.createArrayOf("text", responses.keySet().stream().map(Claim::key).toArray()));
+                    update.setArray(4, connection.createArrayOf("text", responses.values().stream().map(this::toJson).toArray()));
+                    update.setString(5, scope);
+                    update.executeUpdate();
+                }
+            }
+            if (!refused.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement("""
+                        DELETE FROM idempotency_key k USING unnest(?::text[], ?::text[]) AS r (caller, idempotency_key)
+                        WHERE k.scope = ? AND k.caller = r.caller AND k.idempotency_key = r.idempotency_key""")) {
+                    delete.setArray(1, connection.createArrayOf("text", refused.stream().map(Claim::caller).toArray()));
+                    delete.setArray(2, connection.createArrayOf("text", refused.stream().map(Claim::key).toArray()));
+                    delete.setString(3, scope);
+                    delete.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private <T> T jdbc(ReturningWork<T> work) {
+        return entityManager.unwrap(Session.class).doReturningWork(work);
+    }
+
+    /**
+     * The stored response of a key's first write: what a retry gets. 422 when the key came with
+     * another request ({@code hash} differs).
+     */
+    public Response replay(String scope, String caller, String key, String hash) {
         Object[] stored = (Object[]) entityManager.createNativeQuery("""
                         SELECT request_hash, response_status, response_body, location FROM idempotency_key
                         WHERE scope = ?1 AND caller = ?2 AND idempotency_key = ?3""")
@@ -106,7 +202,8 @@ public class Idempotency {
                 "DELETE FROM idempotency_key WHERE created_at < now() - interval '24 hours'").executeUpdate());
     }
 
-    private String fingerprint(Object request) {
+    /** What identifies a request's content: the SHA-256 of its JSON. */
+    public String fingerprint(Object request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(toJson(request).getBytes(StandardCharsets.UTF_8));
