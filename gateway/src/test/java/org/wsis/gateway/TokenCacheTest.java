@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.wsis.gateway.edge.VerifiedTokens;
+import org.wsis.tokencache.VerifiedTokens;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,10 +60,10 @@ class TokenCacheTest {
         assertEquals(before, verifiedTokens.size());
     }
 
-    /** wsis_gateway_token_cache_total{result="..."} from /q/metrics (an exemplar may follow), 0 before the first lookup. */
+    /** wsis_token_cache_total{result="..."} from /q/metrics (an exemplar may follow), 0 before the first lookup. */
     private static double cacheCount(String result) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("^wsis_gateway_token_cache_total\\{[^}]*result=\"" + result + "\"[^}]*} (\\S+)",
+        Matcher m = Pattern.compile("^wsis_token_cache_total\\{[^}]*result=\"" + result + "\"[^}]*} (\\S+)",
                 Pattern.MULTILINE).matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }

@@ -63,22 +63,6 @@ public interface GatewayConfig {
     /** {@code wsis.gateway.profiles.*}: the composite country profile. */
     Profiles profiles();
 
-    /** {@code wsis.gateway.token-cache.*}: bearer tokens already verified at the edge. */
-    TokenCache tokenCache();
-
-    interface TokenCache {
-        /** How many verified tokens are remembered at most; 0 verifies every request afresh. */
-        @WithDefault("10000")
-        int maxEntries();
-
-        /**
-         * How long a verified token is remembered at most (never past its own expiry): how long a token
-         * signed with a key the realm has since withdrawn can still be accepted.
-         */
-        @WithDefault("5M")
-        Duration maxAge();
-    }
-
     interface Profiles {
         /** How long each part may take before it is reported unavailable. */
         @WithDefault("2s")

@@ -1,13 +1,15 @@
-package org.wsis.gateway.edge;
+package org.wsis.tokencache;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.wsis.gateway.routing.GatewayConfig;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,22 +25,37 @@ import io.smallrye.mutiny.Uni;
 /**
  * Plugs {@link VerifiedTokens} into Quarkus security: an identity provider asked before quarkus-oidc's
  * answers for a token verified earlier, and an augmentor remembers each token quarkus-oidc has just
- * verified. {@code wsis_gateway_token_cache_total{result=hit|miss}} on /q/metrics counts the lookups.
+ * verified. {@code wsis_token_cache_total{result=hit|miss}} on /q/metrics counts the lookups.
  */
 public final class TokenCacheSetup {
 
     /** Marks identities built from the cache, so they are not remembered a second time. */
-    static final String FROM_CACHE = "wsis.gateway.token-from-cache";
+    static final String FROM_CACHE = "wsis.token-cache.from-cache";
 
     private TokenCacheSetup() {
+    }
+
+    /** {@code wsis.token-cache.*}: how many verified tokens are remembered, and for how long at most. */
+    @ConfigMapping(prefix = "wsis.token-cache")
+    public interface Config {
+        /** How many verified tokens are remembered at most; 0 verifies every request afresh. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /**
+         * How long a verified token is remembered at most (never past its own expiry): how long a token
+         * signed with a key the realm has since withdrawn can still be accepted.
+         */
+        @WithDefault("5M")
+        Duration maxAge();
     }
 
     @Singleton
     static class Producer {
         @Produces
         @Singleton
-        VerifiedTokens verifiedTokens(GatewayConfig config) {
-            return new VerifiedTokens(config.tokenCache().maxEntries(), config.tokenCache().maxAge(), Clock.systemUTC());
+        VerifiedTokens verifiedTokens(Config config) {
+            return new VerifiedTokens(config.maxEntries(), config.maxAge(), Clock.systemUTC());
         }
     }
 
@@ -56,7 +73,7 @@ public final class TokenCacheSetup {
         }
 
         private static Counter counter(MeterRegistry metrics, String result) {
-            return Counter.builder("wsis.gateway.token.cache")
+            return Counter.builder("wsis.token.cache")
                     .description("Bearer tokens found verified already (hit) or verified now (miss)")
                     .tag("result", result).register(metrics);
         }

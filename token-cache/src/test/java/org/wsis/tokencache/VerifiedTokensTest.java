@@ -1,4 +1,4 @@
-package org.wsis.gateway.edge;
+package org.wsis.tokencache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.wsis.gateway.edge;
+package org.wsis.tokencache;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,10 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Bearer tokens the edge has verified, remembered until they expire (at most {@code maxAge}), so that
- * a browser's token is checked once and not on each of the many requests it makes in its lifetime.
+ * Bearer tokens verified here, remembered until they expire (at most {@code maxAge}), so that a
+ * browser's token is checked once and not on each of the many requests it makes in its lifetime.
  * Verifying costs the gateway more than the rest of a request (RS256 signature, two JSON parses, base64:
- * about 130 µs of CPU per request in a profile, bench/gateway/README.md).
+ * about 130 µs of CPU per request in a profile, bench/gateway/README.md), and a service about as much.
+ * The gateway and every service each keep their own: each still checks every token itself.
  * <p>
  * Only a token that passed verification gets in; a lookup returns nothing once the token has expired,
  * and it then goes through verification again (and fails). Tokens are kept by their SHA-256 digest,
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public final class VerifiedTokens {
 
-    /** What the edge needs of a verified token: who it is for (sub, azp) and its roles. */
+    /** What is needed of a verified token: who it is for (sub, azp) and its roles. */
     public record Verified(JsonWebToken principal, Set<String> roles, long expiresAtMillis) {
     }
 
