@@ -37,7 +37,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *          NOMINEES: lines "category,submissionId"; URL: e.g. http://127.0.0.1:10080/api/prizes/v1
  *
  * Voter v's k-th vote goes to category (v + 7k) mod 18 (7 and 18 are coprime, so a voter never
- * votes twice in a category), for a nominee picked with a skew so tallies differ. Every request
+ * votes twice in a category), for a nominee picked with a skew so tallies differ. By default each
+ * client thread is one voter's session at a time: the voter casts their votes one after another, as
+ * a person signed in on the website does, then the next voter comes. ORDER=spread instead sends every
+ * voter's first vote, then every voter's second, ..., so a voter (and their token) comes back only once
+ * per round of all voters: the worst case for anything remembered per voter. Every request
  * carries an Idempotency-Key; transport errors, 5xx and 429 are retried with the same key, so a
  * vote is counted exactly once even when a response is lost.
  */
@@ -67,6 +71,7 @@ public class VoteLoad {
 
     static void load(Path keyDir, Path nomineesFile, String baseUrl, int year, int votes, int voters, int concurrency)
             throws Exception {
+        boolean spread = "spread".equals(System.getenv("ORDER"));
         if (votes > (long) voters * CATEGORIES) {
             throw new IllegalArgumentException("at most 18 votes per voter");
         }
@@ -106,6 +111,7 @@ public class VoteLoad {
         signers.shutdown();
         signers.awaitTermination(1, TimeUnit.HOURS);
         System.out.printf("signed %d voter tokens in %.1f s%n", voters, (System.nanoTime() - signStart) / 1e9);
+        double cpuAfterSigning = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
 
         // 2. The season: VOTES requests over CONCURRENCY connections.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -116,66 +122,82 @@ public class VoteLoad {
         AtomicLong retries = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
         Map<String, AtomicLong> problems = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        // One vote: index i is voter i % voters' k-th vote, k = i / voters (the same set in either order).
+        java.util.function.IntConsumer castVote = i -> {
+            int voter = i % voters;
+            int k = i / voters;
+            List<String> categoryNominees = byCategory.get((voter + 7 * k) % CATEGORIES);
+            // skewed choice: the first nominees of a category get more votes
+            double u = ((voter * 2654435761L + k * 40503L) & 0xffff) / 65536.0;
+            String nominee = categoryNominees.get((int) (u * u * categoryNominees.size()));
+            HttpRequest request = HttpRequest.newBuilder(voteUri).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + tokens[voter])
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "bench-" + year + "-" + i)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"submissionId\":\"" + nominee + "\"}"))
+                    .build();
+            long start = System.nanoTime();
+            int status = -1;
+            for (int attempt = 0; attempt < 20; attempt++) {
+                try {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    status = response.statusCode();
+                    if (status == 429 || status >= 500) {
+                        retries.incrementAndGet();
+                        long wait = response.headers().firstValueAsLong("Retry-After").orElse(0) * 1000;
+                        Thread.sleep(Math.max(50L * (attempt + 1), wait));
+                        continue;
+                    }
+                    if (status != 201) {
+                        problems.computeIfAbsent(status + " " + response.body(), p -> new AtomicLong()).incrementAndGet();
+                    }
+                    break;
+                } catch (IOException e) {
+                    retries.incrementAndGet();
+                    sleep(50L * (attempt + 1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            latencies[i] = System.nanoTime() - start;
+            sent.incrementAndGet();
+            if (status > 0) {
+                statusCounts.incrementAndGet(status);
+            } else {
+                failures.incrementAndGet();
+            }
+        };
         long start = System.nanoTime();
         for (int t = 0; t < concurrency; t++) {
             pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < votes; i = next.getAndIncrement()) {
-                    int voter = i % voters;
-                    int k = i / voters;
-                    List<String> categoryNominees = byCategory.get((voter + 7 * k) % CATEGORIES);
-                    // skewed choice: the first nominees of a category get more votes
-                    double u = ((voter * 2654435761L + k * 40503L) & 0xffff) / 65536.0;
-                    String nominee = categoryNominees.get((int) (u * u * categoryNominees.size()));
-                    HttpRequest request = HttpRequest.newBuilder(voteUri).timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + tokens[voter])
-                            .header("Content-Type", "application/json")
-                            .header("Idempotency-Key", "bench-" + year + "-" + i)
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"submissionId\":\"" + nominee + "\"}"))
-                            .build();
-                    long sent = System.nanoTime();
-                    int status = -1;
-                    for (int attempt = 0; attempt < 20; attempt++) {
-                        try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            status = response.statusCode();
-                            if (status == 429 || status >= 500) {
-                                retries.incrementAndGet();
-                                long wait = response.headers().firstValueAsLong("Retry-After").orElse(0) * 1000;
-                                Thread.sleep(Math.max(50L * (attempt + 1), wait));
-                                continue;
-                            }
-                            if (status != 201) {
-                                problems.computeIfAbsent(status + " " + response.body(), s -> new AtomicLong()).incrementAndGet();
-                            }
-                            break;
-                        } catch (IOException e) {
-                            retries.incrementAndGet();
-                            sleep(50L * (attempt + 1));
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
+                if (spread) {
+                    // every voter's first vote, then every voter's second, ...: a voter comes back once per round
+                    for (int i = next.getAndIncrement(); i < votes; i = next.getAndIncrement()) {
+                        castVote.accept(i);
                     }
-                    latencies[i] = System.nanoTime() - sent;
-                    if (status > 0) {
-                        statusCounts.incrementAndGet(status);
-                    } else {
-                        failures.incrementAndGet();
+                } else {
+                    // sessions: a client thread is one voter at a time, who casts their votes one after another
+                    for (int voter = next.getAndIncrement(); voter < voters; voter = next.getAndIncrement()) {
+                        for (int i = voter; i < votes && !Thread.currentThread().isInterrupted(); i += voters) {
+                            castVote.accept(i);
+                        }
                     }
                 }
             });
         }
         pool.shutdown();
         while (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-            System.out.printf("  %s: %d of %d sent%n", Instant.now(), Math.min(next.get(), votes), votes);
+            System.out.printf("  %s: %d of %d sent%n", Instant.now(), sent.get(), votes);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Arrays.sort(latencies);
-        System.out.printf("votes=%d voters=%d concurrency=%d elapsed=%.1fs throughput=%.0f votes/s%n",
-                votes, voters, concurrency, seconds, votes / seconds);
+        System.out.printf("order=%s votes=%d voters=%d concurrency=%d elapsed=%.1fs throughput=%.0f votes/s%n",
+                spread ? "spread" : "sessions", votes, voters, concurrency, seconds, votes / seconds);
         System.out.printf("latency ms (incl. retries): p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
                 pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), latencies[votes - 1] / 1e6);
         StringBuilder statuses = new StringBuilder();
@@ -187,6 +209,9 @@ public class VoteLoad {
         System.out.printf("final statuses:%s; retried attempts=%d; gave up=%d%n", statuses, retries.get(), failures.get());
         problems.forEach((p, n) -> System.out.printf("  %d x %s%n", n.get(), p.length() > 300 ? p.substring(0, 300) : p));
         System.out.println("ACCEPTED=" + statusCounts.get(201));
+        // The driver's own CPU over the season (signing excluded), for the per-vote CPU breakdown in run.sh.
+        double cpuSeconds = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+        System.out.printf("LOADER_CPU_SECONDS=%.3f%n", cpuSeconds - cpuAfterSigning);
     }
 
     static String sign(Signature rsa, PrivateKey key, String subject, String client) throws Exception {

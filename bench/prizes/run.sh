@@ -6,7 +6,8 @@
 #   VOTES=1100000 VOTERS=200000 bench/prizes/run.sh   # the 2017 season
 #
 # Parameters (environment): VOTES, VOTERS, CONCURRENCY (client threads = connections),
-# OFFSET (port offset, default 2000), SKIP_BUILD=1 (reuse the jars), KEEP=1 (keep the work dir).
+# OFFSET (port offset, default 2000), SKIP_BUILD=1 (reuse the jars), KEEP=1 (keep the work dir),
+# ORDER=spread (votes in rounds of all voters instead of voter sessions), RAW=0 (no pgbench comparison).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$(pwd)
@@ -78,10 +79,27 @@ echo "== fixture: edition $YEAR in its voting phase, 18 categories x 10 nominees
 "${PSQL[@]}" -d prizes -At -F, -c "SELECT category, id FROM submission WHERE edition_year = $YEAR AND status = 'NOMINATED'" \
   > "$WORK/nominees.csv"
 
+# CPU time (user + system, clock ticks) of processes, to report what a vote costs each of them.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] && total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
+CPU_BEFORE=("$(cpu_ticks "${PIDS[1]}")" "$(cpu_ticks "${PIDS[2]}")" "$(cpu_ticks $(pgrep -x postgres))")
+
 echo "== the season: $VOTES votes from $VOTERS voters, $CONCURRENCY concurrent connections, through the gateway"
 java -Xmx2g bench/prizes/VoteLoad.java load "$WORK/keys" "$WORK/nominees.csv" \
   "http://127.0.0.1:$GATEWAY_PORT/api/prizes/v1" "$YEAR" "$VOTES" "$VOTERS" "$CONCURRENCY" | tee "$WORK/load.txt"
 ACCEPTED=$(sed -n 's/^ACCEPTED=//p' "$WORK/load.txt")
+CPU_AFTER=("$(cpu_ticks "${PIDS[1]}")" "$(cpu_ticks "${PIDS[2]}")" "$(cpu_ticks $(pgrep -x postgres))")
+LOADER_CPU=$(sed -n 's/^LOADER_CPU_SECONDS=//p' "$WORK/load.txt")
+awk -v hz="$(getconf CLK_TCK)" -v n="$VOTES" -v s0="${CPU_BEFORE[0]}" -v s1="${CPU_AFTER[0]}" -v g0="${CPU_BEFORE[1]}" \
+    -v g1="${CPU_AFTER[1]}" -v p0="${CPU_BEFORE[2]}" -v p1="${CPU_AFTER[2]}" -v l="$LOADER_CPU" 'BEGIN {
+  s = (s1 - s0) / hz; g = (g1 - g0) / hz; p = (p1 - p0) / hz
+  printf "CPU per vote (us): prizes-service %.0f, gateway %.0f, PostgreSQL %.0f, load driver %.0f; total %.0f\n",
+    s / n * 1e6, g / n * 1e6, p / n * 1e6, l / n * 1e6, (s + g + p + l) / n * 1e6 }'
 
 echo "== checks, counted independently from the vote table"
 q() { "${PSQL[@]}" -d prizes -At -c "$1"; }
@@ -98,6 +116,10 @@ echo "tally read (counter table) ${TALLY_READ_MS} ms vs count(*) over vote ${COU
 OK=1
 [ "$STORED" = "$VOTES" ] && [ "$ACCEPTED" = "$VOTES" ] && [ "$DUPLICATES" = 0 ] && [ "$WRONG_TALLIES" = 0 ] && [ "$TALLY_SUM" = "$VOTES" ] || OK=0
 
+if [ "${RAW:-1}" = 0 ]; then
+  if [ "$OK" = 1 ]; then echo "RESULT: OK (every vote accepted once, none lost, tallies equal counts)"; exit 0; fi
+  echo "RESULT: FAILED"; exit 1
+fi
 echo "== raw comparison on the same PostgreSQL (pgbench, $CONCURRENCY clients, $VOTES transactions)"
 kill "${PIDS[2]}" "${PIDS[1]}" 2>/dev/null || true   # gateway and service off: the database alone
 "${PSQL[@]}" -d prizes -c "CREATE TABLE vote_raw (LIKE vote INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
