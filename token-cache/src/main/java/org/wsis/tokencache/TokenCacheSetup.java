@@ -14,18 +14,22 @@ import io.smallrye.config.WithDefault;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Plugs {@link VerifiedTokens} into Quarkus security: an identity provider asked before quarkus-oidc's
- * answers for a token verified earlier, and an augmentor remembers each token quarkus-oidc has just
- * verified. {@code wsis_token_cache_total{result=hit|miss}} on /q/metrics counts the lookups.
+ * Plugs {@link VerifiedTokens} into Quarkus security: an authentication mechanism asked before
+ * quarkus-oidc's answers for a token verified earlier, and an augmentor remembers each token
+ * quarkus-oidc has just verified. {@code wsis_token_cache_total{result=hit|miss}} on /q/metrics counts the lookups.
  */
 public final class TokenCacheSetup {
 
@@ -59,14 +63,20 @@ public final class TokenCacheSetup {
         }
     }
 
-    /** Asked first (priority above quarkus-oidc's 1001); nothing cached means quarkus-oidc verifies. */
+    /**
+     * Asked before quarkus-oidc's mechanism (priority 2000 above its 1001): a bearer token verified
+     * earlier is answered straight from the cache, before quarkus-oidc decodes it, resolves its tenant
+     * and builds a request for the identity providers. Nothing remembered (or no bearer token) answers
+     * null, and quarkus-oidc goes on as if this were not here.
+     */
     @ApplicationScoped
-    static class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+    static class CachedBearerTokenMechanism implements HttpAuthenticationMechanism {
+        private static final String BEARER = "Bearer ";
         private final VerifiedTokens tokens;
         private final Counter hits;
         private final Counter misses;
 
-        CachedTokenIdentityProvider(VerifiedTokens tokens, MeterRegistry metrics) {
+        CachedBearerTokenMechanism(VerifiedTokens tokens, MeterRegistry metrics) {
             this.tokens = tokens;
             this.hits = counter(metrics, "hit");
             this.misses = counter(metrics, "miss");
@@ -79,21 +89,19 @@ public final class TokenCacheSetup {
         }
 
         @Override
-        public Class<TokenAuthenticationRequest> getRequestType() {
-            return TokenAuthenticationRequest.class;
-        }
-
-        @Override
-        public int priority() {
+        public int getPriority() {
             return 2000;
         }
 
         @Override
-        public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-            if (!tokens.enabled()) {
+        public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+            String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+            if (!tokens.enabled() || authorization == null
+                    || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 return Uni.createFrom().nullItem();
             }
-            VerifiedTokens.Verified verified = tokens.lookup(request.getToken().getToken());
+            String token = authorization.substring(BEARER.length()).trim();
+            VerifiedTokens.Verified verified = tokens.lookup(token);
             if (verified == null) {
                 misses.increment();
                 return Uni.createFrom().nullItem();
@@ -102,9 +110,15 @@ public final class TokenCacheSetup {
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                     .setPrincipal(verified.principal())
                     .addRoles(verified.roles())
-                    .addCredential(request.getToken())
+                    .addCredential(new AccessTokenCredential(token))
                     .addAttribute(FROM_CACHE, Boolean.TRUE)
                     .build());
+        }
+
+        /** No challenge of its own: quarkus-oidc's (the next mechanism) answers a 401. */
+        @Override
+        public Uni<ChallengeData> getChallenge(RoutingContext context) {
+            return Uni.createFrom().nullItem();
         }
     }
 
