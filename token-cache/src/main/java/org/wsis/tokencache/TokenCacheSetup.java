@@ -33,9 +33,6 @@ import io.smallrye.mutiny.Uni;
  */
 public final class TokenCacheSetup {
 
-    /** Marks identities built from the cache, so they are not remembered a second time. */
-    static final String FROM_CACHE = "wsis.token-cache.from-cache";
-
     private TokenCacheSetup() {
     }
 
@@ -111,7 +108,6 @@ public final class TokenCacheSetup {
                     .setPrincipal(verified.principal())
                     .addRoles(verified.roles())
                     .addCredential(new AccessTokenCredential(token))
-                    .addAttribute(FROM_CACHE, Boolean.TRUE)
                     .build());
         }
 
@@ -122,7 +118,11 @@ public final class TokenCacheSetup {
         }
     }
 
-    /** Remembers what quarkus-oidc has just verified (identities it built, never anonymous ones). */
+    /**
+     * Remembers what quarkus-oidc has just verified (identities it built, never anonymous ones).
+     * Augmentors run only for identities from the identity providers, so a token answered by
+     * {@link CachedBearerTokenMechanism} never comes back here to be remembered again.
+     */
     @ApplicationScoped
     static class RememberVerifiedTokens implements SecurityIdentityAugmentor {
         private final VerifiedTokens tokens;
@@ -133,8 +133,7 @@ public final class TokenCacheSetup {
 
         @Override
         public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-            if (tokens.enabled() && !identity.isAnonymous() && identity.getAttribute(FROM_CACHE) == null
-                    && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            if (tokens.enabled() && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
                 TokenCredential credential = identity.getCredential(TokenCredential.class);
                 if (credential != null) {
                     tokens.remember(credential.getToken(), jwt, identity.getRoles());
