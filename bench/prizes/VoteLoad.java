@@ -176,12 +176,14 @@ public class VoteLoad {
             pool.submit(() -> {
                 if (spread) {
                     // every voter's first vote, then every voter's second, ...: a voter comes back once per round
-                    for (int i = next.getAndIncrement(); i < votes; i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); i < votes && !Thread.currentThread().isInterrupted();
+                         i = next.getAndIncrement()) {
                         castVote.accept(i);
                     }
                 } else {
                     // sessions: a client thread is one voter at a time, who casts their votes one after another
-                    for (int voter = next.getAndIncrement(); voter < voters; voter = next.getAndIncrement()) {
+                    for (int voter = next.getAndIncrement(); voter < voters && !Thread.currentThread().isInterrupted();
+                         voter = next.getAndIncrement()) {
                         for (int i = voter; i < votes && !Thread.currentThread().isInterrupted(); i += voters) {
                             castVote.accept(i);
                         }
