@@ -2,15 +2,11 @@ package org.wsis.e2e;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.PlatformService;
 import org.wsis.localstack.PlatformStack;
 import org.wsis.localstack.testing.RealmTokens;
-
-import java.nio.file.Path;
-import java.util.EnumSet;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -20,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The walking skeleton, end to end: real PostgreSQL, Kafka and Keycloak, the four packaged
- * services and the gateway, all as processes on random loopback ports.
+ * services and the gateway, all as processes on random loopback ports (the {@link SharedPlatform}).
  */
 class PlatformEndToEndTest {
     private static final String ENTRY = """
@@ -32,21 +28,12 @@ class PlatformEndToEndTest {
 
     @BeforeAll
     static void startPlatform() {
-        Path workDir = Path.of("target", "e2e-stack").toAbsolutePath();
-        stack = PlatformStack.start(new PlatformStack.Options(workDir, null, false, true,
-                EnumSet.allOf(PlatformService.class), true));
-        keycloak = new RealmTokens(stack.keycloak().realmUrl());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedPlatform.stack();
+        keycloak = SharedPlatform.tokens();
     }
 
     private static RequestSpecification gateway() {
-        return given().baseUri(stack.gateway().url());
+        return SharedPlatform.gateway();
     }
 
     private static RequestSpecification as(String token) {

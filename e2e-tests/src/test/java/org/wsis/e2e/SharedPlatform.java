@@ -1,0 +1,47 @@
+package org.wsis.e2e;
+
+import io.restassured.specification.RequestSpecification;
+import org.wsis.localstack.PlatformService;
+import org.wsis.localstack.PlatformStack;
+import org.wsis.localstack.testing.RealmTokens;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * One whole platform (PostgreSQL, Kafka, Keycloak, the four services, the gateway) shared by every
+ * end-to-end test class in this JVM: started on first use, stopped by the stack's shutdown hook when
+ * Surefire's JVM exits. Booting the platform costs about a minute, so classes share it rather than
+ * each starting their own; a test that must stop or restart the platform starts its own stack.
+ * Tests therefore create their own data (unique titles, ids) and never assume an empty database.
+ */
+final class SharedPlatform {
+    private static PlatformStack stack;
+    private static RealmTokens tokens;
+
+    private SharedPlatform() {
+    }
+
+    static synchronized PlatformStack stack() {
+        if (stack == null) {
+            Path workDir = Path.of("target", "e2e-stack").toAbsolutePath();
+            stack = PlatformStack.start(new PlatformStack.Options(workDir, null, false, true,
+                    EnumSet.allOf(PlatformService.class), true));
+            tokens = new RealmTokens(stack.keycloak().realmUrl());
+        }
+        return stack;
+    }
+
+    /** Real tokens of the realm's test users and agency clients. */
+    static RealmTokens tokens() {
+        stack();
+        return tokens;
+    }
+
+    /** A request to the gateway, the platform's one public entry. */
+    static RequestSpecification gateway() {
+        return given().baseUri(stack().gateway().url());
+    }
+}
