@@ -40,8 +40,16 @@ final class SharedPlatform {
         return tokens;
     }
 
-    /** A request to the gateway, the platform's one public entry. */
+    /**
+     * A request to the gateway, the platform's one public entry. Its response is validated against the merged
+     * OpenAPI document ({@link ContractValidation}): a response the contract does not describe fails the test.
+     */
     static RequestSpecification gateway() {
-        return given().baseUri(stack().gateway().url());
+        return given().baseUri(stack().gateway().url()).filter(contract());
+    }
+
+    /** The validator of every response received through {@link #gateway()}, with what it saw. */
+    static ContractValidation contract() {
+        return ContractValidation.forGateway(stack().gateway().url());
     }
 }

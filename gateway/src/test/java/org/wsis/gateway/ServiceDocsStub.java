@@ -132,15 +132,30 @@ public class ServiceDocsStub implements QuarkusTestResourceLifecycleManager {
                         .put("400", new JsonObject().put("description", "Bad input").put("content",
                                 new JsonObject().put("application/problem+json", new JsonObject().put("schema",
                                         new JsonObject().put("$ref", "#/components/schemas/Problem"))))));
+        JsonObject pathItem = new JsonObject().put("get", operation);
+        if (service.equals("forum")) {
+            // a write that needs a role, as Quarkus writes @RolesAllowed
+            pathItem.put("post", new JsonObject().put("summary", "Create a thing").put("operationId", "createThing")
+                    .put("responses", new JsonObject().put("201", new JsonObject().put("description", "Created")))
+                    .put("security", new JsonArray().add(new JsonObject().put("SecurityScheme",
+                            new JsonArray().add("forum-organizer")))));
+        }
         return new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", service).put("version", "1"))
                 .put("paths", new JsonObject()
-                        .put(PATHS.get(service), new JsonObject().put("get", operation))
+                        .put(PATHS.get(service), pathItem)
                         .put("/q/health", new JsonObject().put("get", new JsonObject().put("summary", "health"))))
                 .put("components", new JsonObject()
                         .put("schemas", new JsonObject().put("Problem", new JsonObject().put("type", "object")
-                                .put("description", service + " problem")))
+                                .put("description", service + " problem"))
+                                // 3.1 nullable forms, which the merged 3.0.3 document writes as nullable: true
+                                .put("Owner", new JsonObject().put("type", "object"))
+                                .put("Thing", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                                        .put("note", new JsonObject().put("type", new JsonArray().add("string").add("null")))
+                                        .put("owner", new JsonObject().put("anyOf", new JsonArray()
+                                                .add(new JsonObject().put("$ref", "#/components/schemas/Owner"))
+                                                .add(new JsonObject().put("type", "null")))))))
                         .put("securitySchemes", new JsonObject().put("SecurityScheme",
                                 new JsonObject().put("type", "http").put("scheme", "bearer"))));
     }

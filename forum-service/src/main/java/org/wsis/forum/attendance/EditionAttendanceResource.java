@@ -1,5 +1,9 @@
 package org.wsis.forum.attendance;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -30,7 +34,9 @@ public class EditionAttendanceResource {
     }
 
     @GET
-    @Operation(summary = "Registrations of an edition, optionally by status (CONFIRMED, CANCELLED)")
+    @Operation(operationId = "listEditionRegistrations", summary = "Registrations of an edition, optionally by status (CONFIRMED, CANCELLED)")
+    @APIResponse(responseCode = "200", description = "A page of registrations",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AttendanceQueries.Attendee.class, type = SchemaType.ARRAY)))
     public Response list(@PathParam("year") int year, @QueryParam("status") String status,
                          @BeanParam @Valid PageParams page, @Context UriInfo uri) {
         return attendance.registrations(year, status, page, uri);
@@ -39,14 +45,16 @@ public class EditionAttendanceResource {
     @GET
     @Path("export.csv")
     @Produces(Csv.MEDIA_TYPE)
-    @Operation(summary = "Registrations of an edition as CSV")
+    @Operation(operationId = "exportEditionRegistrations", summary = "Registrations of an edition as CSV")
+    @APIResponse(responseCode = "200", description = "Registrations as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response export(@PathParam("year") int year, @QueryParam("status") String status) {
         return attendance.registrationsCsv(year, status);
     }
 
     @GET
     @Path("counts")
-    @Operation(summary = "Counts of an edition's registrations, by stakeholder type and ITU region")
+    @Operation(operationId = "countEditionRegistrations", summary = "Counts of an edition's registrations, by stakeholder type and ITU region")
     public AttendanceQueries.EditionCounts counts(@PathParam("year") int year) {
         return attendance.editionCounts(year);
     }

@@ -1,5 +1,9 @@
 package org.wsis.forum.attendance;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -30,7 +34,9 @@ public class SessionAttendanceResource {
     }
 
     @GET
-    @Operation(summary = "A session's participants in arrival order, optionally by status (CONFIRMED, WAITLISTED), with waitlist positions")
+    @Operation(operationId = "listSessionAttendees", summary = "A session's participants in arrival order, optionally by status (CONFIRMED, WAITLISTED), with waitlist positions")
+    @APIResponse(responseCode = "200", description = "A page of attendees",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AttendanceQueries.SessionAttendee.class, type = SchemaType.ARRAY)))
     public Response list(@PathParam("id") java.util.UUID sessionId, @QueryParam("status") String status,
                          @BeanParam @Valid PageParams page, @Context UriInfo uri) {
         return attendance.sessionAttendees(sessionId, status, page, uri);
@@ -39,14 +45,16 @@ public class SessionAttendanceResource {
     @GET
     @Path("export.csv")
     @Produces(Csv.MEDIA_TYPE)
-    @Operation(summary = "A session's participants as CSV")
+    @Operation(operationId = "exportSessionAttendees", summary = "A session's participants as CSV")
+    @APIResponse(responseCode = "200", description = "Attendees as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response export(@PathParam("id") java.util.UUID sessionId, @QueryParam("status") String status) {
         return attendance.sessionAttendeesCsv(sessionId, status);
     }
 
     @GET
     @Path("counts")
-    @Operation(summary = "Counts of a session's confirmed participants, by stakeholder type and ITU region")
+    @Operation(operationId = "countSessionAttendees", summary = "Counts of a session's confirmed participants, by stakeholder type and ITU region")
     public AttendanceQueries.SessionCounts counts(@PathParam("id") java.util.UUID sessionId) {
         return attendance.sessionCounts(sessionId);
     }

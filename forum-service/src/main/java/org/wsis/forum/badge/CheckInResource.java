@@ -55,7 +55,7 @@ public class CheckInResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FORUM_ORGANIZER)
     @Transactional
-    @Operation(summary = "Check a participant in by their badge code (organizers)")
+    @Operation(operationId = "checkInParticipant", summary = "Check a participant in by their badge code (organizers)")
     public CheckIn checkIn(@PathParam("year") int year, @NotNull(message = "a JSON body is required") @Valid Scan scan) {
         SessionService.requireEdition(year);
         UUID registrationId = badges.registrationOf(scan.code())

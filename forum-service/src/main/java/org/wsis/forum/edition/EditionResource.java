@@ -1,5 +1,9 @@
 package org.wsis.forum.edition;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +65,9 @@ public class EditionResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Forum editions, newest first")
+    @Operation(operationId = "listForumEditions", summary = "Forum editions, newest first")
+    @APIResponse(responseCode = "200", description = "A page of forum editions",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EditionView.class, type = SchemaType.ARRAY)))
     public Response list(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
         var query = ForumEdition.<ForumEdition>findAll(Sort.descending("year"));
         var items = query.page(page.page, page.size).list().stream().map(EditionView::of).toList();
@@ -71,7 +77,7 @@ public class EditionResource {
     @GET
     @Path("{year}")
     @PermitAll
-    @Operation(summary = "One forum edition")
+    @Operation(operationId = "getForumEdition", summary = "One forum edition")
     public EditionView get(@PathParam("year") int year) {
         ForumEdition edition = ForumEdition.findById(year);
         if (edition == null) {
@@ -84,7 +90,9 @@ public class EditionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FORUM_ORGANIZER)
     @Transactional
-    @Operation(summary = "Create a forum edition (organizers)")
+    @Operation(operationId = "createForumEdition", summary = "Create a forum edition (organizers)")
+    @APIResponse(responseCode = "201", description = "The edition, created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EditionView.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewEdition request, @Context UriInfo uri) {
         if (request.endsOn().isBefore(request.startsOn())) {
             throw ProblemException.invalid("endsOn", "must not be before startsOn");

@@ -1,5 +1,9 @@
 package org.wsis.forum.privacy;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.quarkus.security.Authenticated;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -55,7 +59,9 @@ public class PersonalDataResource {
     }
 
     @GET
-    @Operation(summary = "Download everything the forum holds about me")
+    @Operation(operationId = "exportMyPersonalData", summary = "Download everything the forum holds about me")
+    @APIResponse(responseCode = "200", description = "Everything the forum holds about the caller",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonalData.class)))
     public Response export() {
         String me = caller.subject();
         List<Registration> registrations = Registration.list("subjectId = ?1 order by registeredAt", me);
@@ -77,7 +83,7 @@ public class PersonalDataResource {
 
     @DELETE
     @Transactional
-    @Operation(summary = "Erase my personal data (anonymous counts are kept)")
+    @Operation(operationId = "eraseMyPersonalData", summary = "Erase my personal data (anonymous counts are kept)")
     public Erasure erase() {
         String me = caller.subject();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

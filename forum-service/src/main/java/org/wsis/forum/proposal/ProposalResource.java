@@ -1,5 +1,9 @@
 package org.wsis.forum.proposal;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -90,7 +94,9 @@ public class ProposalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Transactional
-    @Operation(summary = "Propose a session for an edition (anyone signed in)")
+    @Operation(operationId = "proposeSession", summary = "Propose a session for an edition (anyone signed in)")
+    @APIResponse(responseCode = "201", description = "The proposal, submitted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProposalView.class)))
     public Response propose(@PathParam("year") int year,
                             @NotNull(message = "a JSON body is required") @Valid NewProposal request, @Context UriInfo uri) {
         SessionService.requireEdition(year);
@@ -116,7 +122,9 @@ public class ProposalResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Proposals of an edition: all for organizers, one's own otherwise; optional status filter")
+    @Operation(operationId = "listSessionProposals", summary = "Proposals of an edition: all for organizers, one's own otherwise; optional status filter")
+    @APIResponse(responseCode = "200", description = "A page of proposals",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProposalView.class, type = SchemaType.ARRAY)))
     public Response list(@PathParam("year") int year, @QueryParam("status") SessionProposal.Status status,
                          @BeanParam @Valid PageParams page, @Context UriInfo uri) {
         SessionService.requireEdition(year);

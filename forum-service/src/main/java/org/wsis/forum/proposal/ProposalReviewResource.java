@@ -57,7 +57,7 @@ public class ProposalReviewResource {
 
     @GET
         @Authenticated
-    @Operation(summary = "One proposal (its proposer or organizers)")
+    @Operation(operationId = "getSessionProposal", summary = "One proposal (its proposer or organizers)")
     public ProposalResource.ProposalView get(@PathParam("id") UUID id) {
         return ProposalResource.ProposalView.of(visible(id));
     }
@@ -67,7 +67,7 @@ public class ProposalReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FORUM_ORGANIZER)
     @Transactional
-    @Operation(summary = "Accept a proposal (organizers): schedules its session")
+    @Operation(operationId = "acceptSessionProposal", summary = "Accept a proposal (organizers): schedules its session")
     public ProposalResource.ProposalView accept(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ProposalResource.Acceptance request) {
         SessionProposal proposal = pendingForReview(id);
         ForumSession session = sessions.schedule(proposal.editionYear, new SessionDtos.NewSession(proposal.kind,
@@ -85,7 +85,7 @@ public class ProposalReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FORUM_ORGANIZER)
     @Transactional
-    @Operation(summary = "Decline a proposal with a reason (organizers)")
+    @Operation(operationId = "declineSessionProposal", summary = "Decline a proposal with a reason (organizers)")
     public ProposalResource.ProposalView decline(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ProposalResource.Decline request) {
         SessionProposal proposal = pendingForReview(id);
         proposal.status = SessionProposal.Status.DECLINED;

@@ -1,5 +1,9 @@
 package org.wsis.forum.registration;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -41,7 +45,9 @@ public class RegistrationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Register for an edition, in person or remote; answers the confirmation")
+    @Operation(operationId = "registerForForum", summary = "Register for an edition, in person or remote; answers the confirmation")
+    @APIResponse(responseCode = "201", description = "The registration, confirmed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegistrationDtos.RegistrationView.class)))
     public Response register(@PathParam("year") int year,
                              @NotNull(message = "a JSON body is required") @Valid RegistrationDtos.RegistrationForm form,
                              @Context UriInfo uri) {
@@ -50,7 +56,7 @@ public class RegistrationResource {
     }
 
     @GET
-    @Operation(summary = "My registration for an edition")
+    @Operation(operationId = "getMyRegistration", summary = "My registration for an edition")
     public RegistrationDtos.RegistrationView get(@PathParam("year") int year) {
         return RegistrationDtos.RegistrationView.of(RegistrationService.requireLive(year, caller.subject()));
     }
@@ -58,7 +64,7 @@ public class RegistrationResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Update my registration")
+    @Operation(operationId = "updateMyRegistration", summary = "Update my registration")
     public RegistrationDtos.RegistrationView update(@PathParam("year") int year,
                                                     @NotNull(message = "a JSON body is required") @Valid RegistrationDtos.RegistrationForm form) {
         return RegistrationDtos.RegistrationView.of(registrations.update(year, caller.subject(), form));
@@ -66,14 +72,14 @@ public class RegistrationResource {
 
     @DELETE
     @Transactional
-    @Operation(summary = "Cancel my registration (and my session sign-ups)")
+    @Operation(operationId = "cancelMyRegistration", summary = "Cancel my registration (and my session sign-ups)")
     public RegistrationDtos.RegistrationView cancel(@PathParam("year") int year) {
         return RegistrationDtos.RegistrationView.of(registrations.cancel(year, caller.subject()));
     }
 
     @GET
     @Path("badge")
-    @Operation(summary = "My badge (in-person registrations): a signed code to show at the entrance")
+    @Operation(operationId = "getMyBadge", summary = "My badge (in-person registrations): a signed code to show at the entrance")
     public RegistrationDtos.Badge badge(@PathParam("year") int year) {
         Registration registration = RegistrationService.requireLive(year, caller.subject());
         if (registration.attendance != Registration.Attendance.IN_PERSON) {

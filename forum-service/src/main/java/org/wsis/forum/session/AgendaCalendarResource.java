@@ -1,5 +1,9 @@
 package org.wsis.forum.session;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -30,7 +34,9 @@ public class AgendaCalendarResource {
     @GET
     @PermitAll
     @Produces(ICalendar.MEDIA_TYPE)
-    @Operation(summary = "The agenda (filters day, kind, actionLine) as an iCalendar (RFC 5545) file")
+    @Operation(operationId = "getAgendaCalendar", summary = "The agenda (filters day, kind, actionLine) as an iCalendar (RFC 5545) file")
+    @APIResponse(responseCode = "200", description = "The agenda as iCalendar",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING)))
     public Response agendaCalendar(@PathParam("year") int year, @QueryParam("day") String day, @QueryParam("kind") String kind,
                                    @QueryParam("actionLine") @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String actionLine) {
         SessionService.requireEdition(year);

@@ -21,7 +21,7 @@ import java.util.UUID;
 public class SessionDetailResource {
     @GET
     @PermitAll
-    @Operation(summary = "One session, with the seats taken")
+    @Operation(operationId = "getSession", summary = "One session, with the seats taken")
     public SessionDtos.SessionView get(@PathParam("id") UUID id) {
         return SessionDtos.SessionView.of(SessionService.requireSession(id));
     }

@@ -1,5 +1,9 @@
 package org.wsis.forum.session;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -46,7 +50,9 @@ public class SessionResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The public agenda of an edition, filterable by day (UTC date), kind and action line")
+    @Operation(operationId = "listSessions", summary = "The public agenda of an edition, filterable by day (UTC date), kind and action line")
+    @APIResponse(responseCode = "200", description = "A page of the agenda",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionDtos.SessionView.class, type = SchemaType.ARRAY)))
     public Response agenda(@PathParam("year") int year, @QueryParam("day") String day, @QueryParam("kind") String kind,
                            @QueryParam("actionLine") @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String actionLine,
                            @BeanParam @Valid PageParams page, @Context UriInfo uri) {
@@ -59,7 +65,9 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FORUM_ORGANIZER)
     @Transactional
-    @Operation(summary = "Schedule a session (organizers); announces session.scheduled.v1")
+    @Operation(operationId = "createSession", summary = "Schedule a session (organizers); announces session.scheduled.v1")
+    @APIResponse(responseCode = "201", description = "The session, scheduled",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionDtos.SessionView.class)))
     public Response create(@PathParam("year") int year,
                            @NotNull(message = "a JSON body is required") @Valid SessionDtos.NewSession request,
                            @Context UriInfo uri) {

@@ -1,5 +1,9 @@
 package org.wsis.forum.signup;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -40,8 +44,12 @@ public class SignupResource {
     }
 
     @POST
-    @Operation(summary = "Sign up for a session: CONFIRMED while seats last, then WAITLISTED in arrival order. "
+    @Operation(operationId = "signUpForSession", summary = "Sign up for a session: CONFIRMED while seats last, then WAITLISTED in arrival order. "
             + "201 when created, 200 with the existing sign-up when asked again.")
+    @APIResponse(responseCode = "200", description = "The existing sign-up (asked again)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignupService.Signup.class)))
+    @APIResponse(responseCode = "201", description = "The sign-up, created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignupService.Signup.class)))
     public Response signUp(@PathParam("id") UUID sessionId, @Context UriInfo uri) {
         Registration registration = registrationFor(sessionId);
         SignupService.SignupOutcome outcome = batcher.signUp(sessionId, registration.id);
@@ -53,7 +61,7 @@ public class SignupResource {
 
     @GET
     @Path("me")
-    @Operation(summary = "My sign-up for a session, with my waitlist position")
+    @Operation(operationId = "getMySignup", summary = "My sign-up for a session, with my waitlist position")
     public SignupService.Signup mine(@PathParam("id") UUID sessionId) {
         SignupService.Signup signup = signups.live(sessionId, registrationFor(sessionId).id);
         if (signup == null) {
@@ -65,7 +73,8 @@ public class SignupResource {
     @DELETE
     @Path("me")
     @Transactional
-    @Operation(summary = "Cancel my sign-up; a freed seat goes to the first on the waitlist")
+    @Operation(operationId = "cancelMySignup", summary = "Cancel my sign-up; a freed seat goes to the first on the waitlist")
+    @APIResponse(responseCode = "204", description = "Cancelled")
     public Response cancel(@PathParam("id") UUID sessionId) {
         signups.cancel(sessionId, registrationFor(sessionId).id);
         return Response.noContent().build();

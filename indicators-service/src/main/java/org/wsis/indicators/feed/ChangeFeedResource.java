@@ -37,7 +37,7 @@ public class ChangeFeedResource {
     }
 
     @GET
-    @Operation(summary = "Published changes after a cursor (new observations and revisions), oldest first")
+    @Operation(operationId = "listIndicatorChanges", summary = "Published changes after a cursor (new observations and revisions), oldest first")
     public ChangePage changes(@QueryParam("after") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") long after,
                               @QueryParam("limit") @DefaultValue("1000") @Min(value = 1, message = "must be at least 1")
                               @Max(value = 10000, message = "must be at most 10000") int limit) {

@@ -1,5 +1,9 @@
 package org.wsis.indicators.idi;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.validation.Valid;
@@ -39,7 +43,9 @@ public class IdiResource {
     }
 
     @GET
-    @Operation(summary = "IDI scores (2023 methodology) derived from current component values, by economy and year")
+    @Operation(operationId = "listIdiScores", summary = "IDI scores (2023 methodology) derived from current component values, by economy and year")
+    @APIResponse(responseCode = "200", description = "A page of IDI scores",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdiView.class, type = SchemaType.ARRAY)))
     public Response list(@QueryParam("economy") String economy, @QueryParam("period") Integer period,
                          @BeanParam @Valid PageParams page, @Context UriInfo uri) {
         String where = " WHERE (CAST(?1 AS text) IS NULL OR economy_code = ?1) AND (CAST(?2 AS int) IS NULL OR period = ?2)";
@@ -59,7 +65,7 @@ public class IdiResource {
 
     @GET
     @Path("components")
-    @Operation(summary = "The ten IDI components with their pillar and goalposts")
+    @Operation(operationId = "listIdiComponents", summary = "The ten IDI components with their pillar and goalposts")
     public List<ComponentView> components() {
         return IdiCalculator.COMPONENTS.stream().map(c -> new ComponentView(c.indicator(), c.pillar().name(),
                 c.scale().name(), c.lower(), c.upper())).toList();

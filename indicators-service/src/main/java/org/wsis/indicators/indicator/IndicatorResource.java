@@ -25,14 +25,14 @@ public class IndicatorResource {
     }
 
     @GET
-    @Operation(summary = "All indicator definitions")
+    @Operation(operationId = "listIndicators", summary = "All indicator definitions")
     public List<IndicatorView> list() {
         return Indicator.<Indicator>listAll(Sort.by("code")).stream().map(IndicatorView::of).toList();
     }
 
     @GET
     @Path("{code}")
-    @Operation(summary = "One indicator definition")
+    @Operation(operationId = "getIndicator", summary = "One indicator definition")
     public IndicatorView get(@PathParam("code") String code) {
         Indicator indicator = Indicator.findById(code);
         if (indicator == null) {

@@ -1,5 +1,9 @@
 package org.wsis.indicators.observation;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -48,7 +52,9 @@ public class ObservationResource {
     }
 
     @GET
-    @Operation(summary = "Observations (current values, or as published on a date with asOf)")
+    @Operation(operationId = "listObservations", summary = "Observations (current values, or as published on a date with asOf)")
+    @APIResponse(responseCode = "200", description = "A page of observations",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ObservationView.class, type = SchemaType.ARRAY)))
     public Response list(@Parameter(description = "indicator codes, comma-separated") @QueryParam("indicator") String indicator,
                          @Parameter(description = "economy codes (ISO alpha-3 or aggregate), comma-separated") @QueryParam("economy") String economy,
                          @QueryParam("sex") String sex, @QueryParam("age") String age, @QueryParam("urbanisation") String urbanisation,
@@ -66,7 +72,7 @@ public class ObservationResource {
 
     @GET
     @Path("vintages")
-    @Operation(summary = "Every published vintage (revision history) of one indicator for one economy")
+    @Operation(operationId = "listObservationVintages", summary = "Every published vintage (revision history) of one indicator for one economy")
     public List<ObservationView> vintages(@QueryParam("indicator") String indicator, @QueryParam("economy") String economy,
                                           @QueryParam("period") Integer period) {
         if (indicator == null || indicator.isBlank()) {

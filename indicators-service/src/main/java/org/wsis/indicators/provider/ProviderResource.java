@@ -34,7 +34,7 @@ public class ProviderResource {
     @GET
     @Path("me")
     @RolesAllowed(Roles.INDICATOR_PUBLISHER)
-    @Operation(summary = "The calling agency (from the token's 'agency' claim) and the indicators it provides")
+    @Operation(operationId = "getMyProvider", summary = "The calling agency (from the token's 'agency' claim) and the indicators it provides")
     public ProviderView me() {
         String agency = caller.agency().orElseThrow(() ->
                 ProblemException.forbidden("The token carries no 'agency' claim: only agency clients and agency staff provide data"));

@@ -1,5 +1,8 @@
 package org.wsis.indicators.upload;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -90,9 +93,11 @@ public class BatchResource {
 
     @POST
     @RolesAllowed(Roles.INDICATOR_PUBLISHER)
-    @Operation(summary = "Upload a batch of observations (text/csv, application/vnd.sdmx.data+csv or application/json)")
-    @APIResponse(responseCode = "201", description = "Validated and published")
-    @APIResponse(responseCode = "202", description = "Accepted as a job; poll the Location")
+    @Operation(operationId = "uploadBatch", summary = "Upload a batch of observations (text/csv, application/vnd.sdmx.data+csv or application/json)")
+    @APIResponse(responseCode = "201", description = "Validated and published",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchStore.BatchView.class)))
+    @APIResponse(responseCode = "202", description = "Accepted as a job; poll the Location",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchStore.BatchView.class)))
     @APIResponse(responseCode = "400", description = "The file is malformed (header, JSON)")
     @APIResponse(responseCode = "403", description = "Rows for indicators the agency does not provide")
     @APIResponse(responseCode = "413", description = "Too large")
@@ -223,7 +228,7 @@ public class BatchResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.INDICATOR_PUBLISHER, Roles.PLATFORM_ADMIN})
-    @Operation(summary = "A batch: status (RECEIVED, VALIDATING, PUBLISHING, PUBLISHED, REJECTED, FAILED), progress and counts")
+    @Operation(operationId = "getBatch", summary = "A batch: status (RECEIVED, VALIDATING, PUBLISHING, PUBLISHED, REJECTED, FAILED), progress and counts")
     public BatchStore.BatchView get(@PathParam("id") UUID id) {
         return store.find(id, visibleAgency());
     }
@@ -231,7 +236,9 @@ public class BatchResource {
     @GET
     @Path("{id}/errors")
     @RolesAllowed({Roles.INDICATOR_PUBLISHER, Roles.PLATFORM_ADMIN})
-    @Operation(summary = "The validation report of a batch: every bad row with its reason, paginated")
+    @Operation(operationId = "listBatchErrors", summary = "The validation report of a batch: every bad row with its reason, paginated")
+    @APIResponse(responseCode = "200", description = "A page of the bad rows",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchStore.BatchError.class, type = SchemaType.ARRAY)))
     public Response errors(@PathParam("id") UUID id, @BeanParam @Valid PageParams page, @Context UriInfo uri) {
         BatchStore.BatchView view = store.find(id, visibleAgency());
         List<BatchStore.BatchError> errors = store.errors(id, page.offset(), page.size);

@@ -19,7 +19,7 @@ public class CategoryResource {
     }
 
     @GET
-    @Operation(summary = "The 18 WSIS Prize categories")
+    @Operation(operationId = "listPrizeCategories", summary = "The 18 WSIS Prize categories")
     public List<CategoryView> list() {
         return Category.<Category>listAll(Sort.by("sortOrder")).stream().map(c -> new CategoryView(c.code, c.name)).toList();
     }

@@ -1,5 +1,9 @@
 package org.wsis.prizes.edition;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,7 +42,7 @@ public class EditionResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "All editions, newest first, with the phase in force")
+    @Operation(operationId = "listPrizeEditions", summary = "All editions, newest first, with the phase in force")
     public List<EditionDtos.EditionView> list() {
         return editions.list().stream().map(e -> EditionDtos.EditionView.of(e, editions.phaseNow(e))).toList();
     }
@@ -46,7 +50,9 @@ public class EditionResource {
     @GET
     @Path("{year}")
     @PermitAll
-    @Operation(summary = "One edition with the phase in force")
+    @Operation(operationId = "getPrizeEdition", summary = "One edition with the phase in force")
+    @APIResponse(responseCode = "200", description = "The edition",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EditionDtos.EditionView.class)))
     public Response get(@PathParam("year") int year) {
         Edition edition = editions.get(year);
         return Response.ok(EditionDtos.EditionView.of(edition, editions.phaseNow(edition)))
@@ -57,7 +63,11 @@ public class EditionResource {
     @Path("{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRIZE_ADMIN)
-    @Operation(summary = "Create the edition of a year, or move its phase dates (If-Match required to update)")
+    @Operation(operationId = "putPrizeEdition", summary = "Create the edition of a year, or move its phase dates (If-Match required to update)")
+    @APIResponse(responseCode = "200", description = "The edition, updated",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EditionDtos.EditionView.class)))
+    @APIResponse(responseCode = "201", description = "The edition, created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EditionDtos.EditionView.class)))
     public Response put(@PathParam("year") @Min(2012) @Max(9999) int year,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @NotNull(message = "a JSON body is required") @Valid EditionDtos.EditionRequest request,

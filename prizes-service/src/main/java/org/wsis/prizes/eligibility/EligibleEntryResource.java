@@ -1,5 +1,9 @@
 package org.wsis.prizes.eligibility;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -35,7 +39,9 @@ public class EligibleEntryResource {
     }
 
     @GET
-    @Operation(summary = "Entries eligible for submission, newest first")
+    @Operation(operationId = "listEligibleEntries", summary = "Entries eligible for submission, newest first")
+    @APIResponse(responseCode = "200", description = "A page of eligible entries",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EligibleEntryView.class, type = SchemaType.ARRAY)))
     public Response list(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
         var query = EligibleEntry.<EligibleEntry>find("withdrawnAt is null", Sort.descending("publishedAt").and("entryId"));
         List<EligibleEntryView> items = query.page(page.page, page.size).list().stream().map(EligibleEntryView::of).toList();
@@ -44,7 +50,7 @@ public class EligibleEntryResource {
 
     @GET
     @Path("{entryId}")
-    @Operation(summary = "One eligible entry")
+    @Operation(operationId = "getEligibleEntry", summary = "One eligible entry")
     public EligibleEntryView get(@PathParam("entryId") UUID entryId) {
         EligibleEntry entry = EligibleEntry.findById(entryId);
         if (entry == null || entry.withdrawnAt != null) {

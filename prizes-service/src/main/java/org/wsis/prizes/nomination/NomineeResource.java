@@ -36,7 +36,7 @@ public class NomineeResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Nominees, by category (public once announced)")
+    @Operation(operationId = "listNominees", summary = "Nominees, by category (public once announced)")
     public List<SubmissionDtos.SubmissionView> list(@PathParam("year") int year, @QueryParam("category") String category) {
         return nominations.nominees(year, category).stream().map(SubmissionDtos.SubmissionView::of).toList();
     }
@@ -44,7 +44,7 @@ public class NomineeResource {
     @PUT
     @Path("{submissionId}")
     @RolesAllowed(Roles.PRIZE_ADMIN)
-    @Operation(summary = "Validate a submission as a nominee of its category (nomination phase, before the announcement)")
+    @Operation(operationId = "nominateSubmission", summary = "Validate a submission as a nominee of its category (nomination phase, before the announcement)")
     public SubmissionDtos.SubmissionView nominate(@PathParam("year") int year, @PathParam("submissionId") UUID id) {
         return SubmissionDtos.SubmissionView.of(nominations.nominate(year, id));
     }
@@ -52,7 +52,7 @@ public class NomineeResource {
     @DELETE
     @Path("{submissionId}")
     @RolesAllowed(Roles.PRIZE_ADMIN)
-    @Operation(summary = "Take a submission off the nominee list (before the announcement)")
+    @Operation(operationId = "unnominateSubmission", summary = "Take a submission off the nominee list (before the announcement)")
     public SubmissionDtos.SubmissionView unnominate(@PathParam("year") int year, @PathParam("submissionId") UUID id) {
         return SubmissionDtos.SubmissionView.of(nominations.unnominate(year, id));
     }
@@ -60,7 +60,7 @@ public class NomineeResource {
     @POST
     @Path("announce")
     @RolesAllowed(Roles.PRIZE_ADMIN)
-    @Operation(summary = "Announce the nominee list: it becomes public and final, and voting can use it")
+    @Operation(operationId = "announceNominees", summary = "Announce the nominee list: it becomes public and final, and voting can use it")
     public EditionDtos.EditionView announce(@PathParam("year") int year) {
         var edition = nominations.announce(year);
         return EditionDtos.EditionView.of(edition, editions.phaseNow(edition));

@@ -29,7 +29,7 @@ public class ResultsResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Published results (administrators: live standings before publication)")
+    @Operation(operationId = "getPrizeResults", summary = "Published results (administrators: live standings before publication)")
     public ResultDtos.ResultsView get(@PathParam("year") int year) {
         return results.results(year);
     }
@@ -38,7 +38,7 @@ public class ResultsResource {
     @Path("winners/{category}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRIZE_ADMIN)
-    @Operation(summary = "Record the expert group's winner of a category, chosen among its champions (results phase)")
+    @Operation(operationId = "choosePrizeWinner", summary = "Record the expert group's winner of a category, chosen among its champions (results phase)")
     public ResultDtos.ResultsView chooseWinner(@PathParam("year") int year, @PathParam("category") String category,
                                                @NotNull(message = "a JSON body is required") @Valid ResultDtos.WinnerChoice choice) {
         return results.chooseWinner(year, category, choice.submissionId());
@@ -47,7 +47,7 @@ public class ResultsResource {
     @POST
     @Path("publish")
     @RolesAllowed(Roles.PRIZE_ADMIN)
-    @Operation(summary = "Publish the results (a winner in every category) and announce them on prizes.results")
+    @Operation(operationId = "publishPrizeResults", summary = "Publish the results (a winner in every category) and announce them on prizes.results")
     public ResultDtos.ResultsView publish(@PathParam("year") int year) {
         return results.publish(year);
     }

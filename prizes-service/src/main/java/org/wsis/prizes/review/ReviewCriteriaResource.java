@@ -17,7 +17,7 @@ public class ReviewCriteriaResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The published criteria reviewers score against (0..10 each)")
+    @Operation(operationId = "listReviewCriteria", summary = "The published criteria reviewers score against (0..10 each)")
     public List<ReviewDtos.Criterion> criteria() {
         return ReviewDtos.CRITERIA;
     }

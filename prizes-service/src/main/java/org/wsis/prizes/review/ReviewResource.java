@@ -1,5 +1,9 @@
 package org.wsis.prizes.review;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,8 +38,10 @@ public class ReviewResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRIZE_ADMIN)
-    @Operation(summary = "Assign a reviewer (a prize-reviewer's subject and organisation) to a submission",
+    @Operation(operationId = "assignReviewer", summary = "Assign a reviewer (a prize-reviewer's subject and organisation) to a submission",
             description = "Refused with 422 conflict-of-interest when the reviewer's organisation is the submission's.")
+    @APIResponse(responseCode = "201", description = "The review assignment",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewDtos.ReviewView.class)))
     public Response assign(@PathParam("year") int year,
                            @NotNull(message = "a JSON body is required") @Valid ReviewDtos.ReviewerAssignment assignment) {
         return Response.status(201).entity(ReviewDtos.ReviewView.of(reviews.assign(year, assignment))).build();
@@ -43,7 +49,7 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed(Roles.PRIZE_ADMIN)
-    @Operation(summary = "The reviews of a submission (administrators)")
+    @Operation(operationId = "listSubmissionReviews", summary = "The reviews of a submission (administrators)")
     public List<ReviewDtos.ReviewView> ofSubmission(@PathParam("year") int year,
                                                     @QueryParam("submissionId") @NotNull UUID id) {
         return reviews.ofSubmission(year, id).stream().map(ReviewDtos.ReviewView::of).toList();
@@ -53,7 +59,7 @@ public class ReviewResource {
     @Path("mine/{submissionId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRIZE_REVIEWER)
-    @Operation(summary = "Score a submission the caller is assigned to (review phase only)")
+    @Operation(operationId = "scoreSubmission", summary = "Score a submission the caller is assigned to (review phase only)")
     public ReviewDtos.ReviewView score(@PathParam("year") int year, @PathParam("submissionId") UUID id,
                                        @NotNull(message = "a JSON body is required") @Valid ReviewDtos.Scores scores) {
         return ReviewDtos.ReviewView.of(reviews.score(year, id, scores));
@@ -62,7 +68,7 @@ public class ReviewResource {
     @GET
     @Path("mine")
     @RolesAllowed(Roles.PRIZE_REVIEWER)
-    @Operation(summary = "The caller's review assignments in an edition")
+    @Operation(operationId = "listMyReviews", summary = "The caller's review assignments in an edition")
     public List<ReviewDtos.ReviewView> mine(@PathParam("year") int year) {
         return reviews.mine(year).stream().map(ReviewDtos.ReviewView::of).toList();
     }

@@ -1,5 +1,9 @@
 package org.wsis.prizes.submission;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -46,8 +50,10 @@ public class SubmissionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(summary = "Submit one of the caller's published entries to a category (submission phase only)",
+    @Operation(operationId = "createSubmission", summary = "Submit one of the caller's published entries to a category (submission phase only)",
             description = "One live submission per entry per edition. Send an Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "201", description = "The submission, created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionDtos.SubmissionView.class)))
     public Response submit(@PathParam("year") int year, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @NotNull(message = "a JSON body is required") @Valid SubmissionDtos.NewSubmission request,
                            @Context UriInfo uri) {
@@ -61,7 +67,9 @@ public class SubmissionResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Submissions of the edition (administrators and reviewers: all; others: their own)")
+    @Operation(operationId = "listSubmissions", summary = "Submissions of the edition (administrators and reviewers: all; others: their own)")
+    @APIResponse(responseCode = "200", description = "A page of submissions",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionDtos.SubmissionView.class, type = SchemaType.ARRAY)))
     public Response list(@PathParam("year") int year, @QueryParam("category") String category,
                          @BeanParam @Valid PageParams page, @Context UriInfo uri) {
         return submissions.list(year, category, page).map(SubmissionDtos.SubmissionView::of).toResponse(uri);
@@ -70,7 +78,9 @@ public class SubmissionResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "One submission (its owner, administrators, reviewers; anyone once it is an announced nominee)")
+    @Operation(operationId = "getSubmission", summary = "One submission (its owner, administrators, reviewers; anyone once it is an announced nominee)")
+    @APIResponse(responseCode = "200", description = "The submission",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionDtos.SubmissionView.class)))
     public Response get(@PathParam("year") int year, @PathParam("id") UUID id) {
         Submission submission = submissions.readable(year, id);
         return Response.ok(SubmissionDtos.SubmissionView.of(submission))
@@ -81,7 +91,9 @@ public class SubmissionResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(summary = "Edit the caller's submission until the submission phase closes (If-Match required)")
+    @Operation(operationId = "updateSubmission", summary = "Edit the caller's submission until the submission phase closes (If-Match required)")
+    @APIResponse(responseCode = "200", description = "The submission as stored now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionDtos.SubmissionView.class)))
     public Response update(@PathParam("year") int year, @PathParam("id") UUID id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull(message = "a JSON body is required") @Valid SubmissionDtos.SubmissionChange change) {
@@ -93,7 +105,7 @@ public class SubmissionResource {
     @POST
     @Path("{id}/withdraw")
     @Authenticated
-    @Operation(summary = "Withdraw the caller's submission (until voting starts)")
+    @Operation(operationId = "withdrawSubmission", summary = "Withdraw the caller's submission (until voting starts)")
     public SubmissionDtos.SubmissionView withdraw(@PathParam("year") int year, @PathParam("id") UUID id) {
         return SubmissionDtos.SubmissionView.of(submissions.withdraw(year, id));
     }

@@ -23,7 +23,7 @@ public class TallyResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Votes per nominee, near real time (administrators at any time; everyone once results are published)")
+    @Operation(operationId = "getVoteTallies", summary = "Votes per nominee, near real time (administrators at any time; everyone once results are published)")
     public List<VoteDtos.TallyView> tallies(@PathParam("year") int year) {
         return votes.tallies(year);
     }

@@ -1,5 +1,9 @@
 package org.wsis.prizes.voting;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -54,9 +58,11 @@ public class VoteResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(summary = "Vote for a nominee (voting phase only; one vote per voter per category)",
+    @Operation(operationId = "castPrizeVote", summary = "Vote for a nominee (voting phase only; one vote per voter per category)",
             description = "409 already-voted for a second vote in the category; a retry with the same Idempotency-Key "
                     + "replays the first 201 and counts once. 429 with Retry-After when the voter or client goes too fast.")
+    @APIResponse(responseCode = "201", description = "The vote, counted (or the replay of the first answer to the same Idempotency-Key)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoteDtos.VoteView.class)))
     public Response vote(@PathParam("year") int year, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                          @NotNull(message = "a JSON body is required") @Valid VoteDtos.NewVote request) {
         String voter = caller.subject();
@@ -80,7 +86,7 @@ public class VoteResource {
     @GET
     @Path("mine")
     @Authenticated
-    @Operation(summary = "The caller's own votes in an edition")
+    @Operation(operationId = "listMyVotes", summary = "The caller's own votes in an edition")
     public List<VoteDtos.VoteView> mine(@PathParam("year") int year) {
         return votes.mine(year, caller.subject());
     }

@@ -1,5 +1,8 @@
 package org.wsis.stocktaking.entry;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -54,8 +57,10 @@ public class EntryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STOCKTAKING_EDITOR)
-    @Operation(summary = "Create a draft entry owned by the caller",
+    @Operation(operationId = "createEntry", summary = "Create a draft entry owned by the caller",
             description = "Send an Idempotency-Key header to make retries safe: a retry gets the first response.")
+    @APIResponse(responseCode = "201", description = "The draft entry, created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @NotNull(message = "a JSON body is required") @Valid EntryDtos.NewEntry request,
                            @Context UriInfo uri) {
@@ -68,7 +73,9 @@ public class EntryResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Published entries, newest first")
+    @Operation(operationId = "listPublishedEntries", summary = "Published entries, newest first")
+    @APIResponse(responseCode = "200", description = "A page of published entries",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class, type = SchemaType.ARRAY)))
     public Response list(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
         return entries.listPublished(page).map(EntryDtos.EntryView::of).toResponse(uri);
     }
@@ -76,7 +83,9 @@ public class EntryResource {
     @GET
     @Path("mine")
     @RolesAllowed(Roles.STOCKTAKING_EDITOR)
-    @Operation(summary = "The caller's own entries in every state, last changed first")
+    @Operation(operationId = "listMyEntries", summary = "The caller's own entries in every state, last changed first")
+    @APIResponse(responseCode = "200", description = "A page of the caller's entries",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class, type = SchemaType.ARRAY)))
     public Response mine(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
         return entries.listMine(page).map(EntryDtos.EntryView::of).toResponse(uri);
     }
@@ -85,11 +94,13 @@ public class EntryResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STOCKTAKING_EDITOR)
-    @Operation(summary = "Replace the content of the caller's entry (If-Match required)",
+    @Operation(operationId = "replaceEntry", summary = "Replace the content of the caller's entry (If-Match required)",
             description = "A draft or returned entry changes at once. For a published entry the edit is kept as a "
                     + "revision and goes to the moderators; the public keeps seeing the published content until then.")
     @APIResponse(responseCode = "412", description = "The ETag in If-Match is stale: read the entry again")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @APIResponse(responseCode = "200", description = "The entry as stored now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull(message = "a JSON body is required") @Valid EntryDtos.NewEntry request) {
         Entry entry = entries.update(id, ifMatch, request);
@@ -99,7 +110,7 @@ public class EntryResource {
     @GET
     @Path("{id}/revisions")
     @RolesAllowed({Roles.STOCKTAKING_EDITOR, Roles.STOCKTAKING_MODERATOR})
-    @Operation(summary = "Every change of the entry with who and when (owner and moderators)")
+    @Operation(operationId = "listEntryRevisions", summary = "Every change of the entry with who and when (owner and moderators)")
     public java.util.List<EntryDtos.RevisionView> revisions(@PathParam("id") UUID id) {
         return entries.history(id);
     }
@@ -107,7 +118,9 @@ public class EntryResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "One entry (drafts only for their owner and moderators)")
+    @Operation(operationId = "getEntry", summary = "One entry (drafts only for their owner and moderators)")
+    @APIResponse(responseCode = "200", description = "The entry",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
     public Response get(@PathParam("id") UUID id) {
         Entry entry = entries.get(id);
         return Response.ok(EntryDtos.EntryView.of(entry)).tag(etag(entry)).build();
@@ -116,7 +129,7 @@ public class EntryResource {
     @POST
     @Path("{id}/submit")
     @RolesAllowed(Roles.STOCKTAKING_EDITOR)
-    @Operation(summary = "Submit the caller's draft for moderation")
+    @Operation(operationId = "submitEntry", summary = "Submit the caller's draft for moderation")
     public EntryDtos.EntryView submit(@PathParam("id") UUID id) {
         return EntryDtos.EntryView.of(entries.submit(id));
     }
@@ -124,7 +137,7 @@ public class EntryResource {
     @POST
     @Path("{id}/publish")
     @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
-    @Operation(summary = "Publish a submitted entry, or the pending edit of a published one (moderators; 403 on one's own entry)")
+    @Operation(operationId = "publishEntry", summary = "Publish a submitted entry, or the pending edit of a published one (moderators; 403 on one's own entry)")
     public EntryDtos.EntryView publish(@PathParam("id") UUID id) {
         return EntryDtos.EntryView.of(moderation.publish(id));
     }
@@ -133,7 +146,7 @@ public class EntryResource {
     @Path("{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
-    @Operation(summary = "Return a submitted entry (or turn down a pending edit) with comments for the owner (moderators; 403 on one's own entry)")
+    @Operation(operationId = "returnEntry", summary = "Return a submitted entry (or turn down a pending edit) with comments for the owner (moderators; 403 on one's own entry)")
     public EntryDtos.EntryView returnForChanges(@PathParam("id") UUID id,
                                                 @NotNull(message = "a JSON body is required") @Valid EntryDtos.ReturnRequest request) {
         return EntryDtos.EntryView.of(moderation.returnForChanges(id, request.comment()));
@@ -142,7 +155,7 @@ public class EntryResource {
     @POST
     @Path("{id}/archive")
     @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
-    @Operation(summary = "Archive an entry; a published one is withdrawn from the public (moderators)")
+    @Operation(operationId = "archiveEntry", summary = "Archive an entry; a published one is withdrawn from the public (moderators)")
     public EntryDtos.EntryView archive(@PathParam("id") UUID id, @QueryParam("comment") @Size(max = 5000) String comment) {
         return EntryDtos.EntryView.of(moderation.archive(id, comment));
     }
@@ -150,7 +163,7 @@ public class EntryResource {
     @PUT
     @Path("{id}/success-story")
     @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
-    @Operation(summary = "Mark a published entry as a success story (moderators)")
+    @Operation(operationId = "markEntrySuccessStory", summary = "Mark a published entry as a success story (moderators)")
     public EntryDtos.EntryView markSuccessStory(@PathParam("id") UUID id) {
         return EntryDtos.EntryView.of(moderation.markSuccessStory(id, true));
     }
@@ -158,7 +171,7 @@ public class EntryResource {
     @DELETE
     @Path("{id}/success-story")
     @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
-    @Operation(summary = "Unmark a success story (moderators)")
+    @Operation(operationId = "unmarkEntrySuccessStory", summary = "Unmark a success story (moderators)")
     public EntryDtos.EntryView unmarkSuccessStory(@PathParam("id") UUID id) {
         return EntryDtos.EntryView.of(moderation.markSuccessStory(id, false));
     }

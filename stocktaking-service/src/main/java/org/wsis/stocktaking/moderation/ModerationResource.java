@@ -1,5 +1,9 @@
 package org.wsis.stocktaking.moderation;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -30,7 +34,9 @@ public class ModerationResource {
 
     @GET
     @Path("queue")
-    @Operation(summary = "Submitted entries and pending edits of published entries, oldest first")
+    @Operation(operationId = "getModerationQueue", summary = "Submitted entries and pending edits of published entries, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of entries awaiting moderation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class, type = SchemaType.ARRAY)))
     public Response queue(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
         return moderation.queue(page).map(EntryDtos.EntryView::of).toResponse(uri);
     }

@@ -19,7 +19,7 @@ public class ActionLineResource {
     }
 
     @GET
-    @Operation(summary = "The WSIS action lines with their lead facilitators")
+    @Operation(operationId = "listActionLines", summary = "The WSIS action lines with their lead facilitators")
     public List<ActionLineView> list() {
         return ActionLine.<ActionLine>listAll(io.quarkus.panache.common.Sort.by("code")).stream()
                 .map(a -> new ActionLineView(a.code, a.parentCode, a.name, a.leadAgencies)).toList();

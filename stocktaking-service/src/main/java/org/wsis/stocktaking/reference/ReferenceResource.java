@@ -25,35 +25,35 @@ public class ReferenceResource {
 
     @GET
     @Path("sdgs")
-    @Operation(summary = "The 17 SDGs with the codes of their targets")
+    @Operation(operationId = "listSdgs", summary = "The 17 SDGs with the codes of their targets")
     public List<ReferenceData.Sdg> sdgs() {
         return reference.sdgs();
     }
 
     @GET
     @Path("stakeholder-types")
-    @Operation(summary = "Stakeholder types (government, private sector, ...)")
+    @Operation(operationId = "listStakeholderTypes", summary = "Stakeholder types (government, private sector, ...)")
     public Collection<ReferenceData.Code> stakeholderTypes() {
         return reference.stakeholderTypes().values();
     }
 
     @GET
     @Path("target-groups")
-    @Operation(summary = "Target groups (youth, women and girls, ...)")
+    @Operation(operationId = "listTargetGroups", summary = "Target groups (youth, women and girls, ...)")
     public Collection<ReferenceData.Code> targetGroups() {
         return reference.targetGroups().values();
     }
 
     @GET
     @Path("regions")
-    @Operation(summary = "The six ITU regions")
+    @Operation(operationId = "listRegions", summary = "The six ITU regions")
     public Collection<ReferenceData.Code> regions() {
         return reference.regions().values();
     }
 
     @GET
     @Path("countries")
-    @Operation(summary = "Countries: ISO 3166-1 alpha-2 and alpha-3, UN M49 and ITU region")
+    @Operation(operationId = "listCountries", summary = "Countries: ISO 3166-1 alpha-2 and alpha-3, UN M49 and ITU region")
     public Collection<ReferenceData.Country> countries() {
         return reference.countries().values();
     }

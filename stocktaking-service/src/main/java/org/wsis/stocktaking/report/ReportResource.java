@@ -1,5 +1,9 @@
 package org.wsis.stocktaking.report;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -45,7 +49,7 @@ public class ReportResource {
 
     @GET
     @Path("stocktaking")
-    @Operation(summary = "Counts of published entries by action line, region, country, stakeholder type, SDG, target group, year, status and prize",
+    @Operation(operationId = "getStocktakingReport", summary = "Counts of published entries by action line, region, country, stakeholder type, SDG, target group, year, status and prize",
             description = "fromYear/toYear bound the stocktaking year (both optional); region (repeatable) makes it a regional report.")
     public StocktakingReport stocktaking(@QueryParam("fromYear") String fromYear, @QueryParam("toYear") String toYear,
                                          @QueryParam("region") List<String> regions) {
@@ -58,7 +62,9 @@ public class ReportResource {
 
     @GET
     @Path("success-stories")
-    @Operation(summary = "Published entries marked as success stories; takes the filters of the search")
+    @Operation(operationId = "listSuccessStories", summary = "Published entries marked as success stories; takes the filters of the search")
+    @APIResponse(responseCode = "200", description = "A page of success stories",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SearchDtos.Hit.class, type = SchemaType.ARRAY)))
     public Response successStories(@BeanParam @Valid SearchFilters filters, @BeanParam @Valid PageParams page,
                                    @Context UriInfo uri) {
         SearchDtos.SearchResult result = search.search(filters.successStoriesOnly(), "newest", false, page);

@@ -1,5 +1,9 @@
 package org.wsis.stocktaking.search;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
@@ -46,13 +50,15 @@ public class SearchResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Search published entries",
+    @Operation(operationId = "searchEntries", summary = "Search published entries",
             description = "q: words, \"phrases\", -excluded, OR (web search syntax) over title and description, "
                     + "stemmed in lang (default en) and matched exactly in any language. Filters (repeat one to match any "
                     + "of its values): actionLine, sdg, sdgTarget, country, region, stakeholderType, targetGroup, year, "
                     + "fromYear, toYear, status (project), language, successStory, prize. sort: relevance (default with q), "
                     + "newest, oldest, title. Facet counts per filter over all matches unless facets=false. "
                     + "X-Total-Count and Link headers page through the results.")
+    @APIResponse(responseCode = "200", description = "A page of hits with facet counts",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SearchDtos.SearchResult.class)))
     public Response search(@BeanParam @Valid SearchFilters filters, @QueryParam("sort") String sort,
                            @QueryParam("facets") @DefaultValue("true") boolean facets,
                            @BeanParam @Valid PageParams page, @Context UriInfo uri) {
@@ -64,8 +70,11 @@ public class SearchResource {
     @GET
     @Path("export")
     @Produces({CSV, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Every entry matching a search, as CSV (format=csv, default) or a JSON array (format=json)",
+    @Operation(operationId = "exportEntries", summary = "Every entry matching a search, as CSV (format=csv, default) or a JSON array (format=json)",
             description = "Streamed in batches: any size of result can be exported. Takes the filters of the search.")
+    @APIResponse(responseCode = "200", description = "Every matching entry, as CSV or a JSON array", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = SearchDtos.Hit.class, type = SchemaType.ARRAY))})
     public Response export(@BeanParam @Valid SearchFilters filters,
                            @QueryParam("format") @DefaultValue("csv") String format) {
         search.validate(filters); // before streaming starts, so bad filters are still a 422
