@@ -45,6 +45,9 @@ public class GatewayRoutes {
 
     /** Routing-context key of the URI to request upstream, set by the route, read by the interceptor. */
     static final String TARGET_URI = "wsis.gateway.target-uri";
+    static final String RATE_LIMIT = "RateLimit";
+    static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
+
     /** Routing-context key of the {@link RoutePolicy} that applies to the request. */
     static final String POLICY = "wsis.gateway.policy";
 
@@ -126,7 +129,13 @@ public class GatewayRoutes {
         recordMetrics(rc, upstream.service(), policy);
 
         EdgeAuthentication.Caller caller = EdgeAuthentication.caller(rc);
-        long retryAfter = rateLimiter.acquire(policy, caller.user(), caller.client());
+        RateLimiter.Decision limit = rateLimiter.decide(policy, caller.user(), caller.client());
+        if (limit.policyHeader() != null) {
+            // draft-ietf-httpapi-ratelimit-headers: clients can slow down before they get a 429.
+            rc.response().putHeader(RATE_LIMIT_POLICY, limit.policyHeader());
+            rc.response().putHeader(RATE_LIMIT, limit.rateLimitHeader());
+        }
+        long retryAfter = limit.retryAfterSeconds();
         if (retryAfter > 0) {
             rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
             ProblemResponses.send(rc, Problem.tooManyRequests(policy.name(), retryAfter, request.path()));
