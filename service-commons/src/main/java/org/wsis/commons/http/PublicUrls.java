@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -133,6 +134,9 @@ public class PublicUrls {
     }
 
     private HttpServerRequest request() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null; // not serving a request (a scheduled job, a consumer): no caller to speak to
+        }
         RoutingContext rc = currentRequest.getCurrent();
         return rc == null ? null : rc.request();
     }
