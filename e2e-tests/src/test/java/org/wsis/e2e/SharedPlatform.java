@@ -3,10 +3,12 @@ package org.wsis.e2e;
 import io.restassured.specification.RequestSpecification;
 import org.wsis.localstack.PlatformService;
 import org.wsis.localstack.PlatformStack;
+import org.wsis.localstack.Ports;
 import org.wsis.localstack.testing.RealmTokens;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
@@ -20,6 +22,7 @@ import static io.restassured.RestAssured.given;
 final class SharedPlatform {
     private static PlatformStack stack;
     private static RealmTokens tokens;
+    private static String frontEndOrigin;
 
     private SharedPlatform() {
     }
@@ -27,11 +30,24 @@ final class SharedPlatform {
     static synchronized PlatformStack stack() {
         if (stack == null) {
             Path workDir = Path.of("target", "e2e-stack").toAbsolutePath();
+            // The browser tests' front-end gets a free port, not a dev server's (3000, 5173: maybe taken):
+            // the gateway is configured with its origin as a deployment configures its own front-end's.
+            frontEndOrigin = "http://localhost:" + Ports.freePort();
             stack = PlatformStack.start(new PlatformStack.Options(workDir, null, false, true,
-                    EnumSet.allOf(PlatformService.class), true));
+                    EnumSet.allOf(PlatformService.class), true,
+                    Map.of("quarkus.http.cors.origins", frontEndOrigin)));
             tokens = new RealmTokens(stack.keycloak().realmUrl());
         }
         return stack;
+    }
+
+    /**
+     * The origin a browser test serves its front-end page from: the gateway's CORS allows it (and only it,
+     * besides the gateway's own); the realm's wsis-frontend does not know it until the test registers it.
+     */
+    static String frontEndOrigin() {
+        stack();
+        return frontEndOrigin;
     }
 
     /** Real tokens of the realm's test users and agency clients. */

@@ -123,13 +123,18 @@ class ProxyRoutingTest {
     void setsForwardedHeaders() {
         given().header("X-Forwarded-For", "203.0.113.7")
                 .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Prefix", "/evil")
+                .header("Forwarded", "host=evil.example")
                 .get("/api/stocktaking/v1/entries")
                 .then().statusCode(200)
                 // The client's claim is kept, the address the gateway saw is appended.
                 .body("headers.x-forwarded-for", equalTo("203.0.113.7, 127.0.0.1"))
                 // What the gateway itself saw wins over what the client claimed.
                 .body("headers.x-forwarded-proto", equalTo("http"))
-                .body("headers.x-forwarded-host", equalTo(URI.create(RestAssured.baseURI).getHost() + ":" + RestAssured.port));
+                .body("headers.x-forwarded-host", equalTo(URI.create(RestAssured.baseURI).getHost() + ":" + RestAssured.port))
+                // The public path of the service's /api, from which the service builds its links.
+                .body("headers.x-forwarded-prefix", equalTo("/api/stocktaking"))
+                .body("headers.forwarded", equalTo(null));
     }
 
     @Test

@@ -45,8 +45,12 @@ public class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // A fixed hostname: the issuer of every token is realmUrl(), whichever name the client used to reach
+        // Keycloak. Without it the issuer follows the Host header, and a token fetched via localhost
+        // names an issuer the platform (configured with 127.0.0.1) refuses.
         ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=" + Ports.LOOPBACK, "--http-port=" + port, "--db=dev-mem", "--import-realm");
+                "--http-host=" + Ports.LOOPBACK, "--http-port=" + port, "--hostname=" + url(),
+                "--db=dev-mem", "--import-realm");
         builder.environment().put("JAVA_HOME", Jdks.atLeast(21, "KEYCLOAK_JAVA_HOME", "Keycloak 26").toString());
         // Keycloak's worker threads reset thread locals reflectively; newer JDKs need this opened.
         builder.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");

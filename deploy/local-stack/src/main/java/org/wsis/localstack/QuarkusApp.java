@@ -44,7 +44,9 @@ public class QuarkusApp {
     }
 
     public void awaitReady() {
-        process.awaitReady(() -> Http.status(url() + "/q/health/ready") == 200, Duration.ofSeconds(120));
+        // A busy machine (a CI runner shared by parallel builds) may need longer: -Dwsis.stack.ready-timeout=300
+        process.awaitReady(() -> Http.status(url() + "/q/health/ready") == 200,
+                Duration.ofSeconds(Long.getLong("wsis.stack.ready-timeout", 120)));
     }
 
     public void stop() {

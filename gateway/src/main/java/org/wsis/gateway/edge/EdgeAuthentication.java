@@ -1,8 +1,12 @@
 package org.wsis.gateway.edge;
 
+import java.util.Base64;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.wsis.gateway.problem.Problem;
 import org.wsis.gateway.problem.ProblemResponses;
@@ -12,7 +16,9 @@ import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,20 +33,36 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class EdgeAuthentication {
 
+    /** The issuer quarkus-oidc checks, to explain a refusal; empty when it checks none (a fixed key). */
+    private final Optional<String> expectedIssuer;
+
+    EdgeAuthentication(@ConfigProperty(name = "quarkus.oidc.token.issuer") Optional<String> issuer,
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> realm,
+            @ConfigProperty(name = "quarkus.oidc.public-key") Optional<String> publicKey) {
+        this.expectedIssuer = issuer.filter(value -> !value.equals("any"))
+                .or(() -> publicKey.isPresent() ? Optional.empty() : realm)
+                .map(value -> value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+    }
+
     /** Who is calling, for rate limiting: the user (or remote address) and the OAuth client. */
     public record Caller(String user, String client) {
     }
 
     void register(@Observes Router router) {
         // Before the other failure handlers: turns the authentication failure into a problem.
-        router.route().order(Integer.MIN_VALUE + 1).failureHandler(EdgeAuthentication::onFailure);
+        router.route().order(Integer.MIN_VALUE + 1).failureHandler(this::onFailure);
     }
 
-    private static void onFailure(RoutingContext rc) {
+    private void onFailure(RoutingContext rc) {
         if (rc.failure() instanceof AuthenticationFailedException) {
             // Authentication runs before the request-id route: assign the id here.
             RequestIds.of(rc);
             rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            String issuer = issuerOf(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
+            if (expectedIssuer.isPresent() && issuer != null && !issuer.equals(expectedIssuer.get())) {
+                ProblemResponses.send(rc, Problem.untrustedIssuer(issuer, expectedIssuer.get(), rc.request().path()));
+                return;
+            }
             ProblemResponses.send(rc, Problem.invalidToken(rc.request().path()));
         } else if (rc.failure() instanceof OIDCException) {
             // The realm could not be reached to verify the token (discovery or keys): not the
@@ -50,6 +72,23 @@ public class EdgeAuthentication {
             ProblemResponses.send(rc, Problem.identityProviderUnavailable(rc.request().path()));
         } else {
             rc.next();
+        }
+    }
+
+    /** The {@code iss} of a bearer token, only decoded (it was refused already); null when unreadable. */
+    static String issuerOf(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String[] parts = authorization.substring(7).trim().split("\\.");
+        if (parts.length != 3 || parts[1].length() > 16_384) {
+            return null;
+        }
+        try {
+            Object iss = new JsonObject(Buffer.buffer(Base64.getUrlDecoder().decode(parts[1]))).getValue("iss");
+            return iss instanceof String value ? value : null;
+        } catch (RuntimeException e) { // not base64url, not a JSON object
+            return null;
         }
     }
 

@@ -43,6 +43,15 @@ public record Problem(String type, String title, int status, String detail, Stri
                 path);
     }
 
+    /** A well-formed token from another issuer (e.g. Keycloak reached under another host name). */
+    public static Problem untrustedIssuer(String actual, String expected, String path) {
+        String shown = actual.length() <= 200 ? actual : actual.substring(0, 200) + "...";
+        return new Problem(TYPE_PREFIX + "untrusted-issuer", "Unauthorized", 401,
+                "The token was issued by " + shown + " but this platform accepts tokens issued by " + expected
+                        + " only: fetch the token from that realm",
+                path);
+    }
+
     public static Problem identityProviderUnavailable(String path) {
         return new Problem(TYPE_PREFIX + "identity-provider-unavailable", "Service unavailable", 503,
                 "The bearer token cannot be verified now: the identity provider is unreachable. Try again later.",

@@ -27,6 +27,14 @@ import io.vertx.httpproxy.ProxyResponse;
 /**
  * Shapes each proxied exchange for one service: rewrites the URI, sets the request id and the
  * {@code X-Forwarded-*} headers, and turns a failed upstream exchange into a problem response.
+ * <p>
+ * The forwarded headers tell the service the public URL the caller used, so that every link it returns
+ * (Location, Link, problem instance) is the gateway's, never its own address: {@code X-Forwarded-Proto}
+ * and {@code X-Forwarded-Host} are the caller's scheme and authority (or those of
+ * {@code wsis.gateway.public-url}), {@code X-Forwarded-Prefix} the public path of the service's
+ * {@code /api} tree ({@code /api/stocktaking}). All three are set, never appended, so a caller cannot
+ * pass their own through the gateway; services read them only from trusted proxies (service-commons
+ * {@code PublicUrls}).
  * Everything else (the other headers, {@code Authorization} included, and the streamed bodies) is
  * left to vertx-http-proxy, which drops only hop-by-hop headers and {@code Host}.
  */
@@ -37,16 +45,20 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     static final String X_FORWARDED_FOR = "X-Forwarded-For";
     static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+    static final String X_FORWARDED_PREFIX = "X-Forwarded-Prefix";
+    static final String FORWARDED = "Forwarded";
 
     /** Routing-context flag: the streamed body outgrew the limit and the client got its 413. */
     private static final String BODY_TOO_LARGE = "wsis.gateway.body-too-large";
 
     private final Upstream upstream;
     private final CircuitBreaker breaker;
+    private final PublicUrl publicUrl;
 
-    ForwardingInterceptor(Upstream upstream, CircuitBreaker breaker) {
+    ForwardingInterceptor(Upstream upstream, CircuitBreaker breaker, PublicUrl publicUrl) {
         this.upstream = upstream;
         this.breaker = breaker;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -58,7 +70,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         request.setURI(rc.get(GatewayRoutes.TARGET_URI));
         MultiMap headers = request.headers();
         headers.set(RequestIds.HEADER, RequestIds.of(rc));
-        setForwardedHeaders(client, headers);
+        setForwardedHeaders(client, headers, publicUrl, upstream.service());
         // The gateway already told the client to go on (handle-100-continue-automatically).
         headers.remove(HttpHeaders.EXPECT);
         limitStreamedBody(request, rc);
@@ -95,7 +107,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         return context.sendResponse();
     }
 
-    static void setForwardedHeaders(HttpServerRequest client, MultiMap headers) {
+    static void setForwardedHeaders(HttpServerRequest client, MultiMap headers, PublicUrl publicUrl, Service service) {
         SocketAddress remote = client.remoteAddress();
         String clientIp = remote == null ? null : remote.hostAddress();
         if (clientIp != null) {
@@ -103,13 +115,21 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             String chain = earlier.isEmpty() ? clientIp : String.join(", ", earlier) + ", " + clientIp;
             headers.set(X_FORWARDED_FOR, chain);
         }
-        headers.set(X_FORWARDED_PROTO, client.scheme());
-        HostAndPort authority = client.authority();
-        if (authority != null) {
-            headers.set(X_FORWARDED_HOST, authority.toString());
+        // RFC 7239's header would be a second, unchecked account of the same facts: only ours go on.
+        headers.remove(FORWARDED);
+        if (publicUrl.configured()) {
+            headers.set(X_FORWARDED_PROTO, publicUrl.scheme());
+            headers.set(X_FORWARDED_HOST, publicUrl.authority());
         } else {
-            headers.remove(X_FORWARDED_HOST);
+            headers.set(X_FORWARDED_PROTO, client.scheme());
+            HostAndPort authority = client.authority();
+            if (authority != null) {
+                headers.set(X_FORWARDED_HOST, authority.toString());
+            } else {
+                headers.remove(X_FORWARDED_HOST);
+            }
         }
+        headers.set(X_FORWARDED_PREFIX, publicUrl.path() + service.routePrefix());
     }
 
     private static String rootCause(Throwable failure) {

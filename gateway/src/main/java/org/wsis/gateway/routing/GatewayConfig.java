@@ -45,6 +45,13 @@ public interface GatewayConfig {
     @WithDefault("1M")
     MemorySize maxBodySize();
 
+    /**
+     * {@code wsis.gateway.public-url}: the platform's public base URL as callers know it (e.g.
+     * {@code https://api.wsis.example}). When set, the services build every link they return from it;
+     * when absent, from the scheme and Host of each request as the gateway received it.
+     */
+    Optional<URI> publicUrl();
+
     /** {@code wsis.gateway.rate-limit.*}: the default limits every route gets. */
     RateLimit rateLimit();
 

@@ -1,6 +1,7 @@
 package org.wsis.gateway.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,7 @@ import org.wsis.gateway.problem.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -43,6 +45,9 @@ public class GatewayRoutes {
 
     /** Routing-context key of the URI to request upstream, set by the route, read by the interceptor. */
     static final String TARGET_URI = "wsis.gateway.target-uri";
+    static final String RATE_LIMIT = "RateLimit";
+    static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
+
     /** Routing-context key of the {@link RoutePolicy} that applies to the request. */
     static final String POLICY = "wsis.gateway.policy";
 
@@ -80,7 +85,10 @@ public class GatewayRoutes {
         // Before anything else: headers every answer carries, and over-long URIs refused as a problem
         // (Vert.x lets up to quarkus.http.limits.max-initial-line-length through to here).
         router.route().order(-1000).handler(rc -> {
-            rc.addHeadersEndHandler(ignored -> SecurityHeaders.addTo(rc.response().headers()));
+            rc.addHeadersEndHandler(ignored -> {
+                SecurityHeaders.addTo(rc.response().headers());
+                varyOnOrigin(rc.response().headers());
+            });
             if (rc.request().uri().length() > MAX_URI_CHARS) {
                 ProblemResponses.send(rc, Problem.uriTooLong(MAX_URI_CHARS));
                 return;
@@ -88,6 +96,7 @@ public class GatewayRoutes {
             rc.next();
         });
 
+        PublicUrl publicUrl = PublicUrl.of(config.publicUrl());
         for (Service service : Service.values()) {
             Upstream upstream = Upstream.of(service, service.configuredUrl(config));
             upstreams.add(upstream);
@@ -95,7 +104,7 @@ public class GatewayRoutes {
                     config.circuitBreaker().openDuration());
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(new UpstreamOrigin(upstream, config.connectTimeout()))
-                    .addInterceptor(new ForwardingInterceptor(upstream, breaker));
+                    .addInterceptor(new ForwardingInterceptor(upstream, breaker, publicUrl));
             // "/api/x/*" matches /api/x and /api/x/..., never /api/xy.
             router.route(service.routePrefix() + "/*")
                     .handler(rc -> forward(rc, upstream, breaker, proxy))
@@ -120,7 +129,13 @@ public class GatewayRoutes {
         recordMetrics(rc, upstream.service(), policy);
 
         EdgeAuthentication.Caller caller = EdgeAuthentication.caller(rc);
-        long retryAfter = rateLimiter.acquire(policy, caller.user(), caller.client());
+        RateLimiter.Decision limit = rateLimiter.decide(policy, caller.user(), caller.client());
+        if (limit.policyHeader() != null) {
+            // draft-ietf-httpapi-ratelimit-headers: clients can slow down before they get a 429.
+            rc.response().putHeader(RATE_LIMIT_POLICY, limit.policyHeader());
+            rc.response().putHeader(RATE_LIMIT, limit.rateLimitHeader());
+        }
+        long retryAfter = limit.retryAfterSeconds();
         if (retryAfter > 0) {
             rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
             ProblemResponses.send(rc, Problem.tooManyRequests(policy.name(), retryAfter, request.path()));
@@ -139,6 +154,19 @@ public class GatewayRoutes {
         }
         rc.put(TARGET_URI, upstream.targetUri(path, request.query()));
         proxy.handle(request);
+    }
+
+    /**
+     * The CORS grant (Access-Control-Allow-Origin) depends on the request's Origin, so every answer says
+     * so: a shared cache must never hand one origin's answer to another. Quarkus' CORS filter does not.
+     */
+    static void varyOnOrigin(MultiMap headers) {
+        List<String> vary = headers.getAll(HttpHeaders.VARY);
+        boolean present = vary.stream().flatMap(value -> Arrays.stream(value.split(",")))
+                .anyMatch(token -> token.trim().equalsIgnoreCase("Origin") || token.trim().equals("*"));
+        if (!present) {
+            headers.add(HttpHeaders.VARY, "Origin");
+        }
     }
 
     private static boolean declaredBodyTooLarge(HttpServerRequest request, long maxBytes) {

@@ -13,9 +13,12 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import org.wsis.commons.http.PublicUrls;
+import org.wsis.commons.security.ExpectedIssuer;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
@@ -27,6 +30,14 @@ import java.util.stream.Collectors;
 /** Every error a client can see, as RFC 9457 problem+json. Never a stack trace. */
 public class ProblemExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    private final PublicUrls publicUrls;
+    private final ExpectedIssuer expectedIssuer;
+
+    ProblemExceptionMappers(PublicUrls publicUrls, ExpectedIssuer expectedIssuer) {
+        this.publicUrls = publicUrls;
+        this.expectedIssuer = expectedIssuer;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -47,7 +58,7 @@ public class ProblemExceptionMappers {
         }
         Response.StatusType statusInfo = original.getStatusInfo();
         String kind = statusInfo.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
-        String detail = status == 404 ? "No resource at " + uri.getPath() : e.getMessage();
+        String detail = status == 404 ? "No resource at " + publicUrls.publicPath(uri.getPath()) : e.getMessage();
         Response.ResponseBuilder response = respond(Problem.of(status, kind, statusInfo.getReasonPhrase(), detail), uri);
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
@@ -111,7 +122,12 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        String wrongIssuer = expectedIssuer.mismatch(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (wrongIssuer != null) {
+            return respond(Problem.of(401, "untrusted-issuer", "Token from another issuer", wrongIssuer), uri)
+                    .header("WWW-Authenticate", "Bearer realm=\"wsis\", error=\"invalid_token\"").build();
+        }
         return unauthenticated(uri);
     }
 
@@ -148,8 +164,10 @@ public class ProblemExceptionMappers {
                 .header("WWW-Authenticate", "Bearer realm=\"wsis\"").build();
     }
 
-    private static Response.ResponseBuilder respond(Problem problem, UriInfo uri) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.withInstance(uri.getPath()));
+    /** The problem of this request; its instance is the path the caller used (through the gateway, the public one). */
+    private Response.ResponseBuilder respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(publicUrls.publicPath(uri.getPath())));
     }
 
     /** "create.request.title" → "title"; a query parameter keeps its own name. */
