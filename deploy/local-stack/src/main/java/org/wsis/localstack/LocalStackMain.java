@@ -1,5 +1,7 @@
 package org.wsis.localstack;
 
+import org.wsis.localstack.demo.DemoData;
+
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -17,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * --work-dir=PATH   where data and logs go (default: .local-stack in the repository)
  * --set=KEY=VALUE   a config property for every service and the gateway (repeatable), e.g. a
  *                   benchmark's --set=quarkus.oidc.public-key=... ; wins over the stack's own
+ * --demo            once everything is up, load the demo data set through the public API
+ *                   ({@link DemoData}; safe to repeat: what exists is kept)
  * </pre>
  */
 public final class LocalStackMain {
@@ -25,6 +29,7 @@ public final class LocalStackMain {
         Installation installation = Installation.fromBuild();
         int portOffset = 0;
         boolean infraOnly = false;
+        boolean demo = false;
         Path workDir = installation.repoRoot().resolve(".local-stack");
         Map<String, String> extraConfig = new LinkedHashMap<>();
         for (String arg : args) {
@@ -32,6 +37,8 @@ public final class LocalStackMain {
                 portOffset = Integer.parseInt(arg.substring("--port-offset=".length()));
             } else if (arg.equals("--infra-only")) {
                 infraOnly = true;
+            } else if (arg.equals("--demo")) {
+                demo = true;
             } else if (arg.startsWith("--work-dir=")) {
                 workDir = Path.of(arg.substring("--work-dir=".length())).toAbsolutePath();
             } else if (arg.startsWith("--set=") && arg.indexOf('=', "--set=".length()) > "--set=".length()) {
@@ -42,6 +49,10 @@ public final class LocalStackMain {
                 System.err.println("Unknown option " + arg + " (see LocalStackMain's javadoc)");
                 System.exit(2);
             }
+        }
+        if (demo && infraOnly) {
+            System.err.println("--demo loads data through the gateway, which --infra-only does not start");
+            System.exit(2);
         }
         Set<PlatformService> services = infraOnly ? EnumSet.noneOf(PlatformService.class) : EnumSet.allOf(PlatformService.class);
         long started = System.nanoTime();
@@ -61,7 +72,24 @@ public final class LocalStackMain {
             System.out.println("Stopped.");
         }));
         printSummary(stack, infraOnly, seconds);
+        if (demo) {
+            loadDemo(stack);
+        }
         new CountDownLatch(1).await();
+    }
+
+    private static void loadDemo(PlatformStack stack) {
+        int year = DemoData.defaultYear();
+        System.out.println("Loading the demo data set through the gateway (prize and forum edition " + year + ") ...");
+        long started = System.nanoTime();
+        try {
+            new DemoData(stack.gateway().url(), stack.keycloak().realmUrl(), year, System.out).load();
+            System.out.printf("Demo data ready in %.1f s. Try: curl '%s/api/stocktaking/v1/search?q=health&lang=en'%n",
+                    (System.nanoTime() - started) / 1e9, stack.gateway().url());
+        } catch (StackException e) {
+            // the platform stays up: the data loaded so far is there, and the loader can be run again
+            System.err.println("Could not load all demo data: " + e.getMessage());
+        }
     }
 
     private static void printSummary(PlatformStack stack, boolean infraOnly, double seconds) {

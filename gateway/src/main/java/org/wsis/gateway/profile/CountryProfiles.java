@@ -2,9 +2,7 @@ package org.wsis.gateway.profile;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,20 +31,22 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code GET /api/profiles/countries/{iso3}}: one call for a front-end's country page, assembled
- * from the services' public APIs in parallel (see {@link ProfileSources}). Each part has a
- * {@code status}: {@code ok} with its data, or {@code unavailable} when its service failed or was
- * slower than {@code wsis.gateway.profiles.timeout}; the other parts are still returned.
+ * {@code GET /api/profiles/countries/{country}}: one call for a front-end's country page, assembled
+ * from the services' public APIs in parallel (see {@link ProfileSources}). The country may be given
+ * as ISO 3166-1 alpha-3 (canonical: KEN), alpha-2 (KE) or UN M49 (404); {@link CountryCodes} turns it
+ * into the alpha-3 code every part is asked for. Each part has a {@code status}: {@code ok} with its
+ * data, or {@code unavailable} when its service failed or was slower than
+ * {@code wsis.gateway.profiles.timeout}; the other parts are still returned.
  */
 @ApplicationScoped
 public class CountryProfiles {
 
     private static final Logger LOG = Logger.getLogger(CountryProfiles.class);
-    private static final Pattern ISO3 = Pattern.compile("[A-Za-z]{3}");
 
     private final Vertx vertx;
     private final GatewayRoutes routes;
     private final long timeoutMillis;
+    private final CountryCodes countryCodes = new CountryCodes();
     private HttpClient client;
 
     CountryProfiles(Vertx vertx, GatewayRoutes routes, GatewayConfig config) {
@@ -58,26 +58,45 @@ public class CountryProfiles {
     void register(@Observes Router router) {
         client = vertx.createHttpClient(new HttpClientOptions().setName("wsis-gateway-profiles")
                 .setConnectTimeout((int) timeoutMillis).setKeepAlive(true));
-        router.get("/api/profiles/countries/:iso3").handler(this::profile);
+        router.get("/api/profiles/countries/:country").handler(this::profile);
     }
 
     private void profile(RoutingContext rc) {
-        String iso3 = rc.pathParam("iso3");
-        if (!ISO3.matcher(iso3).matches()) {
+        String code = rc.pathParam("country");
+        String path = rc.request().path();
+        if (!CountryCodes.isWellFormed(code)) {
             ProblemResponses.send(rc, new Problem("urn:wsis:problem:invalid-input", "Invalid input", 400,
-                    "iso3 must be an ISO 3166-1 alpha-3 country code such as KEN, got '" + iso3 + "'.",
-                    rc.request().path()));
+                    "country must be an ISO 3166-1 alpha-3 (KEN), alpha-2 (KE) or UN M49 (404) code, got '"
+                            + code + "'.", path));
             return;
         }
-        String country = iso3.toUpperCase(Locale.ROOT);
         String requestId = RequestIds.of(rc);
-        Future<JsonObject> entries = get(ProfileSources.stocktakingEntries(country), requestId);
-        Future<JsonObject> prizes = get(ProfileSources.prizeWinners(country), requestId);
-        Future<JsonObject> indicators = get(ProfileSources.indicatorObservations(country), requestId);
+        countryCodes.resolve(code, () -> get(ProfileSources.countries(), requestId)).onComplete(resolved -> {
+            if (resolved.failed()) {
+                // Only a code other than alpha-3 needs the table; without stocktaking it cannot be read.
+                ProblemResponses.send(rc, Problem.serviceUnavailable("stocktaking",
+                        "its country table, needed to read '" + code + "', could not be fetched (alpha-3 codes work without it)",
+                        path));
+            } else if (resolved.result().isEmpty()) {
+                ProblemResponses.send(rc, new Problem("urn:wsis:problem:not-found", "Not found", 404,
+                        "No country has the code '" + code + "' (ISO 3166-1 alpha-3, alpha-2 or UN M49).", path));
+            } else {
+                assemble(rc, resolved.result().get(), requestId);
+            }
+        });
+    }
+
+    private void assemble(RoutingContext rc, CountryCodes.Country country, String requestId) {
+        Future<JsonObject> entries = get(ProfileSources.stocktakingEntries(country.alpha3()), requestId);
+        Future<JsonObject> prizes = get(ProfileSources.prizeWinners(country.alpha3()), requestId);
+        Future<JsonObject> indicators = get(ProfileSources.indicatorObservations(country.alpha3()), requestId);
 
         Future.join(entries, prizes, indicators).onComplete(done -> {
             JsonObject profile = new JsonObject()
-                    .put("country", country)
+                    .put("country", country.alpha3())
+                    .put("name", country.name())
+                    .put("alpha2", country.alpha2())
+                    .put("m49", country.m49())
                     .put("stocktaking", part(entries, CountryProfiles::stocktakingPart))
                     .put("prizes", part(prizes, CountryProfiles::prizesPart))
                     .put("indicators", part(indicators, CountryProfiles::indicatorsPart));

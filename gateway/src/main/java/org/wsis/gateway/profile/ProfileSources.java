@@ -18,6 +18,14 @@ public final class ProfileSources {
     public record Source(Service service, String uri) {
     }
 
+    /**
+     * The platform's country table (alpha-2, alpha-3, UN M49, name), kept by stocktaking as reference
+     * data: the gateway reads a code given in any of the three forms through it.
+     */
+    public static Source countries() {
+        return new Source(Service.STOCKTAKING, "/api/v1/reference/countries");
+    }
+
     /** Stocktaking search for the country: counts per action line (facets) and the latest entries. */
     public static Source stocktakingEntries(String iso3) {
         return new Source(Service.STOCKTAKING,

@@ -28,8 +28,8 @@ public class ReferenceData {
 
     /** Everything, built on first use. */
     record Snapshot(Map<String, Code> stakeholderTypes, Map<String, Code> targetGroups, Map<String, Code> regions,
-                    Map<String, Country> countries, Map<String, SdgTarget> sdgTargets, List<Sdg> sdgs,
-                    Set<String> actionLines) {
+                    Map<String, Country> countries, Map<String, Country> countriesByAnyCode,
+                    Map<String, SdgTarget> sdgTargets, List<Sdg> sdgs, Set<String> actionLines) {
     }
 
     private final EntityManager entityManager;
@@ -53,6 +53,16 @@ public class ReferenceData {
 
     public Map<String, Country> countries() {
         return data().countries();
+    }
+
+    /**
+     * The country a caller means by an ISO 3166-1 alpha-3 code (canonical, e.g. KEN), an alpha-2 code
+     * (KE, what entries store) or a UN M49 number (404, also unpadded as SDG data writes it: 4 for
+     * Afghanistan); letters in any case. Null when the code names no country. The one conversion
+     * table of the service: every country parameter goes through here.
+     */
+    public Country country(String code) {
+        return code == null ? null : data().countriesByAnyCode().get(code.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
     public Map<String, SdgTarget> sdgTargets() {
@@ -95,10 +105,17 @@ public class ReferenceData {
             countries.put((String) row[0], new Country((String) row[0], (String) row[1], (String) row[2],
                     (String) row[3], (String) row[4]));
         }
+        Map<String, Country> byAnyCode = new java.util.HashMap<>();
+        for (Country country : countries.values()) {
+            byAnyCode.put(country.alpha2(), country);
+            byAnyCode.put(country.alpha3(), country);
+            byAnyCode.put(country.m49().strip(), country);
+            byAnyCode.put(String.valueOf(Integer.parseInt(country.m49().strip())), country);
+        }
         Set<String> actionLines = Set.copyOf(rows("SELECT code, code FROM action_line").stream()
                 .map(row -> (String) row[0]).toList());
         return new Snapshot(codes("stakeholder_type"), codes("target_group"), codes("itu_region"), countries,
-                targets, sdgs, actionLines);
+                Map.copyOf(byAnyCode), targets, sdgs, actionLines);
     }
 
     private Map<String, Code> codes(String table) {

@@ -35,6 +35,10 @@ public class SearchFilters {
     @QueryParam("sdgTarget")
     public List<String> sdgTarget = new ArrayList<>();
 
+    /**
+     * ISO 3166-1 alpha-3 (KEN), alpha-2 (KE) or UN M49 (404); {@link #validate} turns each into the
+     * alpha-2 code entries are tagged with.
+     */
     @QueryParam("country")
     public List<String> country = new ArrayList<>();
 
@@ -82,7 +86,7 @@ public class SearchFilters {
     public void validate(ReferenceData reference) {
         requireKnown("actionLine", actionLine, reference.actionLines());
         requireKnown("sdgTarget", sdgTarget, reference.sdgTargets().keySet());
-        requireKnown("country", country, reference.countries().keySet());
+        country = country.stream().map(code -> alpha2("country", code, reference)).distinct().toList();
         requireKnown("region", region, reference.regions().keySet());
         requireKnown("stakeholderType", stakeholderType, reference.stakeholderTypes().keySet());
         requireKnown("targetGroup", targetGroup, reference.targetGroups().keySet());
@@ -122,6 +126,15 @@ public class SearchFilters {
             // reported below
         }
         throw ProblemException.invalid(field, "must be a whole number from " + min + " to " + max + ", not " + value);
+    }
+
+    private static String alpha2(String field, String code, ReferenceData reference) {
+        ReferenceData.Country known = reference.country(code);
+        if (known == null) {
+            throw ProblemException.invalid(field, "unknown country " + code
+                    + ": give an ISO 3166-1 alpha-3 (KEN), alpha-2 (KE) or UN M49 (404) code");
+        }
+        return known.alpha2();
     }
 
     private static void requireKnown(String field, List<String> codes, Set<String> known) {

@@ -101,6 +101,21 @@ class SearchAndReportsTest {
                 .body("items.title", not(hasItem(TOKEN + " numérique pour les écoles")));
     }
 
+    /** Alpha-3 is the platform's canonical country code; alpha-2 and UN M49 (padded or not) mean the same country. */
+    @Test
+    void aCountryIsFoundByAlpha3Alpha2OrM49() {
+        for (String senegal : new String[] {"SEN", "sen", "SN", "686"}) {
+            given().get("/api/v1/search?q=" + TOKEN + "&country=" + senegal).then().statusCode(200)
+                    .body("items.title", contains(TOKEN + " numérique pour les écoles"));
+        }
+        given().get("/api/v1/search?q=" + TOKEN + "&country=IND&country=356&country=IN").then().statusCode(200)
+                .body("items.title", contains(TOKEN + " telemedicine network"));
+        given().get("/api/v1/reference/countries").then().statusCode(200)
+                .body("find { it.alpha3 == 'AFG' }.m49", equalTo("004"));
+        // Afghanistan as SDG data writes it (M49 unpadded): known, so 200 rather than 422
+        given().get("/api/v1/search?country=4").then().statusCode(200);
+    }
+
     @Test
     void pagesAndSortsWithLinkHeaders() {
         given().get("/api/v1/search?q=" + TOKEN + "&sort=title&size=2").then().statusCode(200)
@@ -119,6 +134,8 @@ class SearchAndReportsTest {
         problem("/api/v1/search?sdg=x", 422, "sdg");
         problem("/api/v1/search?year=1990", 422, "year");
         problem("/api/v1/search?country=XX", 422, "country");
+        problem("/api/v1/search?country=XXX", 422, "country");
+        problem("/api/v1/search?country=999", 422, "country");
         problem("/api/v1/search?sort=random", 422, "sort");
         problem("/api/v1/search?fromYear=2024&toYear=2020", 422, "toYear");
         problem("/api/v1/search/export?format=xml", 422, "format");
