@@ -9,7 +9,7 @@
 #     operator fills from a Kubernetes Secret (platform/secrets.yaml, or an external secret store);
 #   - the front-end's localhost redirect URIs and web origins: the public front-end origins instead.
 # And it turns on what a public realm needs: brute-force detection (lockout after 5 failures),
-# a password policy, e-mail verification, short access tokens (60 s; browsers refresh) and refresh
+# a password policy, e-mail verification, short access tokens (30 s: the revocation window; browsers refresh) and refresh
 # token rotation (see deploy/keycloak/README.md, "Production realm").
 # deploy-checks' RealmImportTest fails when the file is stale or any of this is missing. Needs jq.
 set -euo pipefail
@@ -58,7 +58,7 @@ frontends='["https://www.wsis.example.org", "https://stocktaking.wsis.example.or
     | .verifyEmail = true
     | .loginWithEmailAllowed = true
     | .duplicateEmailsAllowed = false
-    | .accessTokenLifespan = 60
+    | .accessTokenLifespan = 30
     | .revokeRefreshToken = true
     | .refreshTokenMaxReuse = 0
     | .eventsEnabled = true
