@@ -44,9 +44,11 @@ public class DevSecretGuard {
             Pattern.compile("dev-only-.*", Pattern.CASE_INSENSITIVE),
             Pattern.compile(".*change-?me.*", Pattern.CASE_INSENSITIVE));
 
-    /** Property names that hold secrets: their values are checked. */
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            ".*(password|secret|jaas[._-]config|credentials[._-]secret|private[._-]key).*", Pattern.CASE_INSENSITIVE);
+    /**
+     * Property names that hold secrets: their values are checked. The name must END with it:
+     * {@code ...credentials-provider.password-key} names where a password is found, it is none.
+     */
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(password|secret|jaas[._-]config)", Pattern.CASE_INSENSITIVE);
     /** password="..." inside a JAAS line (Kafka SASL). */
     private static final Pattern JAAS_PASSWORD = Pattern.compile("password=\"([^\"]*)\"");
     static final String ALLOW = "wsis.security.allow-dev-secrets";

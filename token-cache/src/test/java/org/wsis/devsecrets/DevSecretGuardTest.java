@@ -24,6 +24,8 @@ class DevSecretGuardTest {
         config.put("%dev.quarkus.datasource.password", "postgres"); // another profile: not this run's
         config.put("quarkus.datasource.username", "postgres");      // not a secret
         config.put("wsis.other.secret", "q8Vd0xG2fPz7LrT9kWm4NsYb1HcJ6eAo");
+        // Quarkus' own defaults name where a password is kept; they are not passwords
+        config.put("quarkus.tls.key-store.credentials-provider.password-key", "password");
         Set<String> found = DevSecretGuard.devSecrets(config.keySet(), name -> Optional.ofNullable(config.get(name)));
         assertEquals(Set.of("quarkus.datasource.password", "wsis.forum.badge-secret", "kafka.sasl.jaas.config",
                 "quarkus.oidc.credentials.secret"), found);
