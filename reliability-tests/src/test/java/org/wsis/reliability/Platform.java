@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.wsis.localstack.KafkaBroker;
 import org.wsis.localstack.PlatformService;
 import org.wsis.localstack.PlatformStack;
 import org.wsis.localstack.testing.RealmTokens;
@@ -121,11 +122,10 @@ final class Platform implements AutoCloseable {
      * offsets), as parsed CloudEvents.
      */
     List<JsonNode> recordsOn(String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafkaClient(KafkaBroker.ADMIN, Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName())))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
@@ -145,6 +145,16 @@ final class Platform implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new AssertionError("unreadable record on " + topic, e);
         }
+    }
+
+    /**
+     * The configuration of a Kafka client signed in as {@code user} (the bus is authenticated: a
+     * service's user, e.g. {@code stocktaking-service}, or {@link KafkaBroker#ADMIN}), plus {@code extra}.
+     */
+    Map<String, Object> kafkaClient(String user, Map<String, ?> extra) {
+        Map<String, Object> config = new LinkedHashMap<>(stack.kafka().clientConfig(user));
+        config.putAll(extra);
+        return config;
     }
 
     /** A single number from SQL run in a service's database. */

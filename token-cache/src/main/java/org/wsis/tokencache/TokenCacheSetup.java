@@ -44,11 +44,18 @@ public final class TokenCacheSetup {
         int maxEntries();
 
         /**
-         * How long a verified token is remembered at most (never past its own expiry): how long a token
-         * signed with a key the realm has since withdrawn can still be accepted.
+         * How long a verified token is remembered at most (never past its own expiry). A token signed
+         * with a key the realm has since withdrawn is refused within {@link #keysRefresh()} whatever this is.
          */
         @WithDefault("5M")
         Duration maxAge();
+
+        /**
+         * How often the realm's published signing keys (JWKS) are read, to refuse at once tokens
+         * signed with a key the realm has withdrawn (see {@link SigningKeys}). 0 turns it off.
+         */
+        @WithDefault("10S")
+        Duration keysRefresh();
     }
 
     @Singleton
@@ -57,6 +64,59 @@ public final class TokenCacheSetup {
         @Singleton
         VerifiedTokens verifiedTokens(Config config) {
             return new VerifiedTokens(config.maxEntries(), config.maxAge(), Clock.systemUTC());
+        }
+
+        @Produces
+        @Singleton
+        SigningKeys signingKeys() {
+            return new SigningKeys();
+        }
+    }
+
+    /**
+     * Reads the realm's JWKS every {@code keys-refresh} on a daemon thread of its own (a blocking
+     * HTTP GET; never on a request's thread) into {@link SigningKeys}. Off when tokens are verified
+     * with a fixed public key (quarkus.oidc.public-key: tests, benchmarks) or no realm is configured.
+     */
+    @ApplicationScoped
+    static class SigningKeysWatcher {
+        private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SigningKeysWatcher.class);
+        private java.util.concurrent.ScheduledExecutorService timer;
+
+        void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event, Config config, SigningKeys keys,
+                     org.eclipse.microprofile.config.Config all) {
+            String realm = all.getOptionalValue("quarkus.oidc.auth-server-url", String.class).orElse("");
+            boolean fixedKey = all.getOptionalValue("quarkus.oidc.public-key", String.class).isPresent();
+            if (config.keysRefresh().isZero() || realm.isBlank() || fixedKey) {
+                return;
+            }
+            java.net.URI jwks = java.net.URI.create(realm.replaceAll("/+$", "") + "/protocol/openid-connect/certs");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "wsis-signing-keys");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    var response = http.send(java.net.http.HttpRequest.newBuilder(jwks).timeout(Duration.ofSeconds(5)).GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    java.util.Set<String> ids = SigningKeys.keyIdsOf(response.body());
+                    if (response.statusCode() == 200 && !ids.isEmpty()) {
+                        keys.published(ids);
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.debugf("Realm keys not read from %s (kept the last ones): %s", jwks, e.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, 0, config.keysRefresh().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
         }
     }
 
@@ -70,11 +130,13 @@ public final class TokenCacheSetup {
     static class CachedBearerTokenMechanism implements HttpAuthenticationMechanism {
         private static final String BEARER = "Bearer ";
         private final VerifiedTokens tokens;
+        private final SigningKeys keys;
         private final Counter hits;
         private final Counter misses;
 
-        CachedBearerTokenMechanism(VerifiedTokens tokens, MeterRegistry metrics) {
+        CachedBearerTokenMechanism(VerifiedTokens tokens, SigningKeys keys, MeterRegistry metrics) {
             this.tokens = tokens;
+            this.keys = keys;
             this.hits = counter(metrics, "hit");
             this.misses = counter(metrics, "miss");
         }
@@ -93,14 +155,21 @@ public final class TokenCacheSetup {
         @Override
         public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
             String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-            if (!tokens.enabled() || authorization == null
-                    || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 return Uni.createFrom().nullItem();
             }
             String token = authorization.substring(BEARER.length()).trim();
             VerifiedTokens.Verified verified = tokens.lookup(token);
+            String keyId = verified != null ? verified.keyId() : SigningKeys.keyIdOf(token);
+            if (keys.withdrawn(keyId)) {
+                // signed with a key the realm no longer publishes: refused now, not when a cache forgets it
+                return Uni.createFrom().failure(new io.quarkus.security.AuthenticationFailedException(
+                        "token signed with a withdrawn key"));
+            }
             if (verified == null) {
-                misses.increment();
+                if (tokens.enabled()) {
+                    misses.increment();
+                }
                 return Uni.createFrom().nullItem();
             }
             hits.increment();

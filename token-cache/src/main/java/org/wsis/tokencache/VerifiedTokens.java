@@ -25,8 +25,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public final class VerifiedTokens {
 
-    /** What is needed of a verified token: who it is for (sub, azp) and its roles. */
-    public record Verified(JsonWebToken principal, Set<String> roles, long expiresAtMillis) {
+    /** What is needed of a verified token: who it is for (sub, azp), its roles, and the id of the key that signed it. */
+    public record Verified(JsonWebToken principal, Set<String> roles, long expiresAtMillis, String keyId) {
     }
 
     private final Map<String, Verified> byDigest = new ConcurrentHashMap<>();
@@ -74,7 +74,7 @@ public final class VerifiedTokens {
                 byDigest.clear(); // a burst of new callers: they are verified again, nothing worse
             }
         }
-        byDigest.put(digest(token), new Verified(principal, Set.copyOf(roles), expiresAt));
+        byDigest.put(digest(token), new Verified(principal, Set.copyOf(roles), expiresAt, SigningKeys.keyIdOf(token)));
     }
 
     public int size() {

@@ -1,21 +1,27 @@
 package org.wsis.localstack;
 
-/** The four domain services: Maven module, database and default port of each. */
+import java.util.List;
+
+/** The four domain services: Maven module, database, default port and event topics of each. */
 public enum PlatformService {
-    STOCKTAKING("stocktaking", 8081),
-    PRIZES("prizes", 8082),
-    FORUM("forum", 8083),
-    INDICATORS("indicators", 8084);
+    STOCKTAKING("stocktaking", 8081, List.of("stocktaking.entries"), List.of("prizes.results")),
+    PRIZES("prizes", 8082, List.of("prizes.results"), List.of("stocktaking.entries")),
+    FORUM("forum", 8083, List.of("forum.registrations", "forum.sessions"), List.of("prizes.results")),
+    INDICATORS("indicators", 8084, List.of("indicators.releases"), List.of());
 
     private final String key;
     private final int defaultPort;
+    private final List<String> publishes;
+    private final List<String> consumes;
 
-    PlatformService(String key, int defaultPort) {
+    PlatformService(String key, int defaultPort, List<String> publishes, List<String> consumes) {
         this.key = key;
         this.defaultPort = defaultPort;
+        this.publishes = publishes;
+        this.consumes = consumes;
     }
 
-    /** Short name, also the gateway prefix (/api/{key}/...) and the database name. */
+    /** Short name, also the gateway prefix (/api/{key}/...), the database name and its role. */
     public String key() {
         return key;
     }
@@ -30,5 +36,20 @@ public enum PlatformService {
 
     public int defaultPort() {
         return defaultPort;
+    }
+
+    /** The topics it publishes on, its dead-letter topic included: all start with {@code key + "."}. */
+    public List<String> ownTopics() {
+        return java.util.stream.Stream.concat(publishes.stream(), java.util.stream.Stream.of(key + ".dead-letter")).toList();
+    }
+
+    /** The topics it consumes (other services' topics). */
+    public List<String> consumes() {
+        return consumes;
+    }
+
+    /** Its Kafka user and consumer group (the module name, as in the services' group.id). */
+    public String kafkaUser() {
+        return module();
     }
 }

@@ -47,6 +47,8 @@ public final class PlatformStack implements AutoCloseable {
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
     private final Map<PlatformService, QuarkusApp> services = new EnumMap<>(PlatformService.class);
+    private final Map<PlatformService, String> databaseRoles = new java.util.concurrent.ConcurrentHashMap<>();
+    private LocalSecrets secrets;
     private QuarkusApp gateway;
 
     private PlatformStack(Options options) {
@@ -77,9 +79,10 @@ public final class PlatformStack implements AutoCloseable {
         options.services().forEach(s -> servicePorts.put(s, port(s.defaultPort(), s.module())));
         int gatewayPort = options.gateway() ? port(GATEWAY_PORT, "gateway") : -1;
 
+        secrets = new LocalSecrets(options.workDir());
         // The three infrastructure components are independent: boot them in parallel.
         postgres = new PostgresServer(options.workDir(), logDir, pgPort, options.durablePostgres());
-        kafka = new KafkaBroker(installation, options.workDir(), logDir, kafkaPort, controllerPort);
+        kafka = new KafkaBroker(installation, options.workDir(), logDir, kafkaPort, controllerPort, secrets);
         if (!options.durablePostgres()) {
             // a throwaway stack (tests): nothing of an earlier run (schemas, topics, offsets) may leak into this one
             Directories.deleteContents(postgres.dataDir());
@@ -88,11 +91,16 @@ public final class PlatformStack implements AutoCloseable {
         CompletableFuture<Void> pg = async(() -> {
             track(postgres.process(), postgres::stop);
             postgres.start();
-            options.services().forEach(s -> postgres.createDatabase(s.database()));
+            options.services().forEach(s -> databaseRoles.put(s, postgres.createServiceDatabase(s.database(), s.key(),
+                    secrets.get("postgres." + s.key() + ".password"))));
         });
         CompletableFuture<Void> broker = async(() -> {
             track(kafka.process(), kafka::stop);
             kafka.start();
+            // every service's topics exist (never made on first use), each service is a user of its own
+            kafka.authorize(java.util.Arrays.stream(PlatformService.values()).flatMap(s -> s.ownTopics().stream()).toList(),
+                    java.util.Arrays.stream(PlatformService.values()).map(s -> new KafkaBroker.Grant(s.kafkaUser(),
+                            s.key() + ".", s.consumes(), s.module())).toList());
         });
         CompletableFuture<Void> idp = CompletableFuture.completedFuture(null);
         if (options.keycloak()) {
@@ -126,13 +134,20 @@ public final class PlatformStack implements AutoCloseable {
         }
     }
 
-    /** Everything a service needs to find the infrastructure; passed as system properties. */
-    private Map<String, String> serviceConfig(PlatformService service) {
+    /**
+     * Everything a service needs to find the infrastructure (its own database role and Kafka user
+     * included); passed as system properties. Public for tests that start a service of their own.
+     */
+    public Map<String, String> serviceConfig(PlatformService service) {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()));
-        config.put("quarkus.datasource.username", PostgresServer.USER);
-        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        // its own database role and Kafka user, with this work directory's random passwords
+        config.put("quarkus.datasource.username", databaseRoles.get(service));
+        config.put("quarkus.datasource.password", secrets.get("postgres." + service.key() + ".password"));
+        kafka.clientConfig(service.kafkaUser()).forEach((key, value) -> config.put("kafka." + key, value));
+        if (service == PlatformService.FORUM) {
+            config.put("wsis.forum.badge-secret", secrets.get("forum.badge-secret"));
+        }
         if (keycloak != null) {
             config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         }
@@ -159,6 +174,11 @@ public final class PlatformStack implements AutoCloseable {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** The PostgreSQL role a service signs in as (its own, unless its database predates roles). */
+    public String databaseRole(PlatformService service) {
+        return databaseRoles.get(service);
     }
 
     public KeycloakServer keycloak() {

@@ -74,9 +74,43 @@ public class PostgresServer {
         }
     }
 
+    /**
+     * The database of one service, owned by a login role of that service's own (created, or its
+     * password reset, here): a service's credentials then open its own tables only, and nobody else
+     * may even connect to its database (CONNECT revoked from PUBLIC). A database an earlier run
+     * created owned by the superuser stays so (its tables belong to the superuser); the owner
+     * returned is then the superuser, as before.
+     *
+     * @return the role the service signs in as
+     */
+    public String createServiceDatabase(String name, String role, String password) {
+        if (!role.matches("[a-z_][a-z0-9_]*") || password.contains("'")) {
+            throw new IllegalArgumentException("unsafe role name or password for " + role);
+        }
+        String roleExists = psql("postgres", "SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'");
+        psql("postgres", (roleExists.trim().equals("1") ? "ALTER" : "CREATE") + " ROLE \"" + role
+                + "\" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'");
+        String exists = psql("postgres", "SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
+        if (!exists.trim().equals("1")) {
+            psql("postgres", "CREATE DATABASE \"" + name + "\" OWNER \"" + role + "\"");
+        }
+        String owner = psql("postgres", "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '" + name + "'").trim();
+        psql("postgres", "REVOKE CONNECT, TEMPORARY ON DATABASE \"" + name + "\" FROM PUBLIC");
+        if (!owner.equals(role)) {
+            System.err.println("[local-stack] database " + name + " belongs to " + owner + " (made by an earlier run); "
+                    + "delete the work directory to get a role of its own");
+        }
+        return owner;
+    }
+
     public String psql(String database, String sql) {
+        return psqlAs(USER, database, sql);
+    }
+
+    /** SQL run as another role (e.g. a service's own), to see what that role may do. */
+    public String psqlAs(String role, String database, String sql) {
         return ManagedProcess.runToCompletion("psql", new ProcessBuilder(bin("psql"), "-h", Ports.LOOPBACK,
-                "-p", String.valueOf(port), "-U", USER, "-d", database, "-v", "ON_ERROR_STOP=1", "-tAc", sql),
+                "-p", String.valueOf(port), "-U", role, "-d", database, "-v", "ON_ERROR_STOP=1", "-tAc", sql),
                 Duration.ofSeconds(60));
     }
 

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.wsis.commons.events.CloudEvent;
 import org.wsis.commons.events.ProcessedEvents;
+import org.wsis.commons.events.TopicOwners;
 import org.wsis.forum.edition.ForumEdition;
 import org.wsis.forum.session.ForumSession;
 import org.wsis.forum.session.SessionDtos;
@@ -73,7 +74,8 @@ public class PrizeResultsEvents {
     @Blocking
     @Transactional
     public void onEvent(String value) {
-        CloudEvent event = CloudEvent.parse(value, mapper);
+        // only the topic's owner may speak on it: a forged source is refused (dead-lettered)
+        CloudEvent event = TopicOwners.parseFromOwner(value, "prizes.results", mapper);
         if (!RESULTS_PUBLISHED_V1.equals(event.type())) {
             return;
         }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.wsis.commons.events.CloudEvent;
 import org.wsis.commons.events.ProcessedEvents;
+import org.wsis.commons.events.TopicOwners;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -58,7 +59,8 @@ public class StocktakingEntryEvents {
     @Blocking // on a worker thread, in order per partition
     @Transactional
     public void onEvent(String value) {
-        CloudEvent event = CloudEvent.parse(value, mapper);
+        // only the topic's owner may speak on it: a forged source is refused (dead-lettered)
+        CloudEvent event = TopicOwners.parseFromOwner(value, "stocktaking.entries", mapper);
         if (ENTRY_PUBLISHED_V1.equals(event.type())) {
             EntryPublished data = event.dataAs(EntryPublished.class, mapper);
             data.requireComplete();

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.wsis.commons.events.CloudEvent;
 import org.wsis.commons.events.ProcessedEvents;
+import org.wsis.commons.events.TopicOwners;
 import org.wsis.stocktaking.entry.Entry;
 
 import java.util.LinkedHashSet;
@@ -56,7 +57,8 @@ public class PrizeResultsConsumer {
     @Blocking // on a worker thread, in order per partition
     @Transactional
     public void onEvent(String value) {
-        CloudEvent event = CloudEvent.parse(value, mapper);
+        // only the topic's owner may speak on it: a forged source is refused (dead-lettered)
+        CloudEvent event = TopicOwners.parseFromOwner(value, "prizes.results", mapper);
         if (!RESULTS_PUBLISHED_V1.equals(event.type())) {
             return;
         }

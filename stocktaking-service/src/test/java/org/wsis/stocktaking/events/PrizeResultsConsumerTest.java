@@ -50,6 +50,11 @@ class PrizeResultsConsumerTest {
                             {"category": "C4", "entryId": "%s", "title": "unknown here", "organisation": "o", "outcome": "CHAMPION"}]}}"""
                 .formatted(eventId, winner, nominee, UUID.randomUUID());
         KafkaTopics.send(bootstrapServers, "prizes.results", "2027", "not json at all"); // poison: dead-lettered, flow continues
+        UUID forged = insertPublishedEntry();
+        // the same event, but from a service that does not own prizes.results: refused (dead-lettered)
+        KafkaTopics.send(bootstrapServers, "prizes.results", "2027", event
+                .replace(eventId, UUID.randomUUID().toString()).replace("/wsis/prizes-service", "/wsis/forum-service")
+                .replace(winner.toString(), forged.toString()));
         KafkaTopics.send(bootstrapServers, "prizes.results", "2027", event);
         KafkaTopics.send(bootstrapServers, "prizes.results", "2027", event); // redelivery
 
@@ -64,6 +69,7 @@ class PrizeResultsConsumerTest {
                         "SELECT count(*) FROM entry_prize WHERE entry_id IN (?1, ?2)")
                 .setParameter(1, winner).setParameter(2, nominee).getSingleResult()).longValue());
         given().get("/api/v1/entries/" + nominee).then().body("prizes.size()", equalTo(1));
+        given().get("/api/v1/entries/" + forged).then().body("prizes.size()", equalTo(0));
     }
 
     @Test

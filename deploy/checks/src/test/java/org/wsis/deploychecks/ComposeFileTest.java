@@ -1,4 +1,4 @@
-package org.wsis.gateway;
+package org.wsis.deploychecks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 /** deploy/compose/compose.yaml parses, mounts what exists and matches the local stack's ports. */
 class ComposeFileTest {
 
-    private static final Path DIR = Path.of("..", "deploy", "compose");
+    private static final Path DIR = Path.of("..", "compose");
 
     @Test
     void composeFileHangsTogether() throws IOException {
