@@ -70,7 +70,7 @@ public class EntryResource {
     @PermitAll
     @Operation(summary = "Published entries, newest first")
     public Response list(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
-        return entries.listPublished(page).map(EntryDtos.EntryView::of).toResponse(uri);
+        return entries.listPublished(page).map(this::view).toResponse(uri);
     }
 
     @GET
@@ -107,10 +107,17 @@ public class EntryResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "One entry (drafts only for their owner and moderators)")
+    @Operation(summary = "One entry (drafts only for their owner and moderators)",
+            description = "Others get the public view: no ownerId, no returnComment, and contactName/contactEmail "
+                    + "only when the owner set publicContact.")
     public Response get(@PathParam("id") UUID id) {
         Entry entry = entries.get(id);
-        return Response.ok(EntryDtos.EntryView.of(entry)).tag(etag(entry)).build();
+        return Response.ok(view(entry)).tag(etag(entry)).build();
+    }
+
+    /** Whole for the owner and moderators, the public view for everyone else. */
+    private EntryDtos.EntryView view(Entry entry) {
+        return entries.seesWhole(entry) ? EntryDtos.EntryView.of(entry) : EntryDtos.EntryView.publicOf(entry);
     }
 
     @POST
