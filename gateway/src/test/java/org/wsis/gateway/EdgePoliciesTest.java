@@ -32,7 +32,8 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(UpstreamStub.class)
 class EdgePoliciesTest {
 
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/metrics", management = true)
+    // (relative to the management root, /q: issue 17 moved health and metrics there)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
     java.net.URL managementMetrics;
 
 

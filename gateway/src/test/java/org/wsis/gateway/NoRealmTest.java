@@ -24,7 +24,8 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(UpstreamStub.class)
 class NoRealmTest {
 
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/health/live", management = true)
+    // (relative to the management root, /q: issue 17 moved health and metrics there)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
     java.net.URL live;
 
 

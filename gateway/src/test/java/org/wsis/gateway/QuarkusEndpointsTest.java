@@ -18,13 +18,14 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(UpstreamStub.class)
 class QuarkusEndpointsTest {
 
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/health", management = true)
+    // (relative to the management root, /q: issue 17 moved health and metrics there)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health", management = true)
     java.net.URL health;
 
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/health/live", management = true)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
     java.net.URL live;
 
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/health/ready", management = true)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
     java.net.URL ready;
 
     @Test

@@ -21,7 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class TokenCacheTest {
 
     /** Metrics are on the management port (issue 17), not the public one. */
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/metrics", management = true)
+    // (relative to the management root, /q: issue 17 moved health and metrics there)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
     java.net.URL metrics;
 
 
