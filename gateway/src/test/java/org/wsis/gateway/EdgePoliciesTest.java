@@ -32,6 +32,11 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(UpstreamStub.class)
 class EdgePoliciesTest {
 
+    // (relative to the management root, /q: issue 17 moved health and metrics there)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL managementMetrics;
+
+
     @Test
     void anonymousCallerIsLimitedByAddressWith429AndRetryAfter() {
         // burst 3, then 0.01/s: the 4th request in a row is refused.
@@ -136,6 +141,40 @@ class EdgePoliciesTest {
         given().get("/api/prizes/v1/status/200").then().statusCode(200).body(equalTo("status page"));
     }
 
+    /**
+     * Issue 17: five request bodies that never finish (any signed-in user could send them) held five
+     * service connections until the upstream timeout, and those timeouts opened the service's
+     * circuit for everyone. The gateway now reads small bodies itself: each slow client gets its own
+     * 408 (body-read-timeout, 1 s in tests) and the service is none the worse.
+     */
+    @Test
+    void unfinishedBodiesGet408AndNeverOpenTheCircuit() throws Exception {
+        java.util.List<Socket> sockets = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                Socket socket = new Socket("127.0.0.1", RestAssured.port);
+                socket.setSoTimeout(15_000);
+                socket.getOutputStream().write(("POST /api/prizes/v1/things HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"half\": ")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                sockets.add(socket);
+            }
+            for (Socket socket : sockets) {
+                byte[] buffer = new byte[4096];
+                int read = socket.getInputStream().read(buffer);
+                String answer = read < 0 ? "" : new String(buffer, 0, read, StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+                assertTrue(answer.toLowerCase().contains("application/problem+json"), answer);
+            }
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        given().get("/api/prizes/v1/status/200").then().statusCode(200).body(equalTo("status page"));
+    }
+
     @Test
     void corsAllowsOnlyConfiguredOrigins() {
         given().header("Origin", "http://localhost:3000")
@@ -158,7 +197,9 @@ class EdgePoliciesTest {
     @Test
     void metricsArePerRoute() {
         given().get("/api/stocktaking/v1/entries").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        // issue 17: metrics are served on the management port only, never on the public one
+        given().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
+        given().get(managementMetrics).then().statusCode(200)
                 .body(allOf(containsString("wsis_gateway_requests_seconds_count{"),
                         containsString("route=\"stocktaking\""), containsString("service=\"stocktaking\"")));
     }

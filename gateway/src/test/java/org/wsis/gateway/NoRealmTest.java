@@ -24,6 +24,11 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(UpstreamStub.class)
 class NoRealmTest {
 
+    // (relative to the management root, /q: issue 17 moved health and metrics there)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
+    java.net.URL live;
+
+
     public static class PublicKeyOnly implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -42,7 +47,7 @@ class NoRealmTest {
 
     @Test
     void tokensAreStillVerifiedAtTheEdge() {
-        given().auth().oauth2(TestTokens.valid("user-1", "wsis-frontend")).get("/q/health/live").then().statusCode(200);
+        given().auth().oauth2(TestTokens.valid("user-1", "wsis-frontend")).get(live).then().statusCode(200);
         given().auth().oauth2("not.a.token").get("/api/stocktaking/v1/entries").then().statusCode(401)
                 .contentType("application/problem+json");
     }

@@ -10,20 +10,41 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Quarkus' own endpoints under /q stay reachable next to the catch-all 404. */
+/**
+ * Quarkus' own endpoints: the API description stays on the public port next to the catch-all 404;
+ * health (which names the upstream URLs) and metrics only on the management port (issue 17).
+ */
 @QuarkusTest
 @WithTestResource(UpstreamStub.class)
 class QuarkusEndpointsTest {
 
+    // (relative to the management root, /q: issue 17 moved health and metrics there)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health", management = true)
+    java.net.URL health;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
+    java.net.URL live;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
     @Test
     void healthIsUpEvenWithAServiceDown() {
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(health).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(live).then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        for (String path : new String[]{"/q/health", "/q/health/ready", "/q/health/live", "/q/metrics"}) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json")
+                    .body(org.hamcrest.Matchers.not(containsString("127.0.0.1")));
+        }
     }
 
     @Test
     void readinessReportsTheRoutingTable() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(ready).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("gateway-routes"))
                 .body("checks.find { it.name == 'gateway-routes' }.data.forum", containsString("http://127.0.0.1:"));

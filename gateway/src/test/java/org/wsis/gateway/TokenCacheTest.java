@@ -20,6 +20,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(UpstreamStub.class)
 class TokenCacheTest {
 
+    /** Metrics are on the management port (issue 17), not the public one. */
+    // (relative to the management root, /q: issue 17 moved health and metrics there)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
+
     @Inject
     VerifiedTokens verifiedTokens;
 
@@ -61,8 +67,8 @@ class TokenCacheTest {
     }
 
     /** wsis_token_cache_total{result="..."} from /q/metrics (an exemplar may follow), 0 before the first lookup. */
-    private static double cacheCount(String result) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double cacheCount(String result) {
+        String metrics = given().get(this.metrics).then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("^wsis_token_cache_total\\{[^}]*result=\"" + result + "\"[^}]*} (\\S+)",
                 Pattern.MULTILINE).matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;

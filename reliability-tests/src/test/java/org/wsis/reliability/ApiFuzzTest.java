@@ -41,12 +41,23 @@ class ApiFuzzTest extends PlatformSuite {
             "../../../../etc/passwd",
             "\u0000\u202e\uFFFF",
             "%s%n%x{{7*7}}${jndi:ldap://127.0.0.1/x}",
-            "x".repeat(100_000));
+            "x".repeat(100_000),
+            // issue 17: full-text operators (33+ NOTs overflowed PostgreSQL's tsquery stack) and
+            // Unicode that changes under normalisation (ligature, combining marks, width, zero-width, dotted I)
+            "-".repeat(40), "-!".repeat(40) + "x",
+            "\uFB01le e\u0301te\u0301 \uFF21\uFF22\uFF23 zero\u200Bwidth \u0130stanbul",
+            "a" + "\u0308".repeat(2000));
     private static final List<String> HOSTILE_PATH_VALUES = List.of(
             "'%20OR%20'1'='1", "..%2F..%2F..%2Fetc%2Fpasswd", "%00", "-1", "99999999999999999999999",
-            "x".repeat(3000), "%3Cscript%3E");
+            "x".repeat(3000), "%3Cscript%3E",
+            // issue 17: int overflow, a forged log line, normalisation-sensitive Unicode
+            "2147483648", "-2147483649", "X%0D%0A2026-01-01%20ERROR%20forged%00", "%EF%AC%81%CC%81%E2%80%8B");
     private static final List<String> HOSTILE_QUERY_VALUES = List.of(
-            "-1", "abc", "99999999999", "' OR 1=1 --", "", "%00", "x".repeat(5000));
+            "-1", "abc", "99999999999", "' OR 1=1 --", "", "%00", "x".repeat(5000),
+            // issue 17: int overflow and its edges, floats that are no numbers, tsquery operators, Unicode
+            "2147483647", "2147483648", "-2147483649", "21474837", "1e309", "NaN", "0x10",
+            "-".repeat(40), "- ".repeat(40) + "x", "-(".repeat(40) + "x", "!".repeat(40),
+            "\uFB01 e\u0301 \uFF21 \u200B \u0130 \u202E", "a" + "\u0308".repeat(150));
 
     /** Who calls each service: a user (or agency client) whose roles allow its operations. */
     private static final Map<PlatformService, String> CALLER = Map.of(
@@ -68,6 +79,9 @@ class ApiFuzzTest extends PlatformSuite {
 
     @Test
     void everyOperationRefusesBadInputWithProblemJsonAndChangesNothing() throws Exception {
+        // issue 17: a connection whose headers never finish was kept open for ever. Opened now,
+        // checked after the fuzzing (which outlasts the gateway's 75 s idle timeout on its own).
+        UnfinishedHeaders unfinished = UnfinishedHeaders.open(platform.stack.gateway().url());
         for (PlatformService service : PlatformService.values()) {
             JsonNode openApi = JSON.readTree(given().baseUri(platform.stack.service(service).url())
                     .get("/q/openapi?format=json").then().statusCode(200).extract().asString());
@@ -86,6 +100,9 @@ class ApiFuzzTest extends PlatformSuite {
         }
         System.out.printf("[fuzz] %d requests against the OpenAPI operations of %d services, %d failures%n",
                 requests, PlatformService.values().length, failures.size());
+        long closedAfter = unfinished.secondsUntilClosed(Duration.ofSeconds(100));
+        System.out.printf("[fuzz] a connection with unfinished headers was closed by the gateway after %d s%n", closedAfter);
+        assertTrue(closedAfter >= 0, "a connection with unfinished headers is still open after 100 s");
         assertTrue(failures.isEmpty(), failures.size() + " bad answers, first ones:\n"
                 + String.join("\n", failures.subList(0, Math.min(200, failures.size()))));
     }
@@ -119,6 +136,16 @@ class ApiFuzzTest extends PlatformSuite {
                         }
                     }
                 });
+            }
+        }
+        List<String> queryNames = parameters(openApi, operation).stream()
+                .filter(p -> "query".equals(p.path("in").asText())).map(p -> p.path("name").asText()).toList();
+        if (queryNames.contains("page") && queryNames.contains("size")) {
+            // issue 17: each valid alone, their product past an int (a negative offset, a 500)
+            for (Map<String, String> overflow : List.of(Map.of("page", "21474837", "size", "100"),
+                    Map.of("page", "2147483647", "size", "2"), Map.of("page", "1000000", "size", "100"))) {
+                attempts.add(new Attempt("page x size overflow " + overflow, validPath,
+                        bodySchema.isMissingNode() ? null : example(openApi, bodySchema, 0).toString(), overflow));
             }
         }
         for (JsonNode parameter : parameters(openApi, operation)) {
@@ -312,5 +339,35 @@ class ApiFuzzTest extends PlatformSuite {
     }
 
     private record Attempt(String what, String path, String body, Map<String, String> query) {
+    }
+
+    /** A connection to the gateway that sent half a request line and then nothing (slowloris). */
+    private record UnfinishedHeaders(java.net.Socket socket, long openedAt) {
+        static UnfinishedHeaders open(String url) throws java.io.IOException {
+            java.net.URI uri = java.net.URI.create(url);
+            java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort());
+            socket.getOutputStream().write("GET /api/stocktaking/v1/reference/action-lines HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new UnfinishedHeaders(socket, System.nanoTime());
+        }
+
+        /** Seconds from opening until the gateway closed it, or -1 if it is still open at the deadline (from opening). */
+        long secondsUntilClosed(Duration deadline) throws java.io.IOException {
+            try (socket) {
+                long left = deadline.toMillis() - (System.nanoTime() - openedAt) / 1_000_000;
+                socket.setSoTimeout((int) Math.max(1, left));
+                try {
+                    while (socket.getInputStream().read() >= 0) {
+                        // whatever the gateway says before closing (nothing is expected)
+                    }
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    return -1;
+                } catch (java.net.SocketException reset) {
+                    // closed with a reset: closed all the same
+                }
+                return (System.nanoTime() - openedAt) / 1_000_000_000;
+            }
+        }
     }
 }

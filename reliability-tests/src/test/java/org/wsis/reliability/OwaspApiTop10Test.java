@@ -504,4 +504,245 @@ class OwaspApiTop10Test extends PlatformSuite {
         assertEquals(1, platform.count(PlatformService.FORUM,
                 "SELECT count(*) FROM registration WHERE edition_year = " + FORUM_YEAR + " AND full_name = 'Hammering Admin'"));
     }
+
+    // ---- issue 17: no cheap outages, management off the public path, no forged log lines, public views ----
+
+    /**
+     * Issue 17, API4: five request bodies that never finish, from one signed-in user, opened
+     * stocktaking's circuit breaker at the gateway (everyone got 503 for 10 s). Now each slow client
+     * gets its own 408 problem within the body-read timeout, and the service stays reachable.
+     */
+    @Test
+    void api4UnfinishedBodiesNeverTakeAServiceDown() throws Exception {
+        java.net.URI gateway = java.net.URI.create(platform.stack.gateway().url());
+        List<java.net.Socket> sockets = new java.util.ArrayList<>();
+        List<String> answers = new java.util.ArrayList<>();
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < 6; i++) {
+                java.net.Socket socket = new java.net.Socket(gateway.getHost(), gateway.getPort());
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("POST /api/stocktaking/v1/entries HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer " + editor + "\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n"
+                        + "{\"title\": \"never fin").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                sockets.add(socket);
+            }
+            for (java.net.Socket socket : sockets) {
+                byte[] buffer = new byte[4096];
+                int read;
+                try {
+                    read = socket.getInputStream().read(buffer);
+                } catch (java.net.SocketTimeoutException e) {
+                    read = -1;
+                }
+                answers.add(read < 0 ? "(no answer)" : new String(buffer, 0, read, StandardCharsets.UTF_8).lines().findFirst().orElse(""));
+            }
+        } finally {
+            for (java.net.Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        assertTrue(answers.stream().allMatch(a -> a.startsWith("HTTP/1.1 408")), "each slow client gets its own 408: " + answers);
+        // the service was never at fault: everyone else still gets through at once
+        for (int i = 0; i < 3; i++) {
+            platform.gateway().get("/api/stocktaking/v1/reference/action-lines").then().statusCode(200);
+        }
+        System.out.printf("[owasp] API4 slow bodies: 6 unfinished request bodies answered %s after %d s, stocktaking still reachable (no open circuit)%n",
+                answers.get(0), seconds);
+    }
+
+    /**
+     * Issue 17, API4: the vote route's limits applied only to the path spelled exactly; "/votes/",
+     * "/votes;x=1" and "/votes/." reached the same endpoint under the default limits. Every spelling
+     * now counts against the one vote route (burst 10).
+     */
+    @Test
+    void api4TheVoteRouteCannotBeSidesteppedBySpellingThePathDifferently() {
+        PrizeEdition edition = votingEdition();
+        String voter = platform.tokens.agencyToken("agency-unctad");
+        String nominee = edition.nominees.get("C5").get(0);
+        String base = "/api/prizes/v1/editions/" + PRIZES_YEAR + "/votes";
+        List<String> spellings = List.of(base + "/", base + ";x=1", base + "/.", base + "/x/..", base);
+        Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+        Response limited = null;
+        for (int i = 0; i < 15; i++) {
+            Response response = platform.as(voter).urlEncodingEnabled(false).contentType(ContentType.JSON)
+                    .body(Map.of("submissionId", nominee)).post(spellings.get(i % spellings.size()));
+            byStatus.merge(response.statusCode(), 1, Integer::sum);
+            if (response.statusCode() == 429) {
+                limited = response;
+            }
+        }
+        assertTrue(limited != null, "no 429 in 15 votes sent under 5 spellings of the vote path: " + byStatus);
+        assertTrue(limited.asString().contains("prizes-votes"), limited.asString());
+        System.out.printf("[owasp] API4 vote path spellings (/votes/, ;x=1, /., /x/..): 15 votes by one voter %s, limited by route prizes-votes%n", byStatus);
+    }
+
+    /**
+     * Issue 17, API4: a service's own port skipped every gateway limit: forum registrations had no
+     * limit of their own, and indicators took 512 MB bodies (20 MB through the gateway).
+     */
+    @Test
+    void api4AServicesOwnPortIsNoWayAroundTheLimits() {
+        forumEdition();
+        String person = platform.tokens.agencyToken("agency-unctad");
+        String forum = platform.stack.service(PlatformService.FORUM).url();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            statuses.add(io.restassured.RestAssured.given().baseUri(forum).auth().oauth2(person).contentType(ContentType.JSON)
+                    .body(Platform.registrationJson("Direct Port Person")).post("/api/v1/editions/" + FORUM_YEAR + "/registrations/me")
+                    .statusCode());
+        }
+        assertTrue(statuses.contains(429), "15 registrations straight to forum-service's port, no 429: " + statuses);
+        assertEquals(1, platform.count(PlatformService.FORUM, "SELECT count(*) FROM registration WHERE edition_year = "
+                + FORUM_YEAR + " AND full_name = 'Direct Port Person'"));
+
+        java.net.URI indicators = java.net.URI.create(platform.stack.service(PlatformService.INDICATORS).url());
+        String answer = rawRequest(indicators, "POST /api/v1/batches HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + platform.tokens.agencyToken("agency-itu") + "\r\nContent-Type: text/csv\r\nContent-Length: " + (30 * 1024 * 1024)
+                + "\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 413"), "a 30 MB upload straight to indicators-service: " + answer);
+        System.out.printf("[owasp] API4 own ports: 15 registrations straight to forum-service %s; a 30 MB upload straight to indicators-service: %s%n",
+                statuses, answer.lines().findFirst().orElse(""));
+    }
+
+    /** Issue 17, API4: one participant filed 40 session proposals in 0.9 s; now at most 10 per person and edition. */
+    @Test
+    void api4ProposalsPerPersonAreCapped() {
+        forumEdition();
+        String proposer = platform.tokens.agencyToken("agency-undesa");
+        Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+        for (int i = 0; i < 15; i++) {
+            byStatus.merge(platform.as(proposer).contentType(ContentType.JSON)
+                    .body(Map.of("kind", "THEMATIC_WORKSHOP", "title", "Flood " + i, "description", "One of many."))
+                    .post("/api/forum/v1/editions/" + FORUM_YEAR + "/proposals").statusCode(), 1, Integer::sum);
+        }
+        long stored = platform.count(PlatformService.FORUM, "SELECT count(*) FROM session_proposal WHERE edition_year = "
+                + FORUM_YEAR + " AND title LIKE 'Flood %'");
+        assertTrue(stored <= 10, stored + " proposals stored from one person: " + byStatus);
+        assertTrue(byStatus.keySet().stream().allMatch(s -> s == 201 || s == 409 || s == 429), byStatus.toString());
+        System.out.printf("[owasp] API4 proposals: 15 by one person at once %s, %d stored%n", byStatus, stored);
+    }
+
+    /**
+     * Issue 17, API4: one person with 12 accounts took all 10 seats of a session in about a second.
+     * A session now takes at most half its seats at once, the rest at a pace (429 with Retry-After).
+     */
+    @Test
+    void api4ASessionsSeatsCannotAllBeGrabbedAtOnce() {
+        forumEdition();
+        String organizer = platform.tokens.userToken("organizer");
+        String proposal = platform.as(platform.tokens.userToken("editor2")).contentType(ContentType.JSON)
+                .body(Map.of("kind", "INTERACTIVE", "title", "Ten seats " + UUID.randomUUID(), "description", "Small room."))
+                .post("/api/forum/v1/editions/" + FORUM_YEAR + "/proposals").then().statusCode(201).extract().path("id");
+        String session = platform.as(organizer).contentType(ContentType.JSON)
+                .body(Map.of("room", "Room 10", "startsAt", FORUM_YEAR + "-07-08T09:00:00Z", "endsAt", FORUM_YEAR + "-07-08T10:00:00Z", "capacity", 10))
+                .post("/api/forum/v1/proposals/" + proposal + "/accept").then().statusCode(200).extract().path("sessionId");
+        Map<String, String> people = platform.everyIdentity();
+        List<String> twelve = people.keySet().stream().limit(12).toList();
+        for (String name : twelve) {
+            int status = platform.registerForForum(people.get(name), FORUM_YEAR, "Seat grabber " + name).statusCode();
+            assertTrue(status == 201 || status == 409, name + " registers: " + status);
+        }
+        Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+        for (String name : twelve) {
+            byStatus.merge(platform.as(people.get(name)).post("/api/forum/v1/sessions/" + session + "/signups").statusCode(), 1, Integer::sum);
+        }
+        long confirmed = platform.count(PlatformService.FORUM, "SELECT count(*) FROM session_signup WHERE session_id = '"
+                + session + "' AND status = 'CONFIRMED'");
+        assertTrue(confirmed <= 5, confirmed + " of 10 seats taken by 12 sign-ups at once: " + byStatus);
+        assertTrue(byStatus.containsKey(429), byStatus.toString());
+        System.out.printf("[owasp] API4 sign-ups: 12 accounts at once on a 10-seat session %s, %d seats taken%n", byStatus, confirmed);
+    }
+
+    /**
+     * Issue 17, API8: /q/health (which listed the internal upstream URLs) and /q/metrics were public
+     * on the gateway. They are on its management port now; the public port answers 404.
+     */
+    @Test
+    void api8HealthAndMetricsAreOffThePublicPath() {
+        for (String path : new String[]{"/q/health", "/q/health/ready", "/q/health/live", "/q/metrics"}) {
+            Response response = platform.gateway().get(path);
+            assertEquals(404, response.statusCode(), path + ": " + response.asString());
+            assertFalse(response.asString().contains("127.0.0.1:"), path + " names an upstream: " + response.asString());
+        }
+        io.restassured.RestAssured.given().baseUri(platform.stack.gateway().managementUrl()).get("/q/health/ready")
+                .then().statusCode(200);
+        System.out.println("[owasp] API8 gateway: /q/health and /q/metrics 404 on the public port, served on the loopback management port");
+    }
+
+    /**
+     * Issue 17, API8: an anonymous request wrote a forged line and a NUL byte into a service's log
+     * through CR/LF in its path. The gateway refuses such paths; a service reached directly writes
+     * them escaped, on one line.
+     */
+    @Test
+    void api8NobodyForgesALogLine() throws Exception {
+        String marker = "FORGED-" + UUID.randomUUID();
+        String hostile = "/indicators/X%0D%0A2026-01-01%2000:00:00,000%20ERROR%20" + marker + "%00";
+        Response viaGateway = platform.gateway().urlEncodingEnabled(false).get("/api/indicators/v1" + hostile);
+        assertEquals(400, viaGateway.statusCode(), viaGateway.asString());
+        int direct = io.restassured.RestAssured.given().baseUri(platform.stack.service(PlatformService.INDICATORS).url())
+                .urlEncodingEnabled(false).get("/api/v1" + hostile).statusCode();
+        assertTrue(direct >= 400 && direct < 500, "direct: " + direct);
+        Path log = platform.stack.service(PlatformService.INDICATORS).process().logFile();
+        Platform.awaitUntil(java.time.Duration.ofSeconds(10), () -> readLog(log).contains(marker), "the request in the log");
+        String text = readLog(log);
+        assertFalse(text.contains("\u0000"), "a NUL byte in the log");
+        for (String line : text.split("\n")) {
+            assertFalse(line.startsWith("2026-01-01 00:00:00,000 ERROR " + marker), "forged line: " + line);
+        }
+        System.out.printf("[owasp] API8 logs: CR/LF and NUL in a path refused by the gateway (400), escaped in indicators-service's log (direct %d)%n", direct);
+    }
+
+    private static String readLog(Path log) {
+        try {
+            return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Issue 17, API3 excessive data exposure: the public entry JSON showed ownerId (the Keycloak
+     * subject, also the key of that person's votes), the contact's name and e-mail and the
+     * moderator's comment. The public view carries none of them; the owner still sees them.
+     */
+    @Test
+    void api3PublicEntriesCarryNoPersonalData() {
+        String title = "Public view " + UUID.randomUUID();
+        String id = platform.as(editor).contentType(ContentType.JSON).body(Platform.entryJson(title)
+                        .replaceFirst("\\{", "{\"contactName\": \"Ada Private\", \"contactEmail\": \"ada.private@example.org\", "))
+                .post("/api/stocktaking/v1/entries").then().statusCode(201).extract().path("id");
+        platform.as(editor).post("/api/stocktaking/v1/entries/" + id + "/submit").then().statusCode(200);
+        platform.as(moderator).contentType(ContentType.JSON).body(Map.of("comment", "Moderator-only remark"))
+                .post("/api/stocktaking/v1/entries/" + id + "/return").then().statusCode(200);
+        platform.submitAndPublish(editor, moderator, id);
+        String subject = platform.stack.postgres().psql(PlatformService.STOCKTAKING.database(),
+                "SELECT owner_id FROM entry WHERE id = '" + id + "'").trim();
+        for (io.restassured.specification.RequestSpecification reader : List.of(platform.gateway(), platform.as(editor2))) {
+            String json = reader.get("/api/stocktaking/v1/entries/" + id).then().statusCode(200).extract().asString();
+            for (String personal : new String[]{subject, "ada.private@example.org", "Ada Private", "Moderator-only remark", "ownerId"}) {
+                assertFalse(json.contains(personal), personal + " in the public entry: " + json);
+            }
+        }
+        platform.as(editor).get("/api/stocktaking/v1/entries/" + id).then().statusCode(200)
+                .body("ownerId", equalTo(subject)).body("contactEmail", equalTo("ada.private@example.org"));
+        System.out.println("[owasp] API3 public entry: no ownerId, contact or moderator comment for the public; the owner sees them");
+    }
+
+    private static String rawRequest(java.net.URI target, String head) {
+        try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] buffer = new byte[8192];
+            int read = socket.getInputStream().read(buffer);
+            return read < 0 ? "" : new String(buffer, 0, read, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "(no answer: " + e + ")";
+        }
+    }
 }

@@ -194,6 +194,25 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * Issue 17: the gateway's health (it lists the upstream URLs) and metrics are on its management
+     * port: the probes use it, and no Service exposes it (so neither does the Ingress).
+     */
+    @Test
+    void theGatewaysManagementPortIsProbedButNotExposed() {
+        Manifest gateway = ofKind("Deployment").stream().filter(d -> d.name().equals("gateway")).findFirst().orElseThrow();
+        JsonNode container = gateway.node().path("spec").path("template").path("spec").path("containers").get(0);
+        for (String probe : new String[]{"startupProbe", "readinessProbe", "livenessProbe"}) {
+            assertEquals("management", container.path(probe).path("httpGet").path("port").asText(), "gateway " + probe);
+        }
+        for (Manifest service : ofKind("Service")) {
+            for (JsonNode port : service.node().path("spec").path("ports")) {
+                assertFalse(port.path("targetPort").asText().equals("management") || port.path("targetPort").asText().equals("9080"),
+                        service + " exposes the gateway's management port");
+            }
+        }
+    }
+
     @Test
     void upstreamUrlsOfTheGatewayNameExistingServices() {
         Manifest config = ofKind("ConfigMap").stream().filter(c -> c.name().equals("gateway")).findFirst().orElseThrow();

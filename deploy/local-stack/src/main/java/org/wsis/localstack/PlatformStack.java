@@ -34,6 +34,7 @@ public final class PlatformStack implements AutoCloseable {
     }
 
     public static final int GATEWAY_PORT = 8080;
+    public static final int GATEWAY_MANAGEMENT_PORT = 9080;
     public static final int KEYCLOAK_PORT = 8180;
     public static final int POSTGRES_PORT = 15432;
     public static final int KAFKA_PORT = 19092;
@@ -78,6 +79,7 @@ public final class PlatformStack implements AutoCloseable {
         Map<PlatformService, Integer> servicePorts = new EnumMap<>(PlatformService.class);
         options.services().forEach(s -> servicePorts.put(s, port(s.defaultPort(), s.module())));
         int gatewayPort = options.gateway() ? port(GATEWAY_PORT, "gateway") : -1;
+        int gatewayManagementPort = options.gateway() ? port(GATEWAY_MANAGEMENT_PORT, "gateway management") : -1;
 
         secrets = new LocalSecrets(options.workDir());
         // The three infrastructure components are independent: boot them in parallel.
@@ -123,6 +125,8 @@ public final class PlatformStack implements AutoCloseable {
             if (keycloak != null) {
                 routes.put("quarkus.oidc.auth-server-url", keycloak.realmUrl()); // tokens are validated at the edge too
             }
+            // health and metrics on their own port, never on the public one (see QuarkusApp.managementUrl)
+            routes.put("quarkus.management.port", String.valueOf(gatewayManagementPort));
             routes.putAll(options.extraConfig());
             gateway = new QuarkusApp(installation, "gateway", logDir, gatewayPort, routes);
             track(gateway.process(), gateway::stop);

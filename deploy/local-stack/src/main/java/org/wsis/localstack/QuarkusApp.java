@@ -24,6 +24,15 @@ public class QuarkusApp {
         return "http://" + Ports.LOOPBACK + ":" + port;
     }
 
+    /**
+     * Where /q/health and /q/metrics are: the management port when the app runs one (the gateway:
+     * {@code quarkus.management.port} in its config), else the HTTP port.
+     */
+    public String managementUrl() {
+        String management = config.get("quarkus.management.port");
+        return management == null ? url() : "http://" + Ports.LOOPBACK + ":" + management;
+    }
+
     public int port() {
         return port;
     }
@@ -44,7 +53,7 @@ public class QuarkusApp {
     }
 
     public void awaitReady() {
-        process.awaitReady(() -> Http.status(url() + "/q/health/ready") == 200, READY_TIMEOUT);
+        process.awaitReady(() -> Http.status(managementUrl() + "/q/health/ready") == 200, READY_TIMEOUT);
     }
 
     /**

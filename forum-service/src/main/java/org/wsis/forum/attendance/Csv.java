@@ -1,8 +1,10 @@
 package org.wsis.forum.attendance;
 
+import org.wsis.commons.csv.SpreadsheetCells;
+
 import java.util.List;
 
-/** RFC 4180 CSV, with cells that a spreadsheet would run as a formula neutralised by a leading quote. */
+/** RFC 4180 CSV, with cells that a spreadsheet would run as a formula neutralised (service-commons' SpreadsheetCells). */
 final class Csv {
     static final String MEDIA_TYPE = "text/csv";
 
@@ -20,16 +22,6 @@ final class Csv {
     }
 
     static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return SpreadsheetCells.cell(value);
     }
 }

@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.commons.ratelimit.WriteRateLimits;
 import org.wsis.commons.security.CurrentUser;
 import org.wsis.commons.security.Roles;
 import org.wsis.forum.session.ForumSession;
@@ -84,10 +86,15 @@ public class ProposalResource {
 
     private final SessionService sessions;
     private final CurrentUser caller;
+    private final WriteRateLimits limits;
+    private final int maxPerProposer;
 
-    public ProposalResource(SessionService sessions, CurrentUser caller) {
+    public ProposalResource(SessionService sessions, CurrentUser caller, WriteRateLimits limits,
+                            @ConfigProperty(name = "wsis.forum.proposals.max-per-proposer") int maxPerProposer) {
         this.sessions = sessions;
         this.caller = caller;
+        this.limits = limits;
+        this.maxPerProposer = maxPerProposer;
     }
 
     @POST
@@ -103,6 +110,8 @@ public class ProposalResource {
         if (request.kind() == SessionKind.PRIZE_CEREMONY) {
             throw ProblemException.invalid("kind", "the prize ceremony is scheduled from the prize results, not proposed");
         }
+        limits.acquire("forum-proposals", caller.subject(), "proposals");
+        requireBelowCap(year);
         SessionProposal proposal = new SessionProposal();
         proposal.id = UUID.randomUUID();
         proposal.editionYear = year;
@@ -118,6 +127,22 @@ public class ProposalResource {
         proposal.persist();
         return Response.created(uri.getBaseUriBuilder().path("api/v1/proposals").path(proposal.id.toString()).build())
                 .entity(ProposalView.of(proposal)).build();
+    }
+
+    /**
+     * A person proposes at most max-per-proposer sessions per edition (one participant filed 40 in
+     * under a second). Proposals of one person and edition are counted under a transaction-scoped
+     * advisory lock, so simultaneous requests cannot all slip under the cap.
+     */
+    private void requireBelowCap(int year) {
+        var em = SessionProposal.getEntityManager();
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1), ?2)) locked")
+                .setParameter(1, "proposals:" + caller.subject()).setParameter(2, year).getSingleResult();
+        long mine = SessionProposal.count("editionYear = ?1 and proposerId = ?2", year, caller.subject());
+        if (mine >= maxPerProposer) {
+            throw ProblemException.conflict("You have " + mine + " proposals for the " + year
+                    + " forum; at most " + maxPerProposer + " per person");
+        }
     }
 
     @GET

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.ratelimit.WriteRateLimits;
 import org.wsis.commons.security.CurrentUser;
 import org.wsis.forum.badge.BadgeCodes;
 
@@ -35,11 +36,14 @@ public class RegistrationResource {
     private final RegistrationService registrations;
     private final BadgeCodes badges;
     private final CurrentUser caller;
+    private final WriteRateLimits limits;
 
-    public RegistrationResource(RegistrationService registrations, BadgeCodes badges, CurrentUser caller) {
+    public RegistrationResource(RegistrationService registrations, BadgeCodes badges, CurrentUser caller,
+                                WriteRateLimits limits) {
         this.registrations = registrations;
         this.badges = badges;
         this.caller = caller;
+        this.limits = limits;
     }
 
     @POST
@@ -51,6 +55,8 @@ public class RegistrationResource {
     public Response register(@PathParam("year") int year,
                              @NotNull(message = "a JSON body is required") @Valid RegistrationDtos.RegistrationForm form,
                              @Context UriInfo uri) {
+        // the service's own limit (as the gateway's forum-registrations route): its port is no way around it
+        limits.acquire("forum-registrations", caller.subject(), "registrations");
         Registration registration = registrations.register(year, caller.subject(), form);
         return Response.created(uri.getAbsolutePath()).entity(RegistrationDtos.RegistrationView.of(registration)).build();
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.ratelimit.WriteRateLimits;
 import org.wsis.commons.security.CurrentUser;
 import org.wsis.forum.registration.Registration;
 import org.wsis.forum.registration.RegistrationService;
@@ -36,11 +37,16 @@ public class SignupResource {
     private final SignupService signups;
     private final SignupBatcher batcher;
     private final CurrentUser caller;
+    private final WriteRateLimits limits;
+    private final SessionSignupRate sessionRate;
 
-    public SignupResource(SignupService signups, SignupBatcher batcher, CurrentUser caller) {
+    public SignupResource(SignupService signups, SignupBatcher batcher, CurrentUser caller, WriteRateLimits limits,
+                          SessionSignupRate sessionRate) {
         this.signups = signups;
         this.batcher = batcher;
         this.caller = caller;
+        this.limits = limits;
+        this.sessionRate = sessionRate;
     }
 
     @POST
@@ -51,7 +57,10 @@ public class SignupResource {
     @APIResponse(responseCode = "201", description = "The sign-up, created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignupService.Signup.class)))
     public Response signUp(@PathParam("id") UUID sessionId, @Context UriInfo uri) {
-        Registration registration = registrationFor(sessionId);
+        limits.acquire("forum-signups", caller.subject(), "sign-ups");
+        ForumSession session = SessionService.requireSession(sessionId);
+        Registration registration = registrationFor(session);
+        sessionRate.acquire(session);
         SignupService.SignupOutcome outcome = batcher.signUp(sessionId, registration.id);
         if (!outcome.created()) {
             return Response.ok(outcome.signup()).build();
@@ -76,12 +85,16 @@ public class SignupResource {
     @Operation(operationId = "cancelMySignup", summary = "Cancel my sign-up; a freed seat goes to the first on the waitlist")
     @APIResponse(responseCode = "204", description = "Cancelled")
     public Response cancel(@PathParam("id") UUID sessionId) {
+        limits.acquire("forum-signups", caller.subject(), "sign-ups");
         signups.cancel(sessionId, registrationFor(sessionId).id);
         return Response.noContent().build();
     }
 
     private Registration registrationFor(UUID sessionId) {
-        ForumSession session = SessionService.requireSession(sessionId);
+        return registrationFor(SessionService.requireSession(sessionId));
+    }
+
+    private Registration registrationFor(ForumSession session) {
         Registration registration = RegistrationService.liveOf(session.editionYear, caller.subject());
         if (registration == null) {
             throw ProblemException.conflict("Register for the " + session.editionYear + " forum before signing up for its sessions");

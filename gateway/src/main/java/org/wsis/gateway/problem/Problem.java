@@ -69,6 +69,19 @@ public record Problem(String type, String title, int status, String detail, Stri
                 "The request body exceeds the limit of " + maxBytes + " bytes for this route.", path);
     }
 
+    /** The client did not send its request body in time: its own slowness, never the service's failure. */
+    public static Problem requestTimeout(String timeout, String path) {
+        return new Problem(TYPE_PREFIX + "request-timeout", "Request timeout", 408,
+                "The request body did not arrive within " + timeout + "; send it again.", path);
+    }
+
+    /** A path whose meaning depends on who reads it (encoded slashes, dot segments, NUL): refused rather than guessed. */
+    public static Problem ambiguousPath(String path) {
+        return new Problem(TYPE_PREFIX + "ambiguous-path", "Ambiguous path", 400,
+                "The request path contains encoded separators, dot segments or control characters; send the plain path.",
+                null);
+    }
+
     public static Problem uriTooLong(int maxChars) {
         return new Problem(TYPE_PREFIX + "uri-too-long", "URI too long", 414,
                 "The request URI exceeds " + maxChars + " characters; send large queries as fewer or shorter parameters.", null);

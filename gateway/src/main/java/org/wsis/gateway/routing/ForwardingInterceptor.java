@@ -1,5 +1,6 @@
 package org.wsis.gateway.routing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -51,14 +52,22 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     /** Routing-context flag: the streamed body outgrew the limit and the client got its 413. */
     private static final String BODY_TOO_LARGE = "wsis.gateway.body-too-large";
 
+    /** Routing-context flag: the client was too slow with its body and got its 408 from the gateway. */
+    private static final String CLIENT_TOO_SLOW = "wsis.gateway.client-too-slow";
+
     private final Upstream upstream;
     private final CircuitBreaker breaker;
     private final PublicUrl publicUrl;
+    private final Duration bodyReadTimeout;
+    private final long bufferedBodyLimit;
 
-    ForwardingInterceptor(Upstream upstream, CircuitBreaker breaker, PublicUrl publicUrl) {
+    ForwardingInterceptor(Upstream upstream, CircuitBreaker breaker, PublicUrl publicUrl, Duration bodyReadTimeout,
+                          long bufferedBodyLimit) {
         this.upstream = upstream;
         this.breaker = breaker;
         this.publicUrl = publicUrl;
+        this.bodyReadTimeout = bodyReadTimeout;
+        this.bufferedBodyLimit = bufferedBodyLimit;
     }
 
     @Override
@@ -73,11 +82,38 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         setForwardedHeaders(client, headers, publicUrl, upstream.service());
         // The gateway already told the client to go on (handle-100-continue-automatically).
         headers.remove(HttpHeaders.EXPECT);
-        limitStreamedBody(request, rc);
 
+        // A small body is read whole first (within body-read-timeout): a slow client never holds a
+        // service connection, nor counts against the service (issue 17).
+        Body body = request.getBody();
+        if (body != null && body.length() > 0 && body.length() <= bufferedBodyLimit) {
+            return BufferedBody.read(rc.vertx(), body.stream(), body.length(), bodyReadTimeout.toMillis())
+                    .compose(buffer -> {
+                        request.setBody(Body.body(buffer));
+                        return send(context, rc);
+                    }, failure -> Future.succeededFuture(clientTooSlow(context, rc)));
+        }
+        limitStreamedBody(request, rc);
+        return send(context, rc);
+    }
+
+    private Future<ProxyResponse> send(ProxyContext context, RoutingContext rc) {
         return context.sendRequest()
                 .onSuccess(response -> breaker.recordSuccess())
                 .recover(failure -> Future.succeededFuture(problemResponse(context, rc, failure)));
+    }
+
+    /**
+     * The client did not send its body in time (or left): 408 from the gateway, connection closed,
+     * and the service's circuit breaker hears nothing of it.
+     */
+    private ProxyResponse clientTooSlow(ProxyContext context, RoutingContext rc) {
+        rc.put(CLIENT_TOO_SLOW, Boolean.TRUE);
+        if (!rc.response().closed() && !rc.response().ended()) {
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ProblemResponses.send(rc, Problem.requestTimeout(Durations.format(bodyReadTimeout), rc.request().path()));
+        }
+        return context.request().release().response().setStatusCode(408);
     }
 
     /** A body without Content-Length is counted as it streams (one with it was checked already). */
@@ -98,8 +134,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
         RoutingContext rc = ((WebServerRequest) context.request().proxiedRequest()).routingContext();
-        if (rc.get(BODY_TOO_LARGE) != null) {
-            // The client already has its 413; whatever the service said is dropped.
+        if (rc.get(BODY_TOO_LARGE) != null || rc.get(CLIENT_TOO_SLOW) != null) {
+            // The client already has its 413 (or 408); whatever the service said is dropped.
             return Future.succeededFuture();
         }
         // The client gets the gateway's id, already on the response; don't add the upstream's copy.
@@ -154,6 +190,13 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             LOG.debugf("%s %s: the client left before %s answered [request id %s]", rc.request().method(), path,
                     service, RequestIds.of(rc));
             return context.request().release().response().setStatusCode(499);
+        }
+        if (!(failure instanceof UpstreamUnreachableException) && !context.request().proxiedRequest().isEnded()) {
+            // The client has not finished its (streamed) body: the service was waiting for the client.
+            // A slow client is no service failure: counting it let five unfinished uploads open the circuit.
+            LOG.debugf("%s %s: the client's body was unfinished when %s failed (%s) [request id %s]",
+                    rc.request().method(), path, service, rootCause(failure), RequestIds.of(rc));
+            return clientTooSlow(context, rc);
         }
         if (failure instanceof UpstreamUnreachableException unreachable) {
             breaker.recordFailure(unreachable.reason());

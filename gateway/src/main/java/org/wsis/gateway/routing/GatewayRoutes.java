@@ -104,7 +104,8 @@ public class GatewayRoutes {
                     config.circuitBreaker().openDuration());
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(new UpstreamOrigin(upstream, config.connectTimeout()))
-                    .addInterceptor(new ForwardingInterceptor(upstream, breaker, publicUrl));
+                    .addInterceptor(new ForwardingInterceptor(upstream, breaker, publicUrl, config.bodyReadTimeout(),
+                            config.bufferedBodyLimit().asLongValue()));
             // "/api/x/*" matches /api/x and /api/x/..., never /api/xy.
             router.route(service.routePrefix() + "/*")
                     .handler(rc -> forward(rc, upstream, breaker, proxy))
@@ -124,7 +125,14 @@ public class GatewayRoutes {
         HttpServerRequest request = rc.request();
         // The normalized path is the one the route matched: dot segments cannot climb out of it.
         String path = rc.normalizedPath();
-        RoutePolicy policy = policies.resolve(upstream.service(), request.method().name(), path);
+        // Policies match the path as the service will route it (no "/votes/" or "/votes;x=1" around the
+        // vote route's limits); a path whose reading is ambiguous is refused (issue 17).
+        java.util.Optional<String> routed = org.wsis.gateway.policy.PathPattern.canonical(path);
+        if (routed.isEmpty()) {
+            ProblemResponses.send(rc, Problem.ambiguousPath(request.path()));
+            return;
+        }
+        RoutePolicy policy = policies.resolve(upstream.service(), request.method().name(), routed.get());
         rc.put(POLICY, policy);
         recordMetrics(rc, upstream.service(), policy);
 

@@ -72,4 +72,27 @@ class PolicyLogicTest {
         assertTrue(breaker.allowRequest());
         assertTrue(breaker.allowRequest(), "a successful trial closes it");
     }
+
+    /** Issue 17: the vote route's limits were side-stepped with "/votes/", "/votes;x=1" and "/votes/.". */
+    @Test
+    void policiesMatchThePathTheServiceRoutes() {
+        PathPattern votes = PathPattern.of("/api/prizes/v1/**/votes");
+        for (String spelling : new String[]{"/api/prizes/v1/editions/2027/votes/", "/api/prizes/v1/editions/2027/votes;x=1",
+                "/api/prizes/v1/editions/2027/votes/.", "/api/prizes/v1/editions/2027/v%6Ftes", "/api/prizes/v1/editions//2027/votes",
+                "/api/prizes/v1/editions/2027;a=b/votes", "/api/prizes/v1/editions/2027/x/../votes", "/api/prizes/v1/editions/2027/votes;"}) {
+            String canonical = PathPattern.canonical(spelling).orElseThrow(() -> new AssertionError("refused: " + spelling));
+            assertEquals("/api/prizes/v1/editions/2027/votes", canonical, spelling);
+            assertTrue(votes.matches(canonical), spelling);
+        }
+        assertEquals("/api/x/caf\u00e9", PathPattern.canonical("/api/x/caf%C3%A9").orElseThrow());
+        assertEquals("/", PathPattern.canonical("/").orElseThrow());
+    }
+
+    @Test
+    void ambiguousPathsAreRefused() {
+        for (String path : new String[]{"/api/prizes/v1/editions%2F2027/votes", "/api/prizes/v1/%2e%2e/votes", "/api/x/%2E",
+                "/api/x/a%5Cb", "/api/x/%00", "/api/x/%0D%0Aforged", "/api/x/%zz", "/api/x/%C3", "/..", "relative"}) {
+            assertTrue(PathPattern.canonical(path).isEmpty(), path);
+        }
+    }
 }

@@ -63,7 +63,38 @@ public final class RowReader {
         }
     }
 
+    /** Longest CSV line read (a row is a few hundred characters): one endless "line" must not fill the heap. */
+    static final int MAX_LINE_CHARS = 64 * 1024;
+
     private RowReader() {
+    }
+
+    /** {@link BufferedReader#readLine()} that refuses a line longer than {@link #MAX_LINE_CHARS}. */
+    static String readLine(BufferedReader reader, int lineNumber) throws IOException {
+        StringBuilder line = null;
+        while (true) {
+            int c = reader.read();
+            if (c < 0) {
+                return line == null ? null : line.toString();
+            }
+            if (line == null) {
+                line = new StringBuilder(128);
+            }
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+                return line.toString();
+            }
+            if (line.length() >= MAX_LINE_CHARS) {
+                throw new MalformedUpload("Line " + lineNumber + " is longer than " + MAX_LINE_CHARS + " characters");
+            }
+            line.append((char) c);
+        }
     }
 
     public static void read(UploadFormat format, InputStream body, Sink sink) throws IOException {
@@ -76,7 +107,7 @@ public final class RowReader {
 
     private static void readCsv(UploadFormat format, InputStream body, Sink sink) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
-        String headerLine = reader.readLine();
+        String headerLine = readLine(reader, 1);
         if (headerLine == null || headerLine.isBlank()) {
             throw new MalformedUpload("The file is empty: expected a header row");
         }
@@ -111,7 +142,7 @@ public final class RowReader {
         }
         String line;
         int lineNumber = 1;
-        while ((line = reader.readLine()) != null) {
+        while ((line = readLine(reader, lineNumber + 1)) != null) {
             lineNumber++;
             if (line.isEmpty()) {
                 continue;

@@ -61,6 +61,10 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "contact_email")
     public String contactEmail;
 
+    /** The owner's opt-in to show contactName and contactEmail to the public (off by default). */
+    @Column(name = "public_contact")
+    public boolean publicContact;
+
     @Column(name = "stakeholder_type")
     public String stakeholderType;
 

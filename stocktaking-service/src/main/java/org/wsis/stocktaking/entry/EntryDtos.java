@@ -1,5 +1,6 @@
 package org.wsis.stocktaking.entry;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -39,7 +40,9 @@ public final class EntryDtos {
             ProjectStatus projectStatus,
             @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> links,
             @Size(max = 50) List<@NotBlank @Size(max = 300) String> partners,
-            @Pattern(regexp = "ar|zh|en|fr|ru|es", message = "must be one of the UN languages ar, zh, en, fr, ru, es") String language) {
+            @Pattern(regexp = "ar|zh|en|fr|ru|es", message = "must be one of the UN languages ar, zh, en, fr, ru, es") String language,
+            /* Show contactName and contactEmail to the public; off (absent) by default. */
+            Boolean publicContact) {
 
         public NewEntry {
             countries = orEmpty(countries);
@@ -55,7 +58,7 @@ public final class EntryDtos {
         static NewEntry of(Entry e) {
             return new NewEntry(e.title, e.description, e.organisation, e.actionLines, e.contactName, e.contactEmail,
                     e.stakeholderType, e.countries, e.regions, e.sdgTargets, e.targetGroups, e.startDate, e.endDate,
-                    e.projectStatus, e.links, e.partners, e.language);
+                    e.projectStatus, e.links, e.partners, e.language, e.publicContact);
         }
 
         private static <T> List<T> orEmpty(List<T> list) {
@@ -66,23 +69,43 @@ public final class EntryDtos {
     public record PrizeView(int edition, String category, String outcome) {
     }
 
+    /**
+     * An entry as its owner and moderators see it ({@link #of}), or as everyone else does
+     * ({@link #publicOf}): without the owner's subject (also the key of that person's votes), without
+     * the moderator's comment, and without the contact person unless the owner opted in. Those
+     * fields are then absent from the JSON, not null.
+     */
     public record EntryView(UUID id, String title, String description, String organisation, List<String> actionLines,
-                            EntryStatus status, String ownerId, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                            EntryStatus status, @JsonInclude(JsonInclude.Include.NON_NULL) String ownerId,
+                            OffsetDateTime createdAt, OffsetDateTime updatedAt,
                             OffsetDateTime publishedAt, long version,
-                            String contactName, String contactEmail, String stakeholderType, List<String> countries,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String contactName,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String contactEmail,
+                            String stakeholderType, List<String> countries,
                             List<String> regions, List<String> sdgTargets, List<Integer> sdgs, List<String> targetGroups,
                             LocalDate startDate, LocalDate endDate, ProjectStatus projectStatus, List<String> links,
                             List<String> partners, String language, Integer stocktakingYear, boolean successStory,
-                            List<PrizeView> prizes, String returnComment, boolean changePending) {
+                            List<PrizeView> prizes, @JsonInclude(JsonInclude.Include.NON_NULL) String returnComment,
+                            boolean changePending, boolean publicContact) {
         public static EntryView of(Entry e) {
-            return new EntryView(e.id, e.title, e.description, e.organisation, e.actionLines, e.status, e.ownerId,
-                    e.createdAt, e.updatedAt, e.publishedAt, e.version,
-                    e.contactName, e.contactEmail, e.stakeholderType, e.countries, e.regions, e.sdgTargets, e.sdgs,
+            return view(e, true);
+        }
+
+        public static EntryView publicOf(Entry e) {
+            return view(e, false);
+        }
+
+        private static EntryView view(Entry e, boolean whole) {
+            boolean contact = whole || e.publicContact;
+            return new EntryView(e.id, e.title, e.description, e.organisation, e.actionLines, e.status,
+                    whole ? e.ownerId : null, e.createdAt, e.updatedAt, e.publishedAt, e.version,
+                    contact ? e.contactName : null, contact ? e.contactEmail : null,
+                    e.stakeholderType, e.countries, e.regions, e.sdgTargets, e.sdgs,
                     e.targetGroups, e.startDate, e.endDate, e.projectStatus, e.links, e.partners, e.language,
                     e.stocktakingYear, e.successStory,
                     e.prizes.stream().map(p -> new PrizeView(p.edition, p.category, p.outcome))
                             .sorted(Comparator.comparingInt(PrizeView::edition).thenComparing(PrizeView::category)).toList(),
-                    e.returnComment, e.pendingRevision != null);
+                    whole ? e.returnComment : null, e.pendingRevision != null, e.publicContact);
         }
     }
 

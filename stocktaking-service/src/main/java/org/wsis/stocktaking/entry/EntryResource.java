@@ -77,7 +77,7 @@ public class EntryResource {
     @APIResponse(responseCode = "200", description = "A page of published entries",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class, type = SchemaType.ARRAY)))
     public Response list(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
-        return entries.listPublished(page).map(EntryDtos.EntryView::of).toResponse(uri);
+        return entries.listPublished(page).map(this::view).toResponse(uri);
     }
 
     @GET
@@ -118,12 +118,19 @@ public class EntryResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(operationId = "getEntry", summary = "One entry (drafts only for their owner and moderators)")
+    @Operation(operationId = "getEntry", summary = "One entry (drafts only for their owner and moderators)",
+            description = "Others get the public view: no ownerId, no returnComment, and contactName/contactEmail "
+                    + "only when the owner set publicContact.")
     @APIResponse(responseCode = "200", description = "The entry",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
     public Response get(@PathParam("id") UUID id) {
         Entry entry = entries.get(id);
-        return Response.ok(EntryDtos.EntryView.of(entry)).tag(etag(entry)).build();
+        return Response.ok(view(entry)).tag(etag(entry)).build();
+    }
+
+    /** Whole for the owner and moderators, the public view for everyone else. */
+    private EntryDtos.EntryView view(Entry entry) {
+        return entries.seesWhole(entry) ? EntryDtos.EntryView.of(entry) : EntryDtos.EntryView.publicOf(entry);
     }
 
     @POST

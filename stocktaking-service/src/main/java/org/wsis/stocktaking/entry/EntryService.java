@@ -156,6 +156,7 @@ public class EntryService {
         entry.actionLines = request.actionLines().stream().distinct().toList();
         entry.contactName = request.contactName();
         entry.contactEmail = request.contactEmail();
+        entry.publicContact = Boolean.TRUE.equals(request.publicContact());
         entry.stakeholderType = request.stakeholderType();
         entry.countries = request.countries().stream().distinct().toList();
         Set<String> regions = new LinkedHashSet<>(request.regions());
@@ -177,6 +178,11 @@ public class EntryService {
         if (!entry.isOwnedBy(caller.subject())) {
             throw ProblemException.forbidden("Only the owner of entry " + entry.id + " can " + what + " it");
         }
+    }
+
+    /** The owner and moderators see an entry whole; everyone else its public view (EntryView.publicOf). */
+    public boolean seesWhole(Entry entry) {
+        return canSeeUnpublished(entry);
     }
 
     private boolean canSeeUnpublished(Entry entry) {

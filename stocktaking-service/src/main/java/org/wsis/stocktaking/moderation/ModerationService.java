@@ -93,8 +93,9 @@ public class ModerationService {
 
     /**
      * Four eyes: an entry, or a change to it, goes public only when a moderator other than its owner
-     * accepts it. Moderators keep entries too (ITU staff documenting ITU projects). Archiving is not
-     * covered: taking an entry away from the public needs no second opinion.
+     * accepts it, and only another moderator marks it as a success story. Moderators keep entries too
+     * (ITU staff documenting ITU projects). Archiving and unmarking are not covered: taking something
+     * away from the public needs no second opinion.
      */
     private void requireSomeoneElses(Entry entry, String action) {
         if (entry.ownerId.equals(caller.subject())) {
@@ -125,6 +126,10 @@ public class ModerationService {
     @Transactional
     public Entry markSuccessStory(UUID id, boolean successStory) {
         Entry entry = entries.get(id);
+        if (successStory) {
+            // showcasing an entry is a public judgement like publishing it: not on one's own
+            requireSomeoneElses(entry, "mark as a success story");
+        }
         EntryService.requireStatus(entry, EntryStatus.PUBLISHED);
         if (entry.successStory != successStory) {
             entry.successStory = successStory;

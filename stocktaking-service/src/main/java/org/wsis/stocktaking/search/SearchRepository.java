@@ -214,8 +214,9 @@ public class SearchRepository {
             // stemmed in the query's language, or exact words: an entry in any language can match
             sql.append(" CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config(?), ?) || websearch_to_tsquery('simple', ?) AS query) t");
             params.add(f.lang == null ? "en" : f.lang);
-            params.add(f.q);
-            params.add(f.q);
+            String words = TextQuery.websearchSafe(f.q);
+            params.add(words);
+            params.add(words);
         }
         sql.append(" WHERE e.status = 'PUBLISHED'");
         // The text and every tag filter are ONE condition on one GIN index (filter_vector, migration V4):

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.csv.SpreadsheetCells;
 import org.wsis.commons.problem.ProblemException;
 
 import java.io.BufferedWriter;
@@ -147,12 +148,8 @@ public class SearchResource {
         return value == null ? "" : value.toString();
     }
 
-    /** RFC 4180 quoting; cells starting with = + - @ are prefixed with ' so spreadsheets don't run them as formulas. */
+    /** RFC 4180 quoting, formula and blank-led cells neutralised (service-commons' SpreadsheetCells). */
     static String csvCell(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+        return SpreadsheetCells.cell(value);
     }
 }

@@ -156,6 +156,51 @@ class EntryLifecycleTest {
         post(mo, id, "publish").then().statusCode(403);
         as(mo).get("/api/v1/entries/" + id).then().body("title", equalTo("Solar classrooms")).body("changePending", equalTo(true));
         post(mia, id, "publish").then().statusCode(200).body("title", equalTo("Solar schools"));
+
+        // issue 17: marking a success story is a public judgement too: not on one's own entry
+        as(mo).put("/api/v1/entries/" + id + "/success-story").then().statusCode(403).contentType("application/problem+json");
+        as(mo).get("/api/v1/entries/" + id).then().body("successStory", equalTo(false));
+        as(mia).put("/api/v1/entries/" + id + "/success-story").then().statusCode(200).body("successStory", equalTo(true));
+    }
+
+    /**
+     * Issue 17: the public sees a published entry without its owner's subject (the key of that
+     * person's votes too), without the moderator's comment and without the contact person, unless
+     * the owner opted in with publicContact; the owner and moderators still see everything.
+     */
+    @Test
+    void thePublicViewCarriesNoPersonalData() {
+        String owner = TestTokens.editor("ama");
+        String moderator = TestTokens.moderator("mo");
+        String id = as(owner).contentType(ContentType.JSON).body(FULL).post("/api/v1/entries").then().statusCode(201)
+                .body("publicContact", equalTo(false)).extract().path("id");
+        post(owner, id, "submit").then().statusCode(200);
+        as(moderator).contentType(ContentType.JSON).body("{\"comment\": \"Internal: check the e-mail\"}")
+                .post("/api/v1/entries/" + id + "/return").then().statusCode(200);
+        post(owner, id, "submit").then().statusCode(200);
+        post(moderator, id, "publish").then().statusCode(200);
+
+        for (RequestSpecification stranger : new RequestSpecification[]{given(), as(TestTokens.editor("someone-else"))}) {
+            String json = stranger.get("/api/v1/entries/" + id).then().statusCode(200)
+                    .body("title", equalTo("Solar classrooms")).extract().asString();
+            for (String personal : new String[]{"ownerId", "contactName", "contactEmail", "ama@example.org", "Ama Mensah", "\"ama\""}) {
+                org.junit.jupiter.api.Assertions.assertFalse(json.contains(personal), personal + " in the public view: " + json);
+            }
+            String list = stranger.get("/api/v1/entries?size=100").then().statusCode(200).extract().asString();
+            org.junit.jupiter.api.Assertions.assertFalse(list.contains("ama@example.org") || list.contains("\"ownerId\""), list);
+        }
+        as(owner).get("/api/v1/entries/" + id).then().statusCode(200).body("ownerId", equalTo("ama"))
+                .body("contactEmail", equalTo("ama@example.org"));
+        as(moderator).get("/api/v1/entries/" + id).then().statusCode(200).body("ownerId", equalTo("ama"))
+                .body("contactName", equalTo("Ama Mensah"));
+
+        // the owner opts in: the contact person (only) becomes public
+        String etag = as(owner).get("/api/v1/entries/" + id).header("ETag");
+        as(owner).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(FULL.replaceFirst("\\{", "{\"publicContact\": true, ")).put("/api/v1/entries/" + id).then().statusCode(200);
+        post(moderator, id, "publish").then().statusCode(200).body("publicContact", equalTo(true));
+        given().get("/api/v1/entries/" + id).then().statusCode(200).body("contactEmail", equalTo("ama@example.org"))
+                .body("contactName", equalTo("Ama Mensah")).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("ownerId")));
     }
 
     @Test

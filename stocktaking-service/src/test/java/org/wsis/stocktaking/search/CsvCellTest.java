@@ -24,6 +24,16 @@ class CsvCellTest {
         assertEquals("'=1+1", SearchResource.csvCell("=1+1"));
         assertEquals("'+1", SearchResource.csvCell("+1"));
         assertEquals("'@cmd", SearchResource.csvCell("@cmd"));
+        assertEquals("'-2+3", SearchResource.csvCell("-2+3"));
+    }
+
+    /** Issue 17: spreadsheets trim leading blanks and then run the formula; a tab or CR first is a formula prefix too. */
+    @Test
+    void cellsStartingWithABlankAreDefusedToo() {
+        assertEquals("'\t=1+1", SearchResource.csvCell("\t=1+1"));
+        assertEquals("\"' =HYPERLINK(\"\"http://evil\"\")\"", SearchResource.csvCell(" =HYPERLINK(\"http://evil\")"));
+        assertEquals("\"'\r=1\"", SearchResource.csvCell("\r=1"));
+        assertEquals("'\u00a0@SUM(A1)", SearchResource.csvCell("\u00a0@SUM(A1)"));
     }
 
     @Test

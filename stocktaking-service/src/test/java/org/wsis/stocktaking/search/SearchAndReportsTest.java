@@ -140,6 +140,22 @@ class SearchAndReportsTest {
         problem("/api/v1/search?fromYear=2024&toYear=2020", 422, "toYear");
         problem("/api/v1/search/export?format=xml", 422, "format");
         given().get("/api/v1/search?size=0").then().statusCode(400).contentType("application/problem+json");
+        // issue 17: page x size past an int wrapped into a negative offset (a 500)
+        given().get("/api/v1/search?page=21474837&size=100").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/entries?page=2147483647&size=100").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** Issue 17: 33+ dashes made PostgreSQL fail the whole query ("tsquery stack too small": a 500 for anyone). */
+    @Test
+    void dashesAndOperatorsInTheWordsAreNeverAnError() {
+        for (String q : new String[]{"-".repeat(40), "- ".repeat(40) + "solar", "-!".repeat(40) + "x", "-(".repeat(40) + "x",
+                "\"-".repeat(40), "-\"-(".repeat(30) + TOKEN, TOKEN + " -" + "-".repeat(60) + "telemedicine"}) {
+            given().queryParam("q", q).get("/api/v1/search").then().statusCode(200);
+        }
+        // a dash before a word still excludes it
+        given().queryParam("q", TOKEN + " -telemedicine").get("/api/v1/search?size=100").then().statusCode(200)
+                .body("items.title", not(hasItem(TOKEN + " telemedicine network")))
+                .body("items.title", hasItem(TOKEN + " solar schools"));
     }
 
     @Test
