@@ -51,6 +51,8 @@ public interface GatewayConfig {
      * when absent, from the scheme and Host of each request as the gateway received it.
      */
     Optional<URI> publicUrl();
+
+    /**
      * {@code wsis.gateway.body-read-timeout}: a request body up to {@link #bufferedBodyLimit()} is
      * read whole before anything is sent upstream, and must arrive within this time (408 after it).
      * A slow or stalled client then never holds a service connection, and never counts as the
