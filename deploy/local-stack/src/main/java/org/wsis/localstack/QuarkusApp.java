@@ -44,7 +44,9 @@ public class QuarkusApp {
     }
 
     public void awaitReady() {
-        process.awaitReady(() -> Http.status(url() + "/q/health/ready") == 200, Duration.ofSeconds(120));
+        // A loaded machine (CI, parallel builds) can take minutes: -Dwsis.stack.ready-timeout-seconds=N waits longer.
+        process.awaitReady(() -> Http.status(url() + "/q/health/ready") == 200,
+                Duration.ofSeconds(Long.getLong("wsis.stack.ready-timeout-seconds", 120)));
     }
 
     public void stop() {
