@@ -1,5 +1,6 @@
 package org.wsis.stocktaking.entry;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -68,12 +69,12 @@ public final class EntryDtos {
 
     public record EntryView(UUID id, String title, String description, String organisation, List<String> actionLines,
                             EntryStatus status, String ownerId, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                            OffsetDateTime publishedAt, long version,
-                            String contactName, String contactEmail, String stakeholderType, List<String> countries,
+                            @Schema(nullable = true) OffsetDateTime publishedAt, long version,
+                            @Schema(nullable = true) String contactName, @Schema(nullable = true) String contactEmail, @Schema(nullable = true) String stakeholderType, List<String> countries,
                             List<String> regions, List<String> sdgTargets, List<Integer> sdgs, List<String> targetGroups,
-                            LocalDate startDate, LocalDate endDate, ProjectStatus projectStatus, List<String> links,
-                            List<String> partners, String language, Integer stocktakingYear, boolean successStory,
-                            List<PrizeView> prizes, String returnComment, boolean changePending) {
+                            @Schema(nullable = true) LocalDate startDate, @Schema(nullable = true) LocalDate endDate, @Schema(nullable = true) ProjectStatus projectStatus, List<String> links,
+                            List<String> partners, @Schema(nullable = true) String language, @Schema(nullable = true) Integer stocktakingYear, boolean successStory,
+                            List<PrizeView> prizes, @Schema(nullable = true) String returnComment, boolean changePending) {
         public static EntryView of(Entry e) {
             return new EntryView(e.id, e.title, e.description, e.organisation, e.actionLines, e.status, e.ownerId,
                     e.createdAt, e.updatedAt, e.publishedAt, e.version,
