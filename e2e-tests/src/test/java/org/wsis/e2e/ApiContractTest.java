@@ -114,7 +114,7 @@ class ApiContractTest {
                 v.put("year", findFreeForumYear());
                 r.contentType(ContentType.JSON).body("""
                         {"year": %s, "title": "WSIS Forum %s", "startsOn": "%s-05-05", "endsOn": "%s-05-08",
-                         "venue": "Geneva"}""".formatted(v.get("year"), v.get("year"), v.get("year"), v.get("year")))
+                         "venue": "Geneva", "hybrid": true}""".formatted(v.get("year"), v.get("year"), v.get("year"), v.get("year")))
                         .post("/api/forum/v1/editions").then().statusCode(201);
             }),
             new Call("forum edition", null, (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year")).then().statusCode(200)),

@@ -60,7 +60,9 @@ public class KeycloakServer {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         process.start(builder);
         // The first start on a machine also builds Keycloak's dev configuration, hence the long wait.
-        process.awaitReady(this::realmAnswers, Duration.ofSeconds(240));
+        // -Dwsis.stack.ready-timeout-seconds=N (when more than 240) waits longer on a loaded machine.
+        process.awaitReady(this::realmAnswers,
+                Duration.ofSeconds(Math.max(240, Long.getLong("wsis.stack.ready-timeout-seconds", 240))));
         return this;
     }
 

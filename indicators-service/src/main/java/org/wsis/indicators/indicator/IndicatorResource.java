@@ -1,5 +1,6 @@
 package org.wsis.indicators.indicator;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.panache.common.Sort;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,8 +18,8 @@ import java.util.List;
 @Tag(name = "Indicators")
 public class IndicatorResource {
 
-    public record IndicatorView(String code, String name, String unit, int unitMultiplier, String sdgIndicator, String custodian,
-                                String methodology, List<String> providers) {
+    public record IndicatorView(String code, String name, String unit, int unitMultiplier, @Schema(nullable = true) String sdgIndicator, @Schema(nullable = true) String custodian,
+                                @Schema(nullable = true) String methodology, List<String> providers) {
         static IndicatorView of(Indicator i) {
             return new IndicatorView(i.code, i.name, i.unit, i.unitMultiplier, i.sdgIndicator, i.custodian, i.methodology, List.of());
         }

@@ -1,6 +1,9 @@
 package org.wsis.stocktaking.entry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.wsis.commons.openapi.ContractFilter;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -76,16 +79,18 @@ public final class EntryDtos {
      * fields are then absent from the JSON, not null.
      */
     public record EntryView(UUID id, String title, String description, String organisation, List<String> actionLines,
-                            EntryStatus status, @JsonInclude(JsonInclude.Include.NON_NULL) String ownerId,
+                            EntryStatus status,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true")) String ownerId,
                             OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                            OffsetDateTime publishedAt, long version,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) String contactName,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) String contactEmail,
-                            String stakeholderType, List<String> countries,
+                            @Schema(nullable = true) OffsetDateTime publishedAt, long version,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true")) String contactName,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true")) String contactEmail,
+                            @Schema(nullable = true) String stakeholderType, List<String> countries,
                             List<String> regions, List<String> sdgTargets, List<Integer> sdgs, List<String> targetGroups,
-                            LocalDate startDate, LocalDate endDate, ProjectStatus projectStatus, List<String> links,
-                            List<String> partners, String language, Integer stocktakingYear, boolean successStory,
-                            List<PrizeView> prizes, @JsonInclude(JsonInclude.Include.NON_NULL) String returnComment,
+                            @Schema(nullable = true) LocalDate startDate, @Schema(nullable = true) LocalDate endDate, @Schema(nullable = true) ProjectStatus projectStatus, List<String> links,
+                            List<String> partners, @Schema(nullable = true) String language, @Schema(nullable = true) Integer stocktakingYear, boolean successStory,
+                            List<PrizeView> prizes,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true")) String returnComment,
                             boolean changePending, boolean publicContact) {
         public static EntryView of(Entry e) {
             return view(e, true);

@@ -1,5 +1,6 @@
 package org.wsis.stocktaking.reference;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +16,7 @@ import java.util.List;
 @jakarta.annotation.security.PermitAll
 public class ActionLineResource {
 
-    public record ActionLineView(String code, String parentCode, String name, String leadAgencies) {
+    public record ActionLineView(String code, @Schema(nullable = true) String parentCode, String name, String leadAgencies) {
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.wsis.stocktaking.reference;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -20,7 +21,7 @@ public class ReferenceData {
     public record SdgTarget(String code, int sdg) {
     }
 
-    public record Country(String alpha2, String alpha3, String m49, String name, String ituRegion) {
+    public record Country(String alpha2, String alpha3, String m49, String name, @Schema(nullable = true) String ituRegion) {
     }
 
     public record Sdg(int number, String name, List<String> targets) {

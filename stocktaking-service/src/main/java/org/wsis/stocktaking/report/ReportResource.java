@@ -37,7 +37,7 @@ import java.util.Map;
 @PermitAll
 public class ReportResource {
     /** Counts of published entries in the year range (and region, for a regional report). */
-    public record StocktakingReport(Integer fromYear, Integer toYear, List<String> regions, long entries,
+    public record StocktakingReport(@Schema(nullable = true) Integer fromYear, @Schema(nullable = true) Integer toYear, List<String> regions, long entries,
                                     long successStories, Map<String, List<SearchDtos.FacetValue>> counts) {
     }
 

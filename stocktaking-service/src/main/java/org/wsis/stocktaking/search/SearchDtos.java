@@ -1,5 +1,6 @@
 package org.wsis.stocktaking.search;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,11 @@ public final class SearchDtos {
     }
 
     /** One entry in search results and exports; {@code summary} is the start of the description. */
-    public record Hit(UUID id, String title, String organisation, String summary, List<String> actionLines,
-                      List<String> countries, List<String> regions, String stakeholderType, List<Integer> sdgs,
-                      List<String> sdgTargets, List<String> targetGroups, Integer year, String projectStatus,
-                      String language, boolean successStory, List<String> prizeOutcomes, OffsetDateTime publishedAt,
-                      Float rank) {
+    public record Hit(UUID id, String title, String organisation, @Schema(nullable = true) String summary, List<String> actionLines,
+                      List<String> countries, List<String> regions, @Schema(nullable = true) String stakeholderType, List<Integer> sdgs,
+                      List<String> sdgTargets, List<String> targetGroups, @Schema(nullable = true) Integer year, @Schema(nullable = true) String projectStatus,
+                      @Schema(nullable = true) String language, boolean successStory, List<String> prizeOutcomes, @Schema(nullable = true) OffsetDateTime publishedAt,
+                      @Schema(nullable = true) Float rank) {
     }
 
     public record FacetValue(String value, long count) {
