@@ -152,7 +152,8 @@ class BrowserSignInTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.btn.authorize"))).click();
         // The dialog offers the realm's authorization code flow, client wsis-frontend filled in.
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".auth-container")));
-        WebElement clientId = dialog.findElement(By.cssSelector("input#client_id"));
+        // (Swagger UI names the field client_id_<flow>; the value comes from quarkus.swagger-ui.oauth-client-id.)
+        WebElement clientId = dialog.findElement(By.cssSelector("input[id^='client_id']"));
         assertEquals("wsis-frontend", clientId.getAttribute("value"));
         for (WebElement scope : dialog.findElements(By.cssSelector(".scopes input[type=checkbox]"))) {
             if (!scope.isSelected()) {
