@@ -59,8 +59,9 @@ public class KeycloakServer {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         process.start(builder);
-        // The first start on a machine also builds Keycloak's dev configuration, hence the long wait.
-        process.awaitReady(this::realmAnswers, Duration.ofSeconds(240));
+        // The first start on a machine also builds Keycloak's dev configuration, hence the long wait
+        // (longer on a busy machine: -Dwsis.stack.ready-timeout, as for the services).
+        process.awaitReady(this::realmAnswers, Duration.ofSeconds(Math.max(240, Long.getLong("wsis.stack.ready-timeout", 0))));
         return this;
     }
 
