@@ -117,6 +117,15 @@ class BrowserSignInTest {
 
     @Test
     void singlePageAppSignsInWithPkceAndReadsAListsHeadersThroughTheGateway() throws IOException {
+        try {
+            singlePageAppFlow();
+        } catch (RuntimeException | AssertionError e) {
+            keepEvidence("spa");
+            throw e;
+        }
+    }
+
+    private void singlePageAppFlow() throws IOException {
         browser.get(frontEndOrigin + "/spa.html");
         // The page sends the browser to Keycloak's login form...
         signInAtKeycloak("editor");
@@ -146,13 +155,35 @@ class BrowserSignInTest {
     }
 
     @Test
-    void swaggerUiAuthorizesWithPkceAndTriesAProtectedOperation() {
+    void swaggerUiAuthorizesWithPkceAndTriesAProtectedOperation() throws IOException {
+        try {
+            swaggerUiFlow();
+        } catch (RuntimeException | AssertionError e) {
+            keepEvidence("swagger-ui");
+            throw e;
+        }
+    }
+
+    /** What the browser showed when a step failed: target/browser-sign-in/NAME.html and .png. */
+    private void keepEvidence(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "browser-sign-in"));
+        for (String handle : browser.getWindowHandles()) {
+            browser.switchTo().window(handle);
+            String file = name + "-" + Math.abs(handle.hashCode());
+            Files.writeString(dir.resolve(file + ".html"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
+            Files.write(dir.resolve(file + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        }
+    }
+
+    private void swaggerUiFlow() {
         browser.get(gatewayUrl + "/docs");
         WebDriverWait wait = new WebDriverWait(browser, STEP);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.btn.authorize"))).click();
         // The dialog offers the realm's authorization code flow, client wsis-frontend filled in.
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".auth-container")));
-        WebElement clientId = dialog.findElement(By.cssSelector("input#client_id"));
+        // (Swagger UI names the field client_id_<flow>; the value comes from quarkus.swagger-ui.oauth-client-id.)
+        WebElement clientId = dialog.findElement(By.cssSelector("input[id^='client_id']"));
         assertEquals("wsis-frontend", clientId.getAttribute("value"));
         for (WebElement scope : dialog.findElements(By.cssSelector(".scopes input[type=checkbox]"))) {
             if (!scope.isSelected()) {

@@ -100,9 +100,12 @@ class PublicEdgeTest {
         // Decoded once (RestAssured's gzip decoder), it is the JSON document itself: not compressed twice.
         SharedPlatform.gateway().header("Accept-Encoding", "gzip").get("/api/stocktaking/v1/reference/action-lines")
                 .then().statusCode(200).contentType(ContentType.JSON).body("size()", org.hamcrest.Matchers.greaterThan(0));
-        // Without asking, no compression.
-        given().baseUri(gateway).header("Accept-Encoding", "identity").get("/api/stocktaking/v1/reference/action-lines")
-                .then().statusCode(200).header("Content-Encoding", (String) null);
+        // Without asking, no compression (RestAssured's decoders off: they would ask for gzip themselves).
+        given().baseUri(gateway)
+                .config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .get("/api/stocktaking/v1/reference/action-lines")
+                .then().statusCode(200).header("Content-Encoding", (String) null)
+                .body("size()", org.hamcrest.Matchers.greaterThan(0));
     }
 
     @Test

@@ -59,10 +59,10 @@ public class KeycloakServer {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         process.start(builder);
-        // The first start on a machine also builds Keycloak's dev configuration, hence the long wait.
-        // -Dwsis.stack.ready-timeout-seconds=N (when more than 240) waits longer on a loaded machine.
-        process.awaitReady(this::realmAnswers,
-                Duration.ofSeconds(Math.max(240, Long.getLong("wsis.stack.ready-timeout-seconds", 240))));
+        // The first start on a machine also builds Keycloak's dev configuration, hence the long wait
+        // (longer on a busy machine: WSIS_LOCAL_STACK_READY_SECONDS, as for the services).
+        process.awaitReady(this::realmAnswers, Duration.ofSeconds(Math.max(240,
+                Long.parseLong(System.getenv().getOrDefault("WSIS_LOCAL_STACK_READY_SECONDS", "0")))));
         return this;
     }
 

@@ -62,8 +62,9 @@ public class HttpCaching {
             return;
         }
         boolean signedIn = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
-        // A cache must not hand an anonymous answer to a signed-in caller as is (they may see more).
-        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+        // A cache must not hand an anonymous answer to a signed-in caller as is (they may see more), nor a
+        // gzipped one to a client that did not ask for gzip.
+        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION + ", " + HttpHeaders.ACCEPT_ENCODING);
         if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, signedIn ? "private, no-cache"
                     : publicMaxAgeSeconds > 0 ? "public, max-age=" + publicMaxAgeSeconds : "public, no-cache");
