@@ -49,8 +49,14 @@ public class ManagedProcess {
         }
     }
 
-    /** Polls {@code ready} until it answers true; fails if the process dies or time runs out. */
-    public void awaitReady(BooleanSupplier ready, Duration timeout) {
+    /**
+     * Polls {@code ready} until it answers true; fails if the process dies or time runs out.
+     * {@code WSIS_LOCAL_STACK_READY_SECONDS} raises every such wait (Keycloak's, each service's): on a
+     * machine shared by several builds, far above its cores, a server can take longer to boot
+     * without being broken.
+     */
+    public void awaitReady(BooleanSupplier ready, Duration usualTimeout) {
+        Duration timeout = longer(usualTimeout, System.getenv("WSIS_LOCAL_STACK_READY_SECONDS"));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -65,6 +71,10 @@ public class ManagedProcess {
         stop(Duration.ofSeconds(5));
         throw new StackException(name + " was not ready within " + timeout.toSeconds() + " s. Log: "
                 + logFile + "\n" + tail());
+    }
+
+    private static Duration longer(Duration usual, String seconds) {
+        return seconds == null || seconds.isBlank() ? usual : Duration.ofSeconds(Math.max(usual.toSeconds(), Long.parseLong(seconds.strip())));
     }
 
     /** SIGTERM to the process and its children, then SIGKILL after the grace period. */

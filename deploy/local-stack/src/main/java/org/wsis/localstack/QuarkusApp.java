@@ -53,15 +53,8 @@ public class QuarkusApp {
     }
 
     public void awaitReady() {
-        process.awaitReady(() -> Http.status(managementUrl() + "/q/health/ready") == 200, READY_TIMEOUT);
+        process.awaitReady(() -> Http.status(managementUrl() + "/q/health/ready") == 200, Duration.ofSeconds(120));
     }
-
-    /**
-     * 120 s unless {@code WSIS_LOCAL_STACK_READY_SECONDS} says otherwise: on a machine shared by
-     * several builds (load far above its cores) a service can take longer to boot without being broken.
-     */
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(
-            Long.parseLong(System.getenv().getOrDefault("WSIS_LOCAL_STACK_READY_SECONDS", "120")));
 
     public void stop() {
         process.stop(Duration.ofSeconds(15));
