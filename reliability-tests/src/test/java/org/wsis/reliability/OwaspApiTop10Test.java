@@ -643,8 +643,9 @@ class OwaspApiTop10Test extends PlatformSuite {
         Map<String, String> people = platform.everyIdentity();
         List<String> twelve = people.keySet().stream().limit(12).toList();
         for (String name : twelve) {
+            // 409: registered by an earlier test; 429: that person's registration limit is spent (then their sign-up is a 409)
             int status = platform.registerForForum(people.get(name), FORUM_YEAR, "Seat grabber " + name).statusCode();
-            assertTrue(status == 201 || status == 409, name + " registers: " + status);
+            assertTrue(status == 201 || status == 409 || status == 429, name + " registers: " + status);
         }
         Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
         for (String name : twelve) {
