@@ -64,5 +64,6 @@ CREATE TABLE ledger_digest (
     entries       INT         NOT NULL,
     merkle_root   TEXT        NOT NULL,
     signature     TEXT        NOT NULL,
+    public_key    TEXT        NOT NULL,   -- X.509, Base64: verifies the signature
     created_at    TIMESTAMPTZ NOT NULL
 );

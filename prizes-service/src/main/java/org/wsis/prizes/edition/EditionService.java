@@ -145,11 +145,11 @@ public class EditionService {
             if (request.screeningRules() != null && !Objects.equals(rulesJson(request), edition.screeningRules)) {
                 violations.add("screeningRules are fixed once voting has opened");
             }
-            if (request.resultsOpen().isBefore(edition.resultsOpen)) {
+            if (micros(request.resultsOpen()).isBefore(micros(edition.resultsOpen))) {
                 violations.add("resultsOpen (the close of voting) may only be moved later once voting has opened");
             }
             OffsetDateTime ceremony = request.ceremonyAt() == null ? edition.ceremony() : request.ceremonyAt();
-            if (ceremony.isBefore(edition.ceremony())) {
+            if (micros(ceremony).isBefore(micros(edition.ceremony()))) {
                 violations.add("ceremonyAt may only be moved later once voting has opened");
             }
             if (!violations.isEmpty()) {
@@ -170,9 +170,14 @@ public class EditionService {
     }
 
     private static void sameInstant(List<String> violations, String field, OffsetDateTime current, OffsetDateTime requested) {
-        if (!Objects.equals(current.toInstant(), requested.toInstant())) {
+        if (!Objects.equals(micros(current), micros(requested))) {
             violations.add(field + " is fixed once voting has opened");
         }
+    }
+
+    /** Times as the database keeps them (microseconds), so a date sent back unchanged compares equal. */
+    private static java.time.Instant micros(OffsetDateTime time) {
+        return time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static String describe(Edition e) {

@@ -57,9 +57,9 @@ public class VoteLedger {
     private final VoteScreening screening;
     private final CurrentUser caller;
     private final Clock clock;
-    private final Optional<String> hmacKey;
-    private final Optional<String> signingKey;
-    private final Optional<String> publicKey;
+    private final byte[] hmacKey;
+    private final PrivateKey signingKey;
+    private final String publicKey;
 
     public VoteLedger(EntityManager entityManager, EditionService editions, VoteScreening screening, CurrentUser caller,
                       Clock clock,
@@ -71,9 +71,30 @@ public class VoteLedger {
         this.screening = screening;
         this.caller = caller;
         this.clock = clock;
-        this.hmacKey = hmacKey;
-        this.signingKey = signingKey;
-        this.publicKey = publicKey;
+        try {
+            if (hmacKey.isPresent()) {
+                this.hmacKey = Base64.getDecoder().decode(hmacKey.get());
+            } else {
+                // No organiser's key: a random one, forgotten at restart. The ledger is as verifiable,
+                // only the organisers can no longer link an entry back to an account.
+                LOG.warn("prizes.ledger.hmac-key is not set: vote ledgers closed by this instance use a random key");
+                this.hmacKey = new byte[32];
+                new java.security.SecureRandom().nextBytes(this.hmacKey);
+            }
+            if (signingKey.isPresent() && publicKey.isPresent()) {
+                this.signingKey = KeyFactory.getInstance(SIGNATURE_ALGORITHM)
+                        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(signingKey.get())));
+                this.publicKey = publicKey.get();
+            } else {
+                // No configured key pair: an ephemeral one; its public key is stored with each digest it signs.
+                LOG.warn("prizes.ledger.signing-key/public-key are not set: vote ledgers are signed with an ephemeral key");
+                java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance(SIGNATURE_ALGORITHM).generateKeyPair();
+                this.signingKey = pair.getPrivate();
+                this.publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("prizes.ledger keys are unreadable (hmac-key: Base64; signing-key: PKCS#8 Ed25519, Base64)", e);
+        }
     }
 
     /** Closes the ledgers of editions whose voting has ended, shortly after the end. */
@@ -130,11 +151,12 @@ public class VoteLedger {
         insert(edition.year, entries);
         String root = Merkle.root(lines);
         entityManager.createNativeQuery("""
-                        INSERT INTO ledger_digest (edition_year, entries, merkle_root, signature, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5)""")
+                        INSERT INTO ledger_digest (edition_year, entries, merkle_root, signature, public_key, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?6, ?5)""")
                 .setParameter(1, edition.year).setParameter(2, entries.size()).setParameter(3, root)
                 .setParameter(4, sign(edition.year, entries.size(), root))
-                .setParameter(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).executeUpdate();
+                .setParameter(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).setParameter(6, publicKey)
+                .executeUpdate();
         LOG.infof("vote ledger of edition %d closed: %d entries, Merkle root %s", edition.year, entries.size(), root);
     }
 
@@ -171,7 +193,7 @@ public class VoteLedger {
             throw ProblemException.notFound("Vote ledger of edition", year);
         }
         List<?> digest = entityManager.createNativeQuery(
-                "SELECT entries, merkle_root, signature, created_at FROM ledger_digest WHERE edition_year = ?1")
+                "SELECT entries, merkle_root, signature, created_at, public_key FROM ledger_digest WHERE edition_year = ?1")
                 .setParameter(1, year).getResultList();
         if (digest.isEmpty()) {
             throw ProblemException.notFound("Vote ledger of edition", year);
@@ -184,7 +206,7 @@ public class VoteLedger {
         List<LedgerDtos.Entry> entries = rows.stream().map(r -> new LedgerDtos.Entry(((Number) r[0]).intValue(),
                 (String) r[1], (String) r[2], (UUID) r[3], (String) r[4], (String) r[5])).toList();
         return new LedgerDtos.Ledger(year, EditionService.toOffset(d[3]), ((Number) d[0]).intValue(), (String) d[1],
-                (String) d[2], SIGNATURE_ALGORITHM, publicKey.orElse(null), counts(entries), entries);
+                (String) d[2], SIGNATURE_ALGORITHM, (String) d[4], counts(entries), entries);
     }
 
     /** Valid votes, and excluded votes by reason, per category. */
@@ -214,29 +236,23 @@ public class VoteLedger {
     }
 
     private String sign(int year, int entries, String root) {
-        String key = signingKey.orElseThrow(() -> new IllegalStateException(
-                "prizes.ledger.signing-key is not set: the vote ledger cannot be signed (see prizes-service/README.md)"));
         try {
-            PrivateKey privateKey = KeyFactory.getInstance(SIGNATURE_ALGORITHM)
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key)));
             Signature signature = Signature.getInstance(SIGNATURE_ALGORITHM);
-            signature.initSign(privateKey);
+            signature.initSign(signingKey);
             signature.update(signedText(year, entries, root).getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("prizes.ledger.signing-key is not a PKCS#8 Ed25519 key", e);
+            throw new IllegalStateException("cannot sign the vote ledger", e);
         }
     }
 
     private Mac hmac() {
-        String key = hmacKey.orElseThrow(() -> new IllegalStateException(
-                "prizes.ledger.hmac-key is not set: voters cannot be pseudonymised (see prizes-service/README.md)"));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(key), "HmacSHA256"));
+            mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
             return mac;
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("prizes.ledger.hmac-key is not a Base64 key", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -58,7 +58,7 @@ public class ClientSignals {
         }
     }
 
-    boolean isTrusted(String address) {
+    public boolean isTrusted(String address) {
         byte[] bytes = parse(address);
         return bytes != null && trustedProxies.stream().anyMatch(c -> c.contains(bytes));
     }

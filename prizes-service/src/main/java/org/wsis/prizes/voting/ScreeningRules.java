@@ -32,6 +32,13 @@ public record ScreeningRules(@Min(0) int maxAccountsPerAddress,
                              @Min(0) int regularMinVotes,
                              @Min(0) int regularMaxJitterMillis) {
 
+    /** Every rule switched off: the edition is not screened while voting (every vote becomes VALID at the close). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isOff() {
+        return maxAccountsPerAddress == 0 && maxAccountsPerDeviceSubnet == 0 && fastCategories == 0
+                && identicalAccounts == 0 && burstAccounts == 0 && regularMinVotes == 0;
+    }
+
     /** The defaults: a person votes in a handful of categories over minutes; the scripts vote in all 18 in seconds. */
     public static ScreeningRules defaults() {
         return new ScreeningRules(30, 10, 12, 60, 10, 8, 20, 60, 10, 250);

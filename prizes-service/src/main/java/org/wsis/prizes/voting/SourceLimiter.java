@@ -31,8 +31,11 @@ public class SourceLimiter {
         this.devicePerSecond = devicePerSecond;
     }
 
+    /** @param address null when the client's address is unknown (the request came from a trusted proxy without a forwarded client) */
     public void acquire(String address, String device) {
-        take(addresses, address, addressCapacity, addressPerSecond, "address");
+        if (address != null) {
+            take(addresses, address, addressCapacity, addressPerSecond, "address");
+        }
         take(devices, device, deviceCapacity, devicePerSecond, "device");
     }
 

@@ -95,7 +95,8 @@ public class VoteResource {
         String device = ClientSignals.deviceHash(headers.getHeaderString(HttpHeaders.USER_AGENT),
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         rateLimiter.acquire(voter, client);
-        sourceLimiter.acquire(address, device);
+        // a proxy's own address says nothing about the client: no per-address limit for it
+        sourceLimiter.acquire(signals.isTrusted(address) ? null : address, device);
         Idempotency.requireValidKey(idempotencyKey);
         Idempotency.Claim claim = idempotencyKey == null ? null
                 : new Idempotency.Claim(voter, idempotencyKey, idempotency.fingerprint(request));

@@ -61,7 +61,7 @@ public class VoteScreening {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void screenVotingEditions() {
         List<Integer> voting = QuarkusTransaction.requiringNew().call(() -> editions.list().stream()
-                .filter(e -> editions.phaseNow(e) == Phase.VOTING).map(e -> e.year).toList());
+                .filter(e -> editions.phaseNow(e) == Phase.VOTING && !rules(e).isOff()).map(e -> e.year).toList());
         for (int year : voting) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> screen(year));
