@@ -145,11 +145,11 @@ public class EditionService {
             if (request.screeningRules() != null && !Objects.equals(rulesJson(request), edition.screeningRules)) {
                 violations.add("screeningRules are fixed once voting has opened");
             }
-            if (micros(request.resultsOpen()).isBefore(micros(edition.resultsOpen))) {
+            if (earlier(request.resultsOpen(), edition.resultsOpen)) {
                 violations.add("resultsOpen (the close of voting) may only be moved later once voting has opened");
             }
             OffsetDateTime ceremony = request.ceremonyAt() == null ? edition.ceremony() : request.ceremonyAt();
-            if (micros(ceremony).isBefore(micros(edition.ceremony()))) {
+            if (earlier(ceremony, edition.ceremony())) {
                 violations.add("ceremonyAt may only be moved later once voting has opened");
             }
             if (!violations.isEmpty()) {
@@ -170,14 +170,17 @@ public class EditionService {
     }
 
     private static void sameInstant(List<String> violations, String field, OffsetDateTime current, OffsetDateTime requested) {
-        if (!Objects.equals(micros(current), micros(requested))) {
+        if (Math.abs(java.time.Duration.between(current.toInstant(), requested.toInstant()).toNanos()) >= 1_000) {
             violations.add(field + " is fixed once voting has opened");
         }
     }
 
-    /** Times as the database keeps them (microseconds), so a date sent back unchanged compares equal. */
-    private static java.time.Instant micros(OffsetDateTime time) {
-        return time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    /**
+     * Earlier by a microsecond or more: the database keeps microseconds (rounded), so a date sent back
+     * unchanged with nanoseconds must not count as moved.
+     */
+    private static boolean earlier(OffsetDateTime requested, OffsetDateTime current) {
+        return java.time.Duration.between(requested.toInstant(), current.toInstant()).toNanos() >= 1_000;
     }
 
     private static String describe(Edition e) {

@@ -53,7 +53,11 @@ public class ResultsService {
         this.clock = clock;
     }
 
-    /** Published results for everyone; before that, administrators get the live standings. */
+    /**
+     * Published results for everyone from the ceremony on; before that, administrators get the live
+     * standings (once voting has ended, after the vote is closed and screened a last time).
+     */
+    @Transactional
     public ResultDtos.ResultsView results(int year) {
         Edition edition = editions.get(year);
         if (edition.resultsPublicAt(clock.instant())) {
@@ -64,6 +68,10 @@ public class ResultsService {
         }
         if (edition.resultsPublishedAt != null) {
             return new ResultDtos.ResultsView(year, true, edition.resultsPublishedAt, published(year));
+        }
+        if (editions.phaseNow(edition) == Phase.RESULTS && !ledger.isClosed(year)) {
+            edition = editions.getForUpdate(year);
+            ledger.close(edition);
         }
         return new ResultDtos.ResultsView(year, false, null, standings(edition));
     }
