@@ -91,7 +91,8 @@ class VotingIntegrityTest {
     @Test
     void rulesAreFrozenOnceVotingOpensAndOnlyExtensionsWithAReasonAreAudited() {
         int year = realYear();
-        Map<String, Object> dates = dates(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), 2);
+        // whole seconds: the database keeps microseconds, and the audit shows what it keeps
+        Map<String, Object> dates = dates(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusDays(1), 2);
         as(ADMIN).body(dates).put(edition(year)).then().statusCode(201).body("phase", equalTo("VOTING"))
                 .body("rulesFrozen", equalTo(true));
 
