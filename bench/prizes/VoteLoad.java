@@ -51,6 +51,7 @@ public class VoteLoad {
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
             case "keygen" -> keygen(Path.of(args[1]));
+            case "token" -> System.out.println(token(Path.of(args[1]), args[2], args[3]));
             case "load" -> load(Path.of(args[1]), Path.of(args[2]), args[3], Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]));
             default -> {
@@ -69,9 +70,25 @@ public class VoteLoad {
         Files.writeString(dir.resolve("private.b64"), Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
     }
 
+    /** A token for an administrator (or any subject and role), e.g. to ask for a screening pass. */
+    static String token(Path keyDir, String subject, String role) throws Exception {
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
+                Base64.getDecoder().decode(Files.readString(keyDir.resolve("private.b64")).trim())));
+        long now = Instant.now().getEpochSecond();
+        return sign(Signature.getInstance("SHA256withRSA"), key, ("{\"iss\":\"wsis-bench\",\"aud\":\"wsis-api\",\"sub\":\"%s\","
+                + "\"azp\":\"wsis-frontend\",\"iat\":%d,\"exp\":%d,\"realm_access\":{\"roles\":[\"%s\"]}}")
+                .formatted(subject, now, now + 4 * 3600, role));
+    }
+
     static void load(Path keyDir, Path nomineesFile, String baseUrl, int year, int votes, int voters, int concurrency)
             throws Exception {
         boolean spread = "spread".equals(System.getenv("ORDER"));
+        // The scripted campaign (issue 18): CAMPAIGN accounts, created in bursts of CAMPAIGN_BURST within a
+        // minute, each voting in all 18 categories for the campaign's nominees within seconds, from addresses
+        // rotating over four /24 subnets, with the same HTTP client. Mixed among the organic sessions.
+        int campaign = Integer.parseInt(System.getenv().getOrDefault("CAMPAIGN", "0"));
+        int burst = Integer.parseInt(System.getenv().getOrDefault("CAMPAIGN_BURST", "100"));
+        String prefix = System.getenv().getOrDefault("PREFIX", "bench");
         if (votes > (long) voters * CATEGORIES) {
             throw new IllegalArgumentException("at most 18 votes per voter");
         }
@@ -92,6 +109,8 @@ public class VoteLoad {
         // 1. Tokens: one per voter, signed before the clock starts (signing is the identity provider's cost, not ours).
         long signStart = System.nanoTime();
         String[] tokens = new String[voters];
+        String[] campaignTokens = new String[campaign];
+        long nowMillis = System.currentTimeMillis();
         ExecutorService signers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         String[] clients = {"wsis-frontend", "wsis-frontend", "wsis-frontend", "wsis-mobile"};
         for (int chunk = 0; chunk < voters; chunk += 1000) {
@@ -100,13 +119,21 @@ public class VoteLoad {
                 try {
                     Signature rsa = Signature.getInstance("SHA256withRSA");
                     for (int v = from; v < Math.min(from + 1000, voters); v++) {
-                        tokens[v] = sign(rsa, key, "bench-voter-" + v, clients[v % clients.length]);
+                        // organic accounts: created at any time in the three years before voting opened (yesterday)
+                        long created = nowMillis - 2 * 86_400_000L - Math.floorMod(v * 2654435761L, 3L * 365 * 86_400_000L);
+                        tokens[v] = sign(rsa, key, voterClaims(prefix + "-voter-" + v, clients[v % clients.length], created));
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
                 return null;
             });
+        }
+        for (int c = 0; c < campaign; c++) {
+            // bursts: CAMPAIGN_BURST accounts half a second apart, a burst every hour, in the days before voting
+            long created = nowMillis - 3 * 86_400_000L + (c / burst) * 3_600_000L + (c % burst) * 500L;
+            campaignTokens[c] = sign(Signature.getInstance("SHA256withRSA"), key,
+                    voterClaims(prefix + "-campaign-" + c, "wsis-frontend", created));
         }
         signers.shutdown();
         signers.awaitTermination(1, TimeUnit.HOURS);
@@ -117,7 +144,8 @@ public class VoteLoad {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         URI voteUri = URI.create(baseUrl + "/editions/" + year + "/votes");
-        long[] latencies = new long[votes];
+        int campaignVotes = campaign * CATEGORIES;
+        long[] latencies = new long[votes + campaignVotes];
         AtomicLongArray statusCounts = new AtomicLongArray(600);
         AtomicLong retries = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -125,20 +153,8 @@ public class VoteLoad {
         AtomicInteger sent = new AtomicInteger();
         Map<String, AtomicLong> problems = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        // One vote: index i is voter i % voters' k-th vote, k = i / voters (the same set in either order).
-        java.util.function.IntConsumer castVote = i -> {
-            int voter = i % voters;
-            int k = i / voters;
-            List<String> categoryNominees = byCategory.get((voter + 7 * k) % CATEGORIES);
-            // skewed choice: the first nominees of a category get more votes
-            double u = ((voter * 2654435761L + k * 40503L) & 0xffff) / 65536.0;
-            String nominee = categoryNominees.get((int) (u * u * categoryNominees.size()));
-            HttpRequest request = HttpRequest.newBuilder(voteUri).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + tokens[voter])
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "bench-" + year + "-" + i)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"submissionId\":\"" + nominee + "\"}"))
-                    .build();
+        // Sends one request (retried with the same key); slot = where its latency goes.
+        java.util.function.BiConsumer<Integer, HttpRequest> send = (i, request) -> {
             long start = System.nanoTime();
             int status = -1;
             for (int attempt = 0; attempt < 20; attempt++) {
@@ -171,6 +187,60 @@ public class VoteLoad {
                 failures.incrementAndGet();
             }
         };
+        // One vote: index i is voter i % voters' k-th vote, k = i / voters (the same set in either order).
+        java.util.function.IntConsumer castVote = i -> {
+            int voter = i % voters;
+            int k = i / voters;
+            List<String> categoryNominees = byCategory.get((voter + 7 * k) % CATEGORIES);
+            // skewed choice: the first nominees of a category get more votes
+            double u = ((voter * 2654435761L + k * 40503L) & 0xffff) / 65536.0;
+            String nominee = categoryNominees.get((int) (u * u * categoryNominees.size()));
+            // an organic voter: their own address and one of many browsers
+            long h = (voter + 1) * 0x9E3779B97F4A7C15L;
+            String address = (1 + Math.floorMod(h >>> 40, 223)) + "." + Math.floorMod(h >>> 32, 256) + "."
+                    + Math.floorMod(h >>> 24, 256) + "." + (1 + Math.floorMod(h >>> 16, 254));
+            HttpRequest request = HttpRequest.newBuilder(voteUri).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + tokens[voter])
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", prefix + "-" + year + "-" + i)
+                    .header("X-Forwarded-For", address)
+                    .header("User-Agent", "Mozilla/5.0 (bench; browser " + Math.floorMod(h >>> 8, 5000) + ")")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"submissionId\":\"" + nominee + "\"}"))
+                    .build();
+            send.accept(i, request);
+        };
+        java.util.function.IntConsumer castCampaignVote = j -> {
+            int account = j / CATEGORIES;
+            int k = j % CATEGORIES;
+            List<String> categoryNominees = byCategory.get(k);
+            String nominee = categoryNominees.get(categoryNominees.size() - 1); // the campaign's nominee: the least popular
+            String address = "185.220." + (100 + (account + k) % 4) + "." + (1 + (account * CATEGORIES + k) % 254);
+            HttpRequest request = HttpRequest.newBuilder(voteUri).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + campaignTokens[account])
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", prefix + "-campaign-" + year + "-" + j)
+                    .header("X-Forwarded-For", address)
+                    .header("User-Agent", "python-requests/2.31.0")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"submissionId\":\"" + nominee + "\"}"))
+                    .build();
+            send.accept(votes + j, request);
+        };
+        // sessions: organic voters (>= 0) and campaign accounts (< 0), in a fixed shuffled order
+        int[] sessions = new int[voters + campaign];
+        for (int s = 0; s < voters; s++) {
+            sessions[s] = s;
+        }
+        for (int c = 0; c < campaign; c++) {
+            sessions[voters + c] = -1 - c;
+        }
+        java.util.Random shuffle = new java.util.Random(42);
+        for (int s = sessions.length - 1; s > 0; s--) {
+            int r = shuffle.nextInt(s + 1);
+            int t = sessions[s];
+            sessions[s] = sessions[r];
+            sessions[r] = t;
+        }
+        AtomicInteger nextCampaign = new AtomicInteger();
         long start = System.nanoTime();
         for (int t = 0; t < concurrency; t++) {
             pool.submit(() -> {
@@ -180,10 +250,22 @@ public class VoteLoad {
                          i = next.getAndIncrement()) {
                         castVote.accept(i);
                     }
+                    for (int j = nextCampaign.getAndIncrement(); j < campaignVotes && !Thread.currentThread().isInterrupted();
+                         j = nextCampaign.getAndIncrement()) {
+                        castCampaignVote.accept(j);
+                    }
                 } else {
                     // sessions: a client thread is one voter at a time, who casts their votes one after another
-                    for (int voter = next.getAndIncrement(); voter < voters && !Thread.currentThread().isInterrupted();
-                         voter = next.getAndIncrement()) {
+                    for (int s = next.getAndIncrement(); s < sessions.length && !Thread.currentThread().isInterrupted();
+                         s = next.getAndIncrement()) {
+                        int voter = sessions[s];
+                        if (voter < 0) { // a campaign account: all 18 categories, back to back
+                            int account = -1 - voter;
+                            for (int k = 0; k < CATEGORIES && !Thread.currentThread().isInterrupted(); k++) {
+                                castCampaignVote.accept(account * CATEGORIES + k);
+                            }
+                            continue;
+                        }
                         for (int i = voter; i < votes && !Thread.currentThread().isInterrupted(); i += voters) {
                             castVote.accept(i);
                         }
@@ -193,15 +275,16 @@ public class VoteLoad {
         }
         pool.shutdown();
         while (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-            System.out.printf("  %s: %d of %d sent%n", Instant.now(), sent.get(), votes);
+            System.out.printf("  %s: %d of %d sent%n", Instant.now(), sent.get(), votes + campaignVotes);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Arrays.sort(latencies);
-        System.out.printf("order=%s votes=%d voters=%d concurrency=%d elapsed=%.1fs throughput=%.0f votes/s%n",
-                spread ? "spread" : "sessions", votes, voters, concurrency, seconds, votes / seconds);
+        int total = votes + campaignVotes;
+        System.out.printf("order=%s votes=%d (organic %d, campaign %d from %d accounts) voters=%d concurrency=%d elapsed=%.1fs throughput=%.0f votes/s%n",
+                spread ? "spread" : "sessions", total, votes, campaignVotes, campaign, voters, concurrency, seconds, total / seconds);
         System.out.printf("latency ms (incl. retries): p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
-                pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), latencies[votes - 1] / 1e6);
+                pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), latencies[total - 1] / 1e6);
         StringBuilder statuses = new StringBuilder();
         for (int s = 0; s < 600; s++) {
             if (statusCounts.get(s) > 0) {
@@ -216,11 +299,18 @@ public class VoteLoad {
         System.out.printf("LOADER_CPU_SECONDS=%.3f%n", cpuSeconds - cpuAfterSigning);
     }
 
-    static String sign(Signature rsa, PrivateKey key, String subject, String client) throws Exception {
+    /** A prize voter's claims, as the realm issues them: role, verified e-mail, the account's creation time. */
+    static String voterClaims(String subject, String client, long createdMillis) {
         long now = Instant.now().getEpochSecond();
+        return ("{\"iss\":\"wsis-bench\",\"aud\":\"wsis-api\",\"sub\":\"%s\",\"azp\":\"%s\",\"iat\":%d,"
+                + "\"exp\":%d,\"realm_access\":{\"roles\":[\"prize-voter\"]},\"email_verified\":true,"
+                + "\"email\":\"%s@example.org\",\"account_created_at\":%d}")
+                .formatted(subject, client, now, now + 4 * 3600, subject, createdMillis);
+    }
+
+    static String sign(Signature rsa, PrivateKey key, String claims) throws Exception {
         String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String payload = b64(("{\"iss\":\"wsis-bench\",\"aud\":\"wsis-api\",\"sub\":\"%s\",\"azp\":\"%s\",\"iat\":%d,"
-                + "\"exp\":%d,\"realm_access\":{\"roles\":[\"prize-voter\"]}}").formatted(subject, client, now, now + 4 * 3600));
+        String payload = b64(claims);
         rsa.initSign(key);
         rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
         return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());

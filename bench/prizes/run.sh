@@ -14,6 +14,13 @@ REPO=$(pwd)
 VOTES=${VOTES:-20000}
 VOTERS=${VOTERS:-4000}
 CONCURRENCY=${CONCURRENCY:-32}
+# The scripted campaign (issue 18): accounts voting all 18 categories within seconds; the goal scale is
+# CAMPAIGN=2000 with VOTERS=200000. DETECTION_OFF=1 first runs the same season on an edition whose
+# screening rules are all off (edition 2018), to compare throughput with detection on (edition 2017).
+CAMPAIGN=${CAMPAIGN:-0}
+export CAMPAIGN CAMPAIGN_BURST=${CAMPAIGN_BURST:-100}
+CAMPAIGN_VOTES=$((CAMPAIGN * 18))
+TOTAL=$((VOTES + CAMPAIGN_VOTES))
 OFFSET=${OFFSET:-2000}
 YEAR=2017
 PG_PORT=$((15432 + OFFSET))
@@ -63,6 +70,9 @@ java -Xmx1g -Dquarkus.http.port="$PRIZES_PORT" \
   -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=postgres \
   -Dquarkus.datasource.jdbc.max-size="${DB_POOL:-24}" \
   -Dkafka.bootstrap.servers="127.0.0.1:$((19092 + OFFSET))" "${OIDC[@]}" \
+  -Dprizes.voting.rate-limit.device.capacity=100000 -Dprizes.voting.rate-limit.device.per-second=100000 \
+  -Dprizes.voting.rate-limit.address.capacity=100000 -Dprizes.voting.rate-limit.address.per-second=100000 \
+  -Dprizes.voting.screening.every="${SCREEN_EVERY:-60s}" \
   -jar prizes-service/target/quarkus-app/quarkus-run.jar > "$WORK/prizes.log" 2>&1 &
 PIDS+=($!)
 java -Xmx512m -Dquarkus.http.port="$GATEWAY_PORT" \
@@ -78,6 +88,19 @@ echo "== fixture: edition $YEAR in its voting phase, 18 categories x 10 nominees
 "${PSQL[@]}" -d prizes -v year=$YEAR -f bench/prizes/seed.sql
 "${PSQL[@]}" -d prizes -At -F, -c "SELECT category, id FROM submission WHERE edition_year = $YEAR AND status = 'NOMINATED'" \
   > "$WORK/nominees.csv"
+if [ "${DETECTION_OFF:-0}" = 1 ]; then
+  OFF_YEAR=$((YEAR + 1))
+  "${PSQL[@]}" -d prizes -v year=$OFF_YEAR -f bench/prizes/seed.sql
+  "${PSQL[@]}" -d prizes -c "UPDATE edition SET screening_rules = '{\"maxAccountsPerAddress\":0,\"maxAccountsPerDeviceSubnet\":0,\"fastCategories\":0,\"fastSeconds\":60,\"identicalAccounts\":0,\"identicalMinVotes\":8,\"burstAccounts\":0,\"burstSeconds\":60,\"regularMinVotes\":0,\"regularMaxJitterMillis\":0}' WHERE year = $OFF_YEAR"
+  "${PSQL[@]}" -d prizes -At -F, -c "SELECT category, id FROM submission WHERE edition_year = $OFF_YEAR AND status = 'NOMINATED'" \
+    > "$WORK/nominees-off.csv"
+  echo "== detection OFF first: the same season on edition $OFF_YEAR (screening rules all off)"
+  PREFIX=off java -Xmx2g bench/prizes/VoteLoad.java load "$WORK/keys" "$WORK/nominees-off.csv" \
+    "http://127.0.0.1:$GATEWAY_PORT/api/prizes/v1" "$OFF_YEAR" "$VOTES" "$VOTERS" "$CONCURRENCY" | tee "$WORK/load-off.txt"
+  # park that edition before its voting (so it is neither screened nor closed while the season runs)
+  "${PSQL[@]}" -d prizes -c "UPDATE edition SET voting_opens = now() + interval '10 days' WHERE year = $OFF_YEAR"
+  echo "== detection ON: edition $YEAR (default screening rules)"
+fi
 
 # CPU time (user + system, clock ticks) of processes, to report what a vote costs each of them.
 cpu_ticks() {
@@ -89,13 +112,13 @@ cpu_ticks() {
 }
 CPU_BEFORE=("$(cpu_ticks "${PIDS[1]}")" "$(cpu_ticks "${PIDS[2]}")" "$(cpu_ticks $(pgrep -x postgres))")
 
-echo "== the season: $VOTES votes from $VOTERS voters, $CONCURRENCY concurrent connections, through the gateway"
-java -Xmx2g bench/prizes/VoteLoad.java load "$WORK/keys" "$WORK/nominees.csv" \
+echo "== the season: $VOTES votes from $VOTERS voters (+ $CAMPAIGN_VOTES from $CAMPAIGN campaign accounts), $CONCURRENCY concurrent connections, through the gateway"
+PREFIX=bench java -Xmx2g bench/prizes/VoteLoad.java load "$WORK/keys" "$WORK/nominees.csv" \
   "http://127.0.0.1:$GATEWAY_PORT/api/prizes/v1" "$YEAR" "$VOTES" "$VOTERS" "$CONCURRENCY" | tee "$WORK/load.txt"
 ACCEPTED=$(sed -n 's/^ACCEPTED=//p' "$WORK/load.txt")
 CPU_AFTER=("$(cpu_ticks "${PIDS[1]}")" "$(cpu_ticks "${PIDS[2]}")" "$(cpu_ticks $(pgrep -x postgres))")
 LOADER_CPU=$(sed -n 's/^LOADER_CPU_SECONDS=//p' "$WORK/load.txt")
-awk -v hz="$(getconf CLK_TCK)" -v n="$VOTES" -v s0="${CPU_BEFORE[0]}" -v s1="${CPU_AFTER[0]}" -v g0="${CPU_BEFORE[1]}" \
+awk -v hz="$(getconf CLK_TCK)" -v n="$TOTAL" -v s0="${CPU_BEFORE[0]}" -v s1="${CPU_AFTER[0]}" -v g0="${CPU_BEFORE[1]}" \
     -v g1="${CPU_AFTER[1]}" -v p0="${CPU_BEFORE[2]}" -v p1="${CPU_AFTER[2]}" -v l="$LOADER_CPU" 'BEGIN {
   s = (s1 - s0) / hz; g = (g1 - g0) / hz; p = (p1 - p0) / hz
   printf "CPU per vote (us): prizes-service %.0f, gateway %.0f, PostgreSQL %.0f, load driver %.0f; total %.0f\n",
@@ -103,6 +126,23 @@ awk -v hz="$(getconf CLK_TCK)" -v n="$VOTES" -v s0="${CPU_BEFORE[0]}" -v s1="${C
 
 echo "== checks, counted independently from the vote table"
 q() { "${PSQL[@]}" -d prizes -At -c "$1"; }
+if [ "$CAMPAIGN" -gt 0 ] || [ "${DETECTION_OFF:-0}" = 1 ]; then
+  echo "== detection: a screening pass now (as prize admin), then the shares of excluded votes"
+  ADMIN_TOKEN=$(java bench/prizes/VoteLoad.java token "$WORK/keys" bench-admin prize-admin)
+  SCREEN_START=$(date +%s.%N)
+  curl -fsS -X POST -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$GATEWAY_PORT/api/prizes/v1/editions/$YEAR/vote-audit/screen"; echo
+  awk -v a="$SCREEN_START" -v b="$(date +%s.%N)" -v n="$TOTAL" 'BEGIN { printf "screening pass over %d votes: %.1f s (HTTP included)\n", n, b - a }'
+  q "SELECT CASE WHEN voter_id LIKE 'bench-campaign-%' THEN 'campaign' ELSE 'organic' END AS who, count(*) AS votes,
+            count(*) FILTER (WHERE status = 'EXCLUDED') AS excluded,
+            round(100.0 * count(*) FILTER (WHERE status = 'EXCLUDED') / count(*), 3) AS excluded_percent
+     FROM vote WHERE edition_year = $YEAR GROUP BY 1 ORDER BY 1" | sed 's/^/DETECTION /'
+  q "SELECT reason, count(*) FROM vote WHERE edition_year = $YEAR AND status = 'EXCLUDED' GROUP BY 1 ORDER BY 2 DESC LIMIT 10" | sed 's/^/REASON /'
+  if [ "${DETECTION_OFF:-0}" = 1 ]; then
+    ON=$(sed -n 's/.*throughput=\([0-9]*\) votes.*/\1/p' "$WORK/load.txt")
+    OFF=$(sed -n 's/.*throughput=\([0-9]*\) votes.*/\1/p' "$WORK/load-off.txt")
+    awk -v on="$ON" -v off="$OFF" 'BEGIN { printf "THROUGHPUT detection on %d votes/s, off %d votes/s: on/off = %.2f (goal >= 0.80)\n", on, off, on / off }'
+  fi
+fi
 STORED=$(q "SELECT count(*) FROM vote WHERE edition_year = $YEAR")
 DUPLICATES=$(q "SELECT count(*) FROM (SELECT 1 FROM vote WHERE edition_year = $YEAR GROUP BY category, voter_id HAVING count(*) > 1) d")
 WRONG_TALLIES=$(q "SELECT count(*) FROM vote_tally t LEFT JOIN (SELECT submission_id, count(*) n FROM vote WHERE edition_year = $YEAR GROUP BY 1) v USING (submission_id) WHERE t.edition_year = $YEAR AND t.votes <> coalesce(v.n, 0)")
@@ -110,11 +150,11 @@ TALLY_SUM=$(q "SELECT sum(votes) FROM vote_tally WHERE edition_year = $YEAR")
 DISTINCT_VOTERS=$(q "SELECT count(DISTINCT voter_id) FROM vote WHERE edition_year = $YEAR")
 TALLY_READ_MS=$( { time -p q "SELECT category, submission_id, votes FROM vote_tally WHERE edition_year = $YEAR ORDER BY category, votes DESC" > /dev/null; } 2>&1 | awk '/real/ {print $2 * 1000}')
 COUNT_READ_MS=$( { time -p q "SELECT submission_id, count(*) FROM vote WHERE edition_year = $YEAR GROUP BY 1" > /dev/null; } 2>&1 | awk '/real/ {print $2 * 1000}')
-echo "sent=$VOTES accepted(201)=$ACCEPTED stored=$STORED distinct_voters=$DISTINCT_VOTERS duplicates=$DUPLICATES"
+echo "sent=$TOTAL accepted(201)=$ACCEPTED stored=$STORED distinct_voters=$DISTINCT_VOTERS duplicates=$DUPLICATES"
 echo "tally_sum=$TALLY_SUM tallies_differing_from_count=$WRONG_TALLIES"
 echo "tally read (counter table) ${TALLY_READ_MS} ms vs count(*) over vote ${COUNT_READ_MS} ms (psql round trip included)"
 OK=1
-[ "$STORED" = "$VOTES" ] && [ "$ACCEPTED" = "$VOTES" ] && [ "$DUPLICATES" = 0 ] && [ "$WRONG_TALLIES" = 0 ] && [ "$TALLY_SUM" = "$VOTES" ] || OK=0
+[ "$STORED" = "$TOTAL" ] && [ "$ACCEPTED" = "$TOTAL" ] && [ "$DUPLICATES" = 0 ] && [ "$WRONG_TALLIES" = 0 ] && [ "$TALLY_SUM" = "$TOTAL" ] || OK=0
 
 if [ "${RAW:-1}" = 0 ]; then
   if [ "$OK" = 1 ]; then echo "RESULT: OK (every vote accepted once, none lost, tallies equal counts)"; exit 0; fi

@@ -32,7 +32,7 @@ class ApiContractTest {
             "putPrizeEdition", "listNominees", "nominateSubmission", "unnominateSubmission", "announceNominees",
             "getPrizeResults", "choosePrizeWinner", "publishPrizeResults", "assignReviewer", "listSubmissionReviews",
             "scoreSubmission", "listMyReviews", "createSubmission", "listSubmissions", "getSubmission",
-            "updateSubmission", "withdrawSubmission", "getVoteTallies", "castPrizeVote", "listMyVotes",
+            "updateSubmission", "withdrawSubmission", "listPrizeTallies", "castPrizeVote", "listMyPrizeVotes",
             // forum: sessions, proposals, registrations and sign-ups
             "listEditionRegistrations", "exportEditionRegistrations", "countEditionRegistrations",
             "listSessionAttendees", "exportSessionAttendees", "countSessionAttendees", "checkInParticipant",

@@ -221,7 +221,7 @@ class FaultToleranceTest extends PlatformSuite {
         String admin = platform.tokens.userToken("prize-admin");
         platform.createForumEdition(platform.tokens.userToken("organizer"), year); // the ceremony needs the forum edition
         PrizeEdition edition = PrizeEdition.openVoting(platform, admin, editor, year, contestEntries());
-        Map<String, String> voters = platform.everyIdentity();
+        Map<String, String> voters = platform.prizeVoters();
 
         Map<String, String> expectedVote = new LinkedHashMap<>(); // "voter/category" -> submission
         List<String> voterNames = List.copyOf(voters.keySet());
@@ -367,7 +367,7 @@ class FaultToleranceTest extends PlatformSuite {
         String run = PrizeEdition.uniqueRun();
         String admin = platform.tokens.userToken("prize-admin");
         PrizeEdition edition = PrizeEdition.openVoting(platform, admin, editor, year, contestEntries());
-        Map<String, String> voters = platform.everyIdentity();
+        Map<String, String> voters = platform.prizeVoters();
         List<String> voterNames = List.copyOf(voters.keySet());
         Map<String, String> ballots = new LinkedHashMap<>(); // idempotency key -> submission
         Map<String, String> voterOfKey = new HashMap<>();

@@ -270,8 +270,8 @@ class OwaspApiTop10Test extends PlatformSuite {
     @Test
     void api1AVoterSeesOnlyTheirOwnVotes() {
         PrizeEdition edition = votingEdition();
-        String voterA = platform.tokens.userToken("participant");
-        String voterB = platform.tokens.userToken("editor2");
+        String voterA = platform.tokens.userToken("voter01");
+        String voterB = platform.tokens.userToken("voter02");
         String nominee = edition.nominees.get("C1").get(0);
         edition.vote(voterA, nominee, null).then().statusCode(201);
         String votes = "/api/prizes/v1/editions/" + PRIZES_YEAR + "/votes";
@@ -390,7 +390,7 @@ class OwaspApiTop10Test extends PlatformSuite {
     void api3ServerDecidedFieldsOfVotesRegistrationsAndEditionsAreRefused() {
         PrizeEdition edition = votingEdition();
         forumEdition();
-        String voter = platform.tokens.userToken("statistician");
+        String voter = platform.tokens.userToken("voter03");
         String nominee = edition.nominees.get("C3").get(0);
         String tallyBefore = platform.stack.postgres().psql(PlatformService.PRIZES.database(),
                 "SELECT votes FROM vote_tally WHERE submission_id = '" + nominee + "'").trim();
@@ -459,13 +459,44 @@ class OwaspApiTop10Test extends PlatformSuite {
     }
 
     /**
+     * API5, prizes (issue 18): only people vote. A user without prize-voter, an agency's machine account,
+     * a user whose e-mail is not verified and an account newer than the opening of voting are refused with
+     * a 403 problem naming the rule, with Keycloak's real tokens (the realm maps the account's creation
+     * time into them); a realm prize voter's vote is counted. Nothing of the refused is stored.
+     */
+    @Test
+    void api5OnlyPeopleWithVerifiedOldEnoughAccountsVote() {
+        PrizeEdition edition = votingEdition();
+        String nominee = edition.nominees.get("C5").get(0);
+        Map<String, String> refusedKinds = new java.util.LinkedHashMap<>();
+        refusedKinds.put("visitor", "not-a-voter");
+        refusedKinds.put("voter-unverified", "email-not-verified");
+        refusedKinds.put("voter-new", "account-too-new");
+        for (Map.Entry<String, String> who : refusedKinds.entrySet()) {
+            Response response = edition.vote(platform.tokens.userToken(who.getKey()), nominee, null);
+            refused(response, 403, who.getKey() + " votes");
+            assertEquals("urn:wsis:problem:" + who.getValue(), response.path("type"), who.getKey() + ": " + response.asString());
+        }
+        Response agency = edition.vote(platform.tokens.agencyToken("agency-itu"), nominee, null);
+        refused(agency, 403, "an agency's service account votes");
+        assertEquals("urn:wsis:problem:machine-client", agency.path("type"), agency.asString());
+        assertEquals(0, platform.count(PlatformService.PRIZES, "SELECT count(*) FROM vote WHERE edition_year = " + PRIZES_YEAR
+                + " AND submission_id = '" + nominee + "'"), "no refused vote stored");
+        edition.vote(platform.tokens.userToken("voter05"), nominee, null).then().statusCode(201);
+        assertEquals(1, platform.count(PlatformService.PRIZES, "SELECT count(*) FROM vote WHERE edition_year = " + PRIZES_YEAR
+                + " AND submission_id = '" + nominee + "' AND account_created_at < '2021-01-01' AND email_domain = 'example.org'"),
+                "the voter's vote, with the account age from the realm's token");
+        System.out.println("[owasp] API5 prizes: role-less, unverified, too-new and agency accounts refused (403 naming the rule); a realm prize voter's vote counted");
+    }
+
+    /**
      * API4, the gateway's per-user limit on votes (burst 10, then 1 per second): a voter hammering
      * the vote endpoint gets 429 problem+json with Retry-After, and still has one vote in the category.
      */
     @Test
     void api4VotesAreRateLimitedPerVoter() {
         PrizeEdition edition = votingEdition();
-        String voter = platform.tokens.userToken("admin");
+        String voter = platform.tokens.userToken("voter04");
         String nominee = edition.nominees.get("C4").get(0);
         List<Integer> statuses = new java.util.ArrayList<>();
         Response limited = null;

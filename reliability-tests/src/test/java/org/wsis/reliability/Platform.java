@@ -47,8 +47,13 @@ final class Platform implements AutoCloseable {
     /** @param extraConfig system properties for every service and the gateway (e.g. shorter timers for a fault test) */
     static Platform start(String name, Map<String, String> extraConfig) {
         Path workDir = Path.of("target", name).toAbsolutePath();
+        Map<String, String> config = new LinkedHashMap<>();
+        // The suite's prize editions (years 2080+) are rehearsals: their dates may be moved after voting
+        // opened (to reach the results phase without waiting), which prizes-service refuses for real contests.
+        config.put("prizes.editions.rehearsal-from-year", "2080");
+        config.putAll(extraConfig);
         return new Platform(PlatformStack.start(new PlatformStack.Options(workDir, null, false, true,
-                EnumSet.allOf(PlatformService.class), true, extraConfig)));
+                EnumSet.allOf(PlatformService.class), true, config)));
     }
 
     RequestSpecification gateway() {
@@ -82,6 +87,12 @@ final class Platform implements AutoCloseable {
     /** The realm's users that can sign in with a password (password = user name), {@code visitor} included. */
     static final List<String> USERS = List.of("editor", "editor2", "moderator", "prize-admin", "reviewer", "voter",
             "organizer", "participant", "statistician", "admin", "visitor");
+    /**
+     * The realm's prize voters: people with prize-voter, a verified e-mail and an account created in 2020
+     * (deploy/keycloak/wsis-realm.json), so older than any edition's voting. Only they may vote.
+     */
+    static final List<String> PRIZE_VOTERS = List.of("voter", "voter01", "voter02", "voter03", "voter04", "voter05",
+            "voter06", "voter07", "voter08", "voter09", "voter10", "voter11", "voter12", "voter13", "voter14");
     /** The agency clients: their service accounts are distinct token subjects too. */
     static final List<String> AGENCY_CLIENTS = List.of("agency-itu", "agency-unesco", "agency-undesa", "agency-unctad");
 
@@ -94,6 +105,13 @@ final class Platform implements AutoCloseable {
         Map<String, String> tokens = new LinkedHashMap<>();
         USERS.forEach(user -> tokens.put(user, this.tokens.userToken(user)));
         AGENCY_CLIENTS.forEach(client -> tokens.put(client, this.tokens.agencyToken(client)));
+        return tokens;
+    }
+
+    /** A token for each of the realm's 15 prize voters, by user name (one person, one vote per category). */
+    Map<String, String> prizeVoters() {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        PRIZE_VOTERS.forEach(user -> tokens.put(user, this.tokens.userToken(user)));
         return tokens;
     }
 

@@ -158,7 +158,14 @@ final class PrizeEdition {
         }
         return Map.of("submissionOpens", starts[0].toString(), "reviewOpens", starts[1].toString(),
                 "nominationOpens", starts[2].toString(), "votingOpens", starts[3].toString(),
-                "resultsOpen", starts[4].toString(), "championsPerCategory", NOMINEES_PER_CATEGORY);
+                "resultsOpen", starts[4].toString(), "championsPerCategory", NOMINEES_PER_CATEGORY,
+                // a rehearsal edition (see Platform.start): moving its dates after voting opened needs a reason
+                "changeReason", "reliability suite moves its rehearsal edition to phase " + phase,
+                // every voter of the suite votes from this machine with the same HTTP client: the rules on
+                // shared addresses and devices would exclude them all, so they are off for these editions
+                "screeningRules", Map.of("maxAccountsPerAddress", 0, "maxAccountsPerDeviceSubnet", 0,
+                        "fastCategories", 12, "fastSeconds", 60, "identicalAccounts", 10, "identicalMinVotes", 8,
+                        "burstAccounts", 20, "burstSeconds", 60, "regularMinVotes", 10, "regularMaxJitterMillis", 250));
     }
 
     static String uniqueRun() {

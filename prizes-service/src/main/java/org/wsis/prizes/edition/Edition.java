@@ -32,8 +32,32 @@ public class Edition extends PanacheEntityBase {
     public OffsetDateTime nomineesAnnouncedAt;
     @Column(name = "results_published_at")
     public OffsetDateTime resultsPublishedAt;
+    /** Voters' accounts must have been created before this (null: the opening of voting). */
+    @Column(name = "voter_accounts_before")
+    public OffsetDateTime voterAccountsBefore;
+    /** The ceremony: results are embargoed until then (null: the opening of the results phase). */
+    @Column(name = "ceremony_at")
+    public OffsetDateTime ceremonyAt;
+    @Column(name = "results_announced_at")
+    public OffsetDateTime resultsAnnouncedAt;
+    /** This edition's detection rules as JSON (null: the service's defaults). */
+    @Column(name = "screening_rules")
+    public String screeningRules;
     @Version
     public long version;
+
+    public OffsetDateTime accountCutoff() {
+        return voterAccountsBefore != null ? voterAccountsBefore : votingOpens;
+    }
+
+    public OffsetDateTime ceremony() {
+        return ceremonyAt != null ? ceremonyAt : resultsOpen;
+    }
+
+    /** Results are public only once published AND the ceremony has begun. */
+    public boolean resultsPublicAt(Instant now) {
+        return resultsPublishedAt != null && !now.isBefore(ceremony().toInstant());
+    }
 
     public Phase phaseAt(Instant now) {
         if (now.isBefore(submissionOpens.toInstant())) {

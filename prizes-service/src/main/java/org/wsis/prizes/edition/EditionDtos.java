@@ -3,6 +3,7 @@ package org.wsis.prizes.edition;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.wsis.commons.problem.ProblemException;
 
 import java.time.OffsetDateTime;
@@ -11,18 +12,33 @@ public final class EditionDtos {
     private EditionDtos() {
     }
 
-    /** Phase start dates; each phase lasts until the next one starts. */
+    /**
+     * Phase start dates; each phase lasts until the next one starts. {@code voterAccountsBefore}: voters'
+     * accounts must be older (default: {@code votingOpens}); {@code ceremonyAt}: results are embargoed until
+     * then (default: {@code resultsOpen}); {@code changeReason}: required to change an edition whose voting
+     * has opened (recorded in its audit trail).
+     */
     public record EditionRequest(@NotNull OffsetDateTime submissionOpens,
                                  @NotNull OffsetDateTime reviewOpens,
                                  @NotNull OffsetDateTime nominationOpens,
                                  @NotNull OffsetDateTime votingOpens,
                                  @NotNull OffsetDateTime resultsOpen,
-                                 @Min(1) @Max(50) Integer championsPerCategory) {
+                                 @Min(1) @Max(50) Integer championsPerCategory,
+                                 OffsetDateTime voterAccountsBefore,
+                                 OffsetDateTime ceremonyAt,
+                                 @Size(max = 500) String changeReason,
+                                 @jakarta.validation.Valid org.wsis.prizes.voting.ScreeningRules screeningRules) {
         void requireOrderedPhases() {
             requireBefore("reviewOpens", submissionOpens, reviewOpens);
             requireBefore("nominationOpens", reviewOpens, nominationOpens);
             requireBefore("votingOpens", nominationOpens, votingOpens);
             requireBefore("resultsOpen", votingOpens, resultsOpen);
+            if (ceremonyAt != null && ceremonyAt.isBefore(resultsOpen)) {
+                throw ProblemException.invalid("ceremonyAt", "must not be before resultsOpen (voting must be closed)");
+            }
+            if (voterAccountsBefore != null && voterAccountsBefore.isAfter(votingOpens)) {
+                throw ProblemException.invalid("voterAccountsBefore", "must not be after votingOpens");
+            }
         }
 
         private static void requireBefore(String field, OffsetDateTime previous, OffsetDateTime start) {
@@ -35,10 +51,17 @@ public final class EditionDtos {
     public record EditionView(int year, Phase phase, OffsetDateTime submissionOpens, OffsetDateTime reviewOpens,
                               OffsetDateTime nominationOpens, OffsetDateTime votingOpens, OffsetDateTime resultsOpen,
                               int championsPerCategory, OffsetDateTime nomineesAnnouncedAt,
-                              OffsetDateTime resultsPublishedAt) {
+                              OffsetDateTime resultsPublishedAt, OffsetDateTime voterAccountsBefore,
+                              OffsetDateTime ceremonyAt, boolean rulesFrozen) {
         public static EditionView of(Edition e, Phase phase) {
             return new EditionView(e.year, phase, e.submissionOpens, e.reviewOpens, e.nominationOpens, e.votingOpens,
-                    e.resultsOpen, e.championsPerCategory, e.nomineesAnnouncedAt, e.resultsPublishedAt);
+                    e.resultsOpen, e.championsPerCategory, e.nomineesAnnouncedAt, e.resultsPublishedAt,
+                    e.accountCutoff(), e.ceremony(), phase.compareTo(Phase.VOTING) >= 0);
         }
+    }
+
+    /** One change of an edition after voting opened: who, when, why, before and after. */
+    public record AuditEntry(long id, String changedBy, OffsetDateTime changedAt, String reason, String before,
+                             String after) {
     }
 }

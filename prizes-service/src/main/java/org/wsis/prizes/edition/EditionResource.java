@@ -23,6 +23,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.http.Preconditions;
 import org.wsis.commons.security.Roles;
@@ -63,11 +67,19 @@ public class EditionResource {
     @Path("{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRIZE_ADMIN)
-    @Operation(operationId = "putPrizeEdition", summary = "Create the edition of a year, or move its phase dates (If-Match required to update)")
-    @APIResponse(responseCode = "200", description = "The edition, updated",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EditionDtos.EditionView.class)))
-    @APIResponse(responseCode = "201", description = "The edition, created",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EditionDtos.EditionView.class)))
+    @Operation(operationId = "putPrizeEdition", summary = "Create the edition of a year, or move its phase dates (If-Match required to update)",
+            description = "Once voting has opened the rules are frozen: only resultsOpen and ceremonyAt may move later, "
+                    + "with a changeReason, and each change is audited (409 rules-frozen otherwise).")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = EditionDtos.EditionView.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = EditionDtos.EditionView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body")
+    @APIResponse(responseCode = "403", description = "Not a prize administrator")
+    @APIResponse(responseCode = "409", description = "Rules frozen (voting opened) or results published")
+    @APIResponse(responseCode = "412", description = "If-Match does not match")
+    @APIResponse(responseCode = "422", description = "Dates out of order, or no changeReason after voting opened")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response put(@PathParam("year") @Min(2012) @Max(9999) int year,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @NotNull(message = "a JSON body is required") @Valid EditionDtos.EditionRequest request,
@@ -77,5 +89,17 @@ public class EditionResource {
         Response.ResponseBuilder response = exists ? Response.ok() : Response.created(uri.getAbsolutePath());
         return response.entity(EditionDtos.EditionView.of(edition, editions.phaseNow(edition)))
                 .tag(Preconditions.etag(edition.year, edition.version)).build();
+    }
+
+    @GET
+    @Path("{year}/audit")
+    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @Operation(operationId = "getPrizeEditionAudit", summary = "Changes made to an edition after its voting opened (who, when, why, before and after)")
+    @APIResponse(responseCode = "200", description = "The audit trail, oldest first",
+            content = @Content(schema = @Schema(implementation = EditionDtos.AuditEntry.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "403", description = "Not a prize administrator")
+    @APIResponse(responseCode = "404", description = "No such edition")
+    public List<EditionDtos.AuditEntry> audit(@PathParam("year") int year) {
+        return editions.audit(year);
     }
 }

@@ -8,16 +8,39 @@ import org.wsis.commons.http.Preconditions;
 import org.wsis.commons.problem.Problem;
 import org.wsis.commons.problem.ProblemException;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.commons.security.CurrentUser;
+
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Editions and the phase rules every other feature asks about. */
 @ApplicationScoped
 public class EditionService {
     private final Clock clock;
+    private final CurrentUser caller;
+    private final int rehearsalFromYear;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    public EditionService(Clock clock) {
+    public EditionService(Clock clock, CurrentUser caller, com.fasterxml.jackson.databind.ObjectMapper mapper,
+                          @ConfigProperty(name = "prizes.editions.rehearsal-from-year", defaultValue = "3000") int rehearsalFromYear) {
         this.clock = clock;
+        this.caller = caller;
+        this.rehearsalFromYear = rehearsalFromYear;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Rehearsal editions (year >= prizes.editions.rehearsal-from-year; no real contest has such a year) may
+     * have their dates moved freely, so whole-platform tests can drive an edition through its phases on the
+     * real clock. Every change of theirs after voting opened is still audited.
+     */
+    public boolean isRehearsal(int year) {
+        return year >= rehearsalFromYear;
     }
 
     public Phase phaseNow(Edition edition) {
@@ -84,12 +107,120 @@ public class EditionService {
         if (edition.resultsPublishedAt != null) {
             throw ProblemException.conflict("Edition " + year + " results are published; its dates are final");
         }
-        apply(edition, request);
+        if (phaseNow(edition).compareTo(Phase.VOTING) >= 0) {
+            changeFrozenRules(edition, request);
+        } else {
+            apply(edition, request);
+        }
         Edition.flush(); // bumps the @Version now, so the response carries the new ETag
         return edition;
     }
 
-    private static void apply(Edition edition, EditionDtos.EditionRequest request) {
+    /**
+     * Once voting has opened, the contest's rules are frozen: the number of champions, the voters' account
+     * cut-off and every start date up to the opening of voting stay as they were; the close of voting and the
+     * ceremony may only move later (an extension), with a reason. Each change is audited (who, when, why,
+     * before and after).
+     */
+    private void changeFrozenRules(Edition edition, EditionDtos.EditionRequest request) {
+        String before = describe(edition);
+        if (request.changeReason() == null || request.changeReason().isBlank()) {
+            throw ProblemException.invalid("changeReason", "is required to change an edition whose voting has opened");
+        }
+        if (isRehearsal(edition.year)) {
+            apply(edition, request);
+        } else {
+            List<String> violations = new ArrayList<>();
+            sameInstant(violations, "submissionOpens", edition.submissionOpens, request.submissionOpens());
+            sameInstant(violations, "reviewOpens", edition.reviewOpens, request.reviewOpens());
+            sameInstant(violations, "nominationOpens", edition.nominationOpens, request.nominationOpens());
+            sameInstant(violations, "votingOpens", edition.votingOpens, request.votingOpens());
+            if (request.voterAccountsBefore() != null) {
+                sameInstant(violations, "voterAccountsBefore", edition.accountCutoff(), request.voterAccountsBefore());
+            }
+            int champions = request.championsPerCategory() == null ? edition.championsPerCategory : request.championsPerCategory();
+            if (champions != edition.championsPerCategory) {
+                violations.add("championsPerCategory is fixed once voting has opened");
+            }
+            if (request.screeningRules() != null && !Objects.equals(rulesJson(request), edition.screeningRules)) {
+                violations.add("screeningRules are fixed once voting has opened");
+            }
+            if (earlier(request.resultsOpen(), edition.resultsOpen)) {
+                violations.add("resultsOpen (the close of voting) may only be moved later once voting has opened");
+            }
+            OffsetDateTime ceremony = request.ceremonyAt() == null ? edition.ceremony() : request.ceremonyAt();
+            if (earlier(ceremony, edition.ceremony())) {
+                violations.add("ceremonyAt may only be moved later once voting has opened");
+            }
+            if (!violations.isEmpty()) {
+                throw new ProblemException(Problem.of(409, "rules-frozen", "The rules of this edition are frozen",
+                        "Edition " + edition.year + " has opened its voting: " + String.join("; ", violations)));
+            }
+            request.requireOrderedPhases();
+            edition.resultsOpen = request.resultsOpen();
+            edition.ceremonyAt = ceremony;
+        }
+        Edition.getEntityManager().createNativeQuery("""
+                        INSERT INTO edition_audit (edition_year, changed_by, changed_at, reason, before_state, after_state)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, edition.year).setParameter(2, caller.subject())
+                .setParameter(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .setParameter(4, request.changeReason().strip()).setParameter(5, before).setParameter(6, describe(edition))
+                .executeUpdate();
+    }
+
+    private static void sameInstant(List<String> violations, String field, OffsetDateTime current, OffsetDateTime requested) {
+        if (Math.abs(java.time.Duration.between(current.toInstant(), requested.toInstant()).toNanos()) >= 1_000) {
+            violations.add(field + " is fixed once voting has opened");
+        }
+    }
+
+    /**
+     * Earlier by a microsecond or more: the database keeps microseconds (rounded), so a date sent back
+     * unchanged with nanoseconds must not count as moved.
+     */
+    private static boolean earlier(OffsetDateTime requested, OffsetDateTime current) {
+        return java.time.Duration.between(requested.toInstant(), current.toInstant()).toNanos() >= 1_000;
+    }
+
+    private static String describe(Edition e) {
+        return "submissionOpens=" + e.submissionOpens.toInstant() + " reviewOpens=" + e.reviewOpens.toInstant()
+                + " nominationOpens=" + e.nominationOpens.toInstant() + " votingOpens=" + e.votingOpens.toInstant()
+                + " resultsOpen=" + e.resultsOpen.toInstant() + " ceremonyAt=" + e.ceremony().toInstant()
+                + " voterAccountsBefore=" + e.accountCutoff().toInstant() + " championsPerCategory=" + e.championsPerCategory;
+    }
+
+    /** The audit trail of changes made after voting opened, oldest first. */
+    public List<EditionDtos.AuditEntry> audit(int year) {
+        get(year);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Edition.getEntityManager().createNativeQuery("""
+                        SELECT id, changed_by, changed_at, reason, before_state, after_state FROM edition_audit
+                        WHERE edition_year = ?1 ORDER BY id""").setParameter(1, year).getResultList();
+        return rows.stream().map(r -> new EditionDtos.AuditEntry(((Number) r[0]).longValue(), (String) r[1],
+                toOffset(r[2]), (String) r[3], (String) r[4], (String) r[5])).toList();
+    }
+
+    public static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.withOffsetSameInstant(ZoneOffset.UTC);
+        } else if (value instanceof java.time.Instant instant) {
+            return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        } else if (value instanceof java.sql.Timestamp ts) {
+            return OffsetDateTime.ofInstant(ts.toInstant(), ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+
+    private String rulesJson(EditionDtos.EditionRequest request) {
+        try {
+            return request.screeningRules() == null ? null : mapper.writeValueAsString(request.screeningRules());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void apply(Edition edition, EditionDtos.EditionRequest request) {
         request.requireOrderedPhases();
         edition.submissionOpens = request.submissionOpens();
         edition.reviewOpens = request.reviewOpens();
@@ -97,5 +228,10 @@ public class EditionService {
         edition.votingOpens = request.votingOpens();
         edition.resultsOpen = request.resultsOpen();
         edition.championsPerCategory = request.championsPerCategory() == null ? 5 : request.championsPerCategory();
+        edition.voterAccountsBefore = request.voterAccountsBefore();
+        edition.ceremonyAt = request.ceremonyAt();
+        if (request.screeningRules() != null) {
+            edition.screeningRules = rulesJson(request);
+        }
     }
 }

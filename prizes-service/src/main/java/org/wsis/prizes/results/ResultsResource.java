@@ -13,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.security.Roles;
 
@@ -29,7 +32,10 @@ public class ResultsResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "getPrizeResults", summary = "Published results (administrators: live standings before publication)")
+    @Operation(operationId = "getPrizeResults", summary = "Published results, public from the ceremony on (administrators: live standings of valid votes before)")
+    @APIResponse(responseCode = "200", description = "The results",
+            content = @Content(schema = @Schema(implementation = ResultDtos.ResultsView.class)))
+    @APIResponse(responseCode = "404", description = "No such edition, or results not yet announced at the ceremony")
     public ResultDtos.ResultsView get(@PathParam("year") int year) {
         return results.results(year);
     }

@@ -1,5 +1,7 @@
 package org.wsis.prizes.results;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -10,6 +12,7 @@ import org.wsis.commons.security.Roles;
 import org.wsis.prizes.edition.Edition;
 import org.wsis.prizes.edition.EditionService;
 import org.wsis.prizes.edition.Phase;
+import org.wsis.prizes.ledger.VoteLedger;
 import org.wsis.prizes.results.ResultDtos.Outcome;
 import org.wsis.prizes.results.ResultDtos.ResultView;
 
@@ -38,9 +41,11 @@ public class ResultsService {
     private final Outbox outbox;
     private final CurrentUser caller;
     private final Clock clock;
+    private final VoteLedger ledger;
 
     public ResultsService(EntityManager entityManager, EditionService editions, Outbox outbox, CurrentUser caller,
-                          Clock clock) {
+                          Clock clock, VoteLedger ledger) {
+        this.ledger = ledger;
         this.entityManager = entityManager;
         this.editions = editions;
         this.outbox = outbox;
@@ -48,14 +53,25 @@ public class ResultsService {
         this.clock = clock;
     }
 
-    /** Published results for everyone; before that, administrators get the live standings. */
+    /**
+     * Published results for everyone from the ceremony on; before that, administrators get the live
+     * standings (once voting has ended, after the vote is closed and screened a last time).
+     */
+    @Transactional
     public ResultDtos.ResultsView results(int year) {
         Edition edition = editions.get(year);
-        if (edition.resultsPublishedAt != null) {
+        if (edition.resultsPublicAt(clock.instant())) {
             return new ResultDtos.ResultsView(year, true, edition.resultsPublishedAt, published(year));
         }
         if (!caller.hasRole(Roles.PRIZE_ADMIN)) {
-            throw ProblemException.notFound("Results of edition", year);
+            throw ProblemException.notFound("Results of edition", year); // embargoed until the ceremony
+        }
+        if (edition.resultsPublishedAt != null) {
+            return new ResultDtos.ResultsView(year, true, edition.resultsPublishedAt, published(year));
+        }
+        if (editions.phaseNow(edition) == Phase.RESULTS && !ledger.isClosed(year)) {
+            edition = editions.getForUpdate(year);
+            ledger.close(edition);
         }
         return new ResultDtos.ResultsView(year, false, null, standings(edition));
     }
@@ -98,10 +114,34 @@ public class ResultsService {
                     .setParameter(4, r.outcome().name()).setParameter(5, r.votes()).executeUpdate();
         }
         edition.resultsPublishedAt = now();
-        outbox.publish(TOPIC, String.valueOf(year), RESULTS_PUBLISHED_V1, new ResultDtos.ResultsPublished(year,
-                edition.resultsPublishedAt, standings.stream().map(r -> new ResultDtos.PublishedResult(r.category(),
-                        r.entryId(), r.title(), r.organisation(), r.outcome())).toList()));
+        announceIfDue(edition);
         return new ResultDtos.ResultsView(year, true, edition.resultsPublishedAt, standings);
+    }
+
+    /**
+     * The results-published event leaves only at the ceremony: written to the outbox in the transaction that
+     * publishes the results when the ceremony has begun, else by this job once it has (so a subscriber, such
+     * as the forum's ceremony, never learns the winners early).
+     */
+    @Scheduled(every = "${prizes.results.announce-every:10s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void announceDueResults() {
+        List<Integer> due = QuarkusTransaction.requiringNew().call(() -> editions.list().stream()
+                .filter(e -> e.resultsPublishedAt != null && e.resultsAnnouncedAt == null && e.resultsPublicAt(clock.instant()))
+                .map(e -> e.year).toList());
+        for (int year : due) {
+            QuarkusTransaction.requiringNew().run(() -> announceIfDue(editions.getForUpdate(year)));
+        }
+    }
+
+    private void announceIfDue(Edition edition) {
+        if (edition.resultsAnnouncedAt != null || !edition.resultsPublicAt(clock.instant())) {
+            return;
+        }
+        List<ResultView> results = published(edition.year);
+        outbox.publish(TOPIC, String.valueOf(edition.year), RESULTS_PUBLISHED_V1, new ResultDtos.ResultsPublished(edition.year,
+                edition.resultsPublishedAt, results.stream().map(r -> new ResultDtos.PublishedResult(r.category(),
+                        r.entryId(), r.title(), r.organisation(), r.outcome())).toList()));
+        edition.resultsAnnouncedAt = now();
     }
 
     private Edition requireOpenResults(int year) {
@@ -110,19 +150,21 @@ public class ResultsService {
         if (edition.resultsPublishedAt != null) {
             throw ProblemException.conflict("Results of edition " + year + " are already published");
         }
+        ledger.close(edition); // the last screening: from here on the valid votes are final
         return edition;
     }
 
-    /** Every nominee with its votes and outcome, by category, most voted first. */
+    /** Every nominee with its VALID votes and outcome, by category, most voted first. */
     List<ResultView> standings(Edition edition) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT s.category, s.id, s.entry_id, s.title, s.organisation, t.votes, w.submission_id
+                        SELECT s.category, s.id, s.entry_id, s.title, s.organisation, coalesce(c.valid, 0) AS valid, w.submission_id
                         FROM submission s
-                        JOIN vote_tally t ON t.submission_id = s.id
+                        LEFT JOIN (SELECT submission_id, count(*) AS valid FROM vote
+                                   WHERE edition_year = ?1 AND status = 'VALID' GROUP BY submission_id) c ON c.submission_id = s.id
                         LEFT JOIN category_winner w ON w.edition_year = s.edition_year AND w.category = s.category
                         WHERE s.edition_year = ?1 AND s.status = 'NOMINATED'
-                        ORDER BY s.category, t.votes DESC, s.submitted_at, s.id""")
+                        ORDER BY s.category, valid DESC, s.submitted_at, s.id""")
                 .setParameter(1, edition.year).getResultList();
         Map<String, Integer> rankInCategory = new LinkedHashMap<>();
         List<ResultView> standings = new ArrayList<>();

@@ -6,6 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -43,10 +46,17 @@ public class VoteResource {
     private final CurrentUser caller;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final VoterEligibility eligibility;
+    private final ClientSignals signals;
+    private final SourceLimiter sourceLimiter;
 
     public VoteResource(VoteService votes, VoteBatcher batcher, RateLimiter rateLimiter, Idempotency idempotency,
-                        CurrentUser caller, SecurityIdentity identity, Clock clock) {
+                        CurrentUser caller, SecurityIdentity identity, Clock clock, VoterEligibility eligibility,
+                        ClientSignals signals, SourceLimiter sourceLimiter) {
         this.votes = votes;
+        this.eligibility = eligibility;
+        this.signals = signals;
+        this.sourceLimiter = sourceLimiter;
         this.batcher = batcher;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
@@ -59,21 +69,41 @@ public class VoteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Operation(operationId = "castPrizeVote", summary = "Vote for a nominee (voting phase only; one vote per voter per category)",
-            description = "409 already-voted for a second vote in the category; a retry with the same Idempotency-Key "
-                    + "replays the first 201 and counts once. 429 with Retry-After when the voter or client goes too fast.")
-    @APIResponse(responseCode = "201", description = "The vote, counted (or the replay of the first answer to the same Idempotency-Key)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoteDtos.VoteView.class)))
+            description = "Only people with the role prize-voter, a verified e-mail and an account created before the "
+                    + "edition's cut-off vote (403 otherwise; machine clients never). 409 already-voted for a second "
+                    + "vote in the category; a retry with the same Idempotency-Key replays the first 201 and counts once. "
+                    + "429 with Retry-After when the voter, client, address or device goes too fast. A vote is counted "
+                    + "once screened VALID (see the vote audit).")
+    @APIResponse(responseCode = "201", description = "Vote recorded",
+            content = @Content(schema = @Schema(implementation = VoteDtos.VoteView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body or Idempotency-Key")
+    @APIResponse(responseCode = "401", description = "Not signed in")
+    @APIResponse(responseCode = "403", description = "Not allowed to vote: not-a-voter, machine-client, email-not-verified, account-too-new, account-age-unknown")
+    @APIResponse(responseCode = "404", description = "No such edition")
+    @APIResponse(responseCode = "409", description = "Already voted in the category, or not the voting phase")
+    @APIResponse(responseCode = "422", description = "Not an announced nominee")
+    @APIResponse(responseCode = "429", description = "Too fast (Retry-After)")
+    @APIResponse(responseCode = "503", description = "Too many votes waiting to be counted (Retry-After)")
     public Response vote(@PathParam("year") int year, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                         @NotNull(message = "a JSON body is required") @Valid VoteDtos.NewVote request) {
+                         @NotNull(message = "a JSON body is required") @Valid VoteDtos.NewVote request,
+                         @Context HttpServerRequest http, @Context HttpHeaders headers) {
         String voter = caller.subject();
         String client = clientOf();
+        VoterEligibility.Voter account = eligibility.check(identity, client, votes.accountCutoff(year));
+        String address = signals.clientAddress(http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress(),
+                headers.getHeaderString("X-Forwarded-For"));
+        String device = ClientSignals.deviceHash(headers.getHeaderString(HttpHeaders.USER_AGENT),
+                headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         rateLimiter.acquire(voter, client);
+        // a proxy's own address says nothing about the client: no per-address limit for it
+        sourceLimiter.acquire(signals.isTrusted(address) ? null : address, device);
         Idempotency.requireValidKey(idempotencyKey);
         Idempotency.Claim claim = idempotencyKey == null ? null
                 : new Idempotency.Claim(voter, idempotencyKey, idempotency.fingerprint(request));
         // Microseconds: what the database keeps, so the answer shows the stored time.
         Instant castAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        VoteService.Outcome outcome = batcher.cast(year, new VoteService.Ballot(request.submissionId(), voter, client, castAt, claim));
+        VoteService.Outcome outcome = batcher.cast(year, new VoteService.Ballot(request.submissionId(), voter, client, castAt, claim,
+                new VoteService.Signals(address, device, account.accountCreatedAt(), account.emailDomain())));
         if (outcome instanceof VoteService.Outcome.Cast cast) {
             return Response.status(Response.Status.CREATED).entity(cast.vote()).build();
         }
@@ -86,7 +116,11 @@ public class VoteResource {
     @GET
     @Path("mine")
     @Authenticated
-    @Operation(operationId = "listMyVotes", summary = "The caller's own votes in an edition")
+    @Operation(operationId = "listMyPrizeVotes", summary = "The caller's own votes in an edition")
+    @APIResponse(responseCode = "200", description = "The caller's votes",
+            content = @Content(schema = @Schema(implementation = VoteDtos.VoteView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "401", description = "Not signed in")
+    @APIResponse(responseCode = "404", description = "No such edition")
     public List<VoteDtos.VoteView> mine(@PathParam("year") int year) {
         return votes.mine(year, caller.subject());
     }

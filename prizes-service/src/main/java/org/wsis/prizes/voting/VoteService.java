@@ -44,7 +44,11 @@ public class VoteService {
     private final Idempotency idempotency;
     private final CurrentUser caller;
 
-    public VoteService(EntityManager entityManager, EditionService editions, Idempotency idempotency, CurrentUser caller) {
+    private final java.time.Clock clock;
+
+    public VoteService(EntityManager entityManager, EditionService editions, Idempotency idempotency, CurrentUser caller,
+                       java.time.Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.editions = editions;
         this.idempotency = idempotency;
@@ -57,7 +61,26 @@ public class VoteService {
     }
 
     /** One voter's vote waiting for its batch; {@code claim} is null when it came without an Idempotency-Key. */
-    public record Ballot(UUID submissionId, String voter, String client, Instant castAt, Idempotency.Claim claim) {
+    public record Ballot(UUID submissionId, String voter, String client, Instant castAt, Idempotency.Claim claim,
+                         Signals signals) {
+    }
+
+    /** What an audit needs of a vote besides voter, client and time (see ClientSignals, VoterEligibility). */
+    public record Signals(String clientAddress, String deviceHash, Instant accountCreatedAt, String emailDomain) {
+    }
+
+    /** year -> [cut-off epoch millis, read at nanos]: the cut-off is frozen once voting opens, so a few seconds' cache is exact enough. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, long[]> cutoffs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The edition's account cut-off for voters (404 for an unknown edition); cached for 5 s, off the database on the hot path. */
+    public Instant accountCutoff(int year) {
+        long[] cached = cutoffs.get(year);
+        long now = System.nanoTime();
+        if (cached == null || now - cached[1] > 5_000_000_000L) {
+            cached = new long[]{editions.get(year).accountCutoff().toInstant().toEpochMilli(), now};
+            cutoffs.put(year, cached);
+        }
+        return Instant.ofEpochMilli(cached[0]);
     }
 
     /** What became of a ballot. */
@@ -139,16 +162,21 @@ public class VoteService {
             try (PreparedStatement statement = connection.prepareStatement("""
                     WITH ballot AS (
                         SELECT b.submission_id, b.voter_id, b.client_id,
-                               timestamptz 'epoch' + b.cast_micros * interval '1 microsecond' AS cast_at
-                        FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[]) AS b (submission_id, voter_id, client_id, cast_micros)
+                               timestamptz 'epoch' + b.cast_micros * interval '1 microsecond' AS cast_at,
+                               b.client_address, b.device_hash, b.email_domain,
+                               timestamptz 'epoch' + b.created_millis * interval '1 millisecond' AS account_created_at
+                        FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                             AS b (submission_id, voter_id, client_id, cast_micros, client_address, device_hash, email_domain, created_millis)
                     ), valid AS (
                         SELECT b.*, s.category FROM ballot b
                         JOIN submission s ON s.id = b.submission_id JOIN edition e ON e.year = s.edition_year
                         WHERE s.edition_year = ? AND s.status = 'NOMINATED' AND e.nominees_announced_at IS NOT NULL
                           AND e.voting_opens <= b.cast_at AND b.cast_at < e.results_open
                     ), cast_vote AS (
-                        INSERT INTO vote (edition_year, category, voter_id, submission_id, client_id, cast_at)
-                        SELECT ?, category, voter_id, submission_id, client_id, cast_at FROM valid
+                        INSERT INTO vote (edition_year, category, voter_id, submission_id, client_id, cast_at,
+                                          client_address, device_hash, email_domain, account_created_at)
+                        SELECT ?, category, voter_id, submission_id, client_id, cast_at,
+                               client_address, device_hash, email_domain, account_created_at FROM valid
                         ON CONFLICT (edition_year, category, voter_id) DO NOTHING
                         RETURNING voter_id, submission_id
                     ), counted AS (
@@ -162,8 +190,13 @@ public class VoteService {
                 statement.setArray(3, connection.createArrayOf("text", ballots.stream().map(Ballot::client).toArray()));
                 statement.setArray(4, connection.createArrayOf("bigint",
                         ballots.stream().map(b -> ChronoUnit.MICROS.between(Instant.EPOCH, b.castAt())).toArray()));
-                statement.setInt(5, year);
-                statement.setInt(6, year);
+                statement.setArray(5, connection.createArrayOf("text", ballots.stream().map(b -> b.signals().clientAddress()).toArray()));
+                statement.setArray(6, connection.createArrayOf("text", ballots.stream().map(b -> b.signals().deviceHash()).toArray()));
+                statement.setArray(7, connection.createArrayOf("text", ballots.stream().map(b -> b.signals().emailDomain()).toArray()));
+                statement.setArray(8, connection.createArrayOf("bigint", ballots.stream()
+                        .map(b -> b.signals().accountCreatedAt() == null ? null : b.signals().accountCreatedAt().toEpochMilli()).toArray()));
+                statement.setInt(9, year);
+                statement.setInt(10, year);
                 Map<String, Counted> byVoter = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -209,8 +242,8 @@ public class VoteService {
     /** Near real time for administrators; hidden from everyone else until the results are published. */
     public List<VoteDtos.TallyView> tallies(int year) {
         Edition edition = editions.get(year);
-        if (edition.resultsPublishedAt == null && !caller.hasRole(Roles.PRIZE_ADMIN)) {
-            throw ProblemException.forbidden("Tallies of edition " + year + " are hidden until the results are published");
+        if (!edition.resultsPublicAt(java.time.Instant.now(clock)) && !caller.hasRole(Roles.PRIZE_ADMIN)) {
+            throw ProblemException.forbidden("Tallies of edition " + year + " are hidden until the results are announced at the ceremony");
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""

@@ -231,7 +231,8 @@ class ContestFlowTest {
         }
         return Map.of("submissionOpens", starts[0].toString(), "reviewOpens", starts[1].toString(),
                 "nominationOpens", starts[2].toString(), "votingOpens", starts[3].toString(),
-                "resultsOpen", starts[4].toString(), "championsPerCategory", 2);
+                "resultsOpen", starts[4].toString(), "championsPerCategory", 2,
+                "changeReason", "the test moves its rehearsal edition through its phases");
     }
 
     private UUID eligibleEntry(String owner, String organisation, String title, String... actionLines) {
@@ -258,7 +259,9 @@ class ContestFlowTest {
 
     /** A request as the subject (a plain signed-in user) or with a prepared token. */
     private static RequestSpecification as(String subjectOrToken) {
-        String token = subjectOrToken.contains(".") ? subjectOrToken : TestTokens.token(subjectOrToken, "wsis-frontend");
+        // voters are real prize voters (role, verified e-mail, account older than voting); others plain users
+        String token = subjectOrToken.contains(".") ? subjectOrToken : subjectOrToken.startsWith("voter-")
+                ? TestTokens.voter(subjectOrToken) : TestTokens.token(subjectOrToken, "wsis-frontend");
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 

@@ -63,7 +63,7 @@ class ConcurrentVotingTest {
         ExecutorService clients = Executors.newFixedThreadPool(24);
         try {
             for (int v = 0; v < VOTERS; v++) {
-                String token = TestTokens.token("concurrent-voter-" + v, v % 2 == 0 ? "wsis-frontend" : "wsis-mobile");
+                String token = TestTokens.voter("concurrent-voter-" + v, v % 2 == 0 ? "wsis-frontend" : "wsis-mobile");
                 UUID first = health.get(v % health.size());
                 UUID rival = health.get((v + 1) % health.size());
                 String key = "concurrent-" + year + "-" + v;
@@ -72,7 +72,7 @@ class ConcurrentVotingTest {
                 sent.add(new Sent(v, "rival", clients.submit(post(year, token, rival, null))));
                 sent.add(new Sent(v, "other", clients.submit(post(year, token, capacity.get(v % capacity.size()), null))));
             }
-            String stranger = TestTokens.token("concurrent-stranger", "wsis-frontend");
+            String stranger = TestTokens.voter("concurrent-stranger");
             Future<Response> notANominee = clients.submit(post(year, stranger, UUID.randomUUID(), null));
             assertEquals(422, notANominee.get().statusCode());
         } finally {
@@ -123,7 +123,7 @@ class ConcurrentVotingTest {
         int year = ThreadLocalRandom.current().nextInt(3000, 9000);
         votingEdition(year);
         List<UUID> health = nominees(year, "C7.E-HEALTH");
-        String token = TestTokens.token("key-reuser", "wsis-frontend");
+        String token = TestTokens.voter("key-reuser");
         given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "reused-key-0001")
                 .body(Map.of("submissionId", health.get(0))).post(votes(year)).then().statusCode(201);
         given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "reused-key-0001")

@@ -1,0 +1,30 @@
+package org.wsis.prizes.audit;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+public final class VoteAuditDtos {
+    private VoteAuditDtos() {
+    }
+
+    /** A vote with its signals, for prize admins only. */
+    public record AuditedVote(String category, String voterId, UUID submissionId, String clientId, OffsetDateTime castAt,
+                              String clientAddress, String deviceHash, OffsetDateTime accountCreatedAt, String emailDomain,
+                              String status, String reason, String decidedBy) {
+    }
+
+    /** Accounts sharing one address or device, and what became of their votes. */
+    public record Cluster(String by, String key, long accounts, long votes, long excluded) {
+    }
+
+    /** Confirm (EXCLUDED) or overturn (VALID) the screening of one vote, with the reason. */
+    public record Decision(@NotBlank String category, @NotBlank String voterId,
+                           @NotNull @Pattern(regexp = "VALID|EXCLUDED", message = "must be VALID or EXCLUDED") String status,
+                           @NotBlank @Size(max = 500) String reason) {
+    }
+}

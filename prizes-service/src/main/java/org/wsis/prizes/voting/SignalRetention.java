@@ -1,0 +1,46 @@
+package org.wsis.prizes.voting;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+
+/**
+ * Signals are personal data kept for the audit only: once the retention period after a vote has passed
+ * and its edition's ledger is closed (the audit is over), its address, device, account age and e-mail
+ * domain are erased. Status and reason stay.
+ */
+@ApplicationScoped
+public class SignalRetention {
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final Period retention;
+
+    public SignalRetention(EntityManager entityManager, Clock clock,
+                           @ConfigProperty(name = "prizes.voting.signals.retention", defaultValue = "P180D") Period retention) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void eraseExpired() {
+        QuarkusTransaction.requiringNew().run(() -> erase(OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).minus(retention)));
+    }
+
+    /** @return votes whose signals were erased */
+    int erase(OffsetDateTime castBefore) {
+        return entityManager.createNativeQuery("""
+                        UPDATE vote SET client_address = NULL, device_hash = NULL, account_created_at = NULL,
+                                        email_domain = NULL, signals_erased = true
+                        WHERE cast_at < ?1 AND NOT signals_erased
+                          AND edition_year IN (SELECT edition_year FROM ledger_digest)""")
+                .setParameter(1, castBefore).executeUpdate();
+    }
+}
