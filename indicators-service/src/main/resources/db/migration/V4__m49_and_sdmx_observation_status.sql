@@ -276,3 +276,11 @@ INSERT INTO code (codelist, code, name) VALUES
     ('CL_OBS_STATUS', 'V', 'Unvalidated value'),
     ('CL_OBS_STATUS', 'W', 'Includes data from another category')
 ON CONFLICT DO NOTHING;
+
+-- The change feed names, per vintage, the vintage it replaced: recorded at publish (immutable), so the
+-- feed never has to look it up and never changes an entry it has handed out.
+ALTER TABLE observation ADD COLUMN supersedes BIGINT;
+UPDATE observation o SET supersedes = p.previous
+FROM (SELECT id, lag(id) OVER (PARTITION BY indicator_code, economy_code, sex, age, urbanisation, period ORDER BY id) AS previous
+      FROM observation) p
+WHERE p.id = o.id AND p.previous IS NOT NULL;

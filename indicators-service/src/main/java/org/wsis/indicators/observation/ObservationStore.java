@@ -175,9 +175,7 @@ public class ObservationStore {
      * becomes visible later.
      */
     public List<Change> changesAfter(long cursor, int limit) {
-        String sql = "SELECT " + COLUMNS + ", (SELECT max(p.id) FROM observation p WHERE p.indicator_code = o.indicator_code"
-                + " AND p.economy_code = o.economy_code AND p.period = o.period AND p.sex = o.sex AND p.age = o.age"
-                + " AND p.urbanisation = o.urbanisation AND p.id < o.id) FROM observation o WHERE o.id > ? ORDER BY id LIMIT ?";
+        String sql = "SELECT " + COLUMNS + ", supersedes FROM observation WHERE id > ? ORDER BY id LIMIT ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = prepare(connection, sql, List.of(cursor, limit));
              ResultSet rows = statement.executeQuery()) {

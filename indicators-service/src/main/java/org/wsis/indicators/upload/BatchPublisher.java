@@ -291,8 +291,8 @@ public class BatchPublisher {
         int changed;
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO observation (indicator_code, economy_code, sex, age, urbanisation, period, value, obs_status,
-                                         note, provider, batch_id, published_at)
-                SELECT indicator, economy, sex, age, urbanisation, period, value, status, note, ?, ?, ?
+                                         note, provider, batch_id, published_at, supersedes)
+                SELECT indicator, economy, sex, age, urbanisation, period, value, status, note, ?, ?, ?, current_id
                 FROM changed""")) {
             insert.setString(1, agency);
             insert.setObject(2, batchId);
