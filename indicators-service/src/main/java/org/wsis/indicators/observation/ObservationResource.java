@@ -66,7 +66,12 @@ public class ObservationResource {
         }
         ObservationStore.Criteria criteria = new ObservationStore.Criteria(split(indicator), split(economy), split(sex),
                 split(age), split(urbanisation), from, to, parseInstant("asOf", asOf), null, null);
-        List<ObservationView> items = store.find(criteria, page.size, page.offset()).stream().map(ObservationView::of).toList();
+        List<ObservationView> items;
+        try {
+            items = store.find(criteria, page.size, page.offset()).stream().map(ObservationView::of).toList();
+        } catch (ObservationStore.PublishInProgress e) {
+            throw ProblemException.unavailable(e.getMessage(), 5);
+        }
         return new Page<>(items, page.page, page.size, store.count(criteria)).toResponse(uri);
     }
 

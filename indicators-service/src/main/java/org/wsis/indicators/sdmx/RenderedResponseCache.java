@@ -1,40 +1,53 @@
 package org.wsis.indicators.sdmx;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Rendered SDMX data messages, keyed by format + request URI and valid for one data version
- * (the highest observation id: every publish that changes anything inserts vintages, so a new
- * version makes all entries stale). Statistical data is read far more often than it is published;
- * this turns the repeated "one indicator, all economies" query into a map lookup.
+ * Rendered SDMX data messages, keyed by the normalised query ({@link DataQuery#cacheKey()}: unknown
+ * parameters are refused before, so junk cannot mint keys) and valid for one data version (the highest
+ * observation id: every publish that changes anything inserts vintages). Bounded by the bytes it holds
+ * (Caffeine with a weigher), not by entry count, so it can never hold more than
+ * {@code indicators.sdmx.cache-max-bytes} whatever the queries.
  */
 @ApplicationScoped
 public class RenderedResponseCache {
-    private static final int MAX_ENTRIES = 256;
-    /** Larger messages are rendered every time rather than held in memory. */
-    static final int MAX_BYTES = 8 * 1024 * 1024;
 
     public record Entry(long dataVersion, byte[] body, String mediaType) {
     }
 
-    private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final Cache<String, Entry> entries;
+    private final long maxEntryBytes;
 
-    public synchronized Entry get(String key, long dataVersion) {
-        Entry entry = entries.get(key);
+    public RenderedResponseCache(@ConfigProperty(name = "indicators.sdmx.cache-max-bytes", defaultValue = "33554432") long maxBytes) {
+        // a single message larger than an eighth of the budget is rendered every time rather than held
+        this.maxEntryBytes = maxBytes / 8;
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, Entry entry) -> entry.body().length + key.length() * 2 + 64)
+                .build();
+    }
+
+    public Entry get(String key, long dataVersion) {
+        Entry entry = entries.getIfPresent(key);
         return entry != null && entry.dataVersion() == dataVersion ? entry : null;
     }
 
-    public synchronized void put(String key, Entry entry) {
-        if (entry.body().length <= MAX_BYTES) {
+    /** Whether a message of this size is worth holding at all. */
+    public boolean accepts(long bytes) {
+        return bytes <= maxEntryBytes;
+    }
+
+    public void put(String key, Entry entry) {
+        if (accepts(entry.body().length)) {
             entries.put(key, entry);
         }
+    }
+
+    long weightedSize() {
+        entries.cleanUp();
+        return entries.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 }

@@ -27,6 +27,19 @@ public class SdmxException extends RuntimeException {
         return new SdmxException(150, 400, detail);
     }
 
+    /** SDMX 501: a resource or parameter value the standard defines that this service does not implement. */
+    public static SdmxException notImplemented(String detail) {
+        return new SdmxException(501, 501, detail);
+    }
+
+    public static SdmxException notAcceptable(String detail) {
+        return new SdmxException(406, 406, detail);
+    }
+
+    public static SdmxException unavailable(String detail) {
+        return new SdmxException(503, 503, detail);
+    }
+
     public static SdmxException tooLarge(String detail) {
         return new SdmxException(510, 413, detail);
     }
@@ -45,6 +58,8 @@ public class SdmxException extends RuntimeException {
             case 140 -> "Syntax error";
             case 150 -> "Semantic error";
             case 406 -> "Not Acceptable";
+            case 501 -> "Not implemented";
+            case 503 -> "Service unavailable";
             case 510 -> "Response size exceeds service limit";
             default -> "Error";
         };

@@ -17,10 +17,11 @@ public class SdmxExceptionMapper implements ExceptionMapper<SdmxException> {
     @Override
     public Response toResponse(SdmxException e) {
         String accept = headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT);
-        if (accept != null && accept.contains("json")) {
+        if (SdmxFormats.wantsJsonErrors(accept)) {
             String json = "{\"errors\":[{\"code\":" + e.code() + ",\"title\":\"" + SdmxXml.jsonEscape(e.title())
                     + "\",\"detail\":\"" + SdmxXml.jsonEscape(e.getMessage()) + "\"}]}";
-            return Response.status(e.httpStatus()).type("application/json").entity(json).build();
+            return Response.status(e.httpStatus()).type("application/json").entity(json)
+                    .header("Retry-After", e.httpStatus() == 503 ? "5" : null).build();
         }
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -30,6 +31,10 @@ public class SdmxExceptionMapper implements ExceptionMapper<SdmxException> {
                   </mes:ErrorMessage>
                 </mes:Error>
                 """.formatted(e.code(), SdmxXml.escape(e.title()), SdmxXml.escape(e.getMessage()));
-        return Response.status(e.httpStatus()).type(XML_ERROR).entity(xml).build();
+        Response.ResponseBuilder response = Response.status(e.httpStatus()).type(XML_ERROR).entity(xml);
+        if (e.httpStatus() == 503) {
+            response.header("Retry-After", "5");
+        }
+        return response.build();
     }
 }

@@ -7,37 +7,47 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.indicators.observation.ObservationStore;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * SDMX REST 2.1: data queries /sdmx/data/{flow}/{key} answering SDMX-JSON 1.0, SDMX-CSV 1.0 or
- * SDMX-ML 2.1 generic data, and the structure queries a client needs (dataflow, datastructure,
- * codelist, conceptscheme) answering SDMX-ML 2.1. Errors are SDMX error messages.
+ * SDMX REST 2.1 under /api/sdmx (public: /api/indicators/sdmx through the gateway): data queries in
+ * generic (default) or structure-specific SDMX-ML 2.1, SDMX-JSON 1.0 or SDMX-CSV 1.0; structure
+ * queries (dataflow, datastructure, codelist, conceptscheme) and availableconstraint in SDMX-ML 2.1;
+ * every other SDMX resource answers an SDMX 501. Errors are SDMX error messages.
  */
-@Path("/sdmx")
-@Tag(name = "SDMX REST 2.1")
+@Path("/api/sdmx")
+@Tag(name = "SDMX REST 2.1", description = "Public base URL: /api/indicators/sdmx (configure SDMX clients with it as an SDMX 2.1 REST source)")
 public class SdmxResource {
-    public static final String JSON_DATA = "application/vnd.sdmx.data+json;version=1.0.0";
-    public static final String CSV_DATA = "application/vnd.sdmx.data+csv;version=1.0.0";
-    public static final String GENERIC_XML = "application/vnd.sdmx.genericdata+xml;version=2.1";
-    public static final String STRUCTURE_XML = "application/vnd.sdmx.structure+xml;version=2.1";
     /** Bound on one data message; narrower queries (a key, a period range) stay below it. */
     static final int MAX_OBSERVATIONS = 1_000_000;
 
-    private enum DataFormat { JSON, CSV, XML }
+    /** SDMX REST 2.1 structure resources this service does not hold: an SDMX 501, not a 404. */
+    static final Set<String> UNIMPLEMENTED = Set.of("structure", "metadatastructure", "categoryscheme", "categorisation",
+            "contentconstraint", "actualconstraint", "allowedconstraint", "attachmentconstraint", "agencyscheme",
+            "dataproviderscheme", "dataconsumerscheme", "organisationunitscheme", "hierarchicalcodelist",
+            "metadataflow", "process", "provisionagreement", "reportingtaxonomy", "structureset", "schema",
+            "metadata", "organisationscheme", "transformationscheme", "rulesetscheme", "userdefinedoperatorscheme",
+            "customtypescheme", "namepersonalisationscheme", "vtlmappingscheme", "valuelist");
+
+    private static final String DATA_TYPES = SdmxFormats.GENERIC_XML + ", " + SdmxFormats.STRUCTURE_SPECIFIC_XML + ", "
+            + SdmxFormats.JSON_DATA + ", " + SdmxFormats.CSV_DATA;
 
     private final ObservationStore observations;
     private final Structures structures;
@@ -51,182 +61,245 @@ public class SdmxResource {
 
     @GET
     @Path("data/{flow}")
-    @Operation(summary = "SDMX data query for all series of a dataflow")
+    @Operation(operationId = "getSdmxDataAll", summary = "SDMX data query for all series of a dataflow",
+            description = "Formats (Accept or format=): " + DATA_TYPES + "; generic SDMX-ML when no preference. Parameters as in SDMX REST 2.1.")
+    @APIResponse(responseCode = "200", description = "Data message in the negotiated format", content = {
+            @Content(mediaType = SdmxFormats.GENERIC_XML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_XML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = SdmxFormats.JSON_DATA, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = SdmxFormats.CSV_DATA, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
+    @APIResponse(responseCode = "400", description = "Malformed key or parameter, unknown parameter (SDMX error 140/150)")
+    @APIResponse(responseCode = "404", description = "No results, unknown code or dataflow (SDMX error 100)")
+    @APIResponse(responseCode = "406", description = "Format not offered (SDMX error 406)")
+    @APIResponse(responseCode = "413", description = "More than 1,000,000 observations (SDMX error 510)")
+    @APIResponse(responseCode = "501", description = "includeHistory=true, or firstN/lastN with another dimensionAtObservation (SDMX error 501)")
+    @APIResponse(responseCode = "503", description = "updatedAfter/asOf while a publish is committing: ask again (SDMX error 503)")
     public Response dataAll(@PathParam("flow") String flow, @QueryParam("startPeriod") String startPeriod,
                             @QueryParam("endPeriod") String endPeriod, @QueryParam("updatedAfter") String updatedAfter,
-                            @QueryParam("lastNObservations") String lastN, @QueryParam("asOf") String asOf,
+                            @QueryParam("firstNObservations") String firstN, @QueryParam("lastNObservations") String lastN,
+                            @QueryParam("dimensionAtObservation") String dimensionAtObservation, @QueryParam("detail") String detail,
+                            @QueryParam("includeHistory") String includeHistory, @QueryParam("asOf") String asOf,
                             @QueryParam("format") String format, @HeaderParam("Accept") String accept,
                             @HeaderParam("If-None-Match") String ifNoneMatch, @Context UriInfo uri) {
-        return cached(flow, "all", null, startPeriod, endPeriod, updatedAfter, lastN, asOf, format, accept, ifNoneMatch, uri);
+        return data(flow, "all", null, format, accept, ifNoneMatch, uri);
     }
 
     @GET
     @Path("data/{flow}/{key}")
-    @Operation(summary = "SDMX data query: key FREQ.REF_AREA.INDICATOR.SEX.AGE.URBANISATION (+ for or, empty for any)")
+    @Operation(operationId = "getSdmxData", summary = "SDMX data query: key FREQ.REF_AREA.INDICATOR.SEX.AGE.URBANISATION (+ for or, empty for any)",
+            description = "REF_AREA takes ISO alpha-3 or UN M49 codes. Formats (Accept or format=): " + DATA_TYPES + ".")
+    @APIResponse(responseCode = "200", description = "Data message in the negotiated format", content = {
+            @Content(mediaType = SdmxFormats.GENERIC_XML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_XML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = SdmxFormats.JSON_DATA, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = SdmxFormats.CSV_DATA, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
+    @APIResponse(responseCode = "400", description = "Malformed key or parameter, unknown parameter (SDMX error 140/150)")
+    @APIResponse(responseCode = "404", description = "No results, unknown code or dataflow (SDMX error 100)")
+    @APIResponse(responseCode = "406", description = "Format not offered (SDMX error 406)")
+    @APIResponse(responseCode = "413", description = "More than 1,000,000 observations (SDMX error 510)")
+    @APIResponse(responseCode = "501", description = "includeHistory=true, or firstN/lastN with another dimensionAtObservation (SDMX error 501)")
+    @APIResponse(responseCode = "503", description = "updatedAfter/asOf while a publish is committing: ask again (SDMX error 503)")
     public Response dataByKey(@PathParam("flow") String flow, @PathParam("key") String key,
                               @QueryParam("startPeriod") String startPeriod, @QueryParam("endPeriod") String endPeriod,
-                              @QueryParam("updatedAfter") String updatedAfter, @QueryParam("lastNObservations") String lastN,
-                              @QueryParam("asOf") String asOf, @QueryParam("format") String format,
-                              @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch,
-                              @Context UriInfo uri) {
-        return cached(flow, key, null, startPeriod, endPeriod, updatedAfter, lastN, asOf, format, accept, ifNoneMatch, uri);
+                              @QueryParam("updatedAfter") String updatedAfter, @QueryParam("firstNObservations") String firstN,
+                              @QueryParam("lastNObservations") String lastN,
+                              @QueryParam("dimensionAtObservation") String dimensionAtObservation, @QueryParam("detail") String detail,
+                              @QueryParam("includeHistory") String includeHistory, @QueryParam("asOf") String asOf,
+                              @QueryParam("format") String format, @HeaderParam("Accept") String accept,
+                              @HeaderParam("If-None-Match") String ifNoneMatch, @Context UriInfo uri) {
+        return data(flow, key, null, format, accept, ifNoneMatch, uri);
     }
 
     @GET
     @Path("data/{flow}/{key}/{provider}")
-    @Operation(summary = "SDMX data query restricted to a data provider (agency), or 'all'")
+    @Operation(operationId = "getSdmxDataByProvider", summary = "SDMX data query restricted to a data provider (agency), or 'all'")
+    @APIResponse(responseCode = "200", description = "Data message in the negotiated format", content = {
+            @Content(mediaType = SdmxFormats.GENERIC_XML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_XML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = SdmxFormats.JSON_DATA, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = SdmxFormats.CSV_DATA, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
+    @APIResponse(responseCode = "400", description = "Malformed key or parameter, unknown parameter (SDMX error 140/150)")
+    @APIResponse(responseCode = "404", description = "No results, unknown code or dataflow (SDMX error 100)")
+    @APIResponse(responseCode = "406", description = "Format not offered (SDMX error 406)")
+    @APIResponse(responseCode = "413", description = "More than 1,000,000 observations (SDMX error 510)")
+    @APIResponse(responseCode = "501", description = "includeHistory=true, or firstN/lastN with another dimensionAtObservation (SDMX error 501)")
+    @APIResponse(responseCode = "503", description = "updatedAfter/asOf while a publish is committing: ask again (SDMX error 503)")
     public Response dataByKeyAndProvider(@PathParam("flow") String flow, @PathParam("key") String key,
                                          @PathParam("provider") String provider,
                                          @QueryParam("startPeriod") String startPeriod, @QueryParam("endPeriod") String endPeriod,
-                                         @QueryParam("updatedAfter") String updatedAfter, @QueryParam("lastNObservations") String lastN,
+                                         @QueryParam("updatedAfter") String updatedAfter, @QueryParam("firstNObservations") String firstN,
+                                         @QueryParam("lastNObservations") String lastN,
+                                         @QueryParam("dimensionAtObservation") String dimensionAtObservation,
+                                         @QueryParam("detail") String detail, @QueryParam("includeHistory") String includeHistory,
                                          @QueryParam("asOf") String asOf, @QueryParam("format") String format,
                                          @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch,
                                          @Context UriInfo uri) {
-        return cached(flow, key, provider, startPeriod, endPeriod, updatedAfter, lastN, asOf, format, accept, ifNoneMatch, uri);
+        return data(flow, key, provider, format, accept, ifNoneMatch, uri);
     }
 
     /**
-     * Serves a rendered message from the cache while the data version is unchanged, with an ETag
-     * so syncing clients get 304 Not Modified for a repeated query.
+     * Serves a rendered message from the cache while the data version is unchanged, with an ETag so
+     * syncing clients get 304 Not Modified for a repeated query.
      */
-    private Response cached(String flow, String key, String provider, String startPeriod, String endPeriod, String updatedAfter,
-                            String lastN, String asOf, String format, String accept, String ifNoneMatch, UriInfo uri) {
-        DataFormat dataFormat = negotiate(format, accept);
+    private Response data(String flow, String key, String provider, String format, String accept, String ifNoneMatch, UriInfo uri) {
+        DataQuery query = DataQuery.parse(flow, key, provider, uri.getQueryParameters(), SdmxFormats.data(format, accept));
         long version = observations.dataVersion();
-        String cacheKey = dataFormat + " " + uri.getRequestUri();
+        String cacheKey = query.cacheKey();
         String etag = "\"v" + version + "-" + Integer.toHexString(cacheKey.hashCode()) + "\"";
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).build();
         }
         RenderedResponseCache.Entry entry = cache.get(cacheKey, version);
         if (entry == null) {
-            Response response = data(flow, key, provider, startPeriod, endPeriod, updatedAfter, lastN, asOf, format, accept, uri);
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(1 << 16);
-            try {
-                ((StreamingOutput) response.getEntity()).write(body);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            byte[] body = render(query, uri);
+            entry = new RenderedResponseCache.Entry(version, body, query.format().mediaType);
+            // updatedAfter answers move with every poll: caching them would only evict useful entries
+            if (query.updatedAfter() == null) {
+                cache.put(cacheKey, entry);
             }
-            entry = new RenderedResponseCache.Entry(version, body.toByteArray(), response.getMediaType().toString());
-            cache.put(cacheKey, entry);
         }
-        return Response.ok(entry.body()).type(entry.mediaType()).header("ETag", etag).build();
+        return Response.ok(entry.body()).type(entry.mediaType()).header("ETag", etag).header("Vary", "Accept").build();
     }
 
-    private Response data(String flow, String key, String provider, String startPeriod, String endPeriod, String updatedAfter,
-                          String lastN, String asOf, String format, String accept, UriInfo uri) {
-        DataFormat dataFormat = negotiate(format, accept);
-        SdmxKey.checkFlow(flow);
-        List<List<String>> filters = SdmxKey.parseKey(key);
-        Integer from = SdmxKey.year("startPeriod", startPeriod);
-        Integer to = SdmxKey.year("endPeriod", endPeriod);
-        if (from != null && to != null && from > to) {
-            throw SdmxException.semantic("startPeriod " + startPeriod + " is after endPeriod " + endPeriod);
-        }
-        Integer lastObservations = null;
-        if (lastN != null && !lastN.isBlank()) {
-            try {
-                lastObservations = Integer.parseInt(lastN);
-            } catch (NumberFormatException e) {
-                lastObservations = -1;
-            }
-            if (lastObservations < 1) {
-                throw SdmxException.syntax("lastNObservations must be a positive integer, got '" + lastN + "'");
-            }
-        }
+    private byte[] render(DataQuery query, UriInfo uri) {
         Structures.Snapshot snapshot = structures.get();
-        checkCodes(filters, snapshot);
+        List<List<String>> filters = resolveCodes(query.key(), snapshot);
         if (!filters.get(0).isEmpty() && !filters.get(0).contains("A")) {
             throw SdmxException.noResults("Only annual data (FREQ A) is held");
         }
         ObservationStore.Criteria criteria = new ObservationStore.Criteria(filters.get(2), filters.get(1), filters.get(3),
-                filters.get(4), filters.get(5), from, to, instant("asOf", asOf), instant("updatedAfter", updatedAfter), lastObservations);
-        List<ObservationStore.Row> rows = observations.find(criteria, MAX_OBSERVATIONS + 1, 0);
-        if (provider != null && !provider.equalsIgnoreCase("all")) {
-            String agency = provider.contains(",") ? provider.substring(provider.lastIndexOf(',') + 1) : provider;
+                filters.get(4), filters.get(5), query.startYear(), query.endYear(), query.asOf(), query.updatedAfter(),
+                query.lastN(), query.firstN());
+        List<ObservationStore.Row> rows;
+        try {
+            rows = observations.find(criteria, MAX_OBSERVATIONS + 1, 0);
+        } catch (ObservationStore.PublishInProgress e) {
+            throw SdmxException.unavailable(e.getMessage());
+        }
+        if (query.provider() != null) {
+            String agency = query.provider().contains(",") ? query.provider().substring(query.provider().lastIndexOf(',') + 1) : query.provider();
             rows = rows.stream().filter(r -> r.provider().equals(agency)).toList();
         }
         if (rows.size() > MAX_OBSERVATIONS) {
             throw SdmxException.tooLarge("More than " + MAX_OBSERVATIONS + " observations match; narrow the key or the period range");
         }
         if (rows.isEmpty()) {
-            throw SdmxException.noResults("No observations match " + flow + "/" + key);
+            throw SdmxException.noResults("No observations match " + query.flow());
         }
         List<ObservationStore.Row> result = rows;
-        StreamingOutput body = switch (dataFormat) {
-            case JSON -> out -> SdmxDataWriter.json(result, snapshot, uri.getRequestUri().toString(), out);
-            case CSV -> out -> SdmxDataWriter.csv(result, snapshot, out);
-            case XML -> out -> SdmxDataWriter.genericXml(result, snapshot, out);
-        };
-        String type = switch (dataFormat) {
-            case JSON -> JSON_DATA;
-            case CSV -> CSV_DATA;
-            case XML -> GENERIC_XML;
-        };
-        return Response.ok(body).type(type).build();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 16);
+        try {
+            switch (query.format()) {
+                case GENERIC -> SdmxDataWriter.genericXml(result, snapshot, query, body);
+                case STRUCTURE_SPECIFIC -> SdmxDataWriter.structureSpecificXml(result, snapshot, query, body);
+                case JSON -> SdmxDataWriter.json(result, snapshot, query, uri.getRequestUri().toString(), body);
+                case CSV -> SdmxDataWriter.csv(result, snapshot, query, body);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return body.toByteArray();
     }
 
-    /** Unknown codes in the key: SDMX "no results" naming the code, rather than an empty message. */
-    private void checkCodes(List<List<String>> filters, Structures.Snapshot snapshot) {
+    /**
+     * Unknown codes in the key: SDMX "no results" naming the code, rather than an empty message.
+     * REF_AREA may be a UN M49 code: it is translated to the economy's code.
+     */
+    private List<List<String>> resolveCodes(List<List<String>> filters, Structures.Snapshot snapshot) {
+        List<List<String>> resolved = new ArrayList<>(filters);
         for (int i = 1; i < filters.size(); i++) {
             Structures.Dimension dimension = Structures.DIMENSIONS.get(i);
             Map<String, String> codes = snapshot.codes(dimension.codelist());
+            List<String> values = new ArrayList<>();
             for (String code : filters.get(i)) {
-                if (!codes.containsKey(code)) {
-                    if (i == 2 && structures.withIndicator(code).indicators().containsKey(code)) {
-                        continue;
-                    }
+                if (codes.containsKey(code)) {
+                    values.add(code);
+                } else if (i == 1 && snapshot.economy(code) != null) {
+                    values.add(snapshot.economy(code));
+                } else if (i == 2 && structures.withIndicator(code).indicators().containsKey(code)) {
+                    values.add(code);
+                } else {
                     throw SdmxException.noResults("Unknown " + dimension.id() + " code '" + code + "' (code list " + dimension.codelist() + ")");
                 }
             }
+            resolved.set(i, values);
         }
+        return resolved;
     }
 
-    private static Instant instant(String name, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            // '+' of an offset arrives as a space when the client did not percent-encode it
-            return OffsetDateTime.parse(text.replace(' ', '+')).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDate.parse(text).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                throw SdmxException.syntax(name + " '" + text + "' is not an ISO 8601 date-time (e.g. 2025-06-30T00:00:00Z)");
+    // ---- availability ----
+
+    @GET
+    @Path("availableconstraint/{flow}{rest: (/[^/]*){0,3}}")
+    @Operation(operationId = "getSdmxAvailability", summary = "Which codes actually have data for a key: an SDMX-ML 2.1 Actual content constraint",
+            description = "/availableconstraint/{flow}/{key}/{provider}/{componentID}; mode=exact only.")
+    @APIResponse(responseCode = "200", description = "Structure message with one ContentConstraint (type Actual)",
+            content = @Content(mediaType = SdmxFormats.STRUCTURE_XML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No data for the key (SDMX error 100)")
+    @APIResponse(responseCode = "400", description = "Malformed key or parameter (SDMX error 140/150)")
+    @APIResponse(responseCode = "406", description = "Not SDMX-ML 2.1")
+    @APIResponse(responseCode = "501", description = "mode=available (SDMX error 501)")
+    public Response availability(@PathParam("flow") String flow, @PathParam("rest") String rest,
+                                 @QueryParam("mode") String mode, @QueryParam("startPeriod") String startPeriod,
+                                 @QueryParam("endPeriod") String endPeriod, @QueryParam("updatedAfter") String updatedAfter,
+                                 @QueryParam("references") String references,
+                                 @QueryParam("format") String format, @HeaderParam("Accept") String accept, @Context UriInfo uri) {
+        SdmxFormats.structure(format, accept);
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!Set.of("mode", "startPeriod", "endPeriod", "updatedAfter", "references", "format").contains(name)) {
+                throw SdmxException.syntax("Unknown parameter '" + name + "' for availableconstraint");
             }
         }
-    }
-
-    /** The format query parameter wins over Accept; the default is SDMX-JSON. */
-    private static DataFormat negotiate(String format, String accept) {
-        if (format != null && !format.isBlank()) {
-            return switch (format.toLowerCase(Locale.ROOT)) {
-                case "jsondata", "sdmx-json", "json" -> DataFormat.JSON;
-                case "csvdata", "sdmx-csv", "csv" -> DataFormat.CSV;
-                case "genericdata", "xml", "sdmx-ml" -> DataFormat.XML;
-                default -> throw new SdmxException(406, 406, "Unsupported format '" + format + "': use jsondata, csvdata or genericdata");
-            };
+        if (mode != null && !mode.equalsIgnoreCase("exact")) {
+            throw SdmxException.notImplemented("mode=" + mode + " is not implemented; mode=exact is");
         }
-        String a = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
-        if (a.contains("csv")) {
-            return DataFormat.CSV;
+        if (references != null && !references.equalsIgnoreCase("none")) {
+            throw SdmxException.notImplemented("references on availableconstraint are not implemented; ask /dataflow?references=all");
         }
-        if (a.contains("json") || a.isBlank() || a.contains("*/*")) {
-            return DataFormat.JSON;
+        String[] parts = rest == null || rest.isEmpty() ? new String[0] : rest.substring(1).split("/", -1);
+        String key = parts.length >= 1 ? parts[0] : "all";
+        String provider = parts.length >= 2 && !parts[1].equalsIgnoreCase("all") ? parts[1] : null;
+        String component = parts.length >= 3 && !parts[2].equalsIgnoreCase("all") ? parts[2] : null;
+        SdmxKey.checkFlow(flow);
+        List<String> ids = SdmxDataWriter.DIMENSION_IDS;
+        if (component != null && !ids.contains(component)) {
+            throw SdmxException.semantic("Unknown component '" + component + "'; dimensions are " + ids);
         }
-        if (a.contains("genericdata") || a.contains("application/xml") || a.contains("text/xml")) {
-            return DataFormat.XML;
+        Structures.Snapshot snapshot = structures.get();
+        List<List<String>> filters = resolveCodes(SdmxKey.parseKey(key), snapshot);
+        ObservationStore.Criteria criteria = new ObservationStore.Criteria(filters.get(2), filters.get(1), filters.get(3),
+                filters.get(4), filters.get(5), SdmxKey.year("startPeriod", startPeriod), SdmxKey.year("endPeriod", endPeriod),
+                null, DataQuery.instant("updatedAfter", updatedAfter), null);
+        Map<String, List<String>> available;
+        try {
+            available = observations.available(criteria, provider);
+        } catch (ObservationStore.PublishInProgress e) {
+            throw SdmxException.unavailable(e.getMessage());
         }
-        throw new SdmxException(406, 406, "Not acceptable: '" + accept + "'; offered " + JSON_DATA + ", " + CSV_DATA + ", " + GENERIC_XML);
+        if (available.get("TIME_PERIOD").isEmpty()) {
+            throw SdmxException.noResults("No observations match " + flow + "/" + key);
+        }
+        return Response.ok(SdmxXml.availability(available, component)).type(SdmxFormats.STRUCTURE_XML).build();
     }
 
     // ---- structure queries ----
 
     @GET
     @Path("dataflow{rest: (/.*)?}")
-    @Operation(summary = "SDMX dataflow query, e.g. /sdmx/dataflow/WSIS/DF_ICT/1.0 (references=all adds the DSD, concepts and code lists)")
-    public Response dataflow(@PathParam("rest") String rest, @QueryParam("references") String references) {
+    @Operation(operationId = "getSdmxDataflows", summary = "SDMX dataflow query, e.g. /dataflow/WSIS/DF_ICT/1.0 (references=all adds the DSD, concepts and code lists)")
+    @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message",
+            content = @Content(mediaType = SdmxFormats.STRUCTURE_XML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Malformed path or unknown parameter (SDMX error 140)")
+    @APIResponse(responseCode = "404", description = "Unknown agency, artefact or version (SDMX error 100)")
+    @APIResponse(responseCode = "406", description = "Not SDMX-ML 2.1 (SDMX error 406)")
+    @APIResponse(responseCode = "501", description = "detail other than full (SDMX error 501)")
+    public Response dataflow(@PathParam("rest") String rest, @QueryParam("references") String references,
+                             @QueryParam("detail") String detail, @QueryParam("format") String format,
+                             @HeaderParam("Accept") String accept, @Context UriInfo uri) {
+        structureRequest(format, accept, detail, uri);
         checkArtefact(rest, Structures.FLOW);
         boolean withReferences = references != null && !references.equalsIgnoreCase("none");
         Structures.Snapshot s = structures.reload();
@@ -236,8 +309,17 @@ public class SdmxResource {
 
     @GET
     @Path("datastructure{rest: (/.*)?}")
-    @Operation(summary = "SDMX data structure query, e.g. /sdmx/datastructure/WSIS/DSD_ICT/1.0 (with its concepts and code lists)")
-    public Response dataStructure(@PathParam("rest") String rest, @QueryParam("references") String references) {
+    @Operation(operationId = "getSdmxDataStructure", summary = "SDMX data structure query, e.g. /datastructure/WSIS/DSD_ICT/1.0 (with its concepts and code lists)")
+    @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message",
+            content = @Content(mediaType = SdmxFormats.STRUCTURE_XML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Malformed path or unknown parameter (SDMX error 140)")
+    @APIResponse(responseCode = "404", description = "Unknown agency, artefact or version (SDMX error 100)")
+    @APIResponse(responseCode = "406", description = "Not SDMX-ML 2.1 (SDMX error 406)")
+    @APIResponse(responseCode = "501", description = "detail other than full (SDMX error 501)")
+    public Response dataStructure(@PathParam("rest") String rest, @QueryParam("references") String references,
+                                  @QueryParam("detail") String detail, @QueryParam("format") String format,
+                                  @HeaderParam("Accept") String accept, @Context UriInfo uri) {
+        structureRequest(format, accept, detail, uri);
         checkArtefact(rest, Structures.DSD);
         Structures.Snapshot s = structures.reload();
         boolean withFlow = references != null && (references.equalsIgnoreCase("all") || references.equalsIgnoreCase("parents")
@@ -247,8 +329,17 @@ public class SdmxResource {
 
     @GET
     @Path("codelist{rest: (/.*)?}")
-    @Operation(summary = "SDMX code list query, e.g. /sdmx/codelist/WSIS/CL_AREA/1.0 or /sdmx/codelist/WSIS (all)")
-    public Response codelist(@PathParam("rest") String rest) {
+    @Operation(operationId = "getSdmxCodelists", summary = "SDMX code list query, e.g. /codelist/WSIS/CL_AREA/1.0 (economies annotated with UN M49) or /codelist/WSIS (all)")
+    @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message",
+            content = @Content(mediaType = SdmxFormats.STRUCTURE_XML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Malformed path or unknown parameter (SDMX error 140)")
+    @APIResponse(responseCode = "404", description = "Unknown agency, artefact or version (SDMX error 100)")
+    @APIResponse(responseCode = "406", description = "Not SDMX-ML 2.1 (SDMX error 406)")
+    @APIResponse(responseCode = "501", description = "detail other than full (SDMX error 501)")
+    public Response codelist(@PathParam("rest") String rest, @QueryParam("references") String references,
+                             @QueryParam("detail") String detail, @QueryParam("format") String format,
+                             @HeaderParam("Accept") String accept, @Context UriInfo uri) {
+        structureRequest(format, accept, detail, uri);
         Structures.Snapshot s = structures.reload();
         String id = artefactId(rest);
         Set<String> codelists;
@@ -264,14 +355,49 @@ public class SdmxResource {
 
     @GET
     @Path("conceptscheme{rest: (/.*)?}")
-    @Operation(summary = "SDMX concept scheme query, e.g. /sdmx/conceptscheme/WSIS/CS_ICT/1.0")
-    public Response conceptScheme(@PathParam("rest") String rest) {
+    @Operation(operationId = "getSdmxConceptScheme", summary = "SDMX concept scheme query, e.g. /conceptscheme/WSIS/CS_ICT/1.0")
+    @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message",
+            content = @Content(mediaType = SdmxFormats.STRUCTURE_XML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Malformed path or unknown parameter (SDMX error 140)")
+    @APIResponse(responseCode = "404", description = "Unknown agency, artefact or version (SDMX error 100)")
+    @APIResponse(responseCode = "406", description = "Not SDMX-ML 2.1 (SDMX error 406)")
+    @APIResponse(responseCode = "501", description = "detail other than full (SDMX error 501)")
+    public Response conceptScheme(@PathParam("rest") String rest, @QueryParam("references") String references,
+                                  @QueryParam("detail") String detail, @QueryParam("format") String format,
+                                  @HeaderParam("Accept") String accept, @Context UriInfo uri) {
+        structureRequest(format, accept, detail, uri);
         checkArtefact(rest, Structures.CONCEPTS);
         return xml(SdmxXml.structureMessage(structures.get(), new SdmxXml.Content(false, false, true, Set.of())));
     }
 
+    @GET
+    @Path("{resource}{rest: (/.*)?}")
+    @Operation(operationId = "getSdmxUnimplemented", summary = "Any other SDMX REST 2.1 resource: SDMX error 501 (not implemented)")
+    @APIResponse(responseCode = "501", description = "An SDMX resource this service does not implement (SDMX error 501)",
+            content = @Content(mediaType = SdmxExceptionMapper.XML_ERROR, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "Not an SDMX REST resource")
+    public Response unimplemented(@PathParam("resource") String resource, @PathParam("rest") String rest) {
+        if (UNIMPLEMENTED.contains(resource)) {
+            throw SdmxException.notImplemented("The SDMX resource '" + resource + "' is not implemented; this service offers "
+                    + "data, availableconstraint, dataflow, datastructure, codelist and conceptscheme");
+        }
+        throw SdmxException.noResults("'" + resource + "' is not an SDMX REST 2.1 resource");
+    }
+
+    private static void structureRequest(String format, String accept, String detail, UriInfo uri) {
+        SdmxFormats.structure(format, accept);
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!Set.of("references", "detail", "format").contains(name)) {
+                throw SdmxException.syntax("Unknown parameter '" + name + "'; structure queries take references, detail and format");
+            }
+        }
+        if (detail != null && !detail.equalsIgnoreCase("full")) {
+            throw SdmxException.notImplemented("detail=" + detail + " is not implemented for structures; detail=full is");
+        }
+    }
+
     private static Response xml(String message) {
-        return Response.ok(message).type(STRUCTURE_XML).build();
+        return Response.ok(message).type(SdmxFormats.STRUCTURE_XML).build();
     }
 
     /** /{agency}/{id}/{version}: each may be absent or 'all'/'latest'; another agency, id or version is 404. */

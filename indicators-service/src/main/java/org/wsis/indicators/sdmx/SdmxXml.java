@@ -44,8 +44,14 @@ public final class SdmxXml {
                         .append("\" version=\"").append(Structures.VERSION).append("\" isFinal=\"true\">")
                         .append(name(codelistName(codelist)));
                 for (Map.Entry<String, String> code : s.codes(codelist).entrySet()) {
-                    x.append("<str:Code id=\"").append(escape(code.getKey())).append("\">")
-                            .append(name(code.getValue())).append("</str:Code>");
+                    x.append("<str:Code id=\"").append(escape(code.getKey())).append("\">");
+                    String m49 = codelist.equals("CL_AREA") ? s.m49().get(code.getKey()) : null;
+                    if (m49 != null) {
+                        // UN M49 code, so the data joins with M49-coded (SDG) data; M49 is accepted in keys too
+                        x.append("<com:Annotations><com:Annotation id=\"M49\"><com:AnnotationTitle>").append(m49)
+                                .append("</com:AnnotationTitle><com:AnnotationType>M49</com:AnnotationType></com:Annotation></com:Annotations>");
+                    }
+                    x.append(name(code.getValue())).append("</str:Code>");
                 }
                 x.append("</str:Codelist>\n");
             }
@@ -61,6 +67,7 @@ public final class SdmxXml {
             concept(x, "TIME_PERIOD", "Time period");
             concept(x, "OBS_VALUE", "Observation value");
             concept(x, "OBS_STATUS", "Observation status");
+            concept(x, "COMMENT_OBS", "Observation comment (the provider's note)");
             concept(x, "UNIT_MEASURE", "Unit of measure");
             concept(x, "UNIT_MULT", "Unit multiplier (power of 10)");
             x.append("</str:ConceptScheme></str:Concepts>\n");
@@ -69,6 +76,43 @@ public final class SdmxXml {
             dataStructure(x);
         }
         x.append("</mes:Structures>\n</mes:Structure>\n");
+        return x.toString();
+    }
+
+    /**
+     * SDMX-ML 2.1 availability: one Actual ContentConstraint on the dataflow whose cube region lists,
+     * per dimension, the codes that have data (TIME_PERIOD as a range). component: only that dimension.
+     */
+    public static String availability(Map<String, List<String>> available, String component) {
+        StringBuilder x = new StringBuilder(1 << 14);
+        x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<mes:Structure xmlns:mes=\"").append(MES).append("\" xmlns:str=\"").append(STR)
+                .append("\" xmlns:com=\"").append(COM).append("\">\n");
+        header(x, "mes");
+        x.append("<mes:Structures><str:Constraints><str:ContentConstraint id=\"CC_").append(Structures.FLOW)
+                .append("\" agencyID=\"").append(Structures.AGENCY).append("\" version=\"").append(Structures.VERSION)
+                .append("\" isFinal=\"false\" type=\"Actual\">").append(name("Data available for the query"))
+                .append("<str:ConstraintAttachment><str:Dataflow><Ref id=\"").append(Structures.FLOW).append("\" agencyID=\"")
+                .append(Structures.AGENCY).append("\" version=\"").append(Structures.VERSION)
+                .append("\" package=\"datastructure\" class=\"Dataflow\"/></str:Dataflow></str:ConstraintAttachment>")
+                .append("<str:CubeRegion include=\"true\">");
+        for (Map.Entry<String, List<String>> e : available.entrySet()) {
+            if (component != null && !component.equals(e.getKey())) {
+                continue;
+            }
+            x.append("<com:KeyValue id=\"").append(e.getKey()).append("\">");
+            if (e.getKey().equals("TIME_PERIOD")) {
+                x.append("<com:TimeRange><com:StartPeriod isInclusive=\"true\">").append(e.getValue().get(0))
+                        .append("</com:StartPeriod><com:EndPeriod isInclusive=\"true\">").append(e.getValue().get(1))
+                        .append("</com:EndPeriod></com:TimeRange>");
+            } else {
+                for (String value : e.getValue()) {
+                    x.append("<com:Value>").append(escape(value)).append("</com:Value>");
+                }
+            }
+            x.append("</com:KeyValue>");
+        }
+        x.append("</str:CubeRegion></str:ContentConstraint></str:Constraints></mes:Structures>\n</mes:Structure>\n");
         return x.toString();
     }
 
@@ -89,6 +133,10 @@ public final class SdmxXml {
         x.append("<str:LocalRepresentation><str:TextFormat textType=\"ObservationalTimePeriod\"/></str:LocalRepresentation></str:TimeDimension>");
         x.append("</str:DimensionList><str:AttributeList id=\"AttributeDescriptor\">");
         attribute(x, "OBS_STATUS", "CL_OBS_STATUS", "Conditional", "<str:PrimaryMeasure><Ref id=\"OBS_VALUE\"/></str:PrimaryMeasure>");
+        x.append("<str:Attribute id=\"COMMENT_OBS\" assignmentStatus=\"Conditional\">");
+        conceptRef(x, "COMMENT_OBS");
+        x.append("<str:LocalRepresentation><str:TextFormat textType=\"String\" maxLength=\"2000\"/></str:LocalRepresentation>")
+                .append("<str:AttributeRelationship><str:PrimaryMeasure><Ref id=\"OBS_VALUE\"/></str:PrimaryMeasure></str:AttributeRelationship></str:Attribute>");
         attribute(x, "UNIT_MEASURE", "CL_UNIT_MEASURE", "Mandatory", "<str:Dimension><Ref id=\"INDICATOR\"/></str:Dimension>");
         attribute(x, "UNIT_MULT", "CL_UNIT_MULT", "Mandatory", "<str:Dimension><Ref id=\"INDICATOR\"/></str:Dimension>");
         x.append("</str:AttributeList><str:MeasureList id=\"MeasureDescriptor\"><str:PrimaryMeasure id=\"OBS_VALUE\">");
@@ -122,7 +170,7 @@ public final class SdmxXml {
     static String codelistName(String codelist) {
         return switch (codelist) {
             case "CL_FREQ" -> "Frequency";
-            case "CL_AREA" -> "Economies (ISO 3166-1 alpha-3) and aggregates";
+            case "CL_AREA" -> "Economies (ISO 3166-1 alpha-3, annotated with UN M49) and aggregates";
             case "CL_INDICATOR" -> "ICT indicators";
             case "CL_SEX" -> "Sex";
             case "CL_AGE" -> "Age groups";

@@ -46,8 +46,21 @@ public class Structures {
         }
     }
 
-    public record Snapshot(Map<String, Indicator> indicators, Map<String, String> economies,
+    public record Snapshot(Map<String, Indicator> indicators, Map<String, String> economies, Map<String, String> m49,
                            Map<String, Map<String, String>> codelists) {
+        /** An economy named by its code or its UN M49 code (e.g. 404 for KEN), as its code; null if unknown. */
+        public String economy(String codeOrM49) {
+            if (economies.containsKey(codeOrM49)) {
+                return codeOrM49;
+            }
+            for (Map.Entry<String, String> e : m49.entrySet()) {
+                if (e.getValue().equals(codeOrM49)) {
+                    return e.getKey();
+                }
+            }
+            return null;
+        }
+
         /** Codes (id -> name) of a code list, including the ones built from tables. */
         public Map<String, String> codes(String codelist) {
             return switch (codelist) {
@@ -111,9 +124,13 @@ public class Structures {
                 }
             }
             Map<String, String> economies = new LinkedHashMap<>();
-            try (ResultSet rows = statement.executeQuery("SELECT code, name FROM economy ORDER BY kind DESC, code")) {
+            Map<String, String> m49 = new LinkedHashMap<>();
+            try (ResultSet rows = statement.executeQuery("SELECT code, name, m49 FROM economy ORDER BY kind DESC, code")) {
                 while (rows.next()) {
                     economies.put(rows.getString(1), rows.getString(2));
+                    if (rows.getString(3) != null) {
+                        m49.put(rows.getString(1), rows.getString(3));
+                    }
                 }
             }
             Map<String, Map<String, String>> codelists = new LinkedHashMap<>();
@@ -122,7 +139,7 @@ public class Structures {
                     codelists.computeIfAbsent(rows.getString(1), k -> new LinkedHashMap<>()).put(rows.getString(2), rows.getString(3));
                 }
             }
-            snapshot = new Snapshot(indicators, economies, codelists);
+            snapshot = new Snapshot(indicators, economies, m49, codelists);
             return snapshot;
         } catch (SQLException e) {
             throw new IllegalStateException("Loading SDMX structures failed", e);

@@ -40,8 +40,11 @@ public class BatchPublisher {
     private static final Logger LOG = Logger.getLogger(BatchPublisher.class);
     public static final String TOPIC = "indicators.releases";
     public static final String EVENT_TYPE = "org.wsis.indicators.batch.published.v1";
-    /** Publishes take this advisory lock so observation ids (the change-feed cursor) grow in commit order. */
-    private static final long PUBLISH_LOCK = 6_006_006L;
+    /**
+     * Publishes take this advisory lock exclusively so observation ids (the change-feed cursor) grow in
+     * commit order and published_at stamps too; updatedAfter/asOf readers take it shared (ObservationStore).
+     */
+    private static final long PUBLISH_LOCK = org.wsis.indicators.observation.ObservationStore.PUBLISH_LOCK;
     private static final int PROGRESS_EVERY_ROWS = 50_000;
     private static final int TRANSACTION_TIMEOUT_SECONDS = 1800;
 
@@ -288,8 +291,8 @@ public class BatchPublisher {
         int changed;
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO observation (indicator_code, economy_code, sex, age, urbanisation, period, value, obs_status,
-                                         note, provider, batch_id, published_at)
-                SELECT indicator, economy, sex, age, urbanisation, period, value, status, note, ?, ?, ?
+                                         note, provider, batch_id, published_at, supersedes)
+                SELECT indicator, economy, sex, age, urbanisation, period, value, status, note, ?, ?, ?, current_id
                 FROM changed""")) {
             insert.setString(1, agency);
             insert.setObject(2, batchId);
