@@ -177,6 +177,13 @@ class BrowserSignInTest {
     }
 
     private void swaggerUiFlow() {
+        // The gateway merges the services' documents with a short timeout and keeps an incomplete one only
+        // 5 s: on a busy machine, wait until the operation is listed before opening Swagger UI.
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!given().baseUri(gatewayUrl).get("/api/openapi.json").asString().contains("\"/api/stocktaking/v1/entries/mine\"")
+                && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(5).toNanos()); // a bounded poll
+        }
         browser.get(gatewayUrl + "/docs");
         WebDriverWait wait = new WebDriverWait(browser, STEP);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.btn.authorize"))).click();
