@@ -92,5 +92,9 @@ CEND=$(date +%s.%N)
 printf 'psql \\copy: %s rows in %.1f s\n' "$(psql_bench -c 'SELECT count(*) FROM copy_baseline')" "$(echo "$CEND - $CSTART" | bc)"
 psql_bench -c "VACUUM ANALYZE observation"
 
-echo "--- SDMX query: one indicator, all economies, 25 years; $THREADS clients, ${DURATION}s ---"
-java "$BENCH/SdmxQueryLoad.java" "http://127.0.0.1:$SVC_PORT/sdmx/data/WSIS,DF_ICT,1.0/A..BENCH_001..." "$THREADS" "$DURATION" 5
+# one run per SDMX format (the service serves SDMX at /api/sdmx; at the gateway it is /api/indicators/sdmx)
+for ACCEPT in "application/vnd.sdmx.genericdata+xml;version=2.1" "application/vnd.sdmx.structurespecificdata+xml;version=2.1" \
+              "application/vnd.sdmx.data+json;version=1.0.0" "application/vnd.sdmx.data+csv;version=1.0.0"; do
+  echo "--- SDMX query ($ACCEPT): one indicator, all economies, 25 years; $THREADS clients, ${DURATION}s ---"
+  java "$BENCH/SdmxQueryLoad.java" "http://127.0.0.1:$SVC_PORT/api/sdmx/data/WSIS,DF_ICT,1.0/A..BENCH_001..." "$THREADS" "$DURATION" 5 "$ACCEPT"
+done

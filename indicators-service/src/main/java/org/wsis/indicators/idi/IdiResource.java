@@ -29,9 +29,20 @@ import java.util.List;
 @Tag(name = "ICT Development Index")
 public class IdiResource {
 
+    /**
+     * official is always false and methodology says why: the goalposts are this service's approximations
+     * (constants in IdiCalculator), not ITU's published table, so no score here may pass for an official IDI.
+     */
     public record IdiView(String economy, int period, double idi, double universalConnectivity,
-                          double meaningfulConnectivity, OffsetDateTime computedAt) {
+                          double meaningfulConnectivity, OffsetDateTime computedAt, boolean official, String methodology) {
+        IdiView(String economy, int period, double idi, double universalConnectivity, double meaningfulConnectivity,
+                OffsetDateTime computedAt) {
+            this(economy, period, idi, universalConnectivity, meaningfulConnectivity, computedAt, false, UNOFFICIAL);
+        }
     }
+
+    static final String UNOFFICIAL = "Unofficial: the ten components and two pillars of ITU's IDI 2023 structure, with goalposts "
+            + "approximated by this service (not ITU's published values). Not the ITU ICT Development Index.";
 
     public record ComponentView(String indicator, String pillar, String scale, double lowerGoalpost, double upperGoalpost) {
     }
@@ -43,7 +54,7 @@ public class IdiResource {
     }
 
     @GET
-    @Operation(operationId = "listIdiScores", summary = "IDI scores (2023 methodology) derived from current component values, by economy and year")
+    @Operation(operationId = "listIdiScores", summary = "Unofficial IDI-like scores (IDI 2023 structure, approximated goalposts) from current component values, by economy and year")
     @APIResponse(responseCode = "200", description = "A page of IDI scores",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdiView.class, type = SchemaType.ARRAY)))
     public Response list(@QueryParam("economy") String economy, @QueryParam("period") Integer period,

@@ -98,6 +98,8 @@ public class BatchPublisher {
         long stagedAt = System.nanoTime();
         store.progress(batchId, "VALIDATING", staged);
         try (Statement statement = connection.createStatement()) {
+            // an economy may be named by its UN M49 code (404 = KEN): stored under its code
+            statement.execute("UPDATE staging s SET economy = e.code FROM economy e WHERE s.economy = e.m49");
             statement.execute("ANALYZE staging");   // temp tables get no statistics otherwise: the joins below need them
         }
 
@@ -214,7 +216,7 @@ public class BatchPublisher {
                       FROM staging s WHERE EXISTS (SELECT 1 FROM indicator i WHERE i.code = s.indicator)
                       AND NOT EXISTS (SELECT 1 FROM indicator_provider p WHERE p.indicator_code = s.indicator AND p.agency = ?)
                   UNION ALL SELECT line, 'economy', 'is required' FROM staging WHERE economy IS NULL
-                  UNION ALL SELECT s.line, 'economy', 'unknown economy code ''' || s.economy || ''' (ISO 3166-1 alpha-3 or an aggregate)' FROM staging s
+                  UNION ALL SELECT s.line, 'economy', 'unknown economy code ''' || s.economy || ''' (ISO 3166-1 alpha-3, UN M49 or an aggregate)' FROM staging s
                       WHERE s.economy IS NOT NULL AND NOT EXISTS (SELECT 1 FROM economy e WHERE e.code = s.economy)
                   UNION ALL SELECT s.line, 'sex', 'unknown code ''' || s.sex || ''' (CL_SEX: _T, F, M)' FROM staging s
                       WHERE s.sex IS NOT NULL AND NOT EXISTS (SELECT 1 FROM code c WHERE c.codelist = 'CL_SEX' AND c.code = s.sex)
@@ -222,17 +224,17 @@ public class BatchPublisher {
                       WHERE s.age IS NOT NULL AND NOT EXISTS (SELECT 1 FROM code c WHERE c.codelist = 'CL_AGE' AND c.code = s.age)
                   UNION ALL SELECT s.line, 'urbanisation', 'unknown code ''' || s.urbanisation || ''' (CL_URBANISATION: _T, U, R)' FROM staging s
                       WHERE s.urbanisation IS NOT NULL AND NOT EXISTS (SELECT 1 FROM code c WHERE c.codelist = 'CL_URBANISATION' AND c.code = s.urbanisation)
-                  UNION ALL SELECT s.line, 'status', 'unknown observation status ''' || s.status || ''' (CL_OBS_STATUS: A, E, P, B, M)' FROM staging s
+                  UNION ALL SELECT s.line, 'status', 'unknown observation status ''' || s.status || ''' (CL_OBS_STATUS: A, B, D, E, F, G, I, K, L, M, N, O, P, Q, S, U, V, W)' FROM staging s
                       WHERE s.status IS NOT NULL AND NOT EXISTS (SELECT 1 FROM code c WHERE c.codelist = 'CL_OBS_STATUS' AND c.code = s.status)
                   UNION ALL SELECT line, 'period', 'is required (a year such as 2023)' FROM staging WHERE period IS NULL
                   UNION ALL SELECT line, 'period', 'must be a year between 1960 and 2100, got ''' || period || '''' FROM staging
                       WHERE period IS NOT NULL AND CASE WHEN period ~ '^[0-9]{4}$' THEN period::int NOT BETWEEN 1960 AND 2100 ELSE true END
                   UNION ALL SELECT line, 'value', 'must be a number, got ''' || value || '''' FROM staging
                       WHERE value IS NOT NULL AND value !~ %s
-                  UNION ALL SELECT line, 'value', 'is required unless status is M (missing)' FROM staging
-                      WHERE value IS NULL AND coalesce(status, 'A') <> 'M'
-                  UNION ALL SELECT line, 'value', 'must be empty when status is M (missing)' FROM staging
-                      WHERE value IS NOT NULL AND status = 'M'
+                  UNION ALL SELECT line, 'value', 'is required unless the status says missing (M, L, O, Q; NaN means missing)' FROM staging
+                      WHERE value IS NULL AND coalesce(status, 'A') NOT IN ('M', 'L', 'O', 'Q')
+                  UNION ALL SELECT line, 'value', 'must be empty (or NaN) when the status says missing (M, L, O, Q)' FROM staging
+                      WHERE value IS NOT NULL AND status IN ('M', 'L', 'O', 'Q')
                   UNION ALL SELECT line, 'key', 'duplicates line ' || first_line || ' (same indicator, economy, breakdown and period)' FROM (
                       SELECT line, min(line) OVER w AS first_line FROM staging
                       WHERE indicator IS NOT NULL AND economy IS NOT NULL AND period IS NOT NULL

@@ -93,14 +93,16 @@ public class BatchResource {
 
     @POST
     @RolesAllowed(Roles.INDICATOR_PUBLISHER)
-    @Operation(operationId = "uploadBatch", summary = "Upload a batch of observations (text/csv, application/vnd.sdmx.data+csv or application/json)")
+    @Operation(operationId = "uploadBatch", summary = "Upload a batch of observations: text/csv, SDMX-CSV 1.0/2.0 (application/vnd.sdmx.data+csv), "
+            + "SDMX-ML 2.1 (application/vnd.sdmx.structurespecificdata+xml, application/vnd.sdmx.genericdata+xml) or application/json")
     @APIResponse(responseCode = "201", description = "Validated and published",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchStore.BatchView.class)))
     @APIResponse(responseCode = "202", description = "Accepted as a job; poll the Location",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchStore.BatchView.class)))
-    @APIResponse(responseCode = "400", description = "The file is malformed (header, JSON)")
+    @APIResponse(responseCode = "400", description = "The file is malformed (header, JSON, XML), not UTF-8/UTF-16 with BOM, or has a line over 65,536 characters")
     @APIResponse(responseCode = "403", description = "Rows for indicators the agency does not provide")
     @APIResponse(responseCode = "413", description = "Too large")
+    @APIResponse(responseCode = "415", description = "Another content type, or a charset other than UTF-8/UTF-16")
     @APIResponse(responseCode = "422", description = "Rows failed validation, or the Idempotency-Key was used for another file")
     public Response upload(@HeaderParam("Content-Type") String contentType, @HeaderParam("Prefer") String prefer,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -116,7 +118,12 @@ public class BatchResource {
         java.nio.file.Path file = uploadFiles.create();
         Received received;
         try {
-            received = copyBounded(body, file);
+            java.nio.charset.Charset declared = UploadFormat.declaredCharset(contentType);
+            boolean transcode = declared != null && (format == UploadFormat.CSV || format == UploadFormat.SDMX_CSV)
+                    && !declared.equals(java.nio.charset.StandardCharsets.UTF_8) && !declared.name().startsWith("UTF-16")
+                    && !declared.equals(java.nio.charset.StandardCharsets.US_ASCII);
+            // a CSV in a declared single-byte charset (ISO-8859-1, windows-1252...) is stored as UTF-8
+            received = copyBounded(transcode ? new Utf8Transcoder(body, declared) : body, file);
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(file);
             throw e;

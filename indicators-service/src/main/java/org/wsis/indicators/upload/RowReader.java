@@ -8,12 +8,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns an uploaded CSV, SDMX-CSV or JSON body into rows of the fixed staging layout
@@ -28,8 +30,6 @@ public final class RowReader {
 
     /** Header names accepted per staging column (case-insensitive): our own names and SDMX concept ids. */
     private static final Map<String, Integer> HEADER_ALIASES = new HashMap<>();
-    /** SDMX-CSV columns that are accepted but carry nothing to store. */
-    private static final List<String> IGNORED_HEADERS = List.of("dataflow", "unit_measure", "unit_mult", "freq");
 
     static {
         alias(0, "indicator", "indicator_code");
@@ -40,7 +40,7 @@ public final class RowReader {
         alias(5, "period", "time_period", "year");
         alias(6, "value", "obs_value");
         alias(7, "status", "obs_status");
-        alias(8, "note", "comment", "obs_note");
+        alias(8, "note", "comment", "obs_note", "comment_obs");
     }
 
     private static void alias(int column, String... names) {
@@ -63,76 +63,64 @@ public final class RowReader {
         }
     }
 
-    /** Longest CSV line read (a row is a few hundred characters): one endless "line" must not fill the heap. */
-    static final int MAX_LINE_CHARS = 64 * 1024;
-
     private RowReader() {
-    }
-
-    /** {@link BufferedReader#readLine()} that refuses a line longer than {@link #MAX_LINE_CHARS}. */
-    static String readLine(BufferedReader reader, int lineNumber) throws IOException {
-        StringBuilder line = null;
-        while (true) {
-            int c = reader.read();
-            if (c < 0) {
-                return line == null ? null : line.toString();
-            }
-            if (line == null) {
-                line = new StringBuilder(128);
-            }
-            if (c == '\n') {
-                return line.toString();
-            }
-            if (c == '\r') {
-                reader.mark(1);
-                if (reader.read() != '\n') {
-                    reader.reset();
-                }
-                return line.toString();
-            }
-            if (line.length() >= MAX_LINE_CHARS) {
-                throw new MalformedUpload("Line " + lineNumber + " is longer than " + MAX_LINE_CHARS + " characters");
-            }
-            line.append((char) c);
-        }
     }
 
     public static void read(UploadFormat format, InputStream body, Sink sink) throws IOException {
         if (format == UploadFormat.JSON) {
             readJson(body, sink);
+        } else if (format == UploadFormat.SDMX_ML) {
+            SdmxMlReader.read(body, sink);
         } else {
             readCsv(format, body, sink);
         }
     }
 
+    /** A longer line is refused (a 200 MB single-line file must not be read into memory). */
+    public static final int MAX_LINE_CHARS = 65_536;
+    /** Accepted DATAFLOW / STRUCTURE_ID values: this service's one dataflow. */
+    private static final java.util.Set<String> FLOW_REFERENCES = java.util.Set.of("WSIS:DF_ICT(1.0)", "WSIS:DF_ICT", "DF_ICT",
+            "WSIS,DF_ICT,1.0", "WSIS,DF_ICT");
+    /** SDMX-CSV columns whose content follows from the indicator (or is presentation): accepted, not stored. */
+    private static final java.util.Set<String> DERIVED_HEADERS = java.util.Set.of("unit_measure", "unit_mult", "decimals",
+            "time_format", "unit");
+
+    private enum Special { DATAFLOW, STRUCTURE, STRUCTURE_ID, ACTION, FREQ, OBS_CONF }
+
     private static void readCsv(UploadFormat format, InputStream body, Sink sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
-        String headerLine = readLine(reader, 1);
+        Reader reader = decode(body);
+        String headerLine = boundedLine(reader, 1);
         if (headerLine == null || headerLine.isBlank()) {
             throw new MalformedUpload("The file is empty: expected a header row");
         }
-        if (headerLine.startsWith("\uFEFF")) {
-            headerLine = headerLine.substring(1);
-        }
         List<String> header = splitCsv(headerLine);
-        int[] target = new int[header.size()];     // staging column per file column, -1 = ignored
-        int freqColumn = -1;
+        int[] target = new int[header.size()];     // staging column per file column, -1 = not stored
+        Special[] special = new Special[header.size()];
         boolean[] present = new boolean[COLUMNS.size()];
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i) == null ? "" : header.get(i).trim().toLowerCase(Locale.ROOT);
-            // SDMX-CSV 2.0 writes "STRUCTURE_ID"/"STRUCTURE"; SDMX-CSV 1.0 "DATAFLOW"
+            String name = header.get(i) == null ? "" : header.get(i).trim();
+            // SDMX-CSV with labels: "REF_AREA: Reference area"
+            int label = name.indexOf(':');
+            if (label > 0) {
+                name = name.substring(0, label).trim();
+            }
+            name = name.toLowerCase(Locale.ROOT);
             Integer column = HEADER_ALIASES.get(name);
+            target[i] = -1;
             if (column != null) {
                 target[i] = column;
                 present[column] = true;
-            } else if (IGNORED_HEADERS.contains(name) || name.equals("structure") || name.equals("structure_id") || name.equals("action")) {
-                target[i] = -1;
-                if (name.equals("freq")) {
-                    freqColumn = i;
-                }
+            } else if (DERIVED_HEADERS.contains(name)) {
+                continue;
             } else {
-                throw new MalformedUpload("Unknown column '" + header.get(i) + "' in the header; expected "
-                        + (format == UploadFormat.SDMX_CSV ? "DATAFLOW,FREQ,REF_AREA,INDICATOR,SEX,AGE,URBANISATION,TIME_PERIOD,OBS_VALUE,OBS_STATUS" : "indicator,economy,period,value[,sex,age,urbanisation,status,note]"));
+                try {
+                    special[i] = Special.valueOf(name.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new MalformedUpload("Unknown column '" + header.get(i) + "' in the header; expected "
+                            + (format == UploadFormat.SDMX_CSV
+                            ? "SDMX-CSV: DATAFLOW (1.0) or STRUCTURE,STRUCTURE_ID[,ACTION] (2.0), FREQ,REF_AREA,INDICATOR,SEX,AGE,URBANISATION,TIME_PERIOD,OBS_VALUE[,OBS_STATUS,OBS_CONF,COMMENT_OBS,UNIT_MEASURE,UNIT_MULT,DECIMALS]"
+                            : "indicator,economy,period,value[,sex,age,urbanisation,status,note]"));
+                }
             }
         }
         for (int required : new int[]{0, 1, 5, 6}) {
@@ -142,7 +130,7 @@ public final class RowReader {
         }
         String line;
         int lineNumber = 1;
-        while ((line = readLine(reader, lineNumber + 1)) != null) {
+        while ((line = boundedLine(reader, lineNumber + 1)) != null) {
             lineNumber++;
             if (line.isEmpty()) {
                 continue;
@@ -158,19 +146,117 @@ public final class RowReader {
                 sink.error(lineNumber, "line", "has " + fields.size() + " fields, the header has " + header.size());
                 continue;
             }
-            if (freqColumn >= 0 && fields.get(freqColumn) != null && !"A".equals(fields.get(freqColumn))) {
-                sink.error(lineNumber, "FREQ", "only annual data (A) is accepted, got '" + fields.get(freqColumn) + "'");
-                continue;
-            }
             String[] values = new String[COLUMNS.size()];
+            boolean bad = false;
             for (int i = 0; i < target.length; i++) {
+                String value = fields.get(i) == null || fields.get(i).isBlank() ? null : fields.get(i).trim();
                 if (target[i] >= 0) {
-                    String value = fields.get(i);
-                    values[target[i]] = value == null || value.isBlank() ? null : value.trim();
+                    values[target[i]] = target[i] == 8 ? value : code(value);
+                } else if (special[i] != null) {
+                    String problem = checkSpecial(special[i], code(value));
+                    if (problem != null) {
+                        sink.error(lineNumber, header.get(i).trim(), problem);
+                        bad = true;
+                    }
                 }
             }
-            sink.row(lineNumber, values);
+            if (!bad) {
+                sink.row(lineNumber, missingValue(values));
+            }
         }
+    }
+
+    /** A coded value with its label ("KEN: Kenya", SDMX-CSV labels=both) is its code. */
+    private static String code(String value) {
+        if (value == null) {
+            return null;
+        }
+        int label = value.indexOf(": ");
+        return label > 0 ? value.substring(0, label).trim() : value;
+    }
+
+    /** The problem with a structural SDMX-CSV column's value, or null. */
+    private static String checkSpecial(Special column, String value) {
+        return switch (column) {
+            case DATAFLOW, STRUCTURE_ID -> value == null || FLOW_REFERENCES.contains(value) ? null
+                    : "names dataflow '" + value + "'; this service takes data for WSIS:DF_ICT(1.0) only";
+            case STRUCTURE -> value == null || value.equalsIgnoreCase("dataflow") ? null
+                    : "must be 'dataflow' (data are reported against the dataflow WSIS:DF_ICT(1.0)), got '" + value + "'";
+            case ACTION -> value == null || Set.of("I", "A", "R").contains(value) ? null
+                    : value.equals("D") ? "ACTION=D (delete) is refused: published values are never deleted; send a revision, or status M/L/O for a value that should not exist"
+                    : "unknown ACTION '" + value + "' (I, A, R; D is refused)";
+            case FREQ -> value == null || value.equals("A") ? null : "only annual data (A) is accepted, got '" + value + "'";
+            case OBS_CONF -> value == null || value.equals("F") ? null
+                    : "OBS_CONF '" + value + "': only free (F) observations are accepted on this public platform";
+        };
+    }
+
+    /** SDMX missing values: NaN (or an empty value) is a missing observation, status M unless another is given. */
+    private static String[] missingValue(String[] values) {
+        if ("NaN".equals(values[6])) {
+            values[6] = null;
+            if (values[7] == null) {
+                values[7] = "M";
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The body as characters: UTF-8 (a BOM is skipped) or UTF-16 with a BOM; UTF-16 without a BOM and
+     * invalid UTF-8 are refused with a message saying so (not a database error).
+     */
+    static Reader decode(InputStream body) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(body, 1 << 16);
+        in.mark(4);
+        byte[] head = in.readNBytes(4);
+        in.reset();
+        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            skip = 3;
+        } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (head.length >= 2 && (head[0] == 0 || head[1] == 0)) {
+            throw new MalformedUpload("The file looks like UTF-16 without a byte order mark; save it as UTF-8 (or UTF-16 with a BOM)");
+        }
+        in.skipNBytes(skip);
+        java.nio.charset.CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    }
+
+    /** The next line without its terminator (\n, \r\n), null at the end; refuses lines over MAX_LINE_CHARS. */
+    static String boundedLine(Reader reader, int lineNumber) throws IOException {
+        StringBuilder line = new StringBuilder(128);
+        int c;
+        try {
+            while ((c = reader.read()) != -1) {
+                if (c == '\n') {
+                    break;
+                }
+                if (line.length() >= MAX_LINE_CHARS) {
+                    throw new MalformedUpload("Line " + lineNumber + " is longer than " + MAX_LINE_CHARS
+                            + " characters; an observation line is far shorter (is the file really CSV with \\n line ends?)");
+                }
+                line.append((char) c);
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new MalformedUpload("Line " + lineNumber + " is not valid UTF-8; save the file as UTF-8");
+        }
+        if (c == -1 && line.isEmpty()) {
+            return null;
+        }
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') {
+            line.setLength(end - 1);
+        }
+        return line.toString();
     }
 
     /** RFC 4180 fields of one line; "" inside quotes is a quote. Fields spanning lines are refused. */
@@ -242,7 +328,8 @@ public final class RowReader {
             if (!sawObservations) {
                 throw new MalformedUpload("The body has no 'observations' array");
             }
-        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // syntax errors and Jackson's size limits (a 200 MB string) alike
             throw new MalformedUpload("Malformed JSON: " + e.getOriginalMessage());
         }
     }
@@ -266,7 +353,7 @@ public final class RowReader {
             }
         }
         if (!bad) {
-            sink.row(index, values);
+            sink.row(index, missingValue(values));
         }
     }
 }

@@ -144,7 +144,8 @@ class BatchResourceTest {
         upload("text/csv", "country;year;val\nKEN;2020;1\n").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("Unknown column"));
         upload("application/json", "{\"observations\": [").then().statusCode(400).contentType("application/problem+json");
-        upload("application/xml", "<x/>").then().statusCode(415).contentType("application/problem+json");
+        upload("text/plain", "hello").then().statusCode(415).contentType("application/problem+json");
+        upload("application/xml", "<x/>").then().statusCode(400).body("detail", containsString("No DataSet"));
         upload("text/csv", "indicator,economy,period,value\n").then().statusCode(422).body("errors[0].field", equalTo("line 1: body"));
     }
 
