@@ -38,7 +38,44 @@ final class OpenApi30 {
                 }
             }
         }
+        if (schemas != null) {
+            inlineNullableScalarRefs(document, schemas);
+        }
         return document;
+    }
+
+    /**
+     * In 3.0, {@code nullable} does not reach into {@code allOf}: a nullable {@code allOf: [{$ref: OffsetDateTime}]}
+     * still refuses null. Where the referenced schema is a scalar (a string with a format, an enum), its keywords
+     * are copied in place of the {@code allOf}, so {@code nullable} applies (and an enum lists null too).
+     */
+    private static void inlineNullableScalarRefs(Object node, JsonObject schemas) {
+        if (node instanceof JsonObject object) {
+            JsonArray allOf = object.getJsonArray("allOf");
+            if (Boolean.TRUE.equals(object.getValue("nullable")) && allOf != null && allOf.size() == 1
+                    && allOf.getValue(0) instanceof JsonObject member && member.size() == 1
+                    && member.getValue("$ref") instanceof String ref && ref.startsWith("#/components/schemas/")) {
+                JsonObject target = schemas.getJsonObject(ref.substring("#/components/schemas/".length()));
+                if (target != null && !target.containsKey("properties") && !target.containsKey("allOf")
+                        && !target.containsKey("anyOf") && !target.containsKey("oneOf")
+                        && target.getValue("type") instanceof String type && !type.equals("object") && !type.equals("array")) {
+                    object.remove("allOf");
+                    target.forEach(entry -> {
+                        if (!object.containsKey(entry.getKey())) {
+                            object.put(entry.getKey(), entry.getValue() instanceof JsonArray a ? a.copy() : entry.getValue());
+                        }
+                    });
+                    if (object.getValue("enum") instanceof JsonArray values && !values.contains(null)) {
+                        values.addNull();
+                    }
+                }
+            }
+            for (String key : object.fieldNames().toArray(String[]::new)) {
+                inlineNullableScalarRefs(object.getValue(key), schemas);
+            }
+        } else if (node instanceof JsonArray array) {
+            array.forEach(item -> inlineNullableScalarRefs(item, schemas));
+        }
     }
 
     /** Converts every value under a "schema" key (parameters, media types, headers). */
