@@ -74,11 +74,12 @@ class RestartKeepsOwnershipEndToEndTest {
                             "organisation", "Energy for ICT", "actionLines", List.of("C2", "C4")))
                     .put("/api/stocktaking/v1/entries/" + entryId)
                     .then().statusCode(200).body("title", equalTo("Solar-powered telecentres, phase 2"));
-            // Ownership is still checked: another editor may not touch it.
+            // Ownership is still checked: another editor may not touch it (stocktaking answers 404 for
+            // someone else's draft, so as not to reveal that it exists).
             given().baseUri(second.gateway().url()).auth().oauth2(tokens.userToken("editor2")).contentType(ContentType.JSON)
                     .header("If-Match", current.header("ETag"))
                     .body(Map.of("title", "Taken over", "description", "x", "organisation", "x", "actionLines", List.of("C2")))
-                    .put("/api/stocktaking/v1/entries/" + entryId).then().statusCode(403);
+                    .put("/api/stocktaking/v1/entries/" + entryId).then().statusCode(404);
 
             String participant = tokens.userToken("participant");
             register(second, participant).then().statusCode(409).contentType("application/problem+json");
