@@ -96,13 +96,18 @@ public class VoteScreening {
                 ), identical AS (
                     SELECT choices FROM per_voter WHERE n >= ?7 GROUP BY choices HAVING ?6 > 0 AND count(*) >= ?6
                 ), burst AS (
-                    SELECT floor(extract(epoch FROM created) / ?9) AS bucket FROM per_voter WHERE created IS NOT NULL
-                    GROUP BY 1 HAVING ?8 > 0 AND count(*) >= ?8
+                    -- a burst window starts at an account's creation: [created, created + ?9 s] holding >= ?8 accounts
+                    -- (sliding, not fixed buckets, so a campaign straddling a bucket edge is still one burst)
+                    SELECT created AS from_time, created + make_interval(secs => ?9) AS to_time FROM (
+                        SELECT created, count(*) OVER (ORDER BY created
+                               RANGE BETWEEN CURRENT ROW AND make_interval(secs => ?9) FOLLOWING) AS n
+                        FROM per_voter WHERE created IS NOT NULL) w
+                    WHERE ?8 > 0 AND n >= ?8
                 ), voter_reasons AS (
                     SELECT p.voter_id, concat_ws('; ',
                            CASE WHEN ?4 > 0 AND p.n >= ?4 AND p.span <= ?5 THEN 'all-categories-fast' END,
                            CASE WHEN p.choices IN (SELECT choices FROM identical) THEN 'identical-sequence' END,
-                           CASE WHEN floor(extract(epoch FROM p.created) / ?9) IN (SELECT bucket FROM burst) THEN 'account-burst' END,
+                           CASE WHEN EXISTS (SELECT 1 FROM burst b WHERE p.created BETWEEN b.from_time AND b.to_time) THEN 'account-burst' END,
                            CASE WHEN ?10 > 0 AND p.n >= ?10 AND p.jitter * 1000 < ?11 THEN 'regular-timing' END) AS reasons
                     FROM per_voter p
                 ), vote_reasons AS (
