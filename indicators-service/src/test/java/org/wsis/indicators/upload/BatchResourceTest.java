@@ -102,6 +102,7 @@ class BatchResourceTest {
     @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void invalidBatchReportsEveryBadRowAndPublishesNothing() {
         long before = count("SELECT count(*) FROM observation");
+        long tanzaniaBefore = count("SELECT count(*) FROM observation WHERE economy_code = 'TZA'");
         upload("text/csv", """
                 indicator,economy,period,value,sex,status
                 IT_USE_ii99,TZA,2020,20.0,,
@@ -125,17 +126,19 @@ class BatchResourceTest {
                 .body("errors.field", hasItem("line 10: line"))
                 .body("errors.find { it.field == 'line 3: indicator' }.message", containsString("IT_NOPE"));
         assertEquals(before, count("SELECT count(*) FROM observation"));
-        assertEquals(0L, count("SELECT count(*) FROM observation WHERE economy_code = 'TZA'"));
+        // other tests of this class may publish every economy: compare with before, not with zero
+        assertEquals(tanzaniaBefore, count("SELECT count(*) FROM observation WHERE economy_code = 'TZA'"));
     }
 
     @Test
     @TestSecurity(user = "svc-unesco", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "UNESCO"))
     void agencyMayNotSubmitIndicatorsItDoesNotProvide() {
+        long rwandaBefore = count("SELECT count(*) FROM observation WHERE economy_code = 'RWA'");
         upload("text/csv", "indicator,economy,period,value\nSE_ACS_INTNT,RWA,2022,45\nIT_USE_ii99,RWA,2022,30\n")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("line 3: indicator"))
                 .body("errors[0].message", containsString("UNESCO does not provide indicator 'IT_USE_ii99'"));
-        assertEquals(0L, count("SELECT count(*) FROM observation WHERE economy_code = 'RWA'"));
+        assertEquals(rwandaBefore, count("SELECT count(*) FROM observation WHERE economy_code = 'RWA'"));
     }
 
     @Test
@@ -202,8 +205,13 @@ class BatchResourceTest {
     @Test
     @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void changeFeedListsPublishedChangesAfterACursor() {
-        Map<String, Object> start = given().get("/api/v1/changes?after=0&limit=10000").then().statusCode(200).extract().path("$");
-        long cursor = ((Number) start.get("nextCursor")).longValue();
+        // the end of the feed, however much other tests published before (pages of at most 10,000)
+        long cursor = 0;
+        Map<String, Object> page;
+        do {
+            page = given().get("/api/v1/changes?after=" + cursor + "&limit=10000").then().statusCode(200).extract().path("$");
+            cursor = ((Number) page.get("nextCursor")).longValue();
+        } while (Boolean.TRUE.equals(page.get("hasMore")));
         upload("text/csv", "indicator,economy,period,value\nIT_POP_4G,SEN,2023,88\nIT_POP_4G,SEN,2022,80\n").then().statusCode(201);
         given().get("/api/v1/changes?after=" + cursor + "&limit=1").then().statusCode(200)
                 .body("changes", hasSize(1)).body("hasMore", equalTo(true))
