@@ -1,4 +1,4 @@
-package org.wsis.gateway.logging;
+package org.wsis.logging;
 
 import io.quarkus.logging.LoggingFilter;
 import org.jboss.logmanager.ExtLogRecord;
@@ -11,9 +11,10 @@ import java.util.logging.SimpleFormatter;
  * Every log line is one line: control characters in a message (a CR/LF or NUL in a request path
  * decoded into "Input refused by PostgreSQL on /api/v1/...", or in the access log) are written as
  * escapes ({@code \r}, {@code \n}, {@code \u0000}), so nobody can forge a log line from outside.
- * The gateway's copy of service-commons' observability/ControlCharacterEscaping (the gateway does
- * not depend on service-commons); keep the two alike. Installed by {@code quarkus.log.console.filter}
- * in application.properties. Never drops a record. Stack traces (%e) are not touched.
+ * Installed on the console handler by {@code quarkus.log.console.filter=wsis-escape-control-characters}
+ * (service-commons' defaults; the gateway's application.properties). It lives here, in the one module
+ * both the gateway and the services depend on, so there is one copy. Never drops a record. Stack
+ * traces (%e) are not touched.
  */
 @LoggingFilter(name = "wsis-escape-control-characters")
 public final class ControlCharacterEscaping implements Filter {
