@@ -41,12 +41,6 @@ import org.wsis.commons.problem.Problem;
  */
 public class ContractFilter implements OASFilter {
 
-    /**
-     * Extension on a property Jackson leaves out when it is null ({@code @JsonInclude(NON_NULL)}, e.g. the
-     * owner-only fields of a public view): such a property is never made {@code required}.
-     */
-    public static final String OMITTED_WHEN_NULL = "x-wsis-omitted-when-null";
-
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "ProblemFieldError";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
@@ -113,13 +107,7 @@ public class ContractFilter implements OASFilter {
         schemas.forEach((name, schema) -> {
             if (!name.startsWith(PROBLEM) && !inRequests.contains(name) && schema.getProperties() != null
                     && !schema.getProperties().isEmpty()) {
-                List<String> required = new ArrayList<>();
-                schema.getProperties().forEach((property, propertySchema) -> {
-                    if (propertySchema.getExtensions() == null || !propertySchema.getExtensions().containsKey(OMITTED_WHEN_NULL)) {
-                        required.add(property);
-                    }
-                });
-                schema.setRequired(required);
+                schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
             }
         });
     }

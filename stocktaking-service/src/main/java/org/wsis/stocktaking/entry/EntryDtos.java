@@ -1,9 +1,6 @@
 package org.wsis.stocktaking.entry;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.wsis.commons.openapi.ContractFilter;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -31,16 +28,16 @@ public final class EntryDtos {
             @NotBlank @Size(max = 20_000) String description,
             @NotBlank @Size(max = 300) String organisation,
             @NotEmpty @Size(max = 19) List<@NotBlank @Pattern(regexp = "C\\d{1,2}(\\.[A-Z-]+)?", message = "must be an action line code such as C3 or C7.E-HEALTH") String> actionLines,
-            @Size(max = 200) String contactName,
-            @Email @Size(max = 320) String contactEmail,
-            @Size(max = 40) String stakeholderType,
+            @Schema(nullable = true) @Size(max = 200) String contactName,
+            @Schema(nullable = true) @Email @Size(max = 320) String contactEmail,
+            @Schema(nullable = true) @Size(max = 40) String stakeholderType,
             @Size(max = 250) List<@NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as KE") String> countries,
             @Size(max = 6) List<@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ITU region code such as AFR") String> regions,
             @Size(max = 169) List<@NotBlank @Pattern(regexp = "\\d{1,2}\\.([0-9]{1,2}|[a-d])", message = "must be an SDG target code such as 4.4 or 9.c") String> sdgTargets,
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> targetGroups,
-            LocalDate startDate,
-            LocalDate endDate,
-            ProjectStatus projectStatus,
+            @Schema(nullable = true) LocalDate startDate,
+            @Schema(nullable = true) LocalDate endDate,
+            @Schema(nullable = true) ProjectStatus projectStatus,
             @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> links,
             @Size(max = 50) List<@NotBlank @Size(max = 300) String> partners,
             @Pattern(regexp = "ar|zh|en|fr|ru|es", message = "must be one of the UN languages ar, zh, en, fr, ru, es") String language,
@@ -76,21 +73,21 @@ public final class EntryDtos {
      * An entry as its owner and moderators see it ({@link #of}), or as everyone else does
      * ({@link #publicOf}): without the owner's subject (also the key of that person's votes), without
      * the moderator's comment, and without the contact person unless the owner opted in. Those
-     * fields are then absent from the JSON, not null.
+     * fields are then null (always present, so the contract can require every field).
      */
     public record EntryView(UUID id, String title, String description, String organisation, List<String> actionLines,
                             EntryStatus status,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true")) String ownerId,
+                            @Schema(nullable = true) String ownerId,
                             OffsetDateTime createdAt, OffsetDateTime updatedAt,
                             @Schema(nullable = true) OffsetDateTime publishedAt, long version,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true")) String contactName,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true")) String contactEmail,
+                            @Schema(nullable = true) String contactName,
+                            @Schema(nullable = true) String contactEmail,
                             @Schema(nullable = true) String stakeholderType, List<String> countries,
                             List<String> regions, List<String> sdgTargets, List<Integer> sdgs, List<String> targetGroups,
                             @Schema(nullable = true) LocalDate startDate, @Schema(nullable = true) LocalDate endDate, @Schema(nullable = true) ProjectStatus projectStatus, List<String> links,
                             List<String> partners, @Schema(nullable = true) String language, @Schema(nullable = true) Integer stocktakingYear, boolean successStory,
                             List<PrizeView> prizes,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, extensions = @Extension(name = ContractFilter.OMITTED_WHEN_NULL, value = "true")) String returnComment,
+                            @Schema(nullable = true) String returnComment,
                             boolean changePending, boolean publicContact) {
         public static EntryView of(Entry e) {
             return view(e, true);
@@ -119,6 +116,6 @@ public final class EntryDtos {
     }
 
     public record RevisionView(int revision, String action, EntryStatus status, String actorId, OffsetDateTime at,
-                               String comment, NewEntry content) {
+                               @Schema(nullable = true) String comment, NewEntry content) {
     }
 }

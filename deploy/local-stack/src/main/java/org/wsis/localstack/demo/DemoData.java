@@ -46,7 +46,8 @@ public final class DemoData {
     static final int FIRST_PERIOD = 2019;
     static final int LAST_PERIOD = 2024;
     private static final List<String> PARTICIPANTS = List.of("participant", "editor", "editor2", "voter");
-    private static final List<String> VOTERS = List.of("voter", "participant", "editor2", "organizer", "reviewer");
+    // prize voters of the realm: role prize-voter, verified e-mail, accounts older than any voting cut-off
+    private static final List<String> VOTERS = List.of("voter", "voter01", "voter02", "voter03", "voter04");
 
     private final GatewayClient gateway;
     private final RealmTokens realm;
