@@ -40,6 +40,12 @@ class ApiContractTest {
             "getSessionProposal", "acceptSessionProposal", "declineSessionProposal", "registerForForum",
             "getMyRegistration", "updateMyRegistration", "cancelMyRegistration", "getMyBadge", "getSession",
             "createSession", "signUpForSession", "getMySignup", "cancelMySignup",
+            // prizes: the vote audit and the ledger (issue 18) need a closed, screened edition
+            "getPrizeEditionAudit", "getPrizeVoteLedger", "listPrizeVoteClusters", "decidePrizeVote",
+            "screenPrizeVotes", "searchPrizeVotes",
+            // indicators: SDMX (read by an independent SDMX client in SdmxClientEndToEndTest, not through this filter)
+            "getSdmxAvailability", "getSdmxCodelists", "getSdmxConceptScheme", "getSdmxDataflows", "getSdmxDataStructure",
+            "getSdmxUnimplemented", "getSdmxDataAll", "getSdmxData", "getSdmxDataByProvider",
             // indicators: agency uploads
             "uploadBatch", "getBatch", "listBatchErrors", "listObservationVintages", "getIndicator");
 
@@ -153,6 +159,8 @@ class ApiContractTest {
         Map<String, String> tokenOf = new java.util.HashMap<>();
         Map<String, String> values = new java.util.HashMap<>();
         List<String> failures = new ArrayList<>();
+        // only this test's responses decide it (other classes sharing the platform may have run before)
+        int mismatchesBefore = SharedPlatform.contract().mismatches().size();
         for (Call call : CALLS) {
             RequestSpecification request = SharedPlatform.gateway();
             if (call.user() != null) {
@@ -173,7 +181,8 @@ class ApiContractTest {
                 uncalled.add(operation + " (" + id + ")");
             }
         });
-        List<String> mismatches = contract.mismatches();
+        List<String> all = contract.mismatches();
+        List<String> mismatches = List.copyOf(all.subList(mismatchesBefore, all.size()));
         System.out.printf("%d operations, %d validated responses, %d mismatches; %d operations not yet called: %s%n",
                 operations.size(), contract.validated(), mismatches.size(),
                 operations.size() - seen.size(), NOT_YET_CALLED);
