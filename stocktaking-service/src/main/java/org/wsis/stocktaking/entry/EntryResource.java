@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.ratelimit.WriteRateLimits;
 import org.wsis.commons.http.Preconditions;
 import org.wsis.commons.idempotency.Idempotency;
 import org.wsis.commons.paging.PageParams;
@@ -46,12 +47,15 @@ public class EntryResource {
     private final ModerationService moderation;
     private final Idempotency idempotency;
     private final CurrentUser caller;
+    private final WriteRateLimits limits;
 
-    public EntryResource(EntryService entries, ModerationService moderation, Idempotency idempotency, CurrentUser caller) {
+    public EntryResource(EntryService entries, ModerationService moderation, Idempotency idempotency, CurrentUser caller,
+                         WriteRateLimits limits) {
         this.entries = entries;
         this.moderation = moderation;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.limits = limits;
     }
 
     @POST
@@ -64,6 +68,7 @@ public class EntryResource {
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @NotNull(message = "a JSON body is required") @Valid EntryDtos.NewEntry request,
                            @Context UriInfo uri) {
+        limits.acquire("stocktaking-entry-writes", caller.subject(), "entry writes");
         return idempotency.execute("entries.create", idempotencyKey, caller.subject(), request, () -> {
             Entry entry = entries.create(request);
             return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
@@ -103,6 +108,7 @@ public class EntryResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull(message = "a JSON body is required") @Valid EntryDtos.NewEntry request) {
+        limits.acquire("stocktaking-entry-writes", caller.subject(), "entry writes");
         Entry entry = entries.update(id, ifMatch, request);
         return Response.ok(EntryDtos.EntryView.of(entry)).tag(etag(entry)).build();
     }
