@@ -1,5 +1,6 @@
 package org.wsis.indicators.idi;
 
+import jakarta.annotation.security.PermitAll;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,6 +25,8 @@ import org.wsis.commons.paging.PageParams;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+// Public reads: open to anyone, said explicitly (services deny endpoints without a security annotation)
+@PermitAll
 @Path("/api/v1/idi")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "ICT Development Index")
