@@ -173,6 +173,46 @@ public class EntryResource {
         return EntryDtos.EntryView.of(moderation.archive(id, comment));
     }
 
+    @POST
+    @Path("{id}/restore")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @Operation(operationId = "restoreEntry", summary = "Bring an archived entry back to its owner as RETURNED, with the reason (moderators)",
+            description = "Not a republication: the owner resubmits and another moderator publishes it again.")
+    @APIResponse(responseCode = "200", description = "The entry, RETURNED to its owner",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
+    @APIResponse(responseCode = "409", description = "The entry is not archived")
+    public EntryDtos.EntryView restore(@PathParam("id") UUID id,
+                                       @NotNull(message = "a JSON body is required") @Valid EntryDtos.ReturnRequest request) {
+        return EntryDtos.EntryView.of(moderation.restore(id, request.comment()));
+    }
+
+    @POST
+    @Path("{id}/moderator-notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @Operation(operationId = "addEntryModeratorNote", summary = "Add an internal note on an entry (moderators; never shown to the owner)")
+    @APIResponse(responseCode = "201", description = "The note, stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.ModeratorNoteView.class)))
+    public Response addModeratorNote(@PathParam("id") UUID id,
+                                     @NotNull(message = "a JSON body is required") @Valid EntryDtos.NewModeratorNote request) {
+        return Response.status(Response.Status.CREATED).entity(noteView(moderation.addNote(id, request.text()))).build();
+    }
+
+    @GET
+    @Path("{id}/moderator-notes")
+    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @Operation(operationId = "listEntryModeratorNotes", summary = "The internal notes on an entry, oldest first (moderators)")
+    @APIResponse(responseCode = "200", description = "The notes",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.ModeratorNoteView.class, type = SchemaType.ARRAY)))
+    public java.util.List<EntryDtos.ModeratorNoteView> moderatorNotes(@PathParam("id") UUID id) {
+        return moderation.notes(id).stream().map(EntryResource::noteView).toList();
+    }
+
+    private static EntryDtos.ModeratorNoteView noteView(org.wsis.stocktaking.moderation.ModeratorNote note) {
+        return new EntryDtos.ModeratorNoteView(note.id, note.entryId, note.authorId, note.text, note.createdAt);
+    }
+
     @PUT
     @Path("{id}/success-story")
     @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
