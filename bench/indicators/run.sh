@@ -47,7 +47,7 @@ trap cleanup EXIT
 TOKEN=$(java "$BENCH/MintToken.java" "$WORK/public-key")
 java -Xmx2g -Dquarkus.http.port="$SVC_PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/indicators" \
-  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=postgres \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$(openssl rand -hex 16)" \
   -Dquarkus.oidc.public-key="$(cat "$WORK/public-key")" -Dquarkus.oidc.auth-server-url= \
   -Dkafka.bootstrap.servers="127.0.0.1:$((19092 + OFFSET))" \
   -Dquarkus.log.category.\"org.apache.kafka\".level=ERROR \
