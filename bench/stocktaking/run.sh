@@ -61,7 +61,7 @@ echo "Entries in the database: $("${PSQL[@]}" -tA -c "SELECT status || '=' || co
 # --- pgbench scripts: exactly the statement the service runs per search with facets
 # (SearchRepository.pageWithFacets, sort by relevance, first page of 20) ---
 where() { # word region actionLine
-  echo "FROM entry e CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config('en'), '$1') || websearch_to_tsquery('simple', '$1') AS query) t WHERE e.status = 'PUBLISHED' AND e.filter_vector @@ (t.query && entry_any_tag('al_', '{$3}'::text[]) && entry_any_tag('rg_', '{$2}'::text[]))"
+  echo "FROM entry e CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config('en'), search_text('$1')) || websearch_to_tsquery('simple', search_text('$1')) AS query) t WHERE e.status = 'PUBLISHED' AND e.filter_vector @@ (t.query && entry_any_tag('al_', '{$3}'::text[]) && entry_any_tag('rg_', '{$2}'::text[]))"
 }
 COUNTS="SELECT NULL::text AS tag, count(*) AS n FROM matching UNION ALL SELECT tag, count(*) FROM matching, unnest(facet_tags) tag GROUP BY tag"
 n=0

@@ -211,9 +211,11 @@ public class SearchRepository {
         List<Object> params = new ArrayList<>();
         boolean ranked = f.q != null;
         if (ranked) {
-            // stemmed in the query's language, or exact words: an entry in any language can match
-            sql.append(" CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config(?), ?) || websearch_to_tsquery('simple', ?) AS query) t");
-            params.add(f.lang == null ? "en" : f.lang);
+            // stemmed in the query's language, or exact words: an entry in any language can match. The words are
+            // normalised as the index is (search_text, migration V8: accents, Arabic forms, CJK bigrams).
+            sql.append(" CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config(?), search_text(?))"
+                    + " || websearch_to_tsquery('simple', search_text(?)) AS query) t");
+            params.add(f.lang == null ? TextQuery.languageOfScript(f.q) : f.lang);
             String words = TextQuery.websearchSafe(f.q);
             params.add(words);
             params.add(words);

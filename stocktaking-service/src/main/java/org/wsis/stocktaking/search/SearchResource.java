@@ -53,7 +53,9 @@ public class SearchResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchEntries", summary = "Search published entries",
             description = "q: words, \"phrases\", -excluded, OR (web search syntax) over title and description, "
-                    + "stemmed in lang (default en) and matched exactly in any language. Filters (repeat one to match any "
+                    + "stemmed in lang (default: the language of the query's script, Russian for Cyrillic, Arabic for Arabic, "
+                    + "else English) and matched exactly in any language, without accents, Arabic vowel marks or letter "
+                    + "variants; Chinese, Japanese and Korean are matched by character pairs. Filters (repeat one to match any "
                     + "of its values): actionLine, sdg, sdgTarget, country, region, stakeholderType, targetGroup, year, "
                     + "fromYear, toYear, status (project), language, successStory, prize. sort: relevance (default with q), "
                     + "newest, oldest, title. Facet counts per filter over all matches unless facets=false. "

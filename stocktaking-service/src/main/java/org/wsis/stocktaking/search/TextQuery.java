@@ -27,4 +27,27 @@ final class TextQuery {
     private static boolean startsTerm(char c) {
         return Character.isLetterOrDigit(c) || c == '"';
     }
+
+    /**
+     * The language to stem a query in when the caller named none: the one its script implies (Cyrillic:
+     * Russian, Arabic: Arabic, Han/kana: Chinese, which is not stemmed; the first such letter decides), else
+     * English as before. Without it a
+     * Russian query such as "школа" was stemmed as English and found only the exact form.
+     */
+    static String languageOfScript(String q) {
+        for (int i = 0; i < q.length(); ) {
+            int c = q.codePointAt(i);
+            i += Character.charCount(c);
+            if (!Character.isLetter(c)) {
+                continue;
+            }
+            switch (Character.UnicodeScript.of(c)) {
+                case CYRILLIC: return "ru";
+                case ARABIC: return "ar";
+                case HAN, HIRAGANA, KATAKANA: return "zh";
+                default: break; // Latin words (names, codes) mixed in do not decide
+            }
+        }
+        return "en";
+    }
 }
