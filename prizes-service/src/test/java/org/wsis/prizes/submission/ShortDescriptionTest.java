@@ -14,7 +14,7 @@ class ShortDescriptionTest {
 
     @Test
     void wordsAreRunsOfLettersAndDigitsWithInnerApostrophesAndHyphens() {
-        assertEquals(6, ShortDescription.words("ITU's e-health pilot, in 2025 -- for everyone!"));
+        assertEquals(7, ShortDescription.words("ITU's e-health pilot, in 2025 -- for everyone!"));
         assertEquals(0, ShortDescription.words(" ... -- !! "));
     }
 
