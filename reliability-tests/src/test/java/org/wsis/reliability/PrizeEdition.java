@@ -30,6 +30,17 @@ import static org.wsis.reliability.Platform.sqlList;
  * Phases are dated around "now" (see {@link #phaseDates}), as prizes-service's ContestFlowTest does.
  */
 final class PrizeEdition {
+    /** A short description prizes accepts: ITU's rules ask for 150 to 200 words in English. */
+    static final String SUMMARY = ("The project brings digital services to people who have been left behind by the information "
+            + "society. It was designed together with the communities it serves, who chose the services they needed most "
+            + "and trained their own volunteers to run them. Its volunteers also teach digital skills to older people, "
+            + "women and young people in every village. The results are measured every year, and the reports are "
+            + "published for everyone to read. The work rests on partnerships between government, the private sector, "
+            + "civil society and academia, and each partner pays a fair share of the costs, so the project does not "
+            + "depend on a single donor and will continue after its first grant ends. It contributes to the Sustainable "
+            + "Development Goals and to its WSIS action line. Other countries have asked for the model, and the team has "
+            + "written an open guide so that they can replicate it with their own communities and partners.");
+
     /** The categories the tests vote in: six, so a voter casts six votes per edition (gateway burst 10, service burst 18). */
     static final List<String> CATEGORIES = List.of("C1", "C2", "C3", "C4", "C5", "C6");
     static final int NOMINEES_PER_CATEGORY = 2;
@@ -80,7 +91,7 @@ final class PrizeEdition {
         for (int i = 0; i < entries.size(); i++) {
             String category = CATEGORIES.get(i % CATEGORIES.size());
             String submission = platform.as(owner).contentType(ContentType.JSON)
-                    .body(Map.of("entryId", entries.get(i), "category", category, "summary", "Why it matters"))
+                    .body(Map.of("entryId", entries.get(i), "category", category, "summary", SUMMARY))
                     .post("/api/prizes/v1/editions/" + year + "/submissions").then().statusCode(201).extract().path("id");
             edition.nominees.computeIfAbsent(category, c -> new ArrayList<>()).add(submission);
             edition.entryOfSubmission.put(submission, entries.get(i));

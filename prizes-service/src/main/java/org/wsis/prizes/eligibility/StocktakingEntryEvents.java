@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.wsis.commons.events.CloudEvent;
 import org.wsis.commons.events.ProcessedEvents;
 import org.wsis.commons.events.TopicOwners;
+import org.wsis.prizes.submission.EntrySubmissions;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ public class StocktakingEntryEvents {
     static final String CONSUMER = "prizes.eligible-entries";
     static final String ENTRY_PUBLISHED_V1 = "org.wsis.stocktaking.entry.published.v1";
     static final String ENTRY_WITHDRAWN_V1 = "org.wsis.stocktaking.entry.withdrawn.v1";
+    static final String ENTRY_UPDATED_V1 = "org.wsis.stocktaking.entry.updated.v1";
     private static final Logger LOG = Logger.getLogger(StocktakingEntryEvents.class);
 
     /** The fields we keep from stocktaking's entry-published.v1 data. */
@@ -47,12 +49,29 @@ public class StocktakingEntryEvents {
         }
     }
 
+    /** The fields we keep from stocktaking's entry-updated.v1 data (a moderator published an edit). */
+    record EntryUpdated(UUID entryId, String ownerId, String title, String organisation,
+                        List<String> actionLines, OffsetDateTime publishedAt, OffsetDateTime updatedAt) {
+        void requireComplete() {
+            if (entryId == null || ownerId == null || title == null || organisation == null
+                    || actionLines == null || publishedAt == null || updatedAt == null) {
+                throw new IllegalArgumentException("entry updated event lacks a required field: " + this);
+            }
+        }
+
+        EntryPublished asPublished() {
+            return new EntryPublished(entryId, ownerId, title, organisation, actionLines, publishedAt);
+        }
+    }
+
     private final ProcessedEvents processed;
     private final ObjectMapper mapper;
+    private final EntrySubmissions submissions;
 
-    public StocktakingEntryEvents(ProcessedEvents processed, ObjectMapper mapper) {
+    public StocktakingEntryEvents(ProcessedEvents processed, ObjectMapper mapper, EntrySubmissions submissions) {
         this.processed = processed;
         this.mapper = mapper;
+        this.submissions = submissions;
     }
 
     @Incoming("stocktaking-entries")
@@ -72,9 +91,17 @@ public class StocktakingEntryEvents {
             data.requireComplete();
             if (processed.firstDelivery(CONSUMER, event.id())) {
                 withdrawn(data);
+                submissions.entryWithdrawn(data.entryId());
+            }
+        } else if (ENTRY_UPDATED_V1.equals(event.type())) {
+            EntryUpdated data = event.dataAs(EntryUpdated.class, mapper);
+            data.requireComplete();
+            if (processed.firstDelivery(CONSUMER, event.id())) {
+                published(data.asPublished()); // an edit of a published entry: still eligible, new facts
+                submissions.entryUpdated(data.entryId(), data.title(), data.organisation());
             }
         }
-        // other entry events (e.g. updated.v1) are not ours to act on
+        // stocktaking publishes no other entry events (its outbox: published, updated, withdrawn)
     }
 
     private static void published(EntryPublished data) {

@@ -6,6 +6,7 @@ import org.wsis.commons.problem.Problem;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
 import org.wsis.prizes.edition.EditionService;
+import org.wsis.prizes.eligibility.OrganisationIdentity;
 import org.wsis.prizes.edition.Phase;
 import org.wsis.prizes.submission.Submission;
 import org.wsis.prizes.submission.SubmissionService;
@@ -15,7 +16,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** Administrators assign reviewers (never from the submission's own organisation); reviewers score. */
@@ -25,12 +28,17 @@ public class ReviewService {
     private final SubmissionService submissions;
     private final CurrentUser caller;
     private final Clock clock;
+    private final Reviewers reviewers;
+    private final ReviewCriteria criteria;
 
-    public ReviewService(EditionService editions, SubmissionService submissions, CurrentUser caller, Clock clock) {
+    public ReviewService(EditionService editions, SubmissionService submissions, CurrentUser caller, Clock clock,
+                         Reviewers reviewers, ReviewCriteria criteria) {
         this.editions = editions;
         this.submissions = submissions;
         this.caller = caller;
         this.clock = clock;
+        this.reviewers = reviewers;
+        this.criteria = criteria;
     }
 
     /** Assignment is possible while submissions come in and during the review phase. */
@@ -45,7 +53,13 @@ public class ReviewService {
         if (submission.status == SubmissionStatus.WITHDRAWN) {
             throw ProblemException.conflict("Submission " + submissionId + " is withdrawn");
         }
-        if (sameOrganisation(assignment.organisation(), submission.organisation)) {
+        if (!reviewers.known(assignment.reviewerId())) {
+            throw new ProblemException(Problem.of(422, "unknown-reviewer", "Not a known reviewer",
+                    "No prize-reviewer " + assignment.reviewerId() + " has signed in to prizes; a reviewer becomes known "
+                            + "by calling POST /reviewers/me with their own token (GET /reviewers lists them)")
+                    .withErrors(List.of(new Problem.FieldError("reviewerId", "is not a prize-reviewer known to prizes"))));
+        }
+        if (OrganisationIdentity.same(assignment.organisation(), submission.organisation)) {
             throw new ProblemException(Problem.of(422, "conflict-of-interest", "Conflict of interest",
                     "A reviewer from " + submission.organisation + " cannot review that organisation's submission")
                     .withErrors(List.of(new Problem.FieldError("organisation", "is the submission's own organisation"))));
@@ -74,11 +88,7 @@ public class ReviewService {
         if (submission.status == SubmissionStatus.WITHDRAWN) {
             throw ProblemException.conflict("Submission " + submissionId + " is withdrawn");
         }
-        review.impact = scores.impact();
-        review.innovation = scores.innovation();
-        review.sustainability = scores.sustainability();
-        review.replicability = scores.replicability();
-        review.wsisAlignment = scores.wsisAlignment();
+        review.scores(scoresAgainstCriteria(year, scores));
         review.comment = scores.comment();
         review.scoredAt = now();
         return review;
@@ -95,8 +105,27 @@ public class ReviewService {
                 caller.subject(), year);
     }
 
-    static boolean sameOrganisation(String a, String b) {
-        return a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
+    /** One score per criterion of the edition, no unknown criterion: 422 naming each missing or unknown one. */
+    private Map<String, Integer> scoresAgainstCriteria(int year, ReviewDtos.Scores scores) {
+        List<String> fields = criteria.of(year).stream().map(ReviewDtos.Criterion::field).toList();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (String field : fields) {
+            if (!scores.scores().containsKey(field)) {
+                errors.add(new Problem.FieldError("scores." + field, "is required (a criterion of edition " + year + ")"));
+            }
+        }
+        for (String given : scores.scores().keySet()) {
+            if (!fields.contains(given)) {
+                errors.add(new Problem.FieldError("scores." + given, "is not a criterion of edition " + year + " " + fields));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.of(422, "validation", "Invalid scores",
+                    "Score each of the edition's criteria " + fields + " from 0 to 10").withErrors(errors));
+        }
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        fields.forEach(f -> ordered.put(f, scores.scores().get(f)));
+        return ordered;
     }
 
     private OffsetDateTime now() {

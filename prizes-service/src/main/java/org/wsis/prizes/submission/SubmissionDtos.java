@@ -11,6 +11,7 @@ public final class SubmissionDtos {
     private SubmissionDtos() {
     }
 
+    /** summary: the short description, 150 to 200 words in English (ITU's rules, see ShortDescription). */
     public record NewSubmission(@NotNull UUID entryId,
                                 @NotBlank @Size(max = 20) String category,
                                 @NotBlank @Size(max = 4000) String summary) {

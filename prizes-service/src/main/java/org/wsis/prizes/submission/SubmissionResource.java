@@ -51,9 +51,18 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Operation(operationId = "createSubmission", summary = "Submit one of the caller's published entries to a category (submission phase only)",
-            description = "One live submission per entry per edition. Send an Idempotency-Key to make retries safe.")
+            description = "One live submission per entry per edition. The category is one of the edition's "
+                    + "(GET /editions/{year}/categories): an action line of the entry, or a special prize. ITU's rules: "
+                    + "the summary (short description) is 150 to 200 words in English (422 short-description, stating the "
+                    + "word count); a project that won in an earlier edition is not eligible (422 previous-winner, naming "
+                    + "the edition). Send an Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "The submission, created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionDtos.SubmissionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "403", description = "Not the entry's owner")
+    @APIResponse(responseCode = "404", description = "No such edition")
+    @APIResponse(responseCode = "409", description = "Wrong phase, or the entry is already submitted to this edition")
+    @APIResponse(responseCode = "422", description = "Not an eligible entry, a category not of the edition or the entry, a previous winner, or a short description that is not 150-200 English words")
     public Response submit(@PathParam("year") int year, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @NotNull(message = "a JSON body is required") @Valid SubmissionDtos.NewSubmission request,
                            @Context UriInfo uri) {
@@ -91,9 +100,17 @@ public class SubmissionResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(operationId = "updateSubmission", summary = "Edit the caller's submission until the submission phase closes (If-Match required)")
+    @Operation(operationId = "updateSubmission", summary = "Edit the caller's submission until the submission phase closes (If-Match required)",
+            description = "The same rules as a new submission: a category of the edition, a summary of 150 to 200 English words.")
     @APIResponse(responseCode = "200", description = "The submission as stored now",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionDtos.SubmissionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "403", description = "Not the submission's owner")
+    @APIResponse(responseCode = "404", description = "No such edition or submission")
+    @APIResponse(responseCode = "409", description = "Wrong phase or status")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the submission's ETag")
+    @APIResponse(responseCode = "422", description = "A category not of the edition or the entry, or a short description that is not 150-200 English words")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("year") int year, @PathParam("id") UUID id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull(message = "a JSON body is required") @Valid SubmissionDtos.SubmissionChange change) {

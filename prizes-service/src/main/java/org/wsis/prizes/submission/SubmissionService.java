@@ -10,7 +10,9 @@ import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
 import org.wsis.commons.security.Roles;
-import org.wsis.prizes.category.Category;
+import org.wsis.commons.problem.Problem;
+import org.wsis.prizes.category.EditionCategory;
+import org.wsis.prizes.eligibility.OrganisationIdentity;
 import org.wsis.prizes.edition.Edition;
 import org.wsis.prizes.edition.EditionService;
 import org.wsis.prizes.edition.Phase;
@@ -19,6 +21,7 @@ import org.wsis.prizes.eligibility.EligibleEntry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /** Entry owners submit, edit and withdraw; the submission phase decides when. */
@@ -44,11 +47,13 @@ public class SubmissionService {
         if (!entry.ownerId.equals(caller.subject())) {
             throw ProblemException.forbidden("Only the owner of entry " + entry.entryId + " may submit it");
         }
-        requireCategoryOf(entry, request.category());
+        requireCategoryOf(year, entry, request.category());
+        requireNoEarlierWin(year, entry);
         if (Submission.count("editionYear = ?1 and entryId = ?2 and status <> ?3", year, entry.entryId,
                 SubmissionStatus.WITHDRAWN) > 0) {
             throw ProblemException.conflict("Entry " + entry.entryId + " is already submitted to edition " + year);
         }
+        ShortDescription.require("summary", request.summary());
         Submission submission = new Submission();
         submission.id = UUID.randomUUID();
         submission.editionYear = year;
@@ -74,7 +79,8 @@ public class SubmissionService {
             throw ProblemException.conflict("Submission " + id + " is " + submission.status + " and cannot be edited");
         }
         EligibleEntry entry = EligibleEntry.findById(submission.entryId);
-        requireCategoryOf(entry, change.category());
+        requireCategoryOf(year, entry, change.category());
+        ShortDescription.require("summary", change.summary());
         submission.category = change.category();
         submission.summary = change.summary();
         submission.updatedAt = now();
@@ -145,12 +151,47 @@ public class SubmissionService {
         return submission;
     }
 
-    private static void requireCategoryOf(EligibleEntry entry, String category) {
-        if (Category.findById(category) == null) {
-            throw ProblemException.invalid("category", "unknown category " + category);
+    /**
+     * The category must be one of the edition's: an action-line category among the entry's action lines,
+     * or a special prize of the edition (open to any eligible entry).
+     */
+    private static void requireCategoryOf(int year, EligibleEntry entry, String category) {
+        EditionCategory found = EditionCategory.lookup(year, category);
+        if (found == null) {
+            throw ProblemException.invalid("category", "unknown category " + category + " in edition " + year
+                    + " (GET /editions/" + year + "/categories)");
         }
-        if (entry.actionLines == null || !entry.actionLines.contains(category)) {
-            throw ProblemException.invalid("category", "must be one of the entry's action lines " + entry.actionLines);
+        if (!found.isSpecialPrize() && (entry.actionLines == null || !entry.actionLines.contains(category))) {
+            throw ProblemException.invalid("category", "must be one of the entry's action lines " + entry.actionLines
+                    + " or a special prize of the edition");
+        }
+    }
+
+    /**
+     * ITU's rule: previous winners are not eligible. A project that won in an earlier edition is refused,
+     * whether it comes back as the same stocktaking entry or as a new entry of the same organisation with
+     * the same title (organisation and title compared as {@link OrganisationIdentity} keys, so case,
+     * spacing or invisible characters make no new project).
+     */
+    private static void requireNoEarlierWin(int year, EligibleEntry entry) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> winners = Submission.getEntityManager().createNativeQuery("""
+                        SELECT p.edition_year, p.category, s.entry_id, s.organisation, s.title
+                        FROM prize_result p JOIN submission s ON s.id = p.submission_id
+                        WHERE p.outcome = 'WINNER' AND p.edition_year < ?1
+                        ORDER BY p.edition_year""").setParameter(1, year).getResultList();
+        for (Object[] w : winners) {
+            boolean sameEntry = entry.entryId.equals(w[2]);
+            boolean sameProject = OrganisationIdentity.same(entry.organisation, (String) w[3])
+                    && OrganisationIdentity.same(entry.title, (String) w[4]);
+            if (sameEntry || sameProject) {
+                int edition = ((Number) w[0]).intValue();
+                throw new ProblemException(Problem.of(422, "previous-winner", "Previous winners are not eligible",
+                        "\"" + entry.title + "\" (" + entry.organisation + ") won the WSIS Prize in edition " + edition
+                                + " (category " + w[1] + "); previous winners are not eligible")
+                        .withErrors(List.of(new Problem.FieldError("entryId",
+                                "won the WSIS Prize in edition " + edition + " (category " + w[1] + ")"))));
+            }
         }
     }
 

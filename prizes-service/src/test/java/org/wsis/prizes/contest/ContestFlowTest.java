@@ -71,10 +71,10 @@ class ContestFlowTest {
         as("owner-b").body(Map.of("category", HEALTH)).post(submissions(year)).then().statusCode(400);
 
         String etag = as("owner-b").get(submissions(year) + "/" + submissionB).then().statusCode(200).extract().header("ETag");
-        as("owner-b").header("If-Match", etag).body(Map.of("category", "C4", "summary", "Now under capacity building"))
+        as("owner-b").header("If-Match", etag).body(Map.of("category", "C4", "summary", TestSummaries.english("Mobile clinics, now under capacity building")))
                 .put(submissions(year) + "/" + submissionB).then().statusCode(200).body("category", equalTo("C4"));
         etag = as("owner-b").get(submissions(year) + "/" + submissionB).then().extract().header("ETag");
-        as("owner-b").header("If-Match", etag).body(Map.of("category", HEALTH, "summary", "Mobile clinics, back in health"))
+        as("owner-b").header("If-Match", etag).body(Map.of("category", HEALTH, "summary", TestSummaries.english("Mobile clinics, back in health")))
                 .put(submissions(year) + "/" + submissionB).then().statusCode(200);
         as("owner-b").get(submissions(year)).then().statusCode(200).body("items", hasSize(1)); // only their own
 
@@ -85,20 +85,23 @@ class ContestFlowTest {
                 .post(submissions(year)).then().statusCode(409).body("type", equalTo("urn:wsis:problem:wrong-phase"));
         assertEquals(3L, count("SELECT count(*) FROM submission WHERE edition_year = " + year));
 
+        as(REVIEWER).post("/api/v1/reviewers/me").then().statusCode(200).body("userId", equalTo("reviewer-1"));
         as(ADMIN).body(Map.of("submissionId", submissionA, "reviewerId", "reviewer-1", "organisation", " health ministry "))
                 .post(reviews(year)).then().statusCode(422)
                 .body("type", equalTo("urn:wsis:problem:conflict-of-interest"));
         as(ADMIN).body(Map.of("submissionId", submissionA, "reviewerId", "reviewer-1", "organisation", "UNESCO"))
                 .post(reviews(year)).then().statusCode(201);
-        Map<String, Object> scores = Map.of("impact", 9, "innovation", 8, "sustainability", 7, "replicability", 8,
-                "wsisAlignment", 9, "comment", "Strong");
+        // one score per criterion of the edition: ITU's seven published criteria
+        Map<String, Object> scores = Map.of("scores", Map.of("resultsAndImpact", 9, "communityEmpowerment", 8,
+                "sdgRelevance", 7, "replicability", 8, "sustainability", 9, "partnerships", 6, "wsisValues", 8), "comment", "Strong");
         as(REVIEWER).body(scores).put(reviews(year) + "/mine/" + submissionA).then().statusCode(200)
-                .body("total", equalTo(41));
+                .body("total", equalTo(55)).body("scores.partnerships", equalTo(6));
         as(OTHER_REVIEWER).body(scores).put(reviews(year) + "/mine/" + submissionA).then().statusCode(403);
-        as(REVIEWER).body(Map.of("impact", 11, "innovation", 8, "sustainability", 7, "replicability", 8, "wsisAlignment", 9))
+        as(REVIEWER).body(Map.of("scores", Map.of("resultsAndImpact", 11, "communityEmpowerment", 8, "sdgRelevance", 7,
+                        "replicability", 8, "sustainability", 9, "partnerships", 6, "wsisValues", 8)))
                 .put(reviews(year) + "/mine/" + submissionA).then().statusCode(400);
         as(REVIEWER).get(reviews(year) + "/mine").then().statusCode(200).body("size()", equalTo(1));
-        as(ADMIN).get(reviews(year) + "?submissionId=" + submissionA).then().statusCode(200).body("[0].total", equalTo(41));
+        as(ADMIN).get(reviews(year) + "?submissionId=" + submissionA).then().statusCode(200).body("[0].total", equalTo(55));
 
         // --- nomination phase ---
         movePhase(year, 3);
@@ -246,7 +249,7 @@ class ContestFlowTest {
     }
 
     private UUID submit(int year, String owner, UUID entry, String category) {
-        String id = as(owner).body(Map.of("entryId", entry, "category", category, "summary", "Why it matters"))
+        String id = as(owner).body(Map.of("entryId", entry, "category", category, "summary", TestSummaries.english(entry.toString())))
                 .post(submissions(year)).then().statusCode(201).contentType(ContentType.JSON)
                 .body("status", equalTo("SUBMITTED")).extract().path("id");
         return UUID.fromString(id);
