@@ -1,6 +1,7 @@
 package org.wsis.indicators.sdmx;
 
 import jakarta.annotation.security.PermitAll;
+import org.wsis.commons.http.ChecksItsOwnQueryParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -35,6 +36,7 @@ import java.util.Set;
  */
 // Public reads: open to anyone, said explicitly (services deny endpoints without a security annotation)
 @PermitAll
+@ChecksItsOwnQueryParameters // unknown parameters are SDMX errors (SDMX-ML), not problem+json
 @Path("/api/sdmx")
 @Tag(name = "SDMX REST 2.1", description = "Public base URL: /api/indicators/sdmx (configure SDMX clients with it as an SDMX 2.1 REST source)")
 public class SdmxResource {

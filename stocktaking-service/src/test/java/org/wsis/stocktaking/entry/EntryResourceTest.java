@@ -202,6 +202,19 @@ class EntryResourceTest {
         return id;
     }
 
+    /** Issue 15: a query parameter the operation does not take is refused, never silently ignored. */
+    @Test
+    void anUndeclaredQueryParameterIs400NamingIt() {
+        given().get("/api/v1/search?q=x&contry=KE").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("'contry'")).body("detail", containsString("country"));
+        given().get("/api/v1/entries?page=0&size=5&sort=title").then().statusCode(400)
+                .body("detail", containsString("'sort'")).body("detail", containsString("page, size"));
+        given().get("/api/v1/reference/action-lines?lang=fr").then().statusCode(400)
+                .body("detail", containsString("takes none"));
+        given().get("/api/v1/entries?page=0&size=5").then().statusCode(200);
+        given().get("/api/v1/search?q=x&country=KE&country=SN").then().statusCode(200);
+    }
+
     /** Issue 17: the service's own write limit holds on its port, not only at the gateway. */
     @Test
     @TestSecurity(user = "burst-writer", roles = "stocktaking-editor")
