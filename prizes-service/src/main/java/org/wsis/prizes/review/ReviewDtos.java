@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -39,9 +40,9 @@ public final class ReviewDtos {
     }
 
     public record ReviewView(UUID submissionId, String reviewerId, String reviewerOrganisation,
-                             OffsetDateTime assignedAt, Integer impact, Integer innovation, Integer sustainability,
-                             Integer replicability, Integer wsisAlignment, Integer total, String comment,
-                             OffsetDateTime scoredAt) {
+                             OffsetDateTime assignedAt, @Schema(nullable = true) Integer impact, @Schema(nullable = true) Integer innovation, @Schema(nullable = true) Integer sustainability,
+                             @Schema(nullable = true) Integer replicability, @Schema(nullable = true) Integer wsisAlignment, @Schema(nullable = true) Integer total, @Schema(nullable = true) String comment,
+                             @Schema(nullable = true) OffsetDateTime scoredAt) {
         public static ReviewView of(Review r) {
             return new ReviewView(r.submissionId, r.reviewerId, r.reviewerOrganisation, r.assignedAt, r.impact,
                     r.innovation, r.sustainability, r.replicability, r.wsisAlignment, r.total(), r.comment, r.scoredAt);

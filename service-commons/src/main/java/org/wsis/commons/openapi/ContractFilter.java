@@ -31,6 +31,9 @@ import org.wsis.commons.problem.Problem;
  * <li>response headers: {@code X-Total-Count} and {@code Link} on paged lists, {@code Location} on 201,
  * {@code ETag} where a write needs {@code If-Match} (and on the GET of the same resource), the
  * idempotent-replay marker where an {@code Idempotency-Key} is taken, {@code Retry-After} on 429/503;</li>
+ * <li>an operation whose errors also come in another format (SDMX answers SDMX error messages) names its
+ * media types in the extension {@value #ERROR_MEDIA_TYPES} (comma-separated); its error responses then offer
+ * them besides the problem (which the gateway's own refusals still use);</li>
  * <li>a description naming the roles an operation needs (the security requirement itself comes from
  * {@code @RolesAllowed});</li>
  * <li>every property of a schema that only responses use is {@code required}: Jackson writes every record
@@ -43,6 +46,8 @@ public class ContractFilter implements OASFilter {
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "ProblemFieldError";
+    /** Operation extension: more media types its error responses come in, comma-separated. */
+    public static final String ERROR_MEDIA_TYPES = "x-wsis-error-media-types";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
 
     @Override
@@ -201,12 +206,16 @@ public class ContractFilter implements OASFilter {
                     + "with Retry-After), as a problem"));
         }
 
+        List<String> otherErrorTypes = otherErrorMediaTypes(operation);
+        if (!otherErrorTypes.isEmpty()) {
+            responses.getDefaultValue().setContent(errorContent(otherErrorTypes));
+        }
         Map<String, APIResponse> all = responses.getAPIResponses() == null ? Map.of() : responses.getAPIResponses();
         for (Map.Entry<String, APIResponse> response : new LinkedHashMap<>(all).entrySet()) {
             String status = response.getKey();
             APIResponse value = response.getValue();
             if (status.startsWith("4") || status.startsWith("5")) {
-                value.setContent(problemContent());
+                value.setContent(errorContent(otherErrorTypes));
                 if (status.equals("429") || status.equals("503")) {
                     putHeader(value, "Retry-After", "Seconds to wait before trying again", "integer");
                 }
@@ -245,6 +254,27 @@ public class ContractFilter implements OASFilter {
             }
             operation.setDescription(description.toString());
         }
+    }
+
+    /** The media types named by {@link #ERROR_MEDIA_TYPES} (the extension itself is dropped from the document). */
+    private static List<String> otherErrorMediaTypes(Operation operation) {
+        if (operation.getExtensions() == null || !operation.getExtensions().containsKey(ERROR_MEDIA_TYPES)) {
+            return List.of();
+        }
+        Object value = operation.getExtensions().get(ERROR_MEDIA_TYPES);
+        operation.removeExtension(ERROR_MEDIA_TYPES);
+        return java.util.Arrays.stream(String.valueOf(value).split(","))
+                .map(String::trim).filter(type -> !type.isEmpty()).toList();
+    }
+
+    /** The problem, and the operation's own error formats (described as text: XML or JSON of their standard). */
+    private static Content errorContent(List<String> otherTypes) {
+        Content content = problemContent();
+        for (String type : otherTypes) {
+            content.addMediaType(type, OASFactory.createMediaType()
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        }
+        return content;
     }
 
     private static List<String> roles(Operation operation) {
