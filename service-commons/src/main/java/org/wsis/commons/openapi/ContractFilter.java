@@ -34,6 +34,9 @@ import org.wsis.commons.problem.Problem;
  * <li>an operation whose errors also come in another format (SDMX answers SDMX error messages) names its
  * media types in the extension {@value #ERROR_MEDIA_TYPES} (comma-separated); its error responses then offer
  * them besides the problem (which the gateway's own refusals still use);</li>
+ * <li>a GET that answers 200 and is not personal data ({@code wsis.http.cache.personal-paths}) carries an ETag
+ * and answers 304 to a matching {@code If-None-Match} (service-commons {@code http/HttpCaching}): both are
+ * declared;</li>
  * <li>a description naming the roles an operation needs (the security requirement itself comes from
  * {@code @RolesAllowed});</li>
  * <li>every property of a schema that only responses use is {@code required}: Jackson writes every record
@@ -81,6 +84,9 @@ public class ContractFilter implements OASFilter {
         }
         Map<String, PathItem> items = openAPI.getPaths().getPathItems();
         requireResponseProperties(items.values());
+        List<java.util.regex.Pattern> personal = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValues("wsis.http.cache.personal-paths", String.class).orElse(List.of()).stream()
+                .map(org.wsis.commons.http.HttpCaching::glob).toList();
         for (Map.Entry<String, PathItem> path : items.entrySet()) {
             PathItem item = path.getValue();
             boolean conditionalWrites = false;
@@ -92,6 +98,11 @@ public class ContractFilter implements OASFilter {
             }
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 shape(path.getKey(), entry.getKey(), entry.getValue(), conditionalWrites);
+            }
+            Operation get = item.getGET();
+            if (get != null && get.getResponses() != null && get.getResponses().getAPIResponse("200") != null
+                    && personal.stream().noneMatch(p -> p.matcher(path.getKey()).matches())) {
+                revalidated(get.getResponses());
             }
         }
     }
@@ -253,6 +264,18 @@ public class ContractFilter implements OASFilter {
                         + " the other pages in Link.");
             }
             operation.setDescription(description.toString());
+        }
+    }
+
+    /** What HttpCaching does to a public read: an ETag on 200, and 304 with no body when If-None-Match matches it. */
+    private static void revalidated(APIResponses responses) {
+        putHeader(responses.getAPIResponse("200"), "ETag",
+                "The representation's version (weak when computed from the body); send it in If-None-Match", "string");
+        if (!responses.hasAPIResponse("304")) {
+            APIResponse notModified = OASFactory.createAPIResponse()
+                    .description("Not Modified: the representation still has the ETag sent in If-None-Match");
+            putHeader(notModified, "ETag", "The representation's current version", "string");
+            responses.addAPIResponse("304", notModified);
         }
     }
 
