@@ -21,35 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * validated against the document ({@link ContractValidation}, installed by {@link SharedPlatform#gateway()}).
  * <p>
  * The calls are data: {@link #CALLS}, one {@link Call} per step, in order (later steps use what earlier ones
- * created). A new operation gets a step here; until then it is listed, by operationId, in {@link #NOT_YET_CALLED},
- * which the test prints and which should shrink to empty.
+ * created). A new operation gets a step here: the test fails on any operation of the document no step calls.
+ * A prize edition goes through all its phases (a rehearsal year, whose dates may be moved on the real clock), a
+ * forum edition through proposals, registration, sign-up and check-in, an agency batch through upload and its
+ * report; SDMX is read here through the same filter (the SDMX client library reads it in SdmxClientEndToEndTest).
  */
 class ApiContractTest {
 
-    /** Operations no step calls yet (the test fails on any other operation left uncalled). */
-    static final Set<String> NOT_YET_CALLED = Set.of(
-            // prizes: a full contest needs an edition moved through its phases
-            "putPrizeEdition", "listNominees", "nominateSubmission", "unnominateSubmission", "announceNominees",
-            "getPrizeResults", "choosePrizeWinner", "publishPrizeResults", "assignReviewer", "listSubmissionReviews",
-            "scoreSubmission", "listMyReviews", "createSubmission", "listSubmissions", "getSubmission",
-            "updateSubmission", "withdrawSubmission", "listPrizeTallies", "castPrizeVote", "listMyPrizeVotes",
-            // forum: sessions, proposals, registrations and sign-ups
-            "listEditionRegistrations", "exportEditionRegistrations", "countEditionRegistrations",
-            "listSessionAttendees", "exportSessionAttendees", "countSessionAttendees", "checkInParticipant",
-            "exportMyPersonalData", "eraseMyPersonalData", "proposeSession", "listSessionProposals",
-            "getSessionProposal", "acceptSessionProposal", "declineSessionProposal", "registerForForum",
-            "getMyRegistration", "updateMyRegistration", "cancelMyRegistration", "getMyBadge", "getSession",
-            "createSession", "signUpForSession", "getMySignup", "cancelMySignup",
-            // prizes: the vote audit and the ledger (issue 18) need a closed, screened edition
-            "getPrizeEditionAudit", "getPrizeVoteLedger", "listPrizeVoteClusters", "decidePrizeVote",
-            "screenPrizeVotes", "searchPrizeVotes",
-            // indicators: SDMX (read by an independent SDMX client in SdmxClientEndToEndTest, not through this filter)
-            "getSdmxAvailability", "getSdmxCodelists", "getSdmxConceptScheme", "getSdmxDataflows", "getSdmxDataStructure",
-            "getSdmxUnimplemented", "getSdmxDataAll", "getSdmxData", "getSdmxDataByProvider",
-            // indicators: agency uploads
-            "uploadBatch", "getBatch", "listBatchErrors", "listObservationVintages", "getIndicator");
-
-    /** One step: who calls, and the request (assert its status; the contract is checked by the filter). */
+    /**
+     * One step: who calls (a realm user, or an agency client named {@code agency-...}), and the request (assert its
+     * status; the contract is checked by the filter).
+     */
     record Call(String name, String user, java.util.function.BiConsumer<RequestSpecification, Map<String, String>> request) {
     }
 
@@ -57,6 +39,12 @@ class ApiContractTest {
     private static final String ENTRY = """
             {"title": "Contract check %s", "description": "School connectivity in rural districts.",
              "organisation": "Ministry of ICT", "actionLines": ["C2"]}""".formatted(RUN);
+
+    /** The realm's reviewer (fixed id, see deploy/keycloak/README.md). */
+    private static final String REVIEWER_ID = "0a1b2c3d-0000-4000-8000-000000000005";
+    private static final String REGISTRATION = """
+            {"attendance": "%s", "fullName": "Contract Tester", "organisation": "Contract Org",
+             "stakeholderType": "CIVIL_SOCIETY", "country": "KEN", "consent": true}""";
 
     static final List<Call> CALLS = List.of(
             // --- stocktaking: reference data and search (public)
@@ -114,6 +102,64 @@ class ApiContractTest {
                 }
                 throw new AssertionError("entry never reached prizes");
             }),
+            // --- prizes: a whole contest on a rehearsal edition (its dates are moved so that now is in each phase)
+            new Call("create prize edition", "prize-admin", (r, v) -> {
+                v.put("prize", "/api/prizes/v1/editions/" + findFreePrizeYear());
+                r.contentType(ContentType.JSON).body(phaseDates(1)).put(v.get("prize")).then().statusCode(201);
+            }),
+            new Call("submit to prizes", "editor", (r, v) -> v.put("submission", r.contentType(ContentType.JSON)
+                    .body(Map.of("entryId", v.get("entry"), "category", "C2", "summary", "Connects rural schools"))
+                    .post(v.get("prize") + "/submissions").then().statusCode(201).extract().path("id"))),
+            new Call("my submissions", "editor", (r, v) -> r.get(v.get("prize") + "/submissions").then().statusCode(200)),
+            new Call("get submission", "editor", (r, v) -> v.put("submissionEtag", r.get(v.get("prize") + "/submissions/" + v.get("submission"))
+                    .then().statusCode(200).extract().header("ETag"))),
+            new Call("update submission", "editor", (r, v) -> r.contentType(ContentType.JSON).header("If-Match", v.get("submissionEtag"))
+                    .body(Map.of("category", "C2", "summary", "Connects rural schools and libraries"))
+                    .put(v.get("prize") + "/submissions/" + v.get("submission")).then().statusCode(200)),
+            new Call("withdraw submission", "editor", (r, v) -> r.post(v.get("prize") + "/submissions/" + v.get("submission") + "/withdraw")
+                    .then().statusCode(200)),
+            new Call("submit again", "editor", (r, v) -> v.put("submission", r.contentType(ContentType.JSON)
+                    .body(Map.of("entryId", v.get("entry"), "category", "C2", "summary", "Connects rural schools"))
+                    .post(v.get("prize") + "/submissions").then().statusCode(201).extract().path("id"))),
+            new Call("prize review phase", "prize-admin", (r, v) -> movePrizePhase(r, v, 2)),
+            new Call("assign reviewer", "prize-admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("submissionId", v.get("submission"), "reviewerId", REVIEWER_ID, "organisation", "Reviewer Org"))
+                    .post(v.get("prize") + "/reviews").then().statusCode(201)),
+            new Call("reviews of a submission", "prize-admin", (r, v) -> r.get(v.get("prize") + "/reviews?submissionId=" + v.get("submission"))
+                    .then().statusCode(200)),
+            new Call("my reviews", "reviewer", (r, v) -> r.get(v.get("prize") + "/reviews/mine").then().statusCode(200)),
+            new Call("score submission", "reviewer", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("impact", 8, "innovation", 7, "sustainability", 6, "replicability", 7, "wsisAlignment", 9,
+                            "comment", "Clear plan"))
+                    .put(v.get("prize") + "/reviews/mine/" + v.get("submission")).then().statusCode(200)),
+            new Call("prize nomination phase", "prize-admin", (r, v) -> movePrizePhase(r, v, 3)),
+            new Call("nominate", "prize-admin", (r, v) -> r.put(v.get("prize") + "/nominees/" + v.get("submission")).then().statusCode(200)),
+            new Call("unnominate", "prize-admin", (r, v) -> r.delete(v.get("prize") + "/nominees/" + v.get("submission")).then().statusCode(200)),
+            new Call("nominate again", "prize-admin", (r, v) -> r.put(v.get("prize") + "/nominees/" + v.get("submission")).then().statusCode(200)),
+            new Call("announce nominees", "prize-admin", (r, v) -> r.post(v.get("prize") + "/nominees/announce").then().statusCode(200)),
+            new Call("nominees", null, (r, v) -> r.get(v.get("prize") + "/nominees").then().statusCode(200)),
+            new Call("prize voting phase", "prize-admin", (r, v) -> movePrizePhase(r, v, 4)),
+            new Call("vote", "voter", (r, v) -> r.contentType(ContentType.JSON).body(Map.of("submissionId", v.get("submission")))
+                    .post(v.get("prize") + "/votes").then().statusCode(201)),
+            new Call("my votes", "voter", (r, v) -> r.get(v.get("prize") + "/votes/mine").then().statusCode(200)),
+            new Call("tallies", "prize-admin", (r, v) -> r.get(v.get("prize") + "/tallies").then().statusCode(200)),
+            new Call("screen votes", "prize-admin", (r, v) -> r.post(v.get("prize") + "/vote-audit/screen").then().statusCode(200)),
+            new Call("search votes", "prize-admin", (r, v) -> v.put("voterId", r.get(v.get("prize") + "/vote-audit/votes")
+                    .then().statusCode(200).extract().path("items[0].voterId"))),
+            new Call("vote clusters", "prize-admin", (r, v) -> r.get(v.get("prize") + "/vote-audit/clusters?by=device").then().statusCode(200)),
+            new Call("decide vote", "prize-admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("category", "C2", "voterId", v.get("voterId"), "status", "VALID", "reason", "A known voter"))
+                    .post(v.get("prize") + "/vote-audit/decisions").then().statusCode(200)),
+            new Call("prize results phase", "prize-admin", (r, v) -> movePrizePhase(r, v, 5)),
+            new Call("edition audit", "prize-admin", (r, v) -> r.get(v.get("prize") + "/audit").then().statusCode(200)),
+            new Call("live standings", "prize-admin", (r, v) -> r.get(v.get("prize") + "/results").then().statusCode(200)),
+            new Call("choose winner", "prize-admin", (r, v) -> r.contentType(ContentType.JSON).body(Map.of("submissionId", v.get("submission")))
+                    .put(v.get("prize") + "/results/winners/C2").then().statusCode(200)),
+            new Call("publish results", "prize-admin", (r, v) -> r.post(v.get("prize") + "/results/publish").then().statusCode(200)),
+            new Call("published results", null, (r, v) -> r.get(v.get("prize") + "/results").then().statusCode(200)),
+            new Call("vote ledger", null, (r, v) -> r.get(v.get("prize") + "/ledger").then().statusCode(200)),
+            new Call("submission (public nominee)", null, (r, v) -> r.get(v.get("prize") + "/submissions/" + v.get("submission"))
+                    .then().statusCode(200)),
             // --- forum
             new Call("forum editions", null, (r, v) -> r.get("/api/forum/v1/editions").then().statusCode(200)),
             new Call("create forum edition", "organizer", (r, v) -> {
@@ -126,15 +172,150 @@ class ApiContractTest {
             new Call("forum edition", null, (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year")).then().statusCode(200)),
             new Call("agenda", null, (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year") + "/sessions").then().statusCode(200)),
             new Call("agenda.ics", null, (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year") + "/agenda.ics").then().statusCode(200)),
+            // --- forum: a session, a participant's registration, badge and sign-up, the organizer's lists
+            // ("admin" takes part: the personal-data erasure at the end must not touch users other tests rely on)
+            new Call("create session", "organizer", (r, v) -> v.put("session", r.contentType(ContentType.JSON).body("""
+                    {"kind": "THEMATIC_WORKSHOP", "title": "Contract session %s", "description": "Rural connectivity",
+                     "actionLines": ["C2"], "room": "Room B", "startsAt": "%s-05-06T09:00:00Z", "endsAt": "%s-05-06T10:30:00Z",
+                     "speakers": ["A speaker"], "capacity": 5}""".formatted(RUN, v.get("year"), v.get("year")))
+                    .post("/api/forum/v1/editions/" + v.get("year") + "/sessions").then().statusCode(201).extract().path("id"))),
+            new Call("session", null, (r, v) -> r.get("/api/forum/v1/sessions/" + v.get("session")).then().statusCode(200)),
+            new Call("register", "admin", (r, v) -> r.contentType(ContentType.JSON).body(REGISTRATION.formatted("IN_PERSON"))
+                    .post("/api/forum/v1/editions/" + v.get("year") + "/registrations/me").then().statusCode(201)),
+            new Call("my registration", "admin", (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year") + "/registrations/me")
+                    .then().statusCode(200)),
+            new Call("update registration", "admin", (r, v) -> r.contentType(ContentType.JSON).body(REGISTRATION.formatted("IN_PERSON")
+                            .replace("Contract Tester", "Contract Tester Jr"))
+                    .put("/api/forum/v1/editions/" + v.get("year") + "/registrations/me").then().statusCode(200)),
+            new Call("badge", "admin", (r, v) -> v.put("badge", r.get("/api/forum/v1/editions/" + v.get("year") + "/registrations/me/badge")
+                    .then().statusCode(200).extract().path("code"))),
+            new Call("check in", "organizer", (r, v) -> r.contentType(ContentType.JSON).body(Map.of("code", v.get("badge")))
+                    .post("/api/forum/v1/editions/" + v.get("year") + "/check-ins").then().statusCode(200)),
+            new Call("sign up", "admin", (r, v) -> r.post("/api/forum/v1/sessions/" + v.get("session") + "/signups").then().statusCode(201)),
+            new Call("my sign-up", "admin", (r, v) -> r.get("/api/forum/v1/sessions/" + v.get("session") + "/signups/me").then().statusCode(200)),
+            new Call("attendees", "organizer", (r, v) -> r.get("/api/forum/v1/sessions/" + v.get("session") + "/attendees").then().statusCode(200)),
+            new Call("attendees csv", "organizer", (r, v) -> r.get("/api/forum/v1/sessions/" + v.get("session") + "/attendees/export.csv")
+                    .then().statusCode(200)),
+            new Call("attendee counts", "organizer", (r, v) -> r.get("/api/forum/v1/sessions/" + v.get("session") + "/attendees/counts")
+                    .then().statusCode(200)),
+            new Call("registrations", "organizer", (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year") + "/registrations")
+                    .then().statusCode(200)),
+            new Call("registrations csv", "organizer", (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year") + "/registrations/export.csv")
+                    .then().statusCode(200)),
+            new Call("registration counts", "organizer", (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year") + "/registrations/counts")
+                    .then().statusCode(200)),
+            new Call("cancel sign-up", "admin", (r, v) -> r.delete("/api/forum/v1/sessions/" + v.get("session") + "/signups/me").then().statusCode(204)),
+            new Call("propose session", "editor", (r, v) -> v.put("proposal", propose(r, v))),
+            new Call("propose another", "editor", (r, v) -> v.put("proposal2", propose(r, v))),
+            new Call("proposals", "organizer", (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year") + "/proposals").then().statusCode(200)),
+            new Call("proposal", "editor", (r, v) -> r.get("/api/forum/v1/proposals/" + v.get("proposal")).then().statusCode(200)),
+            new Call("accept proposal", "organizer", (r, v) -> r.contentType(ContentType.JSON).body("""
+                    {"room": "Room C", "startsAt": "%s-05-07T14:00:00Z", "endsAt": "%s-05-07T15:00:00Z", "capacity": 40}"""
+                    .formatted(v.get("year"), v.get("year")))
+                    .post("/api/forum/v1/proposals/" + v.get("proposal") + "/accept").then().statusCode(200)),
+            new Call("decline proposal", "organizer", (r, v) -> r.contentType(ContentType.JSON).body(Map.of("reason", "The agenda is full"))
+                    .post("/api/forum/v1/proposals/" + v.get("proposal2") + "/decline").then().statusCode(200)),
+            new Call("my personal data", "admin", (r, v) -> r.get("/api/forum/v1/me/personal-data").then().statusCode(200)),
+            new Call("cancel registration", "admin", (r, v) -> r.delete("/api/forum/v1/editions/" + v.get("year") + "/registrations/me")
+                    .then().statusCode(200)),
+            new Call("erase my personal data", "admin", (r, v) -> r.delete("/api/forum/v1/me/personal-data").then().statusCode(200)),
             // --- indicators (public reads and the agency's own view)
             new Call("indicators", null, (r, v) -> r.get("/api/indicators/v1/indicators").then().statusCode(200)),
             new Call("idi components", null, (r, v) -> r.get("/api/indicators/v1/idi/components").then().statusCode(200)),
             new Call("idi", null, (r, v) -> r.get("/api/indicators/v1/idi?size=5").then().statusCode(200)),
             new Call("observations", null, (r, v) -> r.get("/api/indicators/v1/observations?size=5").then().statusCode(200)),
             new Call("changes", null, (r, v) -> r.get("/api/indicators/v1/changes").then().statusCode(200)),
-            new Call("provider", "statistician", (r, v) -> r.get("/api/indicators/v1/providers/me").then().statusCode(200)));
+            new Call("provider", "statistician", (r, v) -> r.get("/api/indicators/v1/providers/me").then().statusCode(200)),
+            new Call("indicator", null, (r, v) -> r.get("/api/indicators/v1/indicators/IT_USE_ii99").then().statusCode(200)),
+            // --- indicators: an agency's uploads, at once and as a job
+            new Call("upload batch", "agency-itu", (r, v) -> v.put("batch", r.contentType("text/csv").body(batchCsv(2019))
+                    .post("/api/indicators/v1/batches").then().statusCode(201).extract().path("id"))),
+            new Call("batch", "agency-itu", (r, v) -> r.get("/api/indicators/v1/batches/" + v.get("batch")).then().statusCode(200)),
+            new Call("batch errors", "agency-itu", (r, v) -> r.get("/api/indicators/v1/batches/" + v.get("batch") + "/errors").then().statusCode(200)),
+            new Call("upload batch as a job", "agency-itu", (r, v) -> v.put("job", r.contentType("text/csv").header("Prefer", "respond-async")
+                    .body(batchCsv(2020)).post("/api/indicators/v1/batches").then().statusCode(202).extract().path("id"))),
+            new Call("job done", "agency-itu", (r, v) -> {
+                String token = SharedPlatform.tokens().agencyToken("agency-itu");
+                for (int attempt = 0; attempt < 150; attempt++) {
+                    String status = SharedPlatform.gateway().auth().oauth2(token).get("/api/indicators/v1/batches/" + v.get("job"))
+                            .then().statusCode(200).extract().path("status");
+                    if ("PUBLISHED".equals(status)) {
+                        return;
+                    }
+                    if (List.of("REJECTED", "FAILED").contains(status)) {
+                        throw new AssertionError("the batch job ended " + status);
+                    }
+                    sleep();
+                }
+                throw new AssertionError("the batch job never finished");
+            }),
+            new Call("invalid batch", "agency-itu", (r, v) -> r.contentType("text/csv")
+                    .body("indicator,economy,period,value\nIT_USE_ii99,KEN,1900,5\n")
+                    .post("/api/indicators/v1/batches").then().statusCode(422)),
+            new Call("vintages", null, (r, v) -> r.get("/api/indicators/v1/observations/vintages?indicator=IT_USE_ii99&economy=KEN")
+                    .then().statusCode(200)),
+            // --- indicators: SDMX REST 2.1 (SDMX-ML by default). The structure queries' paths end in a template that
+            // takes the rest of the path (/WSIS/DF_ICT/1.0): OpenAPI cannot match slashes in a parameter, so the
+            // validator can only recognise the queries without it (all artefacts of the kind).
+            new Call("sdmx dataflows", null, (r, v) -> r.get("/api/indicators/sdmx/dataflow").then().statusCode(200)),
+            new Call("sdmx data structures", null, (r, v) -> r.get("/api/indicators/sdmx/datastructure").then().statusCode(200)),
+            new Call("sdmx code lists", null, (r, v) -> r.get("/api/indicators/sdmx/codelist").then().statusCode(200)),
+            new Call("sdmx concept schemes", null, (r, v) -> r.get("/api/indicators/sdmx/conceptscheme").then().statusCode(200)),
+            new Call("sdmx availability", null, (r, v) -> r.get("/api/indicators/sdmx/availableconstraint/DF_ICT").then().statusCode(200)),
+            new Call("sdmx unknown key", null, (r, v) -> r.get("/api/indicators/sdmx/data/DF_ICT/A.ZZZ.IT_USE_ii99...").then().statusCode(org.hamcrest.Matchers.oneOf(400, 404))),
+            new Call("sdmx data", null, (r, v) -> r.get("/api/indicators/sdmx/data/DF_ICT?startPeriod=2019&endPeriod=2019")
+                    .then().statusCode(200)),
+            new Call("sdmx data by key", null, (r, v) -> r.get("/api/indicators/sdmx/data/DF_ICT/A.KEN.IT_USE_ii99...")
+                    .then().statusCode(200)),
+            new Call("sdmx data by provider", null, (r, v) -> r.header("Accept", "application/vnd.sdmx.data+json;version=1.0.0")
+                    .get("/api/indicators/sdmx/data/DF_ICT/A.KEN.IT_USE_ii99.../ITU").then().statusCode(200)),
+            new Call("sdmx unimplemented", null, (r, v) -> r.get("/api/indicators/sdmx/categoryscheme").then().statusCode(501)));
 
     private static int nextYear = 2060;
+    /** Prize editions from 3000 on are rehearsals (prizes.editions.rehearsal-from-year): their dates may move freely. */
+    private static int nextPrizeYear = 3000 + new java.util.Random().nextInt(5000);
+
+    private static int findFreePrizeYear() {
+        while (SharedPlatform.gateway().get("/api/prizes/v1/editions/" + nextPrizeYear).statusCode() == 200) {
+            nextPrizeYear++;
+        }
+        return nextPrizeYear++;
+    }
+
+    /** Phase dates around now (whole days), so that now falls in phase n (1 submission ... 5 results). */
+    private static Map<String, Object> phaseDates(int phase) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0);
+        String[] names = {"submissionOpens", "reviewOpens", "nominationOpens", "votingOpens", "resultsOpen"};
+        Map<String, Object> dates = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 5; i++) {
+            dates.put(names[i - 1], now.plusDays((i - phase) * 10L - 1).toString());
+        }
+        dates.put("championsPerCategory", 3);
+        // after voting opened, a change needs a reason (and is audited)
+        dates.put("changeReason", "contract test moves its rehearsal edition to phase " + phase);
+        return dates;
+    }
+
+    /** As the administrator does: the edition's dates moved (If-Match with its current ETag) so that now is in phase n. */
+    private static void movePrizePhase(RequestSpecification request, Map<String, String> values, int phase) {
+        String etag = SharedPlatform.gateway().get(values.get("prize")).then().statusCode(200).extract().header("ETag");
+        request.contentType(ContentType.JSON).header("If-Match", etag).body(phaseDates(phase))
+                .put(values.get("prize")).then().statusCode(200)
+                .body("phase", org.hamcrest.Matchers.equalTo(List.of("SUBMISSION", "REVIEW", "NOMINATION", "VOTING", "RESULTS").get(phase - 1)));
+    }
+
+    private static String propose(RequestSpecification request, Map<String, String> values) {
+        return request.contentType(ContentType.JSON).body("""
+                        {"kind": "INTERACTIVE", "title": "Proposed session %s", "description": "An open discussion",
+                         "actionLines": ["C4"], "speakers": ["A proposer"]}""".formatted(UUID.randomUUID()))
+                .post("/api/forum/v1/editions/" + values.get("year") + "/proposals").then().statusCode(201).extract().path("id");
+    }
+
+    /** One ITU observation (the agency provides IT_USE_ii99) for Kenya in a period. */
+    private static String batchCsv(int period) {
+        return "indicator,economy,period,value,sex,age,urbanisation,status,note\n"
+                + "IT_USE_ii99,KEN," + period + ",42.5,_T,_T,_T,E,Contract test value\n";
+    }
 
     /** Forum editions are unique per year and the shared database outlives runs: take a year nobody has. */
     private static String findFreeForumYear() {
@@ -164,7 +345,8 @@ class ApiContractTest {
         for (Call call : CALLS) {
             RequestSpecification request = SharedPlatform.gateway();
             if (call.user() != null) {
-                request.auth().oauth2(tokenOf.computeIfAbsent(call.user(), tokens::userToken));
+                request.auth().oauth2(tokenOf.computeIfAbsent(call.user(), user -> user.startsWith("agency-")
+                        ? tokens.agencyToken(user) : tokens.userToken(user)));
             }
             try {
                 call.request().accept(request, values);
@@ -173,23 +355,27 @@ class ApiContractTest {
             }
         }
         ContractValidation contract = SharedPlatform.contract();
+        try { // the document judged, kept beside the report for reading a mismatch
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "merged-openapi.json"), contract.documentJson());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Map<String, String> operations = contract.operations();
         Set<String> seen = contract.seen();
         Set<String> uncalled = new TreeSet<>();
         operations.forEach((operation, id) -> {
-            if (!seen.contains(operation) && !NOT_YET_CALLED.contains(id)) {
+            if (!seen.contains(operation)) {
                 uncalled.add(operation + " (" + id + ")");
             }
         });
         List<String> all = contract.mismatches();
         List<String> mismatches = List.copyOf(all.subList(mismatchesBefore, all.size()));
-        System.out.printf("%d operations, %d validated responses, %d mismatches; %d operations not yet called: %s%n",
-                operations.size(), contract.validated(), mismatches.size(),
-                operations.size() - seen.size(), NOT_YET_CALLED);
+        System.out.printf("%d operations, %d called, %d validated responses, %d mismatches; not called: %s%n",
+                operations.size(), operations.size() - uncalled.size(), contract.validated(), mismatches.size(), uncalled);
         mismatches.forEach(m -> System.out.println("MISMATCH " + m));
         failures.forEach(f -> System.out.println("FAILED STEP " + f));
         assertEquals(List.of(), mismatches, "responses that do not match the merged document");
         assertEquals(List.of(), failures, "steps that did not answer as expected");
-        assertTrue(uncalled.isEmpty(), "operations no step calls (add a Call, or list them in NOT_YET_CALLED): " + uncalled);
+        assertTrue(uncalled.isEmpty(), "operations no step calls (add a Call): " + uncalled);
     }
 }

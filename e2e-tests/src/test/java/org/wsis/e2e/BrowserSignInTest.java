@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -156,9 +155,6 @@ class BrowserSignInTest {
     }
 
     @Test
-    @Disabled("Open (issue 15): in the integrated run Keycloak's login form never appeared in Swagger UI's Authorize "
-            + "popup within 30 s; the page and a screenshot are saved to target/browser-sign-in/. The SPA sign-in "
-            + "with PKCE above passes; Swagger UI's Authorize is not yet proven in a browser.")
     void swaggerUiAuthorizesWithPkceAndTriesAProtectedOperation() throws IOException {
         try {
             swaggerUiFlow();
@@ -196,8 +192,11 @@ class BrowserSignInTest {
         // (Swagger UI names the field client_id_<flow>; the value comes from quarkus.swagger-ui.oauth-client-id.)
         WebElement clientId = dialog.findElement(By.cssSelector("input[id^='client_id']"));
         assertEquals("wsis-frontend", clientId.getAttribute("value"));
+        // Only "openid" is a scope to request (preselected by quarkus.swagger-ui.oauth-scopes); the realm roles
+        // listed beside it are granted by the realm, and Keycloak refuses them as scopes (invalid_scope: the
+        // popup would come straight back and close without a login form).
         for (WebElement scope : dialog.findElements(By.cssSelector(".scopes input[type=checkbox]"))) {
-            if (!scope.isSelected()) {
+            if (scope.isSelected() != "openid".equals(scope.getAttribute("data-value"))) {
                 ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()", scope);
             }
         }

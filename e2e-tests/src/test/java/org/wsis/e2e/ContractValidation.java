@@ -104,7 +104,12 @@ final class ContractValidation implements Filter {
         ApiOperationMatch match = resolver.findApiOperation(path, method);
         String call = method + " " + path + " -> " + response.statusCode();
         if (!match.isPathFound() || !match.isOperationAllowed()) {
-            fail(call + ": no such operation in the merged document");
+            // a path or method the document does not have must be refused as a problem (404, or 405 for a method)
+            int refusal = match.isPathFound() ? 405 : 404;
+            String type = response.getContentType() == null ? "" : response.getContentType();
+            if (response.statusCode() != refusal || !type.startsWith("application/problem+json")) {
+                fail(call + ": no such operation in the merged document, yet not a " + refusal + " problem (" + type + ")");
+            }
             return response;
         }
         seen.add(method + " " + match.getApiOperation().getApiPath().original());

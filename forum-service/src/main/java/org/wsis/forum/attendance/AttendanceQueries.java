@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
@@ -26,15 +27,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttendanceQueries {
 
-    public record Attendee(UUID registrationId, String status, String attendance, String fullName, String organisation,
-                           String stakeholderType, String country, String region, String accessibilityNeeds,
-                           OffsetDateTime registeredAt, OffsetDateTime checkedInAt) {
+    public record Attendee(UUID registrationId, String status, String attendance, @Schema(nullable = true) String fullName, @Schema(nullable = true) String organisation,
+                           String stakeholderType, @Schema(nullable = true) String country, @Schema(nullable = true) String region, @Schema(nullable = true) String accessibilityNeeds,
+                           OffsetDateTime registeredAt, @Schema(nullable = true) OffsetDateTime checkedInAt) {
     }
 
-    public record SessionAttendee(long signupId, UUID registrationId, String status, Long waitlistPosition,
-                                  String fullName, String organisation, String stakeholderType, String country,
-                                  String region, String accessibilityNeeds, OffsetDateTime signedUpAt,
-                                  OffsetDateTime promotedAt) {
+    public record SessionAttendee(long signupId, UUID registrationId, String status, @Schema(nullable = true) Long waitlistPosition,
+                                  @Schema(nullable = true) String fullName, @Schema(nullable = true) String organisation, String stakeholderType, @Schema(nullable = true) String country,
+                                  @Schema(nullable = true) String region, @Schema(nullable = true) String accessibilityNeeds, OffsetDateTime signedUpAt,
+                                  @Schema(nullable = true) OffsetDateTime promotedAt) {
     }
 
     public record EditionCounts(int edition, long confirmed, long cancelled, long inPerson, long remote, long checkedIn,

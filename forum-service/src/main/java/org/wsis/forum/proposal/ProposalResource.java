@@ -1,7 +1,6 @@
 package org.wsis.forum.proposal;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.quarkus.panache.common.Sort;
@@ -34,6 +33,7 @@ import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.commons.ratelimit.WriteRateLimits;
 import org.wsis.commons.security.CurrentUser;
 import org.wsis.commons.security.Roles;
@@ -75,9 +75,9 @@ public class ProposalResource {
     public record Decline(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    public record ProposalView(UUID id, int edition, SessionKind kind, String title, String description, String track,
+    public record ProposalView(UUID id, int edition, SessionKind kind, String title, String description, @Schema(nullable = true) String track,
                                List<String> actionLines, List<String> speakers, SessionProposal.Status status,
-                               String declineReason, UUID sessionId, OffsetDateTime submittedAt, OffsetDateTime reviewedAt) {
+                               @Schema(nullable = true) String declineReason, @Schema(nullable = true) UUID sessionId, OffsetDateTime submittedAt, @Schema(nullable = true) OffsetDateTime reviewedAt) {
         public static ProposalView of(SessionProposal p) {
             return new ProposalView(p.id, p.editionYear, p.kind, p.title, p.description, p.track, p.actionLines,
                     p.speakers, p.status, p.declineReason, p.sessionId, p.submittedAt, p.reviewedAt);

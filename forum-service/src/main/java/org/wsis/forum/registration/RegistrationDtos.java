@@ -3,6 +3,7 @@ package org.wsis.forum.registration;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -21,10 +22,10 @@ public final class RegistrationDtos {
 
     /** A registration as its participant (and organizers) see it; the confirmation number is its id. */
     public record RegistrationView(UUID id, int edition, Registration.Status status, Registration.Attendance attendance,
-                                   String fullName, String organisation, StakeholderType stakeholderType,
-                                   String country, String region, String accessibilityNeeds,
-                                   OffsetDateTime consentGivenAt, OffsetDateTime registeredAt, OffsetDateTime updatedAt,
-                                   OffsetDateTime cancelledAt, OffsetDateTime checkedInAt) {
+                                   @Schema(nullable = true) String fullName, @Schema(nullable = true) String organisation, StakeholderType stakeholderType,
+                                   @Schema(nullable = true) String country, @Schema(nullable = true) String region, @Schema(nullable = true) String accessibilityNeeds,
+                                   @Schema(nullable = true) OffsetDateTime consentGivenAt, OffsetDateTime registeredAt, OffsetDateTime updatedAt,
+                                   @Schema(nullable = true) OffsetDateTime cancelledAt, @Schema(nullable = true) OffsetDateTime checkedInAt) {
         public static RegistrationView of(Registration r) {
             return new RegistrationView(r.id, r.editionYear, r.status, r.attendance, r.fullName, r.organisation,
                     r.stakeholderType, r.country, r.region, r.accessibilityNeeds, r.consentGivenAt, r.registeredAt,

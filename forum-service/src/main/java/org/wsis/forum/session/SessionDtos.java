@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,8 +30,8 @@ public final class SessionDtos {
                              @NotNull @Min(1) @Max(100_000) Integer capacity) {
     }
 
-    public record SessionView(UUID id, int edition, SessionKind kind, String title, String description,
-                              String track, List<String> actionLines, String room, String onlineLink,
+    public record SessionView(UUID id, int edition, SessionKind kind, String title, @Schema(nullable = true) String description,
+                              @Schema(nullable = true) String track, List<String> actionLines, @Schema(nullable = true) String room, @Schema(nullable = true) String onlineLink,
                               OffsetDateTime startsAt, OffsetDateTime endsAt, List<String> speakers,
                               int capacity, int seatsTaken) {
         public static SessionView of(ForumSession s) {

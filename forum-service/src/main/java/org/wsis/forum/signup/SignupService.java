@@ -3,6 +3,7 @@ package org.wsis.forum.signup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.commons.problem.ProblemException;
 
 import java.time.OffsetDateTime;
@@ -26,8 +27,8 @@ public class SignupService {
     public enum Status { CONFIRMED, WAITLISTED, CANCELLED }
 
     /** A sign-up as the participant sees it; position is 1-based on the waitlist, null when confirmed. */
-    public record Signup(long id, UUID sessionId, UUID registrationId, Status status, Long waitlistPosition,
-                         OffsetDateTime signedUpAt, OffsetDateTime promotedAt) {
+    public record Signup(long id, UUID sessionId, UUID registrationId, Status status, @Schema(nullable = true) Long waitlistPosition,
+                         OffsetDateTime signedUpAt, @Schema(nullable = true) OffsetDateTime promotedAt) {
     }
 
     /** The outcome of a sign-up request: created now, or the live one that already existed. */

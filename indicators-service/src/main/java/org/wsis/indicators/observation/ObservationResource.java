@@ -2,7 +2,6 @@ package org.wsis.indicators.observation;
 
 import jakarta.annotation.security.PermitAll;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.validation.Valid;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.Page;
@@ -40,8 +40,8 @@ import java.util.UUID;
 public class ObservationResource {
 
     public record ObservationView(String indicator, String economy, String sex, String age, String urbanisation,
-                                  int period, Double value, String status, String note, String provider, UUID batchId,
-                                  OffsetDateTime publishedAt, OffsetDateTime supersededAt) {
+                                  int period, @Schema(nullable = true) Double value, String status, @Schema(nullable = true) String note, String provider, UUID batchId,
+                                  OffsetDateTime publishedAt, @Schema(nullable = true) OffsetDateTime supersededAt) {
         public static ObservationView of(ObservationStore.Row r) {
             return new ObservationView(r.indicator(), r.economy(), r.sex(), r.age(), r.urbanisation(), r.period(), r.value(),
                     r.status(), r.note(), r.provider(), r.batchId(), r.publishedAt(), r.supersededAt());

@@ -10,6 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class SdmxExceptionMapper implements ExceptionMapper<SdmxException> {
     public static final String XML_ERROR = "application/vnd.sdmx.error+xml;version=2.1";
+    /** What SDMX errors come as, for the OpenAPI document: SDMX-ML, or SDMX-JSON errors to a client asking for JSON. */
+    public static final String ERROR_MEDIA_TYPES = XML_ERROR + ", application/json";
 
     @Context
     HttpHeaders headers;

@@ -11,12 +11,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.openapi.ContractFilter;
 import org.wsis.indicators.observation.ObservationStore;
 
 import java.io.ByteArrayOutputStream;
@@ -66,6 +68,7 @@ public class SdmxResource {
 
     @GET
     @Path("data/{flow}")
+    @Extension(name = ContractFilter.ERROR_MEDIA_TYPES, value = SdmxExceptionMapper.ERROR_MEDIA_TYPES)
     @Operation(operationId = "getSdmxDataAll", summary = "SDMX data query for all series of a dataflow",
             description = "Formats (Accept or format=): " + DATA_TYPES + "; generic SDMX-ML when no preference. Parameters as in SDMX REST 2.1.")
     @APIResponse(responseCode = "200", description = "Data message in the negotiated format", content = {
@@ -92,6 +95,7 @@ public class SdmxResource {
 
     @GET
     @Path("data/{flow}/{key}")
+    @Extension(name = ContractFilter.ERROR_MEDIA_TYPES, value = SdmxExceptionMapper.ERROR_MEDIA_TYPES)
     @Operation(operationId = "getSdmxData", summary = "SDMX data query: key FREQ.REF_AREA.INDICATOR.SEX.AGE.URBANISATION (+ for or, empty for any)",
             description = "REF_AREA takes ISO alpha-3 or UN M49 codes. Formats (Accept or format=): " + DATA_TYPES + ".")
     @APIResponse(responseCode = "200", description = "Data message in the negotiated format", content = {
@@ -119,6 +123,7 @@ public class SdmxResource {
 
     @GET
     @Path("data/{flow}/{key}/{provider}")
+    @Extension(name = ContractFilter.ERROR_MEDIA_TYPES, value = SdmxExceptionMapper.ERROR_MEDIA_TYPES)
     @Operation(operationId = "getSdmxDataByProvider", summary = "SDMX data query restricted to a data provider (agency), or 'all'")
     @APIResponse(responseCode = "200", description = "Data message in the negotiated format", content = {
             @Content(mediaType = SdmxFormats.GENERIC_XML, schema = @Schema(type = SchemaType.STRING)),
@@ -239,6 +244,7 @@ public class SdmxResource {
 
     @GET
     @Path("availableconstraint/{flow}{rest: (/[^/]*){0,3}}")
+    @Extension(name = ContractFilter.ERROR_MEDIA_TYPES, value = SdmxExceptionMapper.ERROR_MEDIA_TYPES)
     @Operation(operationId = "getSdmxAvailability", summary = "Which codes actually have data for a key: an SDMX-ML 2.1 Actual content constraint",
             description = "/availableconstraint/{flow}/{key}/{provider}/{componentID}; mode=exact only.")
     @APIResponse(responseCode = "200", description = "Structure message with one ContentConstraint (type Actual)",
@@ -294,6 +300,7 @@ public class SdmxResource {
 
     @GET
     @Path("dataflow{rest: (/.*)?}")
+    @Extension(name = ContractFilter.ERROR_MEDIA_TYPES, value = SdmxExceptionMapper.ERROR_MEDIA_TYPES)
     @Operation(operationId = "getSdmxDataflows", summary = "SDMX dataflow query, e.g. /dataflow/WSIS/DF_ICT/1.0 (references=all adds the DSD, concepts and code lists)")
     @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message",
             content = @Content(mediaType = SdmxFormats.STRUCTURE_XML, schema = @Schema(type = SchemaType.STRING)))
@@ -314,6 +321,7 @@ public class SdmxResource {
 
     @GET
     @Path("datastructure{rest: (/.*)?}")
+    @Extension(name = ContractFilter.ERROR_MEDIA_TYPES, value = SdmxExceptionMapper.ERROR_MEDIA_TYPES)
     @Operation(operationId = "getSdmxDataStructure", summary = "SDMX data structure query, e.g. /datastructure/WSIS/DSD_ICT/1.0 (with its concepts and code lists)")
     @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message",
             content = @Content(mediaType = SdmxFormats.STRUCTURE_XML, schema = @Schema(type = SchemaType.STRING)))
@@ -334,6 +342,7 @@ public class SdmxResource {
 
     @GET
     @Path("codelist{rest: (/.*)?}")
+    @Extension(name = ContractFilter.ERROR_MEDIA_TYPES, value = SdmxExceptionMapper.ERROR_MEDIA_TYPES)
     @Operation(operationId = "getSdmxCodelists", summary = "SDMX code list query, e.g. /codelist/WSIS/CL_AREA/1.0 (economies annotated with UN M49) or /codelist/WSIS (all)")
     @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message",
             content = @Content(mediaType = SdmxFormats.STRUCTURE_XML, schema = @Schema(type = SchemaType.STRING)))
@@ -360,6 +369,7 @@ public class SdmxResource {
 
     @GET
     @Path("conceptscheme{rest: (/.*)?}")
+    @Extension(name = ContractFilter.ERROR_MEDIA_TYPES, value = SdmxExceptionMapper.ERROR_MEDIA_TYPES)
     @Operation(operationId = "getSdmxConceptScheme", summary = "SDMX concept scheme query, e.g. /conceptscheme/WSIS/CS_ICT/1.0")
     @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message",
             content = @Content(mediaType = SdmxFormats.STRUCTURE_XML, schema = @Schema(type = SchemaType.STRING)))
@@ -377,6 +387,7 @@ public class SdmxResource {
 
     @GET
     @Path("{resource}{rest: (/.*)?}")
+    @Extension(name = ContractFilter.ERROR_MEDIA_TYPES, value = SdmxExceptionMapper.ERROR_MEDIA_TYPES)
     @Operation(operationId = "getSdmxUnimplemented", summary = "Any other SDMX REST 2.1 resource: SDMX error 501 (not implemented)")
     @APIResponse(responseCode = "501", description = "An SDMX resource this service does not implement (SDMX error 501)",
             content = @Content(mediaType = SdmxExceptionMapper.XML_ERROR, schema = @Schema(type = SchemaType.STRING)))

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.commons.problem.ProblemException;
 
 import java.time.Instant;
@@ -23,9 +24,9 @@ public class BatchStore {
     }
 
     public record BatchView(UUID id, String provider, String format, String status, OffsetDateTime receivedAt,
-                            OffsetDateTime publishedAt, OffsetDateTime finishedAt, int stagedRows, int rowCount,
+                            @Schema(nullable = true) OffsetDateTime publishedAt, @Schema(nullable = true) OffsetDateTime finishedAt, int stagedRows, int rowCount,
                             int changedCount, int unchangedCount, int errorCount, List<String> indicators,
-                            Integer periodFrom, Integer periodTo, String failure) {
+                            @Schema(nullable = true) Integer periodFrom, @Schema(nullable = true) Integer periodTo, @Schema(nullable = true) String failure) {
         public boolean finished() {
             return List.of("PUBLISHED", "REJECTED", "FAILED").contains(status);
         }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -13,9 +14,9 @@ public final class VoteAuditDtos {
     }
 
     /** A vote with its signals, for prize admins only. */
-    public record AuditedVote(String category, String voterId, UUID submissionId, String clientId, OffsetDateTime castAt,
-                              String clientAddress, String deviceHash, OffsetDateTime accountCreatedAt, String emailDomain,
-                              String status, String reason, String decidedBy) {
+    public record AuditedVote(String category, String voterId, UUID submissionId, @Schema(nullable = true) String clientId, OffsetDateTime castAt,
+                              @Schema(nullable = true) String clientAddress, @Schema(nullable = true) String deviceHash, @Schema(nullable = true) OffsetDateTime accountCreatedAt, @Schema(nullable = true) String emailDomain,
+                              String status, @Schema(nullable = true) String reason, @Schema(nullable = true) String decidedBy) {
     }
 
     /** Accounts sharing one address or device, and what became of their votes. */

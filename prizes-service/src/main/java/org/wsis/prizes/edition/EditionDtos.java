@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.commons.problem.ProblemException;
 
 import java.time.OffsetDateTime;
@@ -50,8 +51,8 @@ public final class EditionDtos {
 
     public record EditionView(int year, Phase phase, OffsetDateTime submissionOpens, OffsetDateTime reviewOpens,
                               OffsetDateTime nominationOpens, OffsetDateTime votingOpens, OffsetDateTime resultsOpen,
-                              int championsPerCategory, OffsetDateTime nomineesAnnouncedAt,
-                              OffsetDateTime resultsPublishedAt, OffsetDateTime voterAccountsBefore,
+                              int championsPerCategory, @Schema(nullable = true) OffsetDateTime nomineesAnnouncedAt,
+                              @Schema(nullable = true) OffsetDateTime resultsPublishedAt, OffsetDateTime voterAccountsBefore,
                               OffsetDateTime ceremonyAt, boolean rulesFrozen) {
         public static EditionView of(Edition e, Phase phase) {
             return new EditionView(e.year, phase, e.submissionOpens, e.reviewOpens, e.nominationOpens, e.votingOpens,

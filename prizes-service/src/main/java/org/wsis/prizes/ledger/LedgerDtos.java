@@ -1,5 +1,7 @@
 package org.wsis.prizes.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,7 @@ public final class LedgerDtos {
     }
 
     /** One vote, pseudonymised: the voter is a keyed HMAC, never their id. */
-    public record Entry(int position, String voter, String category, UUID submissionId, String status, String reason) {
+    public record Entry(int position, String voter, String category, UUID submissionId, String status, @Schema(nullable = true) String reason) {
     }
 
     /** Per category: valid votes, and excluded votes by reason (a vote excluded by two rules counts under both). */

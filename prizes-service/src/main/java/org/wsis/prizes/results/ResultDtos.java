@@ -1,6 +1,7 @@
 package org.wsis.prizes.results;
 
 import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class ResultDtos {
                              long votes, Outcome outcome) {
     }
 
-    public record ResultsView(int edition, boolean published, OffsetDateTime publishedAt, List<ResultView> results) {
+    public record ResultsView(int edition, boolean published, @Schema(nullable = true) OffsetDateTime publishedAt, List<ResultView> results) {
     }
 
     /** Data of org.wsis.prizes.results.published.v1 (see src/main/resources/events/). */

@@ -147,7 +147,7 @@ public class HttpCaching {
     }
 
     /** {@code *} one path segment, {@code **} any number of them (none included). */
-    static Pattern glob(String glob) {
+    public static Pattern glob(String glob) {
         StringBuilder regex = new StringBuilder();
         String[] parts = glob.trim().split("/", -1);
         for (int i = 0; i < parts.length; i++) {

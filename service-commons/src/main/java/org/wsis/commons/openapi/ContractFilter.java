@@ -31,6 +31,12 @@ import org.wsis.commons.problem.Problem;
  * <li>response headers: {@code X-Total-Count} and {@code Link} on paged lists, {@code Location} on 201,
  * {@code ETag} where a write needs {@code If-Match} (and on the GET of the same resource), the
  * idempotent-replay marker where an {@code Idempotency-Key} is taken, {@code Retry-After} on 429/503;</li>
+ * <li>an operation whose errors also come in another format (SDMX answers SDMX error messages) names its
+ * media types in the extension {@value #ERROR_MEDIA_TYPES} (comma-separated); its error responses then offer
+ * them besides the problem (which the gateway's own refusals still use);</li>
+ * <li>a GET that answers 200 and is not personal data ({@code wsis.http.cache.personal-paths}) carries an ETag
+ * and answers 304 to a matching {@code If-None-Match} (service-commons {@code http/HttpCaching}): both are
+ * declared;</li>
  * <li>a description naming the roles an operation needs (the security requirement itself comes from
  * {@code @RolesAllowed});</li>
  * <li>every property of a schema that only responses use is {@code required}: Jackson writes every record
@@ -43,6 +49,8 @@ public class ContractFilter implements OASFilter {
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "ProblemFieldError";
+    /** Operation extension: more media types its error responses come in, comma-separated. */
+    public static final String ERROR_MEDIA_TYPES = "x-wsis-error-media-types";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
 
     @Override
@@ -76,6 +84,9 @@ public class ContractFilter implements OASFilter {
         }
         Map<String, PathItem> items = openAPI.getPaths().getPathItems();
         requireResponseProperties(items.values());
+        List<java.util.regex.Pattern> personal = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValues("wsis.http.cache.personal-paths", String.class).orElse(List.of()).stream()
+                .map(org.wsis.commons.http.HttpCaching::glob).toList();
         for (Map.Entry<String, PathItem> path : items.entrySet()) {
             PathItem item = path.getValue();
             boolean conditionalWrites = false;
@@ -87,6 +98,11 @@ public class ContractFilter implements OASFilter {
             }
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 shape(path.getKey(), entry.getKey(), entry.getValue(), conditionalWrites);
+            }
+            Operation get = item.getGET();
+            if (get != null && get.getResponses() != null && get.getResponses().getAPIResponse("200") != null
+                    && personal.stream().noneMatch(p -> p.matcher(path.getKey()).matches())) {
+                revalidated(get.getResponses());
             }
         }
     }
@@ -201,12 +217,16 @@ public class ContractFilter implements OASFilter {
                     + "with Retry-After), as a problem"));
         }
 
+        List<String> otherErrorTypes = otherErrorMediaTypes(operation);
+        if (!otherErrorTypes.isEmpty()) {
+            responses.getDefaultValue().setContent(errorContent(otherErrorTypes));
+        }
         Map<String, APIResponse> all = responses.getAPIResponses() == null ? Map.of() : responses.getAPIResponses();
         for (Map.Entry<String, APIResponse> response : new LinkedHashMap<>(all).entrySet()) {
             String status = response.getKey();
             APIResponse value = response.getValue();
             if (status.startsWith("4") || status.startsWith("5")) {
-                value.setContent(problemContent());
+                value.setContent(errorContent(otherErrorTypes));
                 if (status.equals("429") || status.equals("503")) {
                     putHeader(value, "Retry-After", "Seconds to wait before trying again", "integer");
                 }
@@ -245,6 +265,39 @@ public class ContractFilter implements OASFilter {
             }
             operation.setDescription(description.toString());
         }
+    }
+
+    /** What HttpCaching does to a public read: an ETag on 200, and 304 with no body when If-None-Match matches it. */
+    private static void revalidated(APIResponses responses) {
+        putHeader(responses.getAPIResponse("200"), "ETag",
+                "The representation's version (weak when computed from the body); send it in If-None-Match", "string");
+        if (!responses.hasAPIResponse("304")) {
+            APIResponse notModified = OASFactory.createAPIResponse()
+                    .description("Not Modified: the representation still has the ETag sent in If-None-Match");
+            putHeader(notModified, "ETag", "The representation's current version", "string");
+            responses.addAPIResponse("304", notModified);
+        }
+    }
+
+    /** The media types named by {@link #ERROR_MEDIA_TYPES} (the extension itself is dropped from the document). */
+    private static List<String> otherErrorMediaTypes(Operation operation) {
+        if (operation.getExtensions() == null || !operation.getExtensions().containsKey(ERROR_MEDIA_TYPES)) {
+            return List.of();
+        }
+        Object value = operation.getExtensions().get(ERROR_MEDIA_TYPES);
+        operation.removeExtension(ERROR_MEDIA_TYPES);
+        return java.util.Arrays.stream(String.valueOf(value).split(","))
+                .map(String::trim).filter(type -> !type.isEmpty()).toList();
+    }
+
+    /** The problem, and the operation's own error formats (described as text: XML or JSON of their standard). */
+    private static Content errorContent(List<String> otherTypes) {
+        Content content = problemContent();
+        for (String type : otherTypes) {
+            content.addMediaType(type, OASFactory.createMediaType()
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        }
+        return content;
     }
 
     private static List<String> roles(Operation operation) {
