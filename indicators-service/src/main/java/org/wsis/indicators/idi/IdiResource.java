@@ -48,6 +48,7 @@ public class IdiResource {
 
     /** Component observations read for one request at most: keeps memory bounded whatever is asked. */
     static final int MAX_COMPONENT_ROWS = 100_000;
+    private static final java.util.regex.Pattern ECONOMY = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,16}");
 
     @Schema(name = "IdiScore", description = "An index value with everything needed to reproduce it")
     public record IdiScoreView(String economy, int period, String methodology, int methodologyVersion,
@@ -127,8 +128,8 @@ public class IdiResource {
         }
         Instant at = ObservationResource.parseInstant("asOf", asOf);
         List<String> economies = split(economy);
-        if (economies != null && economies.size() > 300) {
-            throw ProblemException.invalid("economy", "at most 300 economies");
+        if (economies != null && (economies.size() > 300 || !economies.stream().allMatch(e -> ECONOMY.matcher(e).matches()))) {
+            throw ProblemException.invalid("economy", "at most 300 economy codes (ISO alpha-3, aggregate or UN M49), comma-separated");
         }
         List<IdiScoreView> scores = compute(m, economies, periodFrom, periodTo, at).stream()
                 .filter(IdiScoreView::complete)
@@ -238,6 +239,9 @@ public class IdiResource {
     }
 
     private String economyCode(String economy) {
+        if (!ECONOMY.matcher(economy).matches()) {
+            throw ProblemException.invalid("economy", "unknown economy (ISO alpha-3, an aggregate code, or UN M49)");
+        }
         @SuppressWarnings("unchecked")
         List<String> codes = entityManager.createNativeQuery("SELECT code FROM economy WHERE code = ?1 OR m49 = ?1")
                 .setParameter(1, economy).getResultList();

@@ -151,14 +151,14 @@ public class MethodologyStore {
         if (request == null) {
             throw invalid(List.of(new Problem.FieldError("body", "is required")));
         }
-        if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-            errors.add(new Problem.FieldError("name", "is required, at most 200 characters"));
+        if (request.name() == null || request.name().isBlank() || request.name().length() > 200 || hasNul(request.name())) {
+            errors.add(new Problem.FieldError("name", "is required, at most 200 characters, without NUL"));
         }
         if (request.scale() == null || !(request.scale() > 0) || request.scale() > 1000) {
             errors.add(new Problem.FieldError("scale", "is required: the index's top value, more than 0 and at most 1000"));
         }
-        if (request.source() != null && request.source().length() > 2000) {
-            errors.add(new Problem.FieldError("source", "must be at most 2000 characters"));
+        if (request.source() != null && (request.source().length() > 2000 || hasNul(request.source()))) {
+            errors.add(new Problem.FieldError("source", "must be at most 2000 characters, without NUL"));
         }
         List<Methodology.Pillar> result = new ArrayList<>();
         if (request.pillars() == null || request.pillars().isEmpty() || request.pillars().size() > MAX_PILLARS) {
@@ -178,8 +178,8 @@ public class MethodologyStore {
             if (pillar.code() == null || !CODE.matcher(pillar.code()).matches() || !pillarCodes.add(pillar.code())) {
                 errors.add(new Problem.FieldError(at + ".code", "is required, unique, 1-32 of A-Z, 0-9, _"));
             }
-            if (pillar.name() == null || pillar.name().isBlank() || pillar.name().length() > 200) {
-                errors.add(new Problem.FieldError(at + ".name", "is required, at most 200 characters"));
+            if (pillar.name() == null || pillar.name().isBlank() || pillar.name().length() > 200 || hasNul(pillar.name())) {
+                errors.add(new Problem.FieldError(at + ".name", "is required, at most 200 characters, without NUL"));
             }
             weight(pillar.weight(), at + ".weight", errors);
             List<Methodology.Component> components = new ArrayList<>();
@@ -224,7 +224,7 @@ public class MethodologyStore {
         }
         goalpost(zero, at + ".zeroValue", transform, errors);
         goalpost(c.referenceValue(), at + ".referenceValue", transform, errors);
-        if (zero != null && zero.equals(c.referenceValue())) {
+        if (zero != null && c.referenceValue() != null && zero.doubleValue() == c.referenceValue().doubleValue()) { // -0.0 == 0.0 too
             errors.add(new Problem.FieldError(at + ".referenceValue", "must differ from zeroValue"));
         }
         if ((zero == null) != (c.referenceValue() == null)) {
@@ -289,6 +289,11 @@ public class MethodologyStore {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** PostgreSQL text and jsonb cannot hold U+0000: refuse it here (422), not as a database error. */
+    private static boolean hasNul(String text) {
+        return text.indexOf('\u0000') >= 0;
     }
 
     private static String blankToNull(String text) {

@@ -206,6 +206,9 @@ class IdiResourceTest {
         given().get("/api/v1/idi/explain?economy=NOR").then().statusCode(422).contentType("application/problem+json");
         given().get("/api/v1/idi/explain?economy=XXX&period=2016").then().statusCode(422).contentType("application/problem+json");
         given().get("/api/v1/idi/methodologies/IDI2017/versions/x").then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("economy", "K'EN").get("/api/v1/idi").then().statusCode(422).contentType("application/problem+json");
+        given().queryParam("economy", "K\u0000EN").queryParam("period", "2016").get("/api/v1/idi/explain").then().statusCode(422)
+                .contentType("application/problem+json");
     }
 
     private static String methodology(String id, double reference) {
@@ -261,6 +264,32 @@ class IdiResourceTest {
     }
 
     @Test
+    @TestSecurity(user = "itu-staff", roles = {"platform-admin", "indicator-publisher"}, attributes = @SecurityAttribute(key = "agency", value = "ITU"))
+    void aLoadedMethodologyComputesWithInvertedAndLogGoalpostsAndOnlyAnOfficialVersionGivesOfficialValues() throws Exception {
+        String id = "TEST-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType("application/json").body(methodology(id, 100)).post("/api/v1/idi/methodologies").then().statusCode(201);
+        upload("indicator,economy,period,value\nIT_USE_ii99,KEN,2019,40\nIT_MOB_BSKT,KEN,2019,13.5\nIT_MBB_TRAF,KEN,2019,10\n");
+        // by hand: pillar ONE = (40/100 + (13.5-25)/(2-25)) / 2 = (0.4 + 0.5) / 2; pillar TWO = log10(10)/log10(1000) = 1/3
+        double expected = 100 * (0.5 * (0.4 + 0.5) / 2 + 0.5 / 3);
+        assertEquals(39.166666666666664, expected, EXACT);
+        JsonNode v1 = json("/api/v1/idi/explain?methodology=" + id + "&economy=KEN&period=2019");
+        assertEquals(expected, v1.get("score").asDouble(), EXACT);
+        assertEquals(0.5, component(v1, "IT_MOB_BSKT").get("normalised").asDouble(), EXACT, "lower is better: 25 scores 0, 2 scores 1");
+        assertEquals(1.0 / 3, component(v1, "IT_MBB_TRAF").get("normalised").asDouble(), EXACT);
+        assertFalse(v1.get("official").asBoolean());
+
+        String official = methodology(null, 100).replace("\"official\": false", "\"official\": true");
+        given().contentType("application/json").body(official).put("/api/v1/idi/methodologies/" + id + "/versions/2").then().statusCode(201);
+        JsonNode v2 = json("/api/v1/idi/explain?methodology=" + id + "&economy=KEN&period=2019");
+        assertEquals(2, v2.get("methodologyVersion").asInt());
+        assertTrue(v2.get("official").asBoolean());
+        assertTrue(v2.get("label").asText().startsWith("Computed with ITU's official methodology"), v2.get("label").asText());
+        JsonNode again = json("/api/v1/idi/explain?methodology=" + id + "&version=1&economy=KEN&period=2019");
+        assertFalse(again.get("official").asBoolean(), "values of version 1 stay unofficial");
+        assertEquals(expected, again.get("score").asDouble(), EXACT);
+    }
+
+    @Test
     @TestSecurity(user = "itu-staff", roles = "platform-admin")
     void invalidMethodologiesAreRefusedWithEveryBadFieldAndChangeNothing() {
         int before = Integer.parseInt(given().get("/api/v1/idi/methodologies?size=1").then().statusCode(200).extract().header("X-Total-Count"));
@@ -288,6 +317,8 @@ class IdiResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().contentType("application/json").body(methodology("OTHER", 100)).put("/api/v1/idi/methodologies/BAD-5/versions/1")
                 .then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("id"));
+        given().contentType("application/json").body(methodology("BAD-6", 100).replace("Test index", "Test\\u0000index"))
+                .post("/api/v1/idi/methodologies").then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("name"));
         given().get("/api/v1/idi/methodologies/BAD-ONE").then().statusCode(404);
         given().get("/api/v1/idi/methodologies/BAD-5").then().statusCode(404);
         int after = Integer.parseInt(given().get("/api/v1/idi/methodologies?size=1").then().extract().header("X-Total-Count"));
