@@ -36,12 +36,14 @@ echo "== starting forum-service on 127.0.0.1:$FORUM_PORT (tokens verified with t
 # An empty auth-server-url switches quarkus-oidc to local verification with quarkus.oidc.public-key.
 java -Xmx1g -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$FORUM_PORT \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:$PG_PORT/forum \
-  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=postgres \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$(openssl rand -hex 16)" \
   -Dkafka.bootstrap.servers=127.0.0.1:$KAFKA_PORT \
   -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
   -Dquarkus.log.level=WARN \
   `# the rush measures capacity: lift the per-session sign-up pace that stops one person's many accounts` \
   -Dwsis.forum.signup.session-rate.burst-share=100 \
+  `# a fresh badge key per run: services refuse the published dev key outside dev/test` \
+  -Dwsis.forum.badge-secret="$(openssl rand -hex 24)" \
   -jar forum-service/target/quarkus-app/quarkus-run.jar > "$WORK/forum.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$FORUM_PORT/q/health/ready" >/dev/null && break; sleep 1; done

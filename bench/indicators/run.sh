@@ -47,7 +47,7 @@ trap cleanup EXIT
 TOKEN=$(java "$BENCH/MintToken.java" "$WORK/public-key")
 java -Xmx2g -Dquarkus.http.port="$SVC_PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/indicators" \
-  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=postgres \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$(openssl rand -hex 16)" \
   -Dquarkus.oidc.public-key="$(cat "$WORK/public-key")" -Dquarkus.oidc.auth-server-url= \
   -Dkafka.bootstrap.servers="127.0.0.1:$((19092 + OFFSET))" \
   -Dquarkus.log.category.\"org.apache.kafka\".level=ERROR \
@@ -98,3 +98,14 @@ for ACCEPT in "application/vnd.sdmx.genericdata+xml;version=2.1" "application/vn
   echo "--- SDMX query ($ACCEPT): one indicator, all economies, 25 years; $THREADS clients, ${DURATION}s ---"
   java "$BENCH/SdmxQueryLoad.java" "http://127.0.0.1:$SVC_PORT/api/sdmx/data/WSIS,DF_ICT,1.0/A..BENCH_001..." "$THREADS" "$DURATION" 5 "$ACCEPT"
 done
+
+# Issue 17: memory of the service after DISTINCT distinct anonymous SDMX queries (each asked once, so an
+# unbounded response cache would keep all of them): heap in use after a full GC, before and after.
+heap_used() { jcmd "$SERVICE_PID" GC.run >/dev/null; jcmd "$SERVICE_PID" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}'; }
+DISTINCT=${DISTINCT:-10000}
+echo "--- $DISTINCT distinct anonymous SDMX queries: heap after full GC before/after ---"
+echo "heap used before: $(heap_used)"
+java "$BENCH/DistinctQueries.java" "http://127.0.0.1:$SVC_PORT/api/sdmx/data/WSIS,DF_ICT,1.0" "$DISTINCT" 8 \
+  "$(psql_bench -c "SELECT count(DISTINCT indicator_code) FROM observation WHERE indicator_code LIKE 'BENCH_%'")"
+echo "heap used after:  $(heap_used)"
+echo "service RSS: $(ps -o rss= -p "$SERVICE_PID" | awk '{printf "%d MB", $1/1024}')"

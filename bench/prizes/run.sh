@@ -67,7 +67,7 @@ grep -q READY "$WORK/infra.log" || { cat "$WORK/infra.log"; exit 1; }
 echo "== prizes-service on $PRIZES_PORT and gateway on $GATEWAY_PORT"
 java -Xmx1g -Dquarkus.http.port="$PRIZES_PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/prizes" \
-  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=postgres \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$(openssl rand -hex 16)" \
   -Dquarkus.datasource.jdbc.max-size="${DB_POOL:-24}" \
   -Dkafka.bootstrap.servers="127.0.0.1:$((19092 + OFFSET))" "${OIDC[@]}" \
   -Dprizes.voting.rate-limit.device.capacity=100000 -Dprizes.voting.rate-limit.device.per-second=100000 \

@@ -1,5 +1,6 @@
 package org.wsis.indicators.feed;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -23,6 +24,8 @@ import java.util.UUID;
  * Incremental sync for member agencies: every published vintage in publish order after a cursor.
  * Start with after=0, store nextCursor, ask again with it. Rejected batches never appear.
  */
+// Public reads: open to anyone, said explicitly (services deny endpoints without a security annotation)
+@PermitAll
 @Path("/api/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Change feed")

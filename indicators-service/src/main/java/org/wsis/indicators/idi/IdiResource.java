@@ -1,5 +1,6 @@
 package org.wsis.indicators.idi;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -40,7 +41,9 @@ import java.util.UUID;
  * Index values computed on read from one methodology version and the published observation vintages
  * (current ones, or those known at asOf). Nothing is stored, so nothing is overwritten: methodology
  * versions and vintages are immutable, and the same inputs always give the same value.
+ * Public reads: open to anyone, said explicitly (services deny endpoints without a security annotation).
  */
+@PermitAll
 @Path("/api/v1/idi")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "ICT Development Index")

@@ -1,5 +1,6 @@
 package org.wsis.indicators.idi;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -31,8 +32,10 @@ import java.util.List;
 
 /**
  * Index methodologies as versioned data: anyone reads them; platform administrators (ITU staff) publish
- * versions. A published version never changes: a change is a new version.
+ * versions. A published version never changes: a change is a new version. Reads say @PermitAll explicitly
+ * (services deny endpoints without a security annotation); the writes' @RolesAllowed overrides it.
  */
+@PermitAll
 @Path("/api/v1/idi/methodologies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "ICT Development Index")

@@ -1,5 +1,6 @@
 package org.wsis.indicators.indicator;
 
+import jakarta.annotation.security.PermitAll;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.panache.common.Sort;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,8 @@ import org.wsis.commons.problem.ProblemException;
 
 import java.util.List;
 
+// Public reads: open to anyone, said explicitly (services deny endpoints without a security annotation)
+@PermitAll
 @Path("/api/v1/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicators")

@@ -1,5 +1,6 @@
 package org.wsis.indicators.observation;
 
+import jakarta.annotation.security.PermitAll;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,6 +32,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** Published observations as JSON: by indicator, economy, period range and breakdown, paginated. */
+// Public reads: open to anyone, said explicitly (services deny endpoints without a security annotation)
+@PermitAll
 @Path("/api/v1/observations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Observations")

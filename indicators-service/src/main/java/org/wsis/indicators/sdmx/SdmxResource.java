@@ -1,5 +1,6 @@
 package org.wsis.indicators.sdmx;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -32,6 +33,8 @@ import java.util.Set;
  * queries (dataflow, datastructure, codelist, conceptscheme) and availableconstraint in SDMX-ML 2.1;
  * every other SDMX resource answers an SDMX 501. Errors are SDMX error messages.
  */
+// Public reads: open to anyone, said explicitly (services deny endpoints without a security annotation)
+@PermitAll
 @Path("/api/sdmx")
 @Tag(name = "SDMX REST 2.1", description = "Public base URL: /api/indicators/sdmx (configure SDMX clients with it as an SDMX 2.1 REST source)")
 public class SdmxResource {

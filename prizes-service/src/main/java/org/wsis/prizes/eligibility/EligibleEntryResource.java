@@ -1,5 +1,6 @@
 package org.wsis.prizes.eligibility;
 
+import jakarta.annotation.security.PermitAll;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** Published stocktaking entries that may be submitted to the prizes (public information). */
+// Public reads: open to anyone, said explicitly (services deny endpoints without a security annotation)
+@PermitAll
 @Path("/api/v1/eligible-entries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Eligible entries")

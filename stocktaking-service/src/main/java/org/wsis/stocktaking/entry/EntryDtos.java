@@ -111,6 +111,14 @@ public final class EntryDtos {
         }
     }
 
+    /** A moderator's internal note, as written. */
+    public record NewModeratorNote(@NotBlank @Size(max = 5000) String text) {
+    }
+
+    /** A moderator's internal note on an entry (moderators only). */
+    public record ModeratorNoteView(UUID id, UUID entryId, String authorId, String text, OffsetDateTime createdAt) {
+    }
+
     /** A moderator's request for changes. */
     public record ReturnRequest(@NotBlank @Size(max = 5000) String comment) {
     }

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.ratelimit.WriteRateLimits;
 import org.wsis.commons.http.Preconditions;
 import org.wsis.commons.idempotency.Idempotency;
 import org.wsis.commons.paging.PageParams;
@@ -46,12 +47,15 @@ public class EntryResource {
     private final ModerationService moderation;
     private final Idempotency idempotency;
     private final CurrentUser caller;
+    private final WriteRateLimits limits;
 
-    public EntryResource(EntryService entries, ModerationService moderation, Idempotency idempotency, CurrentUser caller) {
+    public EntryResource(EntryService entries, ModerationService moderation, Idempotency idempotency, CurrentUser caller,
+                         WriteRateLimits limits) {
         this.entries = entries;
         this.moderation = moderation;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.limits = limits;
     }
 
     @POST
@@ -64,6 +68,7 @@ public class EntryResource {
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @NotNull(message = "a JSON body is required") @Valid EntryDtos.NewEntry request,
                            @Context UriInfo uri) {
+        limits.acquire("stocktaking-entry-writes", caller.subject(), "entry writes");
         return idempotency.execute("entries.create", idempotencyKey, caller.subject(), request, () -> {
             Entry entry = entries.create(request);
             return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
@@ -103,6 +108,7 @@ public class EntryResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @NotNull(message = "a JSON body is required") @Valid EntryDtos.NewEntry request) {
+        limits.acquire("stocktaking-entry-writes", caller.subject(), "entry writes");
         Entry entry = entries.update(id, ifMatch, request);
         return Response.ok(EntryDtos.EntryView.of(entry)).tag(etag(entry)).build();
     }
@@ -165,6 +171,46 @@ public class EntryResource {
     @Operation(operationId = "archiveEntry", summary = "Archive an entry; a published one is withdrawn from the public (moderators)")
     public EntryDtos.EntryView archive(@PathParam("id") UUID id, @QueryParam("comment") @Size(max = 5000) String comment) {
         return EntryDtos.EntryView.of(moderation.archive(id, comment));
+    }
+
+    @POST
+    @Path("{id}/restore")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @Operation(operationId = "restoreEntry", summary = "Bring an archived entry back to its owner as RETURNED, with the reason (moderators)",
+            description = "Not a republication: the owner resubmits and another moderator publishes it again.")
+    @APIResponse(responseCode = "200", description = "The entry, RETURNED to its owner",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
+    @APIResponse(responseCode = "409", description = "The entry is not archived")
+    public EntryDtos.EntryView restore(@PathParam("id") UUID id,
+                                       @NotNull(message = "a JSON body is required") @Valid EntryDtos.ReturnRequest request) {
+        return EntryDtos.EntryView.of(moderation.restore(id, request.comment()));
+    }
+
+    @POST
+    @Path("{id}/moderator-notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @Operation(operationId = "addEntryModeratorNote", summary = "Add an internal note on an entry (moderators; never shown to the owner)")
+    @APIResponse(responseCode = "201", description = "The note, stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.ModeratorNoteView.class)))
+    public Response addModeratorNote(@PathParam("id") UUID id,
+                                     @NotNull(message = "a JSON body is required") @Valid EntryDtos.NewModeratorNote request) {
+        return Response.status(Response.Status.CREATED).entity(noteView(moderation.addNote(id, request.text()))).build();
+    }
+
+    @GET
+    @Path("{id}/moderator-notes")
+    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @Operation(operationId = "listEntryModeratorNotes", summary = "The internal notes on an entry, oldest first (moderators)")
+    @APIResponse(responseCode = "200", description = "The notes",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.ModeratorNoteView.class, type = SchemaType.ARRAY)))
+    public java.util.List<EntryDtos.ModeratorNoteView> moderatorNotes(@PathParam("id") UUID id) {
+        return moderation.notes(id).stream().map(EntryResource::noteView).toList();
+    }
+
+    private static EntryDtos.ModeratorNoteView noteView(org.wsis.stocktaking.moderation.ModeratorNote note) {
+        return new EntryDtos.ModeratorNoteView(note.id, note.entryId, note.authorId, note.text, note.createdAt);
     }
 
     @PUT

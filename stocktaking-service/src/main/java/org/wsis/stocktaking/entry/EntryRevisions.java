@@ -22,7 +22,9 @@ public class EntryRevisions {
         CREATED, UPDATED, SUBMITTED, PUBLISHED, RETURNED, ARCHIVED,
         /** the owner edited a published entry: the edit waits for moderation, the public sees the old content */
         CHANGE_PROPOSED, CHANGE_PUBLISHED, CHANGE_RETURNED,
-        SUCCESS_STORY_MARKED, SUCCESS_STORY_UNMARKED
+        SUCCESS_STORY_MARKED, SUCCESS_STORY_UNMARKED,
+        /** a moderator brought an archived entry back to its owner (as RETURNED) */
+        RESTORED
     }
 
     private final EntityManager entityManager;

@@ -122,6 +122,42 @@ public class ModerationService {
         return entry;
     }
 
+    /**
+     * Brings an archived entry back to its owner as RETURNED, with the moderator's reason as the comment
+     * they read. Restoring is not republishing: the owner resubmits and another moderator publishes, so
+     * what the public sees again passed moderation again (and consumers only ever see published events).
+     */
+    @Transactional
+    public Entry restore(UUID id, String comment) {
+        Entry entry = entries.get(id);
+        EntryService.requireStatus(entry, EntryStatus.ARCHIVED);
+        entry.status = EntryStatus.RETURNED;
+        entry.returnComment = comment.strip();
+        entry.updatedAt = EntryService.now();
+        revisions.record(entry, Action.RESTORED, caller.subject(), entry.returnComment);
+        return entry;
+    }
+
+    /** Adds a moderator's internal note to an entry (any state); never shown to its owner. */
+    @Transactional
+    public ModeratorNote addNote(UUID entryId, String text) {
+        Entry entry = entries.get(entryId);
+        ModeratorNote note = new ModeratorNote();
+        note.id = UUID.randomUUID();
+        note.entryId = entry.id;
+        note.authorId = caller.subject();
+        note.text = text.strip();
+        note.createdAt = EntryService.now();
+        note.persist();
+        return note;
+    }
+
+    /** The internal notes of an entry, oldest first. */
+    public List<ModeratorNote> notes(UUID entryId) {
+        Entry entry = entries.get(entryId);
+        return ModeratorNote.list("entryId", Sort.ascending("createdAt").and("id"), entry.id);
+    }
+
     /** Marks (or unmarks) a published entry as a success story of its stocktaking year. */
     @Transactional
     public Entry markSuccessStory(UUID id, boolean successStory) {

@@ -202,6 +202,30 @@ class EntryResourceTest {
         return id;
     }
 
+    /** Issue 17: the service's own write limit holds on its port, not only at the gateway. */
+    @Test
+    @TestSecurity(user = "burst-writer", roles = "stocktaking-editor")
+    void entryWritesPastTheBurstAre429WithRetryAfterAndStoreNothing() {
+        int created = 0;
+        io.restassured.response.Response refused = null;
+        for (int i = 0; i < 200 && refused == null; i++) {
+            io.restassured.response.Response response = given().contentType(ContentType.JSON).body(VALID).post("/api/v1/entries");
+            if (response.statusCode() == 201) {
+                created++;
+            } else {
+                refused = response;
+            }
+        }
+        assertNotNull(refused, "200 creates in a row were all accepted");
+        assertEquals(429, refused.statusCode());
+        assertEquals("application/problem+json", refused.contentType());
+        assertNotNull(refused.header("Retry-After"));
+        // the burst (60) plus what refilled while sending, never the 200 asked for
+        org.junit.jupiter.api.Assertions.assertTrue(created >= 60 && created < 100, "created " + created);
+        assertEquals(created, ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM entry WHERE owner_id = 'burst-writer'").getSingleResult()).longValue());
+    }
+
     private long entryCount() {
         return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM entry").getSingleResult()).longValue();
     }

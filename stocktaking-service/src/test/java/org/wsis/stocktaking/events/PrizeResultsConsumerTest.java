@@ -99,6 +99,32 @@ class PrizeResultsConsumerTest {
                 .body("prizes.outcome", contains("CHAMPION"));
     }
 
+    /** Issue 19: the inbox is bounded: ids past the retention (30 days) are purged, recent ones kept. */
+    @Test
+    void theInboxForgetsEventIdsPastItsRetentionOnly() {
+        String old = "inbox-old-" + UUID.randomUUID();
+        String recent = "inbox-recent-" + UUID.randomUUID();
+        insertProcessed(old, "now() - interval '31 days'");
+        insertProcessed(recent, "now() - interval '29 days'");
+        org.junit.jupiter.api.Assertions.assertTrue(processedEvents.purgeExpired() >= 1);
+        assertEquals(0L, processedCount(old));
+        assertEquals(1L, processedCount(recent));
+    }
+
+    @Inject
+    org.wsis.commons.events.ProcessedEvents processedEvents;
+
+    @jakarta.transaction.Transactional
+    void insertProcessed(String eventId, String at) {
+        entityManager.createNativeQuery("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('inbox-test', ?1, " + at + ")")
+                .setParameter(1, eventId).executeUpdate();
+    }
+
+    private long processedCount(String eventId) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id = ?1")
+                .setParameter(1, eventId).getSingleResult()).longValue();
+    }
+
     private void awaitFlagged(UUID entryId) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {

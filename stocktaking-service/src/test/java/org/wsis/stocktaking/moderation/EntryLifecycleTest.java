@@ -134,6 +134,57 @@ class EntryLifecycleTest {
                 .body("changePending", equalTo(false));
     }
 
+    /** Issue 20: an archived entry comes back to its owner (not to the public) and goes public again through moderation. */
+    @Test
+    void anArchivedEntryIsRestoredToItsOwnerAndRepublishedOnlyThroughModeration() {
+        String owner = TestTokens.editor("ama");
+        String moderator = TestTokens.moderator("mo");
+        String id = as(owner).contentType(ContentType.JSON).body(FULL).post("/api/v1/entries").then().statusCode(201).extract().path("id");
+        String restore = "{\"comment\": \"Archived by mistake: please check the links and resubmit\"}";
+        post(owner, id, "submit").then().statusCode(200);
+        as(moderator).contentType(ContentType.JSON).body(restore).post("/api/v1/entries/" + id + "/restore")
+                .then().statusCode(409).contentType("application/problem+json"); // not archived
+        post(moderator, id, "publish").then().statusCode(200);
+        post(moderator, id, "archive").then().statusCode(200).body("status", equalTo("ARCHIVED"));
+        as(owner).contentType(ContentType.JSON).body(restore).post("/api/v1/entries/" + id + "/restore").then().statusCode(403);
+        as(moderator).contentType(ContentType.JSON).body("{\"comment\": \" \"}").post("/api/v1/entries/" + id + "/restore")
+                .then().statusCode(400).contentType("application/problem+json");
+
+        as(moderator).contentType(ContentType.JSON).body(restore).post("/api/v1/entries/" + id + "/restore")
+                .then().statusCode(200).body("status", equalTo("RETURNED"))
+                .body("returnComment", equalTo("Archived by mistake: please check the links and resubmit"));
+        given().get("/api/v1/entries/" + id).then().statusCode(404); // not public until published again
+        as(owner).get("/api/v1/entries/" + id + "/revisions").then().statusCode(200).body("action", hasItem("RESTORED"));
+        post(owner, id, "submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        post(moderator, id, "publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
+        given().get("/api/v1/entries/" + id).then().statusCode(200).body("title", equalTo("Solar classrooms"));
+    }
+
+    /** Issue 20: moderators' internal notes are kept apart from what the owner reads. */
+    @Test
+    void moderatorNotesAreSeenByModeratorsOnly() {
+        String owner = TestTokens.editor("ama");
+        String moderator = TestTokens.moderator("mo");
+        String other = TestTokens.moderator("mia");
+        String id = as(owner).contentType(ContentType.JSON).body(FULL).post("/api/v1/entries").then().statusCode(201).extract().path("id");
+        String note = "Owner's organisation is under review by the legal office";
+        as(moderator).contentType(ContentType.JSON).body("{\"text\": \"" + note + "\"}").post("/api/v1/entries/" + id + "/moderator-notes")
+                .then().statusCode(201).body("authorId", notNullValue()).body("text", equalTo(note));
+        as(other).get("/api/v1/entries/" + id + "/moderator-notes").then().statusCode(200)
+                .body("text", contains(note));
+        as(owner).get("/api/v1/entries/" + id + "/moderator-notes").then().statusCode(403).contentType("application/problem+json");
+        as(owner).contentType(ContentType.JSON).body("{\"text\": \"mine\"}").post("/api/v1/entries/" + id + "/moderator-notes")
+                .then().statusCode(403);
+        // nothing the owner reads carries the note
+        String ownerView = as(owner).get("/api/v1/entries/" + id).asString() + as(owner).get("/api/v1/entries/" + id + "/revisions").asString();
+        org.junit.jupiter.api.Assertions.assertFalse(ownerView.contains("legal office"), ownerView);
+        as(moderator).contentType(ContentType.JSON).body("{\"text\": \"\"}").post("/api/v1/entries/" + id + "/moderator-notes")
+                .then().statusCode(400).contentType("application/problem+json");
+        as(moderator).contentType(ContentType.JSON).body("{\"text\": \"x\"}").post("/api/v1/entries/" + UUID.randomUUID() + "/moderator-notes")
+                .then().statusCode(404).contentType("application/problem+json");
+        as(moderator).get("/api/v1/entries/" + id + "/moderator-notes").then().statusCode(200).body("size()", equalTo(1));
+    }
+
     @Test
     void moderatorsDoNotModerateTheirOwnEntries() {
         String mo = TestTokens.moderator("mo");
