@@ -1,85 +1,96 @@
 package org.wsis.indicators.idi;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The ICT Development Index, 2023 methodology (ITU, "Measuring digital development: the ICT
- * Development Index 2023"): ten indicators in two pillars, each indicator normalised to 0-100
- * between goalposts, a pillar being the mean of its indicators and the IDI the mean of the two
- * pillars. Pure: no I/O, so it is unit-tested on its own. The goalposts are this service's
- * documented approximations (see the README), not ITU's official table.
+ * Computes an index value from one methodology version and one economy-year's component values.
+ * Pure (no I/O): the same methodology version and the same observation vintages always give the
+ * same result, which is why values are computed on read and never stored (nothing to overwrite).
+ *
+ * normalised = (t(value) - t(zeroValue)) / (t(referenceValue) - t(zeroValue)), clamped to [0, 1],
+ * t = identity or log10 (a value <= 0 under LOG10 is below both goalposts); pillar = scale x weighted mean of its
+ * normalised values; index = scale x sum over components of effectiveWeight x normalised, where
+ * effectiveWeight = (pillar weight / sum of pillar weights) x (weight / sum of weights in the pillar).
+ * So weights are relative: ITU's printed 0.33/0.33/0.33 means a third each. A missing component
+ * (no value, or status M) is never treated as zero: the economy-year has no index value.
  */
 public final class IdiCalculator {
 
-    public enum Pillar { UNIVERSAL, MEANINGFUL }
+    /** One observation vintage used as a component value. */
+    public record Input(double value, long observationId, OffsetDateTime publishedAt, UUID batchId, String status) {
+    }
 
-    /** How a raw value becomes a 0-100 score. */
-    public enum Scale { LINEAR, LOG, INVERTED }
+    public record PillarScore(String code, String name, double weight, double effectiveWeight, Double score) {
+    }
 
-    public record Component(String indicator, Pillar pillar, Scale scale, double lower, double upper) {
-        /** 0..100, clamped at the goalposts. */
-        public double score(double value) {
-            double share = switch (scale) {
-                case LINEAR -> (value - lower) / (upper - lower);
-                // traffic spans orders of magnitude: log10(1 + x) between the goalposts
-                case LOG -> (Math.log10(1 + Math.max(0, value)) - Math.log10(1 + lower)) / (Math.log10(1 + upper) - Math.log10(1 + lower));
-                // prices: 'lower' (the affordability target) scores 100, 'upper' or more scores 0
-                case INVERTED -> (upper - value) / (upper - lower);
-            };
-            return 100 * Math.max(0, Math.min(1, share));
+    public record ComponentScore(String pillar, String indicator, Double value, Double normalised, double weight,
+                                 double effectiveWeight, Double contribution, Long observationId,
+                                 OffsetDateTime publishedAt, UUID batchId, String status) {
+    }
+
+    /** index is null when any component is missing (listed in missing). */
+    public record Result(Double index, List<PillarScore> pillars, List<ComponentScore> components, List<String> missing) {
+        public boolean complete() {
+            return missing.isEmpty();
         }
-    }
-
-    public static final List<Component> COMPONENTS = List.of(
-            new Component("IT_USE_ii99", Pillar.UNIVERSAL, Scale.LINEAR, 0, 100),
-            new Component("IT_HH_NET", Pillar.UNIVERSAL, Scale.LINEAR, 0, 100),
-            new Component("IT_MBB_SUBS", Pillar.UNIVERSAL, Scale.LINEAR, 0, 100),
-            new Component("IT_POP_3G", Pillar.MEANINGFUL, Scale.LINEAR, 0, 100),
-            new Component("IT_POP_4G", Pillar.MEANINGFUL, Scale.LINEAR, 0, 100),
-            new Component("IT_MBB_TRAF", Pillar.MEANINGFUL, Scale.LOG, 0, 300),
-            new Component("IT_FBB_TRAF", Pillar.MEANINGFUL, Scale.LOG, 0, 3000),
-            new Component("IT_MOB_BSKT", Pillar.MEANINGFUL, Scale.INVERTED, 2, 25),
-            new Component("IT_FBB_BSKT", Pillar.MEANINGFUL, Scale.INVERTED, 2, 25),
-            new Component("IT_MOB_OWN", Pillar.MEANINGFUL, Scale.LINEAR, 0, 100));
-
-    public static List<String> componentCodes() {
-        return COMPONENTS.stream().map(Component::indicator).toList();
-    }
-
-    public record Score(double idi, double universalConnectivity, double meaningfulConnectivity) {
     }
 
     private IdiCalculator() {
     }
 
-    /** The score of one economy-year, or empty when any of the ten components is missing (no imputation). */
-    public static Optional<Score> compute(Map<String, Double> valuesByIndicator) {
-        double universal = 0;
-        double meaningful = 0;
-        int universalCount = 0;
-        int meaningfulCount = 0;
-        for (Component component : COMPONENTS) {
-            Double value = valuesByIndicator.get(component.indicator());
-            if (value == null || value.isNaN()) {
-                return Optional.empty();
-            }
-            double score = component.score(value);
-            if (component.pillar() == Pillar.UNIVERSAL) {
-                universal += score;
-                universalCount++;
-            } else {
-                meaningful += score;
-                meaningfulCount++;
-            }
+    public static Result compute(Methodology methodology, Map<String, Input> inputs) {
+        if (!methodology.computable()) {
+            throw new IllegalArgumentException("methodology " + methodology.id() + "/" + methodology.version() + " is not computable");
         }
-        universal /= universalCount;
-        meaningful /= meaningfulCount;
-        return Optional.of(new Score(round((universal + meaningful) / 2), round(universal), round(meaningful)));
+        double scale = methodology.scale();
+        double pillarWeights = methodology.pillars().stream().mapToDouble(Methodology.Pillar::weight).sum();
+        List<PillarScore> pillars = new ArrayList<>();
+        List<ComponentScore> components = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        double index = 0;
+        for (Methodology.Pillar pillar : methodology.pillars()) {
+            double pillarShare = pillar.weight() / pillarWeights;
+            double weights = pillar.components().stream().mapToDouble(Methodology.Component::weight).sum();
+            double pillarSum = 0;
+            boolean pillarComplete = true;
+            for (Methodology.Component c : pillar.components()) {
+                double effective = pillarShare * c.weight() / weights;
+                Input input = inputs.get(c.indicator());
+                if (input == null || Double.isNaN(input.value())) {
+                    missing.add(c.indicator());
+                    pillarComplete = false;
+                    components.add(new ComponentScore(pillar.code(), c.indicator(), null, null, c.weight(), effective,
+                            null, null, null, null, null));
+                    continue;
+                }
+                double normalised = normalise(c, input.value());
+                double contribution = scale * effective * normalised;
+                pillarSum += c.weight() / weights * normalised;
+                index += contribution;
+                components.add(new ComponentScore(pillar.code(), c.indicator(), input.value(), normalised, c.weight(), effective,
+                        contribution, input.observationId(), input.publishedAt(), input.batchId(), input.status()));
+            }
+            pillars.add(new PillarScore(pillar.code(), pillar.name(), pillar.weight(), pillarShare,
+                    pillarComplete ? scale * pillarSum : null));
+        }
+        return new Result(missing.isEmpty() ? index : null, pillars, components, missing);
     }
 
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
+    /** 0..1 between the goalposts (inverted when referenceValue < zeroValue), clamped. */
+    static double normalise(Methodology.Component c, double value) {
+        boolean log = Methodology.Transform.LOG10.name().equals(c.transform());
+        if (log && value <= 0) {
+            // below any positive goalpost: the worst score, or the best for a 'lower is better' indicator
+            return c.referenceValue() > c.zeroValue() ? 0 : 1;
+        }
+        double zero = log ? Math.log10(c.zeroValue()) : c.zeroValue();
+        double reference = log ? Math.log10(c.referenceValue()) : c.referenceValue();
+        double x = log ? Math.log10(value) : value;
+        double share = (x - zero) / (reference - zero);
+        return Math.max(0, Math.min(1, share));
     }
 }

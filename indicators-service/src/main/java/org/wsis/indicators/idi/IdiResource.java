@@ -1,12 +1,7 @@
 package org.wsis.indicators.idi;
 
 import jakarta.annotation.security.PermitAll;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -17,71 +12,258 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.problem.ProblemException;
+import org.wsis.indicators.observation.ObservationResource;
+import org.wsis.indicators.observation.ObservationStore;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-// Public reads: open to anyone, said explicitly (services deny endpoints without a security annotation)
+/**
+ * Index values computed on read from one methodology version and the published observation vintages
+ * (current ones, or those known at asOf). Nothing is stored, so nothing is overwritten: methodology
+ * versions and vintages are immutable, and the same inputs always give the same value.
+ * Public reads: open to anyone, said explicitly (services deny endpoints without a security annotation).
+ */
 @PermitAll
 @Path("/api/v1/idi")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "ICT Development Index")
 public class IdiResource {
 
-    /**
-     * official is always false and methodology says why: the goalposts are this service's approximations
-     * (constants in IdiCalculator), not ITU's published table, so no score here may pass for an official IDI.
-     */
-    public record IdiView(String economy, int period, double idi, double universalConnectivity,
-                          double meaningfulConnectivity, OffsetDateTime computedAt, boolean official, String methodology) {
-        IdiView(String economy, int period, double idi, double universalConnectivity, double meaningfulConnectivity,
-                OffsetDateTime computedAt) {
-            this(economy, period, idi, universalConnectivity, meaningfulConnectivity, computedAt, false, UNOFFICIAL);
-        }
+    /** Component observations read for one request at most: keeps memory bounded whatever is asked. */
+    static final int MAX_COMPONENT_ROWS = 100_000;
+    private static final java.util.regex.Pattern ECONOMY = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,16}");
+
+    @Schema(name = "IdiScore", description = "An index value with everything needed to reproduce it")
+    public record IdiScoreView(String economy, int period, String methodology, int methodologyVersion,
+                               @Schema(description = "true only when the methodology version is marked official (ITU's published values)") boolean official,
+                               String label, double scale,
+                               @Schema(nullable = true, description = "null when a component is missing (never scored as zero)") Double score,
+                               boolean complete, List<String> missingComponents,
+                               @Schema(nullable = true, description = "the data as known at this time (asOf); null = current values") OffsetDateTime asOf,
+                               List<PillarView> pillars, List<ComponentView> components) {
     }
 
-    static final String UNOFFICIAL = "Unofficial: the ten components and two pillars of ITU's IDI 2023 structure, with goalposts "
-            + "approximated by this service (not ITU's published values). Not the ITU ICT Development Index.";
-
-    public record ComponentView(String indicator, String pillar, String scale, double lowerGoalpost, double upperGoalpost) {
+    @Schema(name = "IdiPillarScore")
+    public record PillarView(String code, String name, double weight,
+                             @Schema(description = "share of the index: weight / sum of pillar weights") double effectiveWeight,
+                             @Schema(nullable = true) Double score) {
     }
 
+    @Schema(name = "IdiComponentScore", description = "One component: raw value, the vintage it came from, normalised score and weight")
+    public record ComponentView(String pillar, String indicator,
+                                @Schema(nullable = true) Double value,
+                                @Schema(nullable = true, description = "0..1 between the goalposts") Double normalised,
+                                double weight,
+                                @Schema(description = "share of the index: pillar share x weight / sum of weights in the pillar") double effectiveWeight,
+                                @Schema(nullable = true, description = "scale x effectiveWeight x normalised; the contributions sum to the score") Double contribution,
+                                @Schema(nullable = true, description = "the observation vintage used (its id is the change-feed cursor)") Long observationId,
+                                @Schema(nullable = true) OffsetDateTime publishedAt,
+                                @Schema(nullable = true) UUID batchId,
+                                @Schema(nullable = true) String status) {
+    }
+
+    @Schema(name = "IdiComponent")
+    public record ComponentDefinitionView(String methodology, int methodologyVersion, String pillar, String pillarName,
+                                          @Schema(nullable = true) Double pillarWeight, String indicator,
+                                          @Schema(nullable = true) Double weight, @Schema(nullable = true) String transform,
+                                          @Schema(nullable = true) Double zeroValue, @Schema(nullable = true) Double referenceValue) {
+    }
+
+    private final MethodologyStore methodologies;
+    private final ObservationStore observations;
     private final EntityManager entityManager;
+    private final String defaultMethodology;
 
-    public IdiResource(EntityManager entityManager) {
+    public IdiResource(MethodologyStore methodologies, ObservationStore observations, EntityManager entityManager,
+                       @ConfigProperty(name = "indicators.idi.default-methodology", defaultValue = "IDI2017") String defaultMethodology) {
+        this.methodologies = methodologies;
+        this.observations = observations;
         this.entityManager = entityManager;
+        this.defaultMethodology = defaultMethodology;
     }
 
     @GET
-    @Operation(operationId = "listIdiScores", summary = "Unofficial IDI-like scores (IDI 2023 structure, approximated goalposts) from current component values, by economy and year")
-    @APIResponse(responseCode = "200", description = "A page of IDI scores",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdiView.class, type = SchemaType.ARRAY)))
-    public Response list(@QueryParam("economy") String economy, @QueryParam("period") Integer period,
+    @Operation(operationId = "listIdiScores",
+            summary = "Index values by economy and year, computed from one methodology version and the published component vintages (asOf: as known then)")
+    @APIResponse(responseCode = "200", description = "A page of complete index values (economy-years missing a component are left out; see explain)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdiScoreView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "Bad page or size")
+    @APIResponse(responseCode = "404", description = "No such methodology or version")
+    @APIResponse(responseCode = "409", description = "The methodology version lacks goalposts, transforms or weights (not computable)")
+    @APIResponse(responseCode = "422", description = "Bad economy, period, range or asOf, or a query over too many observations")
+    @APIResponse(responseCode = "503", description = "asOf: a publication is being committed; ask again (Retry-After)")
+    public Response list(@Parameter(description = "methodology id (default: indicators.idi.default-methodology, IDI2017)") @QueryParam("methodology") String methodology,
+                         @Parameter(description = "methodology version (default: the latest)") @QueryParam("version") Integer version,
+                         @Parameter(description = "economy codes (ISO alpha-3 or UN M49), comma-separated") @QueryParam("economy") String economy,
+                         @QueryParam("period") Integer period, @QueryParam("from") Integer from, @QueryParam("to") Integer to,
+                         @Parameter(description = "a date (2025-06-30) or instant: the index as computed from the data published by then") @QueryParam("asOf") String asOf,
                          @BeanParam @Valid PageParams page, @Context UriInfo uri) {
-        String where = " WHERE (CAST(?1 AS text) IS NULL OR economy_code = ?1) AND (CAST(?2 AS int) IS NULL OR period = ?2)";
-        long total = ((Number) entityManager.createNativeQuery("SELECT count(*) FROM idi_score" + where)
-                .setParameter(1, economy).setParameter(2, period).getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = entityManager.createNativeQuery("""
-                        SELECT economy_code, period, idi, universal_connectivity, meaningful_connectivity, computed_at
-                        FROM idi_score""" + where + " ORDER BY period DESC, idi DESC, economy_code LIMIT ?3 OFFSET ?4", Tuple.class)
-                .setParameter(1, economy).setParameter(2, period).setParameter(3, page.size).setParameter(4, page.offset())
-                .getResultList();
-        List<IdiView> items = rows.stream().map(t -> new IdiView(t.get(0, String.class), ((Number) t.get(1)).intValue(),
-                ((Number) t.get(2)).doubleValue(), ((Number) t.get(3)).doubleValue(), ((Number) t.get(4)).doubleValue(),
-                t.get(5) instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC) : (OffsetDateTime) t.get(5))).toList();
-        return new Page<>(items, page.page, page.size, total).toResponse(uri);
+        Methodology m = computable(methodology, version);
+        if (period != null && (from != null || to != null)) {
+            throw ProblemException.invalid("period", "give period or from/to, not both");
+        }
+        Integer periodFrom = period != null ? period : from;
+        Integer periodTo = period != null ? period : to;
+        checkPeriod("from", periodFrom);
+        checkPeriod("to", periodTo);
+        if (periodFrom != null && periodTo != null && periodFrom > periodTo) {
+            throw ProblemException.invalid("from", "must not be after 'to'");
+        }
+        Instant at = ObservationResource.parseInstant("asOf", asOf);
+        List<String> economies = split(economy);
+        if (economies != null && (economies.size() > 300 || !economies.stream().allMatch(e -> ECONOMY.matcher(e).matches()))) {
+            throw ProblemException.invalid("economy", "at most 300 economy codes (ISO alpha-3, aggregate or UN M49), comma-separated");
+        }
+        List<IdiScoreView> scores = compute(m, economies, periodFrom, periodTo, at).stream()
+                .filter(IdiScoreView::complete)
+                .sorted(Comparator.comparingInt(IdiScoreView::period).reversed()
+                        .thenComparing(IdiScoreView::score, Comparator.reverseOrder())
+                        .thenComparing(IdiScoreView::economy))
+                .toList();
+        int start = Math.min(scores.size(), page.offset());
+        List<IdiScoreView> items = scores.subList(start, Math.min(scores.size(), start + page.size));
+        return new Page<>(items, page.page, page.size, scores.size()).toResponse(uri);
+    }
+
+    @GET
+    @Path("explain")
+    @Operation(operationId = "explainIdiScore",
+            summary = "How one economy-year's index value is made: per component the raw value and its vintage, the normalised score, the weights and the contribution")
+    @APIResponse(responseCode = "200", description = "The value and its components (score null and missingComponents listed when a component is missing)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdiScoreView.class)))
+    @APIResponse(responseCode = "404", description = "No such methodology or version")
+    @APIResponse(responseCode = "409", description = "The methodology version lacks goalposts, transforms or weights (not computable)")
+    @APIResponse(responseCode = "422", description = "economy or period missing or unknown, or a bad asOf")
+    @APIResponse(responseCode = "503", description = "asOf: a publication is being committed; ask again (Retry-After)")
+    public IdiScoreView explain(@QueryParam("methodology") String methodology, @QueryParam("version") Integer version,
+                                @Parameter(description = "one economy (ISO alpha-3 or UN M49)", required = true) @QueryParam("economy") String economy,
+                                @Parameter(required = true) @QueryParam("period") Integer period,
+                                @QueryParam("asOf") String asOf) {
+        Methodology m = computable(methodology, version);
+        if (economy == null || economy.isBlank()) {
+            throw ProblemException.invalid("economy", "is required");
+        }
+        if (period == null) {
+            throw ProblemException.invalid("period", "is required");
+        }
+        checkPeriod("period", period);
+        String code = economyCode(economy.trim());
+        Instant at = ObservationResource.parseInstant("asOf", asOf);
+        return compute(m, List.of(code), period, period, at).stream().findFirst()
+                .orElseGet(() -> view(m, code, period, at, IdiCalculator.compute(m, Map.of())));
     }
 
     @GET
     @Path("components")
-    @Operation(operationId = "listIdiComponents", summary = "The ten IDI components with their pillar and goalposts")
-    public List<ComponentView> components() {
-        return IdiCalculator.COMPONENTS.stream().map(c -> new ComponentView(c.indicator(), c.pillar().name(),
-                c.scale().name(), c.lower(), c.upper())).toList();
+    @Operation(operationId = "listIdiComponents", summary = "The indicators of one methodology version with pillar, weight, transform and goalposts")
+    @APIResponse(responseCode = "200", description = "The components",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComponentDefinitionView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "No such methodology or version")
+    public List<ComponentDefinitionView> components(@QueryParam("methodology") String methodology, @QueryParam("version") Integer version) {
+        Methodology m = methodologies.require(methodology == null ? defaultMethodology : methodology, version);
+        List<ComponentDefinitionView> result = new ArrayList<>();
+        for (Methodology.Pillar p : m.pillars()) {
+            for (Methodology.Component c : p.components()) {
+                result.add(new ComponentDefinitionView(m.id(), m.version(), p.code(), p.name(), p.weight(), c.indicator(), c.weight(),
+                        c.transform(), c.zeroValue(), c.referenceValue()));
+            }
+        }
+        return result;
+    }
+
+    private Methodology computable(String id, Integer version) {
+        Methodology m = methodologies.require(id == null || id.isBlank() ? defaultMethodology : id, version);
+        if (!m.computable()) {
+            throw ProblemException.conflict("IDI methodology " + m.id() + " version " + m.version() + " cannot compute values: "
+                    + String.join("; ", m.notComputableBecause()) + ". Publish a version with them (POST /api/v1/idi/methodologies).");
+        }
+        return m;
+    }
+
+    private record EconomyYear(String economy, int period) {
+    }
+
+    /** Every economy-year with at least one component value, complete or not. */
+    private List<IdiScoreView> compute(Methodology m, List<String> economies, Integer from, Integer to, Instant asOf) {
+        ObservationStore.Criteria criteria = new ObservationStore.Criteria(m.indicatorCodes(), economies, List.of("_T"), List.of("_T"),
+                List.of("_T"), from, to, asOf, null, null);
+        List<ObservationStore.Row> rows;
+        try {
+            rows = observations.find(criteria, MAX_COMPONENT_ROWS + 1, 0);
+        } catch (ObservationStore.PublishInProgress e) {
+            throw ProblemException.unavailable(e.getMessage(), 5);
+        }
+        if (rows.size() > MAX_COMPONENT_ROWS) {
+            throw ProblemException.invalid("economy", "the query spans more than " + MAX_COMPONENT_ROWS
+                    + " component observations: narrow it with economy, period or from/to");
+        }
+        Map<EconomyYear, Map<String, IdiCalculator.Input>> inputs = new LinkedHashMap<>();
+        for (ObservationStore.Row row : rows) {
+            Map<String, IdiCalculator.Input> values = inputs.computeIfAbsent(new EconomyYear(row.economy(), row.period()), k -> new HashMap<>());
+            if (row.value() != null) { // a missing value (status M) is a missing component, not a zero
+                values.put(row.indicator(), new IdiCalculator.Input(row.value(), row.id(), row.publishedAt(), row.batchId(), row.status()));
+            }
+        }
+        List<IdiScoreView> result = new ArrayList<>(inputs.size());
+        inputs.forEach((key, values) -> result.add(view(m, key.economy(), key.period(), asOf, IdiCalculator.compute(m, values))));
+        return result;
+    }
+
+    private static IdiScoreView view(Methodology m, String economy, int period, Instant asOf, IdiCalculator.Result r) {
+        String label = (m.official() ? "Computed with ITU's official methodology " : "Unofficial: computed with methodology ")
+                + m.id() + " version " + m.version() + " from the published component values"
+                + (m.official() ? "" : " (the methodology is not marked official)")
+                + "; same-year values, no imputation.";
+        return new IdiScoreView(economy, period, m.id(), m.version(), m.official(), label, m.scale(), r.index(), r.complete(),
+                r.missing(), asOf == null ? null : asOf.atOffset(ZoneOffset.UTC),
+                r.pillars().stream().map(p -> new PillarView(p.code(), p.name(), p.weight(), p.effectiveWeight(), p.score())).toList(),
+                r.components().stream().map(c -> new ComponentView(c.pillar(), c.indicator(), c.value(), c.normalised(), c.weight(),
+                        c.effectiveWeight(), c.contribution(), c.observationId(), c.publishedAt(), c.batchId(), c.status())).toList());
+    }
+
+    private String economyCode(String economy) {
+        if (!ECONOMY.matcher(economy).matches()) {
+            throw ProblemException.invalid("economy", "unknown economy (ISO alpha-3, an aggregate code, or UN M49)");
+        }
+        @SuppressWarnings("unchecked")
+        List<String> codes = entityManager.createNativeQuery("SELECT code FROM economy WHERE code = ?1 OR m49 = ?1")
+                .setParameter(1, economy).getResultList();
+        if (codes.isEmpty()) {
+            throw ProblemException.invalid("economy", "unknown economy " + economy + " (ISO alpha-3, an aggregate code, or UN M49)");
+        }
+        return codes.get(0);
+    }
+
+    private static void checkPeriod(String field, Integer period) {
+        if (period != null && (period < 1960 || period > 2100)) {
+            throw ProblemException.invalid(field, "must be a year from 1960 to 2100");
+        }
+    }
+
+    private static List<String> split(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return null;
+        }
+        return java.util.Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -8,7 +8,6 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.wsis.commons.events.Outbox;
-import org.wsis.indicators.idi.IdiService;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +32,7 @@ import java.util.UUID;
  * Validates and publishes one batch, set-based: rows are streamed with COPY into a temporary
  * staging table, checked with SQL joins against the code tables (every bad row gets a
  * batch_error), and only if none is bad, new vintages are inserted and the previous ones
- * superseded, in one transaction together with the outbox event and the IDI recomputation.
+ * superseded, in one transaction together with the outbox event.
  */
 @ApplicationScoped
 public class BatchPublisher {
@@ -50,13 +49,11 @@ public class BatchPublisher {
 
     private final EntityManager entityManager;
     private final Outbox outbox;
-    private final IdiService idi;
     private final BatchStore store;
 
-    public BatchPublisher(EntityManager entityManager, Outbox outbox, IdiService idi, BatchStore store) {
+    public BatchPublisher(EntityManager entityManager, Outbox outbox, BatchStore store) {
         this.entityManager = entityManager;
         this.outbox = outbox;
-        this.idi = idi;
         this.store = store;
     }
 
@@ -330,7 +327,7 @@ public class BatchPublisher {
             update.setObject(9, batchId);
             update.executeUpdate();
         }
-        idi.recomputeForChanged(connection, publishedAt.toInstant());
+        // no index recomputation here: IDI values are computed on read from the vintages (idi/IdiResource)
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("batchId", batchId.toString());

@@ -23,7 +23,7 @@ class ProviderResourceTest {
     void agencySeesOnlyTheIndicatorsItProvides() {
         given().get("/api/v1/providers/me").then().statusCode(200)
                 .body("agency", equalTo("UNESCO"))
-                .body("indicators", contains("SE_ACS_INTNT"));
+                .body("indicators", contains("SE_ACS_INTNT", "SE_ADT_LITR", "SE_MYS", "SE_SEC_GER", "SE_TER_GER"));
     }
 
     @Test

@@ -220,7 +220,6 @@ class BatchResourceTest {
         given().get("/api/v1/changes?limit=0").then().statusCode(400).contentType("application/problem+json");
     }
 
-    @Test
     @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void idiIsComputedWhenAllComponentsExistAndRecomputedOnRevision() {
         String components = """
