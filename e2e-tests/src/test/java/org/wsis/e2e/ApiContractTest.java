@@ -32,6 +32,22 @@ class ApiContractTest {
      * One step: who calls (a realm user, or an agency client named {@code agency-...}), and the request (assert its
      * status; the contract is checked by the filter).
      */
+    /** A short description prizes accepts: English, 150-200 words (issue 18). */
+    static final String SUMMARY = ("The project brings digital services to people who have been left behind by the information "
+            + "society. It was designed together with the communities it serves, who chose the services they needed most "
+            + "and trained their own volunteers to run them. Its volunteers also teach digital skills to older people, "
+            + "women and young people in every village. The results are measured every year, and the reports are "
+            + "published for everyone to read. The work rests on partnerships between government, the private sector, "
+            + "civil society and academia, and each partner pays a fair share of the costs, so the project does not "
+            + "depend on a single donor and will continue after its first grant ends. It contributes to the Sustainable "
+            + "Development Goals and to its WSIS action line. Other countries have asked for the model, and the team has "
+            + "written an open guide so that they can replicate it with their own communities and partners.");
+
+    static final String IDI_METHODOLOGY = """
+            {"id": "CONTRACT-%s", "name": "Contract test index", "official": false, "scale": 10,
+             "pillars": [{"code": "USE", "name": "Use", "weight": 1, "components": [
+               {"indicator": "IT_USE_ii99", "weight": 1, "transform": "LINEAR", "referenceValue": 100}]}]}""";
+
     record Call(String name, String user, java.util.function.BiConsumer<RequestSpecification, Map<String, String>> request) {
     }
 
@@ -82,6 +98,12 @@ class ApiContractTest {
             new Call("return entry", "moderator", (r, v) -> r.contentType(ContentType.JSON).body("{\"comment\": \"Please add the districts\"}")
                     .post("/api/stocktaking/v1/entries/" + v.get("entry2") + "/return").then().statusCode(200)),
             new Call("archive entry", "moderator", (r, v) -> r.post("/api/stocktaking/v1/entries/" + v.get("entry2") + "/archive").then().statusCode(200)),
+            new Call("restore entry", "moderator", (r, v) -> r.contentType(ContentType.JSON).body("{\"comment\": \"Archived by mistake\"}")
+                    .post("/api/stocktaking/v1/entries/" + v.get("entry2") + "/restore").then().statusCode(200)),
+            new Call("moderator note", "moderator", (r, v) -> r.contentType(ContentType.JSON).body("{\"text\": \"Checked the links\"}")
+                    .post("/api/stocktaking/v1/entries/" + v.get("entry2") + "/moderator-notes").then().statusCode(201)),
+            new Call("moderator notes", "moderator", (r, v) -> r.get("/api/stocktaking/v1/entries/" + v.get("entry2") + "/moderator-notes")
+                    .then().statusCode(200)),
             // --- stocktaking: refusals are problems too
             new Call("unknown entry", null, (r, v) -> r.get("/api/stocktaking/v1/entries/" + UUID.randomUUID()).then().statusCode(404)),
             new Call("invalid entry", "editor", (r, v) -> r.contentType(ContentType.JSON).body("{\"title\": \"\"}")
@@ -107,21 +129,32 @@ class ApiContractTest {
                 v.put("prize", "/api/prizes/v1/editions/" + findFreePrizeYear());
                 r.contentType(ContentType.JSON).body(phaseDates(1)).put(v.get("prize")).then().statusCode(201);
             }),
+            new Call("edition categories", null, (r, v) -> r.get(v.get("prize") + "/categories").then().statusCode(200)),
+            new Call("add special prize", "prize-admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("name", "Contract special prize", "description", "Added and removed by the contract test"))
+                    .put(v.get("prize") + "/categories/SP.CONTRACT").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))),
+            new Call("remove special prize", "prize-admin", (r, v) -> r.delete(v.get("prize") + "/categories/SP.CONTRACT")
+                    .then().statusCode(org.hamcrest.Matchers.oneOf(200, 204))),
+            new Call("edition review criteria", null, (r, v) -> v.put("criteria", String.join(",",
+                    r.get(v.get("prize") + "/review-criteria").then().statusCode(200).extract().jsonPath().getList("field", String.class)))),
             new Call("submit to prizes", "editor", (r, v) -> v.put("submission", r.contentType(ContentType.JSON)
-                    .body(Map.of("entryId", v.get("entry"), "category", "C2", "summary", "Connects rural schools"))
+                    .body(Map.of("entryId", v.get("entry"), "category", "C2", "summary", SUMMARY))
                     .post(v.get("prize") + "/submissions").then().statusCode(201).extract().path("id"))),
             new Call("my submissions", "editor", (r, v) -> r.get(v.get("prize") + "/submissions").then().statusCode(200)),
             new Call("get submission", "editor", (r, v) -> v.put("submissionEtag", r.get(v.get("prize") + "/submissions/" + v.get("submission"))
                     .then().statusCode(200).extract().header("ETag"))),
             new Call("update submission", "editor", (r, v) -> r.contentType(ContentType.JSON).header("If-Match", v.get("submissionEtag"))
-                    .body(Map.of("category", "C2", "summary", "Connects rural schools and libraries"))
+                    .body(Map.of("category", "C2", "summary", SUMMARY.replace("people", "citizens")))
                     .put(v.get("prize") + "/submissions/" + v.get("submission")).then().statusCode(200)),
             new Call("withdraw submission", "editor", (r, v) -> r.post(v.get("prize") + "/submissions/" + v.get("submission") + "/withdraw")
                     .then().statusCode(200)),
             new Call("submit again", "editor", (r, v) -> v.put("submission", r.contentType(ContentType.JSON)
-                    .body(Map.of("entryId", v.get("entry"), "category", "C2", "summary", "Connects rural schools"))
+                    .body(Map.of("entryId", v.get("entry"), "category", "C2", "summary", SUMMARY))
                     .post(v.get("prize") + "/submissions").then().statusCode(201).extract().path("id"))),
             new Call("prize review phase", "prize-admin", (r, v) -> movePrizePhase(r, v, 2)),
+            new Call("reviewer signs in to prizes", "reviewer", (r, v) -> r.post("/api/prizes/v1/reviewers/me")
+                    .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))),
+            new Call("prize reviewers", "prize-admin", (r, v) -> r.get("/api/prizes/v1/reviewers").then().statusCode(200)),
             new Call("assign reviewer", "prize-admin", (r, v) -> r.contentType(ContentType.JSON)
                     .body(Map.of("submissionId", v.get("submission"), "reviewerId", REVIEWER_ID, "organisation", "Reviewer Org"))
                     .post(v.get("prize") + "/reviews").then().statusCode(201)),
@@ -129,7 +162,8 @@ class ApiContractTest {
                     .then().statusCode(200)),
             new Call("my reviews", "reviewer", (r, v) -> r.get(v.get("prize") + "/reviews/mine").then().statusCode(200)),
             new Call("score submission", "reviewer", (r, v) -> r.contentType(ContentType.JSON)
-                    .body(Map.of("impact", 8, "innovation", 7, "sustainability", 6, "replicability", 7, "wsisAlignment", 9,
+                    .body(Map.of("scores", java.util.Arrays.stream(v.get("criteria").split(","))
+                                    .collect(java.util.stream.Collectors.toMap(field -> field, field -> 7)),
                             "comment", "Clear plan"))
                     .put(v.get("prize") + "/reviews/mine/" + v.get("submission")).then().statusCode(200)),
             new Call("prize nomination phase", "prize-admin", (r, v) -> movePrizePhase(r, v, 3)),
@@ -223,6 +257,14 @@ class ApiContractTest {
             new Call("indicators", null, (r, v) -> r.get("/api/indicators/v1/indicators").then().statusCode(200)),
             new Call("idi components", null, (r, v) -> r.get("/api/indicators/v1/idi/components").then().statusCode(200)),
             new Call("idi", null, (r, v) -> r.get("/api/indicators/v1/idi?size=5").then().statusCode(200)),
+            new Call("idi methodologies", null, (r, v) -> r.get("/api/indicators/v1/idi/methodologies").then().statusCode(200)),
+            new Call("idi methodology", null, (r, v) -> r.get("/api/indicators/v1/idi/methodologies/IDI2010").then().statusCode(200)),
+            new Call("idi methodology version", null, (r, v) -> r.get("/api/indicators/v1/idi/methodologies/IDI2017/versions/1").then().statusCode(200)),
+            new Call("idi explain", null, (r, v) -> r.get("/api/indicators/v1/idi/explain?economy=KEN&period=2023").then().statusCode(200)),
+            new Call("publish idi methodology", "admin", (r, v) -> r.contentType(ContentType.JSON).body(IDI_METHODOLOGY.formatted(RUN))
+                    .post("/api/indicators/v1/idi/methodologies").then().statusCode(201)),
+            new Call("put idi methodology version (same content)", "admin", (r, v) -> r.contentType(ContentType.JSON).body(IDI_METHODOLOGY.formatted(RUN))
+                    .put("/api/indicators/v1/idi/methodologies/CONTRACT-" + RUN + "/versions/1").then().statusCode(200)),
             new Call("observations", null, (r, v) -> r.get("/api/indicators/v1/observations?size=5").then().statusCode(200)),
             new Call("changes", null, (r, v) -> r.get("/api/indicators/v1/changes").then().statusCode(200)),
             new Call("provider", "statistician", (r, v) -> r.get("/api/indicators/v1/providers/me").then().statusCode(200)),
