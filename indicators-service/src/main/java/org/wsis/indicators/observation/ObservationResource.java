@@ -58,9 +58,11 @@ public class ObservationResource {
     @Operation(operationId = "listObservations", summary = "Observations (current values, or as published on a date with asOf)")
     @APIResponse(responseCode = "200", description = "A page of observations",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ObservationView.class, type = SchemaType.ARRAY)))
-    public Response list(@Parameter(description = "indicator codes, comma-separated") @QueryParam("indicator") String indicator,
-                         @Parameter(description = "economy codes (ISO alpha-3 or aggregate), comma-separated") @QueryParam("economy") String economy,
-                         @QueryParam("sex") String sex, @QueryParam("age") String age, @QueryParam("urbanisation") String urbanisation,
+    public Response list(@Parameter(description = "indicator codes: repeat the parameter or separate with commas") @QueryParam("indicator") List<String> indicator,
+                         @Parameter(description = "economy codes (ISO alpha-3 or aggregate): repeat the parameter or separate with commas") @QueryParam("economy") List<String> economy,
+                         @Parameter(description = "repeat or separate with commas") @QueryParam("sex") List<String> sex,
+                         @Parameter(description = "repeat or separate with commas") @QueryParam("age") List<String> age,
+                         @Parameter(description = "repeat or separate with commas") @QueryParam("urbanisation") List<String> urbanisation,
                          @QueryParam("from") Integer from, @QueryParam("to") Integer to,
                          @Parameter(description = "a date (2025-06-30) or instant: values as published then") @QueryParam("asOf") String asOf,
                          @BeanParam @Valid PageParams page, @Context UriInfo uri) {
@@ -94,11 +96,13 @@ public class ObservationResource {
         return store.vintages(criteria, 1000).stream().map(ObservationView::of).toList();
     }
 
-    static List<String> split(String csv) {
-        if (csv == null || csv.isBlank()) {
+    /** Repeated values and comma-separated ones alike (issue 15: a repeated value was silently dropped). */
+    static List<String> split(List<String> values) {
+        if (values == null || values.isEmpty()) {
             return null;
         }
-        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> all = values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return all.isEmpty() ? null : all;
     }
 
     /** A date means the end of that day (UTC): "as published on 2025-06-30". */

@@ -181,6 +181,17 @@ class SdmxResourceTest {
         given().get("/api/v1/observations?indicator=IT_NET_BBND&economy=710").then().statusCode(200).body("items.economy", hasItem("ZAF"));
     }
 
+    /** Issue 15: a repeated filter value was silently dropped (only the first was kept); repeated and comma-separated now agree. */
+    @Test
+    void repeatedAndCommaSeparatedFilterValuesAreAllUsed() {
+        given().get("/api/v1/observations?indicator=IT_NET_BBND&economy=NGA&economy=710&size=100").then().statusCode(200)
+                .body("items.economy", org.hamcrest.Matchers.hasItems("NGA", "ZAF"));
+        given().get("/api/v1/observations?indicator=IT_NET_BBND&economy=NGA,710&size=100").then().statusCode(200)
+                .body("items.economy", org.hamcrest.Matchers.hasItems("NGA", "ZAF"));
+        given().get("/api/v1/observations?indicator=IT_NET_BBND&from=2020&from=2021").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void availabilityListsCodesThatHaveData() {
         given().get("/api/sdmx/availableconstraint/DF_ICT/A..IT_NET_BBND...").then().statusCode(200)

@@ -20,11 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * is a 400 naming it and the ones it takes. A typo such as {@code ?contry=KE} would otherwise answer
  * everything, unfiltered, and look like a result. The declared names are read once per resource method
  * from its {@code @QueryParam}s, including those of its {@code @BeanParam}s (e.g. {@code PageParams}).
+ * A parameter that takes one value (not a list) given twice is a 400 as well: JAX-RS would keep the
+ * first and drop the other. The platform's convention for filters with several values: repeat the
+ * parameter ({@code ?region=AFR&region=ARB}); filters that also take commas say so in their description.
  * A resource that checks its parameters itself, in its own error format, says
  * {@link ChecksItsOwnQueryParameters} (SDMX answers SDMX-ML errors).
  */
 public class UnknownQueryParameters {
-    private static final ConcurrentHashMap<Method, Set<String>> DECLARED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Method, Declared> DECLARED = new ConcurrentHashMap<>();
+
+    /** The query parameters of one operation: all of them, and those that take a single value. */
+    record Declared(Set<String> names, Set<String> singleValued) {
+    }
 
     @ServerRequestFilter
     public void refuseUndeclared(ContainerRequestContext request, ResourceInfo resource) {
@@ -33,11 +40,13 @@ public class UnknownQueryParameters {
         if (method == null || resourceClass == null || resourceClass.isAnnotationPresent(ChecksItsOwnQueryParameters.class)) {
             return;
         }
-        Set<String> given = request.getUriInfo().getQueryParameters().keySet();
+        var query = request.getUriInfo().getQueryParameters();
+        Set<String> given = query.keySet();
         if (given.isEmpty()) {
             return;
         }
-        Set<String> declared = DECLARED.computeIfAbsent(method, m -> declaredBy(m, resourceClass));
+        Declared operation = DECLARED.computeIfAbsent(method, m -> declaredBy(m, resourceClass));
+        Set<String> declared = operation.names();
         Set<String> unknown = new TreeSet<>();
         for (String name : given) {
             if (!declared.contains(name)) {
@@ -49,31 +58,40 @@ public class UnknownQueryParameters {
                     + String.join(", ", unknown.stream().map(UnknownQueryParameters::quoted).toList())
                     + (declared.isEmpty() ? "; this operation takes none" : "; this operation takes " + String.join(", ", declared)));
         }
-    }
-
-    static Set<String> declaredBy(Method method, Class<?> resourceClass) {
-        Set<String> names = new TreeSet<>();
-        for (Parameter parameter : method.getParameters()) {
-            collect(parameter.getAnnotations(), parameter.getType(), names, 0);
-        }
-        fieldsOf(resourceClass, names, 0);
-        return Set.copyOf(names);
-    }
-
-    private static void collect(Annotation[] annotations, Class<?> type, Set<String> names, int depth) {
-        for (Annotation annotation : annotations) {
-            if (annotation instanceof QueryParam query) {
-                names.add(query.value());
-            } else if (annotation instanceof BeanParam && depth < 3) {
-                fieldsOf(type, names, depth + 1);
+        for (String name : operation.singleValued()) {
+            if (query.containsKey(name) && query.get(name).size() > 1) {
+                throw ProblemException.badRequest("Query parameter '" + name + "' takes one value, not " + query.get(name).size());
             }
         }
     }
 
-    private static void fieldsOf(Class<?> type, Set<String> names, int depth) {
+    static Declared declaredBy(Method method, Class<?> resourceClass) {
+        Set<String> names = new TreeSet<>();
+        Set<String> single = new TreeSet<>();
+        for (Parameter parameter : method.getParameters()) {
+            collect(parameter.getAnnotations(), parameter.getType(), names, single, 0);
+        }
+        fieldsOf(resourceClass, names, single, 0);
+        return new Declared(Set.copyOf(names), Set.copyOf(single));
+    }
+
+    private static void collect(Annotation[] annotations, Class<?> type, Set<String> names, Set<String> single, int depth) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof QueryParam query) {
+                names.add(query.value());
+                if (!java.util.Collection.class.isAssignableFrom(type) && !type.isArray()) {
+                    single.add(query.value());
+                }
+            } else if (annotation instanceof BeanParam && depth < 3) {
+                fieldsOf(type, names, single, depth + 1);
+            }
+        }
+    }
+
+    private static void fieldsOf(Class<?> type, Set<String> names, Set<String> single, int depth) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
-                collect(field.getAnnotations(), field.getType(), names, depth);
+                collect(field.getAnnotations(), field.getType(), names, single, depth);
             }
         }
     }

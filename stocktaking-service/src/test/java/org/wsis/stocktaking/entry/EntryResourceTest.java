@@ -213,6 +213,9 @@ class EntryResourceTest {
                 .body("detail", containsString("takes none"));
         given().get("/api/v1/entries?page=0&size=5").then().statusCode(200);
         given().get("/api/v1/search?q=x&country=KE&country=SN").then().statusCode(200);
+        // one value where one is taken: a second one would silently lose
+        given().get("/api/v1/search?q=x&q=y").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("'q' takes one value"));
     }
 
     /** Issue 17: the service's own write limit holds on its port, not only at the gateway. */
