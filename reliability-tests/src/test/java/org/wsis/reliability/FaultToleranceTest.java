@@ -293,14 +293,12 @@ class FaultToleranceTest extends PlatformSuite {
     }
 
     private static final long CATEGORIES_WON = PrizeEdition.CATEGORIES.size();
-    private static List<String> contestEntries;
-
-    /** The published stocktaking entries every prize edition of this suite nominates (made once, with Kafka up). */
+    /**
+     * Fresh published stocktaking entries for one prize edition (made with Kafka up). Not shared between
+     * editions: an entry that won an earlier edition may not enter again (issue 18, ITU's rules).
+     */
     private static List<String> contestEntries() {
-        if (contestEntries == null) {
-            contestEntries = PrizeEdition.eligibleEntries(platform, editor, moderator, PrizeEdition.uniqueRun());
-        }
-        return contestEntries;
+        return PrizeEdition.eligibleEntries(platform, editor, moderator, PrizeEdition.uniqueRun());
     }
 
     /** Fault 2: stocktaking is SIGKILLed mid-burst; clients that got 201 find their data, retries don't duplicate. */

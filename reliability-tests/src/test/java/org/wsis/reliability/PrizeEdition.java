@@ -63,7 +63,7 @@ final class PrizeEdition {
     /**
      * Published stocktaking entries of the owner, tagged with every test category, once they are
      * eligible in prizes-service (which learns them from stocktaking.entries: Kafka must be up).
-     * An entry can be submitted once per edition, so these serve any number of editions.
+     * An entry can be submitted once per edition, and never again after it won one (ITU's rules).
      */
     static List<String> eligibleEntries(Platform platform, String owner, String moderator, String run) {
         List<String> ids = new ArrayList<>();
