@@ -72,7 +72,8 @@ public class UnknownQueryParameters {
             collect(parameter.getAnnotations(), parameter.getType(), names, single, 0);
         }
         fieldsOf(resourceClass, names, single, 0);
-        return new Declared(Set.copyOf(names), Set.copyOf(single));
+        // sorted, so the problem detail lists them in a stable order
+        return new Declared(java.util.Collections.unmodifiableSortedSet(names), java.util.Collections.unmodifiableSortedSet(single));
     }
 
     private static void collect(Annotation[] annotations, Class<?> type, Set<String> names, Set<String> single, int depth) {
