@@ -66,8 +66,8 @@ public class UnknownQueryParameters {
     }
 
     static Declared declaredBy(Method method, Class<?> resourceClass) {
-        Set<String> names = new TreeSet<>();
-        Set<String> single = new TreeSet<>();
+        TreeSet<String> names = new TreeSet<>();
+        TreeSet<String> single = new TreeSet<>();
         for (Parameter parameter : method.getParameters()) {
             collect(parameter.getAnnotations(), parameter.getType(), names, single, 0);
         }
