@@ -1,5 +1,6 @@
 package org.wsis.e2e;
 
+import org.wsis.localstack.testing.PrizeTexts;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
@@ -32,16 +33,8 @@ class ApiContractTest {
      * One step: who calls (a realm user, or an agency client named {@code agency-...}), and the request (assert its
      * status; the contract is checked by the filter).
      */
-    /** A short description prizes accepts: English, 150-200 words (issue 18). */
-    static final String SUMMARY = ("The project brings digital services to people who have been left behind by the information "
-            + "society. It was designed together with the communities it serves, who chose the services they needed most "
-            + "and trained their own volunteers to run them. Its volunteers also teach digital skills to older people, "
-            + "women and young people in every village. The results are measured every year, and the reports are "
-            + "published for everyone to read. The work rests on partnerships between government, the private sector, "
-            + "civil society and academia, and each partner pays a fair share of the costs, so the project does not "
-            + "depend on a single donor and will continue after its first grant ends. It contributes to the Sustainable "
-            + "Development Goals and to its WSIS action line. Other countries have asked for the model, and the team has "
-            + "written an open guide so that they can replicate it with their own communities and partners.");
+    /** A short description prizes accepts (ITU's rules: 150 to 200 English words). */
+    static final String SUMMARY = PrizeTexts.SHORT_DESCRIPTION;
 
     static final String IDI_METHODOLOGY = """
             {"id": "CONTRACT-%s", "name": "Contract test index", "official": false, "scale": 10,

@@ -45,7 +45,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -409,7 +408,7 @@ class FaultToleranceTest extends PlatformSuite {
             for (int v = 0; v < voterNames.size(); v++) {
                 String key = "vote-" + run + "-" + v + "-" + c;
                 String token = voters.get(voterOfKey.get(key));
-                List<Response> twice = twiceAtOnce(retriers, () -> retryOn429(() -> edition.vote(token, ballots.get(key), key)));
+                List<Response> twice = twiceAtOnce(retriers, () -> Platform.retryOn429(() -> edition.vote(token, ballots.get(key), key)));
                 long cast = 0;
                 for (Response retry : twice) {
                     assertEquals(201, retry.statusCode(), "retry of " + key + ": " + retry.asString());
@@ -484,7 +483,7 @@ class FaultToleranceTest extends PlatformSuite {
         for (int year : years) {
             for (Map.Entry<String, String> person : people.entrySet()) {
                 String who = year + "/" + person.getKey();
-                List<Response> twice = twiceAtOnce(retriers, () -> retryOn429(
+                List<Response> twice = twiceAtOnce(retriers, () -> Platform.retryOn429(
                         () -> platform.registerForForum(person.getValue(), year, "Participant " + person.getKey())));
                 List<Integer> statuses = twice.stream().map(Response::statusCode).sorted().toList();
                 if (acknowledged.containsKey(who)) {
@@ -584,17 +583,6 @@ class FaultToleranceTest extends PlatformSuite {
         Future<Response> second = pool.submit(gated);
         start.countDown();
         return List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
-    }
-
-    /** Sends again after the Retry-After of a 429 (rate limits of the gateway and of voting), a few times. */
-    private static Response retryOn429(Supplier<Response> request) throws InterruptedException {
-        Response response = request.get();
-        for (int attempt = 0; attempt < 10 && response.statusCode() == 429; attempt++) {
-            String retryAfter = response.header("Retry-After");
-            Thread.sleep(1000L * (retryAfter == null ? 1 : Math.max(1, Integer.parseInt(retryAfter.trim()))));
-            response = request.get();
-        }
-        return response;
     }
 
     /** Fault 3: PostgreSQL restarts under load; services answer 503 problem+json meanwhile and recover by themselves. */

@@ -208,4 +208,20 @@ final class Platform implements AutoCloseable {
     public void close() {
         stack.close();
     }
+
+    /** Sends again after the Retry-After of a 429 (rate limits of the gateway, voting, entry writes), a few times. */
+    static Response retryOn429(java.util.function.Supplier<Response> request) {
+        Response response = request.get();
+        for (int attempt = 0; attempt < 10 && response.statusCode() == 429; attempt++) {
+            String retryAfter = response.header("Retry-After");
+            try {
+                Thread.sleep(1000L * (retryAfter == null ? 1 : Math.max(1, Integer.parseInt(retryAfter.trim()))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+            response = request.get();
+        }
+        return response;
+    }
 }

@@ -1,5 +1,6 @@
 package org.wsis.reliability;
 
+import org.wsis.localstack.testing.PrizeTexts;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.wsis.localstack.PlatformService;
@@ -30,16 +31,8 @@ import static org.wsis.reliability.Platform.sqlList;
  * Phases are dated around "now" (see {@link #phaseDates}), as prizes-service's ContestFlowTest does.
  */
 final class PrizeEdition {
-    /** A short description prizes accepts: ITU's rules ask for 150 to 200 words in English. */
-    static final String SUMMARY = ("The project brings digital services to people who have been left behind by the information "
-            + "society. It was designed together with the communities it serves, who chose the services they needed most "
-            + "and trained their own volunteers to run them. Its volunteers also teach digital skills to older people, "
-            + "women and young people in every village. The results are measured every year, and the reports are "
-            + "published for everyone to read. The work rests on partnerships between government, the private sector, "
-            + "civil society and academia, and each partner pays a fair share of the costs, so the project does not "
-            + "depend on a single donor and will continue after its first grant ends. It contributes to the Sustainable "
-            + "Development Goals and to its WSIS action line. Other countries have asked for the model, and the team has "
-            + "written an open guide so that they can replicate it with their own communities and partners.");
+    /** A short description prizes accepts (ITU's rules: 150 to 200 English words). */
+    static final String SUMMARY = PrizeTexts.SHORT_DESCRIPTION;
 
     /** The categories the tests vote in: six, so a voter casts six votes per edition (gateway burst 10, service burst 18). */
     static final List<String> CATEGORIES = List.of("C1", "C2", "C3", "C4", "C5", "C6");
@@ -72,15 +65,10 @@ final class PrizeEdition {
                     {"title": "Prize nominee %s #%d", "description": "Reliability-suite nominee.",
                      "organisation": "Nominee org %d", "actionLines": [%s]}"""
                     .formatted(run, i, i, String.join(",", CATEGORIES.stream().map(c -> "\"" + c + "\"").toList()));
-            io.restassured.response.Response created = platform.as(owner).contentType(ContentType.JSON).body(body)
-                    .post("/api/stocktaking/v1/entries");
             // the suite's editor writes many entries: past stocktaking's per-person write limit (issue 17) it
             // waits as told, as any client does
-            for (int attempt = 0; created.statusCode() == 429 && attempt < 20; attempt++) {
-                sleepSeconds(Long.parseLong(java.util.Objects.requireNonNullElse(created.header("Retry-After"), "1")));
-                created = platform.as(owner).contentType(ContentType.JSON).body(body).post("/api/stocktaking/v1/entries");
-            }
-            String id = created.then().statusCode(201).extract().path("id");
+            String id = Platform.retryOn429(() -> platform.as(owner).contentType(ContentType.JSON).body(body)
+                    .post("/api/stocktaking/v1/entries")).then().statusCode(201).extract().path("id");
             platform.submitAndPublish(owner, moderator, id);
             ids.add(id);
         }
@@ -189,13 +177,5 @@ final class PrizeEdition {
 
     static String uniqueRun() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static void sleepSeconds(long seconds) {
-        try {
-            Thread.sleep(1000 * Math.max(1, Math.min(10, seconds)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
