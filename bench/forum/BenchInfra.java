@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * PostgreSQL (with a fresh 'forum' database) and Kafka for the benchmark, through the local
  * stack's own API but without Keycloak (the benchmark signs its own tokens) and without the
- * other services. Run: java -cp deploy/local-stack/target/classes bench/forum/BenchInfra.java
+ * other services. Run: java -cp "deploy/local-stack/target/classes:deploy/kafka-runtime/target/kafka-libs/*" bench/forum/BenchInfra.java
  * PORT_OFFSET WORK_DIR. Prints "infra ready" and runs until stopped (SIGTERM stops both).
  */
 public class BenchInfra {

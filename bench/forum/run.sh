@@ -23,7 +23,7 @@ echo "== building forum-service and the local stack (package, no tests)"
 ./mvnw -B -q package -DskipTests -pl forum-service,deploy/local-stack,deploy/kafka-runtime -am
 
 echo "== starting PostgreSQL and Kafka (local stack API, no Keycloak, port offset $OFFSET; logs in $WORK)"
-java -cp deploy/local-stack/target/classes bench/forum/BenchInfra.java $OFFSET "$WORK/stack" > "$WORK/stack.log" 2>&1 &
+java -cp "deploy/local-stack/target/classes:deploy/kafka-runtime/target/kafka-libs/*" bench/forum/BenchInfra.java $OFFSET "$WORK/stack" > "$WORK/stack.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 300); do grep -q "infra ready" "$WORK/stack.log" && break; sleep 1; done
 grep -q "infra ready" "$WORK/stack.log" || { cat "$WORK/stack.log"; exit 1; }

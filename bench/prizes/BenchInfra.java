@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * PostgreSQL + Kafka for the vote benchmark, from the project's local-stack (no Keycloak: the
- * benchmark signs its own tokens). Run: java -cp deploy/local-stack/target/classes bench/prizes/BenchInfra.java WORKDIR OFFSET
+ * benchmark signs its own tokens). Run: java -cp "deploy/local-stack/target/classes:deploy/kafka-runtime/target/kafka-libs/*" bench/prizes/BenchInfra.java WORKDIR OFFSET
  * Prints READY once both accept connections; stops them on SIGTERM.
  */
 public class BenchInfra {

@@ -58,7 +58,7 @@ PUBLIC_KEY=$(cat "$WORK/keys/public.b64")
 OIDC=(-Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.discovery-enabled=false)
 
 echo "== PostgreSQL and Kafka (ports $PG_PORT, $((19092 + OFFSET)))"
-java -cp deploy/local-stack/target/classes bench/prizes/BenchInfra.java "$WORK/stack" "$OFFSET" > "$WORK/infra.log" 2>&1 &
+java -cp "deploy/local-stack/target/classes:deploy/kafka-runtime/target/kafka-libs/*" bench/prizes/BenchInfra.java "$WORK/stack" "$OFFSET" > "$WORK/infra.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do grep -q READY "$WORK/infra.log" && break; sleep 1; done
 grep -q READY "$WORK/infra.log" || { cat "$WORK/infra.log"; exit 1; }
