@@ -192,7 +192,7 @@ public class AttendanceQueries {
             return null;
         }
         if (!List.of("CONFIRMED", "CANCELLED").contains(status)) {
-            throw ProblemException.invalid("status", "must be CONFIRMED or CANCELLED");
+            throw ProblemException.malformed("status", "must be CONFIRMED or CANCELLED");
         }
         return status;
     }
@@ -202,7 +202,7 @@ public class AttendanceQueries {
             return null;
         }
         if (!List.of("CONFIRMED", "WAITLISTED").contains(status)) {
-            throw ProblemException.invalid("status", "must be CONFIRMED or WAITLISTED");
+            throw ProblemException.malformed("status", "must be CONFIRMED or WAITLISTED");
         }
         return status;
     }

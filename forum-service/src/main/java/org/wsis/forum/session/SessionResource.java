@@ -83,7 +83,7 @@ public class SessionResource {
         try {
             return LocalDate.parse(day);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("day", "must be a date like 2025-07-08");
+            throw ProblemException.malformed("day", "must be a date like 2025-07-08");
         }
     }
 
@@ -94,7 +94,7 @@ public class SessionResource {
         try {
             return SessionKind.valueOf(kind);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("kind", "must be one of " + java.util.Arrays.toString(SessionKind.values()));
+            throw ProblemException.malformed("kind", "must be one of " + java.util.Arrays.toString(SessionKind.values()));
         }
     }
 }

@@ -57,9 +57,9 @@ class AgendaTest {
                 .body("items.size()", is(1)).body("items[0].capacity", equalTo(80)).body("items[0].seatsTaken", equalTo(0));
         given().queryParam("actionLine", "C2").get("/api/v1/editions/" + YEAR + "/sessions").then()
                 .body("items.size()", is(1)).body("items[0].kind", equalTo("HIGH_LEVEL_POLICY"));
-        given().queryParam("kind", "PARTY").get("/api/v1/editions/" + YEAR + "/sessions").then().statusCode(422)
+        given().queryParam("kind", "PARTY").get("/api/v1/editions/" + YEAR + "/sessions").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("kind"));
-        given().queryParam("day", "tomorrow").get("/api/v1/editions/" + YEAR + "/sessions").then().statusCode(422)
+        given().queryParam("day", "tomorrow").get("/api/v1/editions/" + YEAR + "/sessions").then().statusCode(400)
                 .body("errors[0].field", equalTo("day"));
         given().get("/api/v1/editions/2098/sessions").then().statusCode(404).contentType("application/problem+json");
     }

@@ -110,7 +110,8 @@ public class IdiResource {
     @APIResponse(responseCode = "400", description = "Bad page or size")
     @APIResponse(responseCode = "404", description = "No such methodology or version")
     @APIResponse(responseCode = "409", description = "The methodology version lacks goalposts, transforms or weights (not computable)")
-    @APIResponse(responseCode = "422", description = "Bad economy, period, range or asOf, or a query over too many observations")
+    @APIResponse(responseCode = "400", description = "A malformed economy list, a period outside 1960-2100, or a bad asOf")
+    @APIResponse(responseCode = "422", description = "period and from/to together, from after to, an unknown economy, or a query over too many observations")
     @APIResponse(responseCode = "503", description = "asOf: a publication is being committed; ask again (Retry-After)")
     public Response list(@Parameter(description = "methodology id (default: indicators.idi.default-methodology, IDI2017)") @QueryParam("methodology") String methodology,
                          @Parameter(description = "methodology version (default: the latest)") @QueryParam("version") Integer version,
@@ -132,7 +133,7 @@ public class IdiResource {
         Instant at = ObservationResource.parseInstant("asOf", asOf);
         List<String> economies = split(economy);
         if (economies != null && (economies.size() > 300 || !economies.stream().allMatch(e -> ECONOMY.matcher(e).matches()))) {
-            throw ProblemException.invalid("economy", "at most 300 economy codes (ISO alpha-3, aggregate or UN M49), comma-separated");
+            throw ProblemException.malformed("economy", "at most 300 economy codes (ISO alpha-3, aggregate or UN M49), comma-separated");
         }
         List<IdiScoreView> scores = compute(m, economies, periodFrom, periodTo, at).stream()
                 .filter(IdiScoreView::complete)
@@ -153,7 +154,8 @@ public class IdiResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IdiScoreView.class)))
     @APIResponse(responseCode = "404", description = "No such methodology or version")
     @APIResponse(responseCode = "409", description = "The methodology version lacks goalposts, transforms or weights (not computable)")
-    @APIResponse(responseCode = "422", description = "economy or period missing or unknown, or a bad asOf")
+    @APIResponse(responseCode = "400", description = "economy or period missing, a period outside 1960-2100, or a bad asOf")
+    @APIResponse(responseCode = "422", description = "An unknown economy")
     @APIResponse(responseCode = "503", description = "asOf: a publication is being committed; ask again (Retry-After)")
     public IdiScoreView explain(@QueryParam("methodology") String methodology, @QueryParam("version") Integer version,
                                 @Parameter(description = "one economy (ISO alpha-3 or UN M49)", required = true) @QueryParam("economy") String economy,
@@ -161,10 +163,10 @@ public class IdiResource {
                                 @QueryParam("asOf") String asOf) {
         Methodology m = computable(methodology, version);
         if (economy == null || economy.isBlank()) {
-            throw ProblemException.invalid("economy", "is required");
+            throw ProblemException.malformed("economy", "is required");
         }
         if (period == null) {
-            throw ProblemException.invalid("period", "is required");
+            throw ProblemException.malformed("period", "is required");
         }
         checkPeriod("period", period);
         String code = economyCode(economy.trim());
@@ -243,7 +245,7 @@ public class IdiResource {
 
     private String economyCode(String economy) {
         if (!ECONOMY.matcher(economy).matches()) {
-            throw ProblemException.invalid("economy", "unknown economy (ISO alpha-3, an aggregate code, or UN M49)");
+            throw ProblemException.malformed("economy", "must be an ISO alpha-3 code, an aggregate code, or UN M49");
         }
         @SuppressWarnings("unchecked")
         List<String> codes = entityManager.createNativeQuery("SELECT code FROM economy WHERE code = ?1 OR m49 = ?1")
@@ -256,7 +258,7 @@ public class IdiResource {
 
     private static void checkPeriod(String field, Integer period) {
         if (period != null && (period < 1960 || period > 2100)) {
-            throw ProblemException.invalid(field, "must be a year from 1960 to 2100");
+            throw ProblemException.malformed(field, "must be a year from 1960 to 2100");
         }
     }
 

@@ -93,7 +93,7 @@ public class MethodologyResource {
     @APIResponse(responseCode = "422", description = "Invalid methodology (every bad field listed in errors)")
     public Response publish(MethodologyStore.MethodologyRequest request, @Context UriInfo uri) {
         if (request == null) {
-            throw ProblemException.invalid("body", "is required");
+            throw ProblemException.malformed("body", "is required");
         }
         MethodologyStore.Published published = store.publish(request.id(), null, request, user.subject());
         return Response.created(location(uri, published.methodology())).entity(published.methodology()).build();
@@ -121,7 +121,7 @@ public class MethodologyResource {
             throw ProblemException.notFound("IDI methodology version", version);
         }
         if (request == null) {
-            throw ProblemException.invalid("body", "is required");
+            throw ProblemException.malformed("body", "is required");
         }
         if (request.id() != null && !request.id().equals(id)) {
             throw ProblemException.invalid("id", "must be absent or equal to the path's id " + id);

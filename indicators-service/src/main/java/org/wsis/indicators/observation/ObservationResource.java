@@ -86,10 +86,10 @@ public class ObservationResource {
     public List<ObservationView> vintages(@QueryParam("indicator") String indicator, @QueryParam("economy") String economy,
                                           @QueryParam("period") Integer period) {
         if (indicator == null || indicator.isBlank()) {
-            throw ProblemException.invalid("indicator", "is required");
+            throw ProblemException.malformed("indicator", "is required");
         }
         if (economy == null || economy.isBlank()) {
-            throw ProblemException.invalid("economy", "is required");
+            throw ProblemException.malformed("economy", "is required");
         }
         ObservationStore.Criteria criteria = new ObservationStore.Criteria(List.of(indicator), List.of(economy), null, null,
                 null, period, period, null, null, null);
@@ -116,7 +116,7 @@ public class ObservationResource {
             }
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a date (2025-06-30) or an ISO 8601 date-time with offset");
+            throw ProblemException.malformed(field, "must be a date (2025-06-30) or an ISO 8601 date-time with offset");
         }
     }
 }

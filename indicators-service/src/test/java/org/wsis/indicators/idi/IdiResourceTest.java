@@ -200,14 +200,14 @@ class IdiResourceTest {
     void badQueriesAreProblems() {
         given().get("/api/v1/idi?methodology=NOPE").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/v1/idi?methodology=IDI2017&version=99").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/idi?period=1800").then().statusCode(422).contentType("application/problem+json");
+        given().get("/api/v1/idi?period=1800").then().statusCode(400).contentType("application/problem+json");
         given().get("/api/v1/idi?from=2020&to=2010").then().statusCode(422).contentType("application/problem+json");
-        given().get("/api/v1/idi?asOf=yesterday").then().statusCode(422).contentType("application/problem+json");
-        given().get("/api/v1/idi/explain?economy=NOR").then().statusCode(422).contentType("application/problem+json");
+        given().get("/api/v1/idi?asOf=yesterday").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/idi/explain?economy=NOR").then().statusCode(400).contentType("application/problem+json");
         given().get("/api/v1/idi/explain?economy=XXX&period=2016").then().statusCode(422).contentType("application/problem+json");
         given().get("/api/v1/idi/methodologies/IDI2017/versions/x").then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("economy", "K'EN").get("/api/v1/idi").then().statusCode(422).contentType("application/problem+json");
-        given().queryParam("economy", "K\u0000EN").queryParam("period", "2016").get("/api/v1/idi/explain").then().statusCode(422)
+        given().queryParam("economy", "K'EN").get("/api/v1/idi").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("economy", "K\u0000EN").queryParam("period", "2016").get("/api/v1/idi/explain").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 

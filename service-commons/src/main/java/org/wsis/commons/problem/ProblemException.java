@@ -33,7 +33,19 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(400, "bad-request", "Bad request", detail));
     }
 
-    /** 422: well-formed, but breaks a rule; names the field(s). */
+    /**
+     * 400: the request does not match the published contract: a required parameter missing, a value of the wrong
+     * type or format, outside its documented range or not one of its documented values. Names the field.
+     */
+    public static ProblemException malformed(String field, String message) {
+        return new ProblemException(Problem.of(400, "validation", "Invalid request", field + ": " + message)
+                .withErrors(List.of(new Problem.FieldError(field, message))));
+    }
+
+    /**
+     * 422: matches the contract, but breaks a rule the contract cannot express (two fields that contradict each
+     * other, a code that is not in the reference data, a state that does not allow it); names the field(s).
+     */
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(Problem.of(422, "validation", "Invalid request", field + ": " + message)
                 .withErrors(List.of(new Problem.FieldError(field, message))));

@@ -28,7 +28,7 @@ public class SearchFilters {
     @QueryParam("actionLine")
     public List<String> actionLine = new ArrayList<>();
 
-    /** Numbers are read as text and checked in {@link #validate}, so "?sdg=x" is a 422 naming sdg, not a 404. */
+    /** Numbers are read as text and checked in {@link #validate}, so "?sdg=x" is a 400 naming sdg, not a bare 404. */
     @QueryParam("sdg")
     public List<String> sdg = new ArrayList<>();
 
@@ -125,7 +125,7 @@ public class SearchFilters {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.invalid(field, "must be a whole number from " + min + " to " + max + ", not " + value);
+        throw ProblemException.malformed(field, "must be a whole number from " + min + " to " + max + ", not " + value);
     }
 
     private static String alpha2(String field, String code, ReferenceData reference) {

@@ -80,13 +80,13 @@ public class SearchResource {
             @Content(mediaType = "application/json", schema = @Schema(implementation = SearchDtos.Hit.class, type = SchemaType.ARRAY))})
     public Response export(@BeanParam @Valid SearchFilters filters,
                            @QueryParam("format") @DefaultValue("csv") String format) {
-        search.validate(filters); // before streaming starts, so bad filters are still a 422
+        search.validate(filters); // before streaming starts, so bad filters are still a 400/422 problem
         return switch (format) {
             case "csv" -> Response.ok(csv(filters), CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"wsis-stocktaking.csv\"").build();
             case "json" -> Response.ok(json(filters), MediaType.APPLICATION_JSON)
                     .header("Content-Disposition", "attachment; filename=\"wsis-stocktaking.json\"").build();
-            default -> throw ProblemException.invalid("format", "must be csv or json");
+            default -> throw ProblemException.malformed("format", "must be csv or json");
         };
     }
 

@@ -51,7 +51,7 @@ public class SearchService {
         try {
             return SearchRepository.SortOrder.valueOf(sort.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("sort", "must be relevance, newest, oldest or title");
+            throw ProblemException.malformed("sort", "must be relevance, newest, oldest or title");
         }
     }
 }
