@@ -25,11 +25,12 @@ public final class RegistrationDtos {
                                    @Schema(nullable = true) String fullName, @Schema(nullable = true) String organisation, StakeholderType stakeholderType,
                                    @Schema(nullable = true) String country, @Schema(nullable = true) String region, @Schema(nullable = true) String accessibilityNeeds,
                                    @Schema(nullable = true) OffsetDateTime consentGivenAt, OffsetDateTime registeredAt, OffsetDateTime updatedAt,
-                                   @Schema(nullable = true) OffsetDateTime cancelledAt, @Schema(nullable = true) OffsetDateTime checkedInAt) {
+                                   @Schema(nullable = true) OffsetDateTime cancelledAt, @Schema(nullable = true) OffsetDateTime checkedInAt,
+                                   /* as the form takes it, so what GET gives can be PUT back */ boolean consent) {
         public static RegistrationView of(Registration r) {
             return new RegistrationView(r.id, r.editionYear, r.status, r.attendance, r.fullName, r.organisation,
                     r.stakeholderType, r.country, r.region, r.accessibilityNeeds, r.consentGivenAt, r.registeredAt,
-                    r.updatedAt, r.cancelledAt, r.checkedInAt);
+                    r.updatedAt, r.cancelledAt, r.checkedInAt, r.consentGivenAt != null);
         }
     }
 

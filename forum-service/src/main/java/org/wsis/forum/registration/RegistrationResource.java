@@ -13,6 +13,9 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.wsis.commons.http.EditableRepresentation;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,9 +40,11 @@ public class RegistrationResource {
     private final BadgeCodes badges;
     private final CurrentUser caller;
     private final WriteRateLimits limits;
+    private final EditableRepresentation representation;
 
     public RegistrationResource(RegistrationService registrations, BadgeCodes badges, CurrentUser caller,
-                                WriteRateLimits limits) {
+                                WriteRateLimits limits, EditableRepresentation representation) {
+        this.representation = representation;
         this.registrations = registrations;
         this.badges = badges;
         this.caller = caller;
@@ -70,9 +75,16 @@ public class RegistrationResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(operationId = "updateMyRegistration", summary = "Update my registration")
-    public RegistrationDtos.RegistrationView update(@PathParam("year") int year,
-                                                    @NotNull(message = "a JSON body is required") @Valid RegistrationDtos.RegistrationForm form) {
+    @Operation(operationId = "updateMyRegistration", summary = "Update my registration",
+            description = EditableRepresentation.ECHO_ACCEPTED)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = RegistrationDtos.RegistrationForm.class)))
+    @APIResponse(responseCode = "200", description = "The registration as stored now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegistrationDtos.RegistrationView.class)))
+    @APIResponse(responseCode = "422", description = "No consent, an unknown country, remote attendance at an in-person forum, or a read-only field with another value than the stored one")
+    public RegistrationDtos.RegistrationView update(@PathParam("year") int year, String body) throws JsonProcessingException {
+        RegistrationDtos.RegistrationView stored = RegistrationDtos.RegistrationView.of(RegistrationService.requireLive(year, caller.subject()));
+        RegistrationDtos.RegistrationForm form = representation.replacement(body, stored, RegistrationDtos.RegistrationForm.class);
         return RegistrationDtos.RegistrationView.of(registrations.update(year, caller.subject(), form));
     }
 

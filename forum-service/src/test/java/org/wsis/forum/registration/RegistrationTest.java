@@ -46,6 +46,17 @@ class RegistrationTest {
                 .put(path).then().statusCode(200).body("attendance", equalTo("IN_PERSON")).body("region", equalTo("Arab States"))
                 .body("accessibilityNeeds", equalTo("wheelchair access"));
         given().auth().oauth2(alice).get(path).then().statusCode(200).body("id", equalTo(id)).body("country", equalTo("EGY"));
+        // issue 15: what GET gives goes back with PUT; a read-only field with another value is a 422 and changes nothing
+        java.util.Map<String, Object> read = new java.util.HashMap<>(given().auth().oauth2(alice).get(path).then().extract().jsonPath().getMap(""));
+        read.put("fullName", "Alice B. Example");
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body(read).put(path).then().statusCode(200)
+                .body("fullName", equalTo("Alice B. Example")).body("country", equalTo("EGY"));
+        read = new java.util.HashMap<>(given().auth().oauth2(alice).get(path).then().extract().jsonPath().getMap(""));
+        read.put("status", "CANCELLED");
+        read.put("fullName", "Not stored");
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body(read).put(path).then().statusCode(422)
+                .body("type", equalTo("urn:wsis:problem:read-only")).body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(alice).get(path).then().body("fullName", equalTo("Alice B. Example")).body("status", equalTo("CONFIRMED"));
         given().auth().oauth2(TestTokens.participant("bob")).get(path).then().statusCode(404);
 
         given().auth().oauth2(alice).delete(path).then().statusCode(200).body("status", equalTo("CANCELLED"));

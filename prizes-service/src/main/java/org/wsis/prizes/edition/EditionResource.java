@@ -14,6 +14,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.wsis.commons.http.EditableRepresentation;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -39,8 +42,10 @@ import java.util.List;
 @Tag(name = "Editions")
 public class EditionResource {
     private final EditionService editions;
+    private final EditableRepresentation representation;
 
-    public EditionResource(EditionService editions) {
+    public EditionResource(EditionService editions, EditableRepresentation representation) {
+        this.representation = representation;
         this.editions = editions;
     }
 
@@ -69,7 +74,10 @@ public class EditionResource {
     @RolesAllowed(Roles.PRIZE_ADMIN)
     @Operation(operationId = "putPrizeEdition", summary = "Create the edition of a year, or move its phase dates (If-Match required to update)",
             description = "Once voting has opened the rules are frozen: only resultsOpen and ceremonyAt may move later, "
-                    + "with a changeReason, and each change is audited (409 rules-frozen otherwise).")
+                    + "with a changeReason, and each change is audited (409 rules-frozen otherwise). "
+                    + EditableRepresentation.ECHO_ACCEPTED)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = EditionDtos.EditionRequest.class)))
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = EditionDtos.EditionView.class)))
     @APIResponse(responseCode = "201", description = "Created",
@@ -78,13 +86,18 @@ public class EditionResource {
     @APIResponse(responseCode = "403", description = "Not a prize administrator")
     @APIResponse(responseCode = "409", description = "Rules frozen (voting opened) or results published")
     @APIResponse(responseCode = "412", description = "If-Match does not match")
-    @APIResponse(responseCode = "422", description = "Dates out of order, or no changeReason after voting opened")
+    @APIResponse(responseCode = "422", description = "Dates out of order, no changeReason after voting opened, or a read-only field with another value than the stored one")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response put(@PathParam("year") @Min(2012) @Max(9999) int year,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                        @NotNull(message = "a JSON body is required") @Valid EditionDtos.EditionRequest request,
-                        @Context UriInfo uri) {
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body,
+                        @Context UriInfo uri) throws JsonProcessingException {
         boolean exists = Edition.findById(year) != null;
+        EditionDtos.EditionView stored = null;
+        if (exists) {
+            Edition current = editions.editable(year, ifMatch);
+            stored = EditionDtos.EditionView.of(current, editions.phaseNow(current));
+        }
+        EditionDtos.EditionRequest request = representation.replacement(body, stored, EditionDtos.EditionRequest.class);
         Edition edition = exists ? editions.update(year, request, ifMatch) : editions.create(request, year);
         Response.ResponseBuilder response = exists ? Response.ok() : Response.created(uri.getAbsolutePath());
         return response.entity(EditionDtos.EditionView.of(edition, editions.phaseNow(edition)))

@@ -102,8 +102,7 @@ public class EditionService {
     /** Administrators set and move the phase dates (optimistic: If-Match with the edition's ETag). */
     @Transactional
     public Edition update(int year, EditionDtos.EditionRequest request, String ifMatch) {
-        Edition edition = get(year);
-        Preconditions.requireIfMatch(ifMatch, Preconditions.etag(edition.year, edition.version));
+        Edition edition = editable(year, ifMatch);
         if (edition.resultsPublishedAt != null) {
             throw ProblemException.conflict("Edition " + year + " results are published; its dates are final");
         }
@@ -113,6 +112,13 @@ public class EditionService {
             apply(edition, request);
         }
         Edition.flush(); // bumps the @Version now, so the response carries the new ETag
+        return edition;
+    }
+
+    /** The edition as an update finds it (404, 428/412 If-Match): what a PUT starts from. */
+    public Edition editable(int year, String ifMatch) {
+        Edition edition = get(year);
+        Preconditions.requireIfMatch(ifMatch, Preconditions.etag(edition.year, edition.version));
         return edition;
     }
 

@@ -14,6 +14,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PATCH;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.wsis.commons.http.EditableRepresentation;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -40,8 +44,11 @@ public class SubmissionResource {
     private final SubmissionService submissions;
     private final Idempotency idempotency;
     private final CurrentUser caller;
+    private final EditableRepresentation representation;
 
-    public SubmissionResource(SubmissionService submissions, Idempotency idempotency, CurrentUser caller) {
+    public SubmissionResource(SubmissionService submissions, Idempotency idempotency, CurrentUser caller,
+                              EditableRepresentation representation) {
+        this.representation = representation;
         this.submissions = submissions;
         this.idempotency = idempotency;
         this.caller = caller;
@@ -101,7 +108,10 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Operation(operationId = "updateSubmission", summary = "Edit the caller's submission until the submission phase closes (If-Match required)",
-            description = "The same rules as a new submission: a category of the edition, a summary of 150 to 200 English words.")
+            description = "The same rules as a new submission: a category of the edition, a summary of 150 to 200 English words. "
+                    + EditableRepresentation.ECHO_ACCEPTED)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = SubmissionDtos.SubmissionChange.class)))
     @APIResponse(responseCode = "200", description = "The submission as stored now",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionDtos.SubmissionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body")
@@ -109,12 +119,39 @@ public class SubmissionResource {
     @APIResponse(responseCode = "404", description = "No such edition or submission")
     @APIResponse(responseCode = "409", description = "Wrong phase or status")
     @APIResponse(responseCode = "412", description = "If-Match does not match the submission's ETag")
-    @APIResponse(responseCode = "422", description = "A category not of the edition or the entry, or a short description that is not 150-200 English words")
+    @APIResponse(responseCode = "422", description = "A category not of the edition or the entry, a short description that is not 150-200 English words, or a read-only field with another value than the stored one")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("year") int year, @PathParam("id") UUID id,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @NotNull(message = "a JSON body is required") @Valid SubmissionDtos.SubmissionChange change) {
-        Submission submission = submissions.update(year, id, change, ifMatch);
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) throws JsonProcessingException {
+        SubmissionDtos.SubmissionView stored = SubmissionDtos.SubmissionView.of(submissions.editable(year, id, ifMatch));
+        return updated(submissions.update(year, id,
+                representation.replacement(body, stored, SubmissionDtos.SubmissionChange.class), ifMatch));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(EditableRepresentation.MERGE_PATCH)
+    @Authenticated
+    @Operation(operationId = "patchSubmission", summary = "Change the category or summary of the caller's submission: a JSON Merge Patch, RFC 7396 (If-Match required)",
+            description = "The patch applies to the submission as GET shows it; the result is then taken as a PUT would take it.")
+    @RequestBody(required = true, content = @Content(mediaType = EditableRepresentation.MERGE_PATCH,
+            schema = @Schema(type = SchemaType.OBJECT, description = "Any of the submission's fields")))
+    @APIResponse(responseCode = "200", description = "The submission as stored now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionDtos.SubmissionView.class)))
+    @APIResponse(responseCode = "403", description = "Not the submission's owner")
+    @APIResponse(responseCode = "404", description = "No such edition or submission")
+    @APIResponse(responseCode = "409", description = "Wrong phase or status")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the submission's ETag")
+    @APIResponse(responseCode = "422", description = "A category not of the edition or the entry, a short description that is not 150-200 English words, or a read-only field changed")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response patch(@PathParam("year") int year, @PathParam("id") UUID id,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String patch) throws JsonProcessingException {
+        SubmissionDtos.SubmissionView stored = SubmissionDtos.SubmissionView.of(submissions.editable(year, id, ifMatch));
+        return updated(submissions.update(year, id,
+                representation.patched(patch, stored, SubmissionDtos.SubmissionChange.class), ifMatch));
+    }
+
+    private static Response updated(Submission submission) {
         return Response.ok(SubmissionDtos.SubmissionView.of(submission))
                 .tag(Preconditions.etag(submission.id, submission.version)).build();
     }

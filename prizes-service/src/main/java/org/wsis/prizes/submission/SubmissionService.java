@@ -72,8 +72,7 @@ public class SubmissionService {
 
     @Transactional
     public Submission update(int year, UUID id, SubmissionDtos.SubmissionChange change, String ifMatch) {
-        Submission submission = ownSubmission(year, id);
-        Preconditions.requireIfMatch(ifMatch, Preconditions.etag(submission.id, submission.version));
+        Submission submission = editable(year, id, ifMatch);
         editions.requirePhase(year, Phase.SUBMISSION, "editing a submission");
         if (submission.status != SubmissionStatus.SUBMITTED) {
             throw ProblemException.conflict("Submission " + id + " is " + submission.status + " and cannot be edited");
@@ -85,6 +84,13 @@ public class SubmissionService {
         submission.summary = change.summary();
         submission.updatedAt = now();
         Submission.flush();
+        return submission;
+    }
+
+    /** The caller's submission as an edit finds it (404, 403, 428/412 If-Match): what PUT and PATCH start from. */
+    public Submission editable(int year, UUID id, String ifMatch) {
+        Submission submission = ownSubmission(year, id);
+        Preconditions.requireIfMatch(ifMatch, Preconditions.etag(submission.id, submission.version));
         return submission;
     }
 

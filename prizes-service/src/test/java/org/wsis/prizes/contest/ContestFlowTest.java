@@ -53,6 +53,21 @@ class ContestFlowTest {
     void aWholeEditionFromSubmissionToPublishedResults() {
         int year = ThreadLocalRandom.current().nextInt(3000, 9000);
         createEdition(year, 1);
+        // issue 15: the edition as read goes back with PUT; its derived fields are read-only
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> edition =
+                given().get("/api/v1/editions/" + year).then().statusCode(200).extract();
+        Map<String, Object> asRead = new java.util.HashMap<>(edition.jsonPath().getMap(""));
+        asRead.put("phase", "RESULTS");
+        as(ADMIN).header("If-Match", edition.header("ETag")).body(asRead).put("/api/v1/editions/" + year).then().statusCode(422)
+                .body("type", equalTo("urn:wsis:problem:read-only")).body("errors[0].field", equalTo("phase"));
+        asRead.put("phase", "SUBMISSION");
+        asRead.put("championsPerCategory", 3);
+        as(ADMIN).header("If-Match", edition.header("ETag")).body(asRead).put("/api/v1/editions/" + year).then().statusCode(200)
+                .body("championsPerCategory", equalTo(3));
+        // creating: nothing is stored, so a field the input does not take is unknown (400)
+        as(ADMIN).body(Map.of("year", 2999)).put("/api/v1/editions/" + (year < 8999 ? year + 1000 : year - 1000)).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("year"));
+        movePhase(year, 1);
 
         // --- submission phase ---
         UUID entryA = eligibleEntry("owner-a", "Health Ministry", "Telemedicine for islands", HEALTH);
@@ -76,6 +91,23 @@ class ContestFlowTest {
         etag = as("owner-b").get(submissions(year) + "/" + submissionB).then().extract().header("ETag");
         as("owner-b").header("If-Match", etag).body(Map.of("category", HEALTH, "summary", TestSummaries.english("Mobile clinics, back in health")))
                 .put(submissions(year) + "/" + submissionB).then().statusCode(200);
+        // issue 15: what GET gives goes back with PUT; a JSON Merge Patch changes a part; read-only fields stay
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> read =
+                as("owner-b").get(submissions(year) + "/" + submissionB).then().statusCode(200).extract();
+        Map<String, Object> representation = new java.util.HashMap<>(read.jsonPath().getMap(""));
+        representation.put("summary", TestSummaries.english("Mobile clinics, sent back as read"));
+        etag = as("owner-b").header("If-Match", read.header("ETag")).body(representation).put(submissions(year) + "/" + submissionB)
+                .then().statusCode(200).body("summary", equalTo(representation.get("summary"))).extract().header("ETag");
+        etag = as("owner-b").contentType("application/merge-patch+json").header("If-Match", etag).body(Map.of("category", "C4"))
+                .patch(submissions(year) + "/" + submissionB).then().statusCode(200)
+                .body("category", equalTo("C4")).body("summary", equalTo(representation.get("summary"))).extract().header("ETag");
+        as("owner-b").contentType("application/merge-patch+json").header("If-Match", etag).body(Map.of("status", "WINNER"))
+                .patch(submissions(year) + "/" + submissionB).then().statusCode(422)
+                .body("type", equalTo("urn:wsis:problem:read-only")).body("errors[0].field", equalTo("status"));
+        as("owner-a").contentType("application/merge-patch+json").header("If-Match", etag).body(Map.of("category", HEALTH))
+                .patch(submissions(year) + "/" + submissionB).then().statusCode(403);
+        as("owner-b").contentType("application/merge-patch+json").header("If-Match", etag).body(Map.of("category", HEALTH))
+                .patch(submissions(year) + "/" + submissionB).then().statusCode(200).body("status", equalTo("SUBMITTED"));
         as("owner-b").get(submissions(year)).then().statusCode(200).body("items", hasSize(1)); // only their own
 
         // --- review phase: no more submissions or edits ---

@@ -13,6 +13,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PATCH;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.wsis.commons.http.EditableRepresentation;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -48,9 +52,11 @@ public class EntryResource {
     private final Idempotency idempotency;
     private final CurrentUser caller;
     private final WriteRateLimits limits;
+    private final EditableRepresentation representation;
 
     public EntryResource(EntryService entries, ModerationService moderation, Idempotency idempotency, CurrentUser caller,
-                         WriteRateLimits limits) {
+                         WriteRateLimits limits, EditableRepresentation representation) {
+        this.representation = representation;
         this.entries = entries;
         this.moderation = moderation;
         this.idempotency = idempotency;
@@ -101,14 +107,43 @@ public class EntryResource {
     @RolesAllowed(Roles.STOCKTAKING_EDITOR)
     @Operation(operationId = "replaceEntry", summary = "Replace the content of the caller's entry (If-Match required)",
             description = "A draft or returned entry changes at once. For a published entry the edit is kept as a "
-                    + "revision and goes to the moderators; the public keeps seeing the published content until then.")
+                    + "revision and goes to the moderators; the public keeps seeing the published content until then. "
+                    + EditableRepresentation.ECHO_ACCEPTED)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = EntryDtos.NewEntry.class)))
     @APIResponse(responseCode = "412", description = "The ETag in If-Match is stale: read the entry again")
+    @APIResponse(responseCode = "422", description = "A code not in the reference data, dates out of order, or a read-only field with another value than the stored one")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     @APIResponse(responseCode = "200", description = "The entry as stored now",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @NotNull(message = "a JSON body is required") @Valid EntryDtos.NewEntry request) {
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body)
+            throws JsonProcessingException {
         limits.acquire("stocktaking-entry-writes", caller.subject(), "entry writes");
+        Entry stored = entries.editable(id, ifMatch);
+        EntryDtos.NewEntry request = representation.replacement(body, EntryDtos.EntryView.of(stored), EntryDtos.NewEntry.class);
+        Entry entry = entries.update(id, ifMatch, request);
+        return Response.ok(EntryDtos.EntryView.of(entry)).tag(etag(entry)).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(EditableRepresentation.MERGE_PATCH)
+    @RolesAllowed(Roles.STOCKTAKING_EDITOR)
+    @Operation(operationId = "patchEntry", summary = "Change some fields of the caller's entry: a JSON Merge Patch, RFC 7396 (If-Match required)",
+            description = "The patch applies to the entry as GET shows it to its owner; a member set to null removes the "
+                    + "field, one not named stays. The result is then taken as a PUT would take it, with the same rules.")
+    @RequestBody(required = true, content = @Content(mediaType = EditableRepresentation.MERGE_PATCH,
+            schema = @Schema(type = SchemaType.OBJECT, description = "Any of the entry's fields")))
+    @APIResponse(responseCode = "412", description = "The ETag in If-Match is stale: read the entry again")
+    @APIResponse(responseCode = "422", description = "A code not in the reference data, dates out of order, or a read-only field changed")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @APIResponse(responseCode = "200", description = "The entry as stored now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
+    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String patch)
+            throws JsonProcessingException {
+        limits.acquire("stocktaking-entry-writes", caller.subject(), "entry writes");
+        Entry stored = entries.editable(id, ifMatch);
+        EntryDtos.NewEntry request = representation.patched(patch, EntryDtos.EntryView.of(stored), EntryDtos.NewEntry.class);
         Entry entry = entries.update(id, ifMatch, request);
         return Response.ok(EntryDtos.EntryView.of(entry)).tag(etag(entry)).build();
     }

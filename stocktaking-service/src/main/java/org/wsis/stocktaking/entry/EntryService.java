@@ -53,11 +53,17 @@ public class EntryService {
      * published one keeps its public content and the edit waits for a moderator (moderation/).
      * {@code ifMatch} must carry the entry's current ETag (428 without, 412 when stale).
      */
-    @Transactional
-    public Entry update(UUID id, String ifMatch, EntryDtos.NewEntry request) {
+    /** The caller's entry as an edit finds it (404, 403 not the owner, 428/412 If-Match): what PUT and PATCH start from. */
+    public Entry editable(UUID id, String ifMatch) {
         Entry entry = get(id);
         requireOwner(entry, "edit");
         Preconditions.requireIfMatch(ifMatch, Preconditions.etag(entry.id, entry.version));
+        return entry;
+    }
+
+    @Transactional
+    public Entry update(UUID id, String ifMatch, EntryDtos.NewEntry request) {
+        Entry entry = editable(id, ifMatch);
         validate(request);
         switch (entry.status) {
             case DRAFT, RETURNED -> {
@@ -204,6 +210,7 @@ public class EntryService {
     }
 
     public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        // PostgreSQL keeps microseconds: what a write returns must equal what a later read returns
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }
