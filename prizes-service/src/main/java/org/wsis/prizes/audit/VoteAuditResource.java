@@ -2,6 +2,7 @@ package org.wsis.prizes.audit;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -88,7 +89,9 @@ public class VoteAuditResource {
     @POST
     @Path("screen")
     @Transactional
-    @Operation(operationId = "screenPrizeVotes", summary = "Screen the edition's votes now (also done every minute while voting)")
+    @TransactionConfiguration(timeoutFromConfigProperty = "prizes.voting.screening.timeout-seconds")
+    @Operation(operationId = "screenPrizeVotes", summary = "Screen the edition's votes now (also done every minute while voting)",
+            description = "Over a season of a million votes a pass takes tens of seconds; the gateway's route for it waits 60 s.")
     @APIResponse(responseCode = "200", description = "Votes per status after the pass",
             content = @Content(schema = @Schema(implementation = java.util.Map.class)))
     @APIResponse(responseCode = "403", description = "Not a prize administrator")
