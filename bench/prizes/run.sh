@@ -26,6 +26,7 @@ YEAR=2017
 PG_PORT=$((15432 + OFFSET))
 PRIZES_PORT=$((8082 + OFFSET))
 GATEWAY_PORT=$((8080 + OFFSET))
+MANAGEMENT_PORT=$((9080 + OFFSET)) # the gateway's health and metrics
 WORK=$(mktemp -d /tmp/prizes-bench.XXXXXX)
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
 PIDS=()
@@ -63,26 +64,28 @@ PIDS+=($!)
 for _ in $(seq 1 120); do grep -q READY "$WORK/infra.log" && break; sleep 1; done
 grep -q READY "$WORK/infra.log" || { cat "$WORK/infra.log"; exit 1; }
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE prizes"
+# prizes' Kafka user (SCRAM) and its password in this stack, one -D option per line
+mapfile -t KAFKA < "$WORK/stack/prizes-kafka.options"
 
 echo "== prizes-service on $PRIZES_PORT and gateway on $GATEWAY_PORT"
 java -Xmx1g -Dquarkus.http.port="$PRIZES_PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/prizes" \
   -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$(openssl rand -hex 16)" \
   -Dquarkus.datasource.jdbc.max-size="${DB_POOL:-24}" \
-  -Dkafka.bootstrap.servers="127.0.0.1:$((19092 + OFFSET))" "${OIDC[@]}" \
+  "${KAFKA[@]}" "${OIDC[@]}" \
   -Dprizes.voting.rate-limit.device.capacity=100000 -Dprizes.voting.rate-limit.device.per-second=100000 \
   -Dprizes.voting.rate-limit.address.capacity=100000 -Dprizes.voting.rate-limit.address.per-second=100000 \
   -Dprizes.voting.screening.every="${SCREEN_EVERY:-60s}" \
   -jar prizes-service/target/quarkus-app/quarkus-run.jar > "$WORK/prizes.log" 2>&1 &
 PIDS+=($!)
-java -Xmx512m -Dquarkus.http.port="$GATEWAY_PORT" \
+java -Xmx512m -Dquarkus.http.port="$GATEWAY_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -Dwsis.gateway.upstream.prizes.url="http://127.0.0.1:$PRIZES_PORT" \
   -Dwsis.gateway.max-connections-per-upstream="$CONCURRENCY" "${OIDC[@]}" \
   -Dwsis.gateway.rate-limit.enabled=false \
   -jar gateway/target/quarkus-app/quarkus-run.jar > "$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 await_http "http://127.0.0.1:$PRIZES_PORT/q/health/ready" prizes-service
-await_http "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" gateway
+await_http "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" gateway
 
 echo "== fixture: edition $YEAR in its voting phase, 18 categories x 10 nominees"
 "${PSQL[@]}" -d prizes -v year=$YEAR -f bench/prizes/seed.sql
@@ -130,7 +133,9 @@ if [ "$CAMPAIGN" -gt 0 ] || [ "${DETECTION_OFF:-0}" = 1 ]; then
   echo "== detection: a screening pass now (as prize admin), then the shares of excluded votes"
   ADMIN_TOKEN=$(java bench/prizes/VoteLoad.java token "$WORK/keys" bench-admin prize-admin)
   SCREEN_START=$(date +%s.%N)
-  curl -fsS -X POST -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$GATEWAY_PORT/api/prizes/v1/editions/$YEAR/vote-audit/screen"; echo
+  # straight to the service: a pass over a whole season outlasts the gateway's 10 s upstream timeout (a 504
+  # there while the service goes on); the service screens every SCREEN_EVERY by itself anyway
+  curl -fsS --max-time 1800 -X POST -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$PRIZES_PORT/api/v1/editions/$YEAR/vote-audit/screen"; echo
   awk -v a="$SCREEN_START" -v b="$(date +%s.%N)" -v n="$TOTAL" 'BEGIN { printf "screening pass over %d votes: %.1f s (HTTP included)\n", n, b - a }'
   q "SELECT CASE WHEN voter_id LIKE 'bench-campaign-%' THEN 'campaign' ELSE 'organic' END AS who, count(*) AS votes,
             count(*) FILTER (WHERE status = 'EXCLUDED') AS excluded,
