@@ -1,5 +1,7 @@
 package org.wsis.forum.events;
 
+import org.wsis.localstack.testing.EventContracts;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,13 +62,11 @@ class PrizeResultsEventsTest {
     }
 
     private void send(String eventId, int edition, String winner) throws Exception {
-        String value = """
-                {"specversion":"1.0","id":"%s","source":"/wsis/prizes-service","type":"org.wsis.prizes.results.published.v1",
-                 "subject":"%d","time":"2026-11-23T10:00:00Z","datacontenttype":"application/json",
-                 "data":{"edition":%d,"publishedAt":"2026-11-23T10:00:00Z","extra":"tolerated","results":[
-                   {"category":"C7.E-HEALTH","entryId":"%s","title":"%s","organisation":"Health Ministry","outcome":"WINNER"},
-                   {"category":"C7.E-HEALTH","entryId":"%s","title":"Runner up","organisation":"NGO","outcome":"CHAMPION"}]}}"""
-                .formatted(eventId, edition, edition, UUID.randomUUID(), winner, UUID.randomUUID());
+        // prizes' own example of results.published (never a payload written here), for this edition and winner
+        ObjectNode data = EventContracts.example("prizes-service", "results-published.v1").put("edition", edition).put("extra", "tolerated");
+        ((ObjectNode) data.withArray("results").get(0)).put("entryId", UUID.randomUUID().toString()).put("title", winner);
+        String value = EventContracts.cloudEvent("/wsis/prizes-service", "org.wsis.prizes.results.published.v1", eventId,
+                String.valueOf(edition), data);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("prizes.results", String.valueOf(edition), value)).get();

@@ -1,5 +1,6 @@
 package org.wsis.forum.registration;
 
+import org.wsis.localstack.testing.EventContracts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +37,7 @@ class RegistrationTest {
                 .post(path).then().statusCode(201).body("status", equalTo("CONFIRMED")).body("region", equalTo("Europe"))
                 .body("consentGivenAt", notNullValue()).extract().path("id");
         String confirmed = payloadOf(id, "org.wsis.forum.registration.confirmed.v1");
+        EventContracts.assertValidCloudEvent("forum-service", "registration-confirmed.v1", confirmed);
         assertFalse(confirmed.contains("Alice"), "events carry no personal data: " + confirmed);
 
         given().auth().oauth2(alice).contentType(ContentType.JSON)
@@ -60,7 +62,7 @@ class RegistrationTest {
         given().auth().oauth2(TestTokens.participant("bob")).get(path).then().statusCode(404);
 
         given().auth().oauth2(alice).delete(path).then().statusCode(200).body("status", equalTo("CANCELLED"));
-        payloadOf(id, "org.wsis.forum.registration.cancelled.v1");
+        EventContracts.assertValidCloudEvent("forum-service", "registration-cancelled.v1", payloadOf(id, "org.wsis.forum.registration.cancelled.v1"));
         given().auth().oauth2(alice).get(path).then().statusCode(404);
         // a cancelled registration may be followed by a new one
         given().auth().oauth2(alice).contentType(ContentType.JSON)

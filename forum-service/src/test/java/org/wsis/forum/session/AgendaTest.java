@@ -1,5 +1,6 @@
 package org.wsis.forum.session;
 
+import org.wsis.localstack.testing.EventContracts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,11 +71,12 @@ class AgendaTest {
         Fixtures.edition(year, true);
         String id = Fixtures.session(year, "HACKATHON", "Healthy ageing hackathon", year + "-07-08T07:00:00Z", year + "-07-08T16:00:00Z", 40, "[]");
         given().get("/api/v1/sessions/" + id).then().statusCode(200).body("kind", equalTo("HACKATHON")).body("edition", equalTo(year));
-        Number events = (Number) entityManager.createNativeQuery("""
-                        SELECT count(*) FROM outbox_event WHERE topic = 'forum.sessions'
+        List<?> payloads = entityManager.createNativeQuery("""
+                        SELECT payload FROM outbox_event WHERE topic = 'forum.sessions'
                         AND event_type = 'org.wsis.forum.session.scheduled.v1' AND message_key = ?1""")
-                .setParameter(1, id).getSingleResult();
-        assertEquals(1, events.intValue());
+                .setParameter(1, id).getResultList();
+        assertEquals(1, payloads.size());
+        EventContracts.assertValidCloudEvent("forum-service", "session-scheduled.v1", payloads.get(0).toString());
     }
 
     @Test

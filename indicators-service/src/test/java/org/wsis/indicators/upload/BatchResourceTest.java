@@ -1,5 +1,6 @@
 package org.wsis.indicators.upload;
 
+import org.wsis.localstack.testing.EventContracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -72,6 +73,7 @@ class BatchResourceTest {
         assertEquals("ITU", event.get("data").get("provider").asText());
         assertEquals(3, event.get("data").get("observationCount").asInt());
         assertEquals(2020, event.get("data").get("periods").get("from").asInt());
+        EventContracts.assertValidCloudEvent("indicators-service", "batch-published.v1", event.toString());
     }
 
     @Test

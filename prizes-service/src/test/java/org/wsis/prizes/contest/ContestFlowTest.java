@@ -1,5 +1,6 @@
 package org.wsis.prizes.contest;
 
+import org.wsis.localstack.testing.EventContracts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -200,6 +201,7 @@ class ContestFlowTest {
                 AND event_type = 'org.wsis.prizes.results.published.v1'""".formatted(year)).getSingleResult();
         assertTrue(payload.contains("\"edition\":" + year), payload);
         assertTrue(payload.contains("\"outcome\":\"WINNER\"") && payload.contains(entryB.toString()), payload);
+        EventContracts.assertValidCloudEvent("prizes-service", "results-published.v1", payload);
         // ... and the outbox relay puts it on the prizes.results topic, keyed by the edition year
         String sent = recordOnTopic("prizes.results", String.valueOf(year), Duration.ofSeconds(30));
         assertTrue(sent.contains("org.wsis.prizes.results.published.v1") && sent.contains(entryB.toString()), sent);

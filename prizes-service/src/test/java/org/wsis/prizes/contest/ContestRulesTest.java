@@ -1,5 +1,7 @@
 package org.wsis.prizes.contest;
 
+import org.wsis.localstack.testing.EventContracts;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -251,25 +253,23 @@ class ContestRulesTest {
         assertEquals(1L, count("SELECT count(*) FROM processed_event WHERE event_id = '" + editId + "'"));
 
         // archived in stocktaking: the submission is withdrawn
-        send(entry, """
-                {"specversion":"1.0","id":"%s","source":"/wsis/stocktaking-service",
-                 "type":"org.wsis.stocktaking.entry.withdrawn.v1","subject":"%s","time":"2026-11-23T11:00:00Z",
-                 "datacontenttype":"application/json","data":{"entryId":"%s","withdrawnAt":"2026-11-23T11:00:00Z"}}"""
-                .formatted(UUID.randomUUID(), entry, entry));
+        send(entry, envelope("withdrawn", UUID.randomUUID().toString(), entry,
+                EventContracts.example("stocktaking-service", "entry-withdrawn.v1").put("entryId", entry.toString())));
         await(() -> "WITHDRAWN".equals(as(owner).get(path).then().extract().path("status")), "the submission was withdrawn");
         given().get("/api/v1/eligible-entries/" + entry).then().statusCode(404);
     }
 
     // --- helpers ---
 
+    /** stocktaking's own example of entry.published / entry.updated (never a payload written here), for this entry. */
     private static String entryEvent(String kind, String eventId, UUID entryId, String owner, String title, String organisation) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/wsis/stocktaking-service",
-                 "type":"org.wsis.stocktaking.entry.%s.v1","subject":"%s","time":"2026-11-23T10:00:00Z",
-                 "datacontenttype":"application/json",
-                 "data":{"entryId":"%s","ownerId":"%s","title":"%s","organisation":"%s","actionLines":["C2"],
-                         "publishedAt":"2026-11-23T10:00:00Z","updatedAt":"2026-11-24T10:00:00Z","language":"en"}}"""
-                .formatted(eventId, kind, entryId, entryId, owner, title, organisation);
+        return envelope(kind, eventId, entryId, EventContracts.example("stocktaking-service", "entry-" + kind + ".v1")
+                .put("entryId", entryId.toString()).put("ownerId", owner).put("title", title).put("organisation", organisation));
+    }
+
+    private static String envelope(String kind, String eventId, UUID entryId, ObjectNode data) {
+        return EventContracts.cloudEvent("/wsis/stocktaking-service", "org.wsis.stocktaking.entry." + kind + ".v1", eventId,
+                entryId.toString(), data);
     }
 
     private void send(UUID key, String value) throws Exception {

@@ -15,6 +15,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
+import org.wsis.localstack.testing.EventContracts;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.util.List;
@@ -74,12 +76,9 @@ class StocktakingEntryEventsTest {
         UUID entryId = UUID.randomUUID();
         send(entryId, cloudEvent(UUID.randomUUID().toString(), entryId, "Soon withdrawn"));
         awaitStatus("/api/v1/eligible-entries/" + entryId, 200);
-        send(entryId, """
-                {"specversion":"1.0","id":"%s","source":"/wsis/stocktaking-service",
-                 "type":"org.wsis.stocktaking.entry.withdrawn.v1","subject":"%s","time":"2026-11-23T11:00:00Z",
-                 "datacontenttype":"application/json",
-                 "data":{"entryId":"%s","withdrawnAt":"2026-11-23T11:00:00Z","reason":"an extra field we ignore"}}"""
-                .formatted(UUID.randomUUID(), entryId, entryId));
+        ObjectNode withdrawn = EventContracts.example("stocktaking-service", "entry-withdrawn.v1")
+                .put("entryId", entryId.toString()).put("reason", "an extra field we ignore");
+        send(entryId, envelope("org.wsis.stocktaking.entry.withdrawn.v1", UUID.randomUUID().toString(), entryId, withdrawn));
         awaitStatus("/api/v1/eligible-entries/" + entryId, 404);
         assertEquals(1L, count("SELECT count(*) FROM eligible_entry WHERE withdrawn_at IS NOT NULL AND entry_id = '" + entryId + "'"));
     }
@@ -96,14 +95,15 @@ class StocktakingEntryEventsTest {
                 .contentType("application/problem+json");
     }
 
+    /** stocktaking's own example of entry.published (issue 19: never a payload written here), for this entry. */
     private static String cloudEvent(String eventId, UUID entryId, String title) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/wsis/stocktaking-service",
-                 "type":"org.wsis.stocktaking.entry.published.v1","subject":"%s","time":"2026-11-23T10:00:00Z",
-                 "datacontenttype":"application/json",
-                 "data":{"entryId":"%s","ownerId":"owner-1","title":"%s","organisation":"Health Ministry",
-                         "actionLines":["C7.E-HEALTH"],"publishedAt":"2026-11-23T10:00:00Z"}}"""
-                .formatted(eventId, entryId, entryId, title);
+        ObjectNode data = EventContracts.example("stocktaking-service", "entry-published.v1")
+                .put("entryId", entryId.toString()).put("title", title);
+        return envelope("org.wsis.stocktaking.entry.published.v1", eventId, entryId, data);
+    }
+
+    private static String envelope(String type, String eventId, UUID entryId, ObjectNode data) {
+        return EventContracts.cloudEvent("/wsis/stocktaking-service", type, eventId, entryId.toString(), data);
     }
 
     private void send(UUID key, String value) throws Exception {

@@ -9,6 +9,9 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
+import org.wsis.localstack.testing.EventContracts;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.wsis.stocktaking.testing.KafkaTopics;
 
 import java.sql.Connection;
@@ -39,16 +42,7 @@ class PrizeResultsConsumerTest {
         UUID winner = insertPublishedEntry();
         UUID nominee = insertPublishedEntry();
         String eventId = UUID.randomUUID().toString();
-        String event = """
-                {"specversion": "1.0", "id": "%s", "source": "/wsis/prizes-service",
-                 "type": "org.wsis.prizes.results.published.v1", "subject": "2027", "time": "2027-05-01T10:00:00Z",
-                 "datacontenttype": "application/json",
-                 "data": {"edition": 2027, "publishedAt": "2027-05-01T10:00:00Z", "someFutureField": 1,
-                          "results": [
-                            {"category": "C4", "entryId": "%s", "title": "t", "organisation": "o", "outcome": "WINNER"},
-                            {"category": "C4", "entryId": "%s", "title": "t", "organisation": "o", "outcome": "NOMINEE"},
-                            {"category": "C4", "entryId": "%s", "title": "unknown here", "organisation": "o", "outcome": "CHAMPION"}]}}"""
-                .formatted(eventId, winner, nominee, UUID.randomUUID());
+        String event = resultsEvent(eventId, 2027, "C4", winner, "WINNER", nominee, "NOMINEE", UUID.randomUUID(), "CHAMPION");
         KafkaTopics.send(bootstrapServers, "prizes.results", "2027", "not json at all"); // poison: dead-lettered, flow continues
         UUID forged = insertPublishedEntry();
         // the same event, but from a service that does not own prizes.results: refused (dead-lettered)
@@ -83,13 +77,9 @@ class PrizeResultsConsumerTest {
                 edit.setObject(1, entry);
                 assertEquals(1, edit.executeUpdate());
             }
-            KafkaTopics.send(bootstrapServers, "prizes.results", "2028", """
-                    {"specversion": "1.0", "id": "%s", "source": "/wsis/prizes-service",
-                     "type": "org.wsis.prizes.results.published.v1", "subject": "2028", "time": "2028-05-01T10:00:00Z",
-                     "datacontenttype": "application/json",
-                     "data": {"edition": 2028, "publishedAt": "2028-05-01T10:00:00Z",
-                              "results": [{"category": "C7_E_HEALTH", "entryId": "%s", "title": "t", "organisation": "o", "outcome": "CHAMPION"}]}}"""
-                    .formatted(UUID.randomUUID(), entry));
+            // (this payload was hand-written with category C7_E_HEALTH, which prizes' schema forbids: issue 19)
+            KafkaTopics.send(bootstrapServers, "prizes.results", "2028",
+                    resultsEvent(UUID.randomUUID().toString(), 2028, "C7.E-HEALTH", entry, "CHAMPION"));
             Thread.sleep(2000); // the consumer reaches the entry while the edit is open
             owner.commit();
         }
@@ -97,6 +87,23 @@ class PrizeResultsConsumerTest {
         given().get("/api/v1/entries/" + entry).then().statusCode(200)
                 .body("title", equalTo("Edited while the results arrived"))
                 .body("prizes.outcome", contains("CHAMPION"));
+    }
+
+    /**
+     * prizes' own example of results.published (never a payload written here) for an edition, with these results
+     * (entry id and outcome, pairwise) in one category; the example's extra fields stay, as a consumer must bear them.
+     */
+    private static String resultsEvent(String eventId, int edition, String category, Object... entriesAndOutcomes) {
+        ObjectNode data = EventContracts.example("prizes-service", "results-published.v1").put("edition", edition)
+                .put("someFutureField", 1);
+        ObjectNode template = (ObjectNode) data.get("results").get(0);
+        ArrayNode results = data.putArray("results");
+        for (int i = 0; i < entriesAndOutcomes.length; i += 2) {
+            results.add(template.deepCopy().put("category", category).put("entryId", entriesAndOutcomes[i].toString())
+                    .put("outcome", entriesAndOutcomes[i + 1].toString()));
+        }
+        return EventContracts.cloudEvent("/wsis/prizes-service", "org.wsis.prizes.results.published.v1", eventId,
+                String.valueOf(edition), data);
     }
 
     /** Issue 19: the inbox is bounded: ids past the retention (30 days) are purged, recent ones kept. */

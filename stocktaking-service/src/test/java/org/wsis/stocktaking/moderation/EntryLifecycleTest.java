@@ -1,5 +1,6 @@
 package org.wsis.stocktaking.moderation;
 
+import org.wsis.localstack.testing.EventContracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -90,6 +91,7 @@ class EntryLifecycleTest {
         JsonNode published = KafkaTopics.awaitEvent(bootstrapServers, mapper, "stocktaking.entries", id,
                 "org.wsis.stocktaking.entry.published.v1", Duration.ofSeconds(30));
         assertEquals("Solar classrooms v2", published.get("data").get("title").asText());
+        EventContracts.assertValidCloudEvent("stocktaking-service", "entry-published.v1", published.toString());
         assertEquals("CIVIL_SOCIETY", published.get("data").get("stakeholderType").asText());
 
         // an edit of a published entry waits for moderation; the public keeps the published content
@@ -103,12 +105,14 @@ class EntryLifecycleTest {
         JsonNode updated = KafkaTopics.awaitEvent(bootstrapServers, mapper, "stocktaking.entries", id,
                 "org.wsis.stocktaking.entry.updated.v1", Duration.ofSeconds(30));
         assertEquals("Solar classrooms v3", updated.get("data").get("title").asText());
+        EventContracts.assertValidCloudEvent("stocktaking-service", "entry-updated.v1", updated.toString());
 
         as(moderator).put("/api/v1/entries/" + id + "/success-story").then().statusCode(200).body("successStory", equalTo(true));
         post(moderator, id, "archive").then().statusCode(200).body("status", equalTo("ARCHIVED"));
         JsonNode withdrawn = KafkaTopics.awaitEvent(bootstrapServers, mapper, "stocktaking.entries", id,
                 "org.wsis.stocktaking.entry.withdrawn.v1", Duration.ofSeconds(30));
         assertEquals(id, withdrawn.get("data").get("entryId").asText());
+        EventContracts.assertValidCloudEvent("stocktaking-service", "entry-withdrawn.v1", withdrawn.toString());
         post(moderator, id, "archive").then().statusCode(409);
 
         as(moderator).get("/api/v1/entries/" + id + "/revisions").then().statusCode(200)

@@ -1,0 +1,119 @@
+package org.wsis.localstack.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The event contracts, checked in the build (issue 19): each publisher keeps, per event type, the JSON Schema of
+ * its CloudEvent data and an example next to it ({@code <module>/src/main/resources/events/<name>.schema.json} and
+ * {@code <name>.example.json}). Publishers' tests check what they really publish against the schema; consumers'
+ * tests feed the publisher's example (read from the publisher's module, not copied), so a change on either side
+ * fails a build.
+ */
+public final class EventContracts {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+
+    private EventContracts() {
+    }
+
+    /** Fails naming every violation unless {@code data} (the CloudEvent's data) is valid against the publisher's schema. */
+    public static void assertValid(String publisher, String name, String data) {
+        Set<ValidationMessage> errors = violations(schema(publisher, name), read(data));
+        if (!errors.isEmpty()) {
+            throw new AssertionError(publisher + " event " + name + " breaks its schema: "
+                    + errors.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; "))
+                    + "\n" + data);
+        }
+    }
+
+    /**
+     * Fails unless {@code cloudEvent} (a whole CloudEvent, as the outbox stores it and Kafka carries it) is version
+     * 1.0, has the type the schema is for (its {@code $id}, {@code urn:wsis:event:<type>}) and data valid against it.
+     */
+    public static void assertValidCloudEvent(String publisher, String name, String cloudEvent) {
+        JsonNode event = read(cloudEvent);
+        String type;
+        try {
+            type = JSON.readTree(Files.readString(schema(publisher, name))).path("$id").asText().replace("urn:wsis:event:", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!"1.0".equals(event.path("specversion").asText()) || !type.equals(event.path("type").asText())) {
+            throw new AssertionError("not a CloudEvent 1.0 of type " + type + ": " + cloudEvent);
+        }
+        assertValid(publisher, name, event.path("data").toString());
+    }
+
+    /** The publisher's example data of an event type (checked against its schema), to change and send. */
+    public static ObjectNode example(String publisher, String name) {
+        Path file = eventsDir(publisher).resolve(name + ".example.json");
+        try {
+            String text = Files.readString(file);
+            assertValid(publisher, name, text);
+            return (ObjectNode) JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no example " + file + " for the event " + name, e);
+        }
+    }
+
+    /** A structured CloudEvent 1.0, as the outbox relays send them, carrying {@code data}. */
+    public static String cloudEvent(String source, String type, String eventId, String subject, JsonNode data) {
+        ObjectNode event = JSON.createObjectNode().put("specversion", "1.0").put("id", eventId).put("source", source)
+                .put("type", type).put("subject", subject).put("time", "2026-11-23T10:00:00Z")
+                .put("datacontenttype", "application/json");
+        event.set("data", data);
+        return event.toString();
+    }
+
+    /** Every violation of {@code data} against the schema file. */
+    public static Set<ValidationMessage> violations(Path schemaFile, JsonNode data) {
+        try (InputStream in = Files.newInputStream(schemaFile)) {
+            JsonSchema schema = SCHEMAS.getSchema(in, CONFIG);
+            return schema.validate(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no schema " + schemaFile, e);
+        }
+    }
+
+    public static Path schema(String publisher, String name) {
+        return eventsDir(publisher).resolve(name + ".schema.json");
+    }
+
+    public static Path eventsDir(String publisher) {
+        return repositoryRoot().resolve(publisher).resolve("src/main/resources/events");
+    }
+
+    /** The folder holding mvnw and the modules, found upwards from where the tests run (a module's folder). */
+    public static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("service-commons"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("not inside the WSIS platform repository: " + Path.of("").toAbsolutePath());
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+}
