@@ -71,7 +71,7 @@ class SlowHeadersTest extends PlatformSuite {
                     where.get(i) + " closed a trickled head after " + seconds + " s (-1: still open after a minute)");
         }
         String statusLine = slowBody.get(2, TimeUnit.MINUTES);
-        System.out.printf("[slow headers] a body sent over 15 s straight to stocktaking-service: %s%n", statusLine);
+        System.out.printf("[slow headers] a body sent over 16 s straight to stocktaking-service: %s%n", statusLine);
         assertTrue(statusLine.startsWith("HTTP/1.1 201"), "a slow but progressing body is read and answered: " + statusLine);
     }
 
