@@ -27,6 +27,8 @@ java -cp "deploy/local-stack/target/classes:deploy/kafka-runtime/target/kafka-li
 PIDS+=($!)
 for _ in $(seq 1 300); do grep -q "infra ready" "$WORK/stack.log" && break; sleep 1; done
 grep -q "infra ready" "$WORK/stack.log" || { cat "$WORK/stack.log"; exit 1; }
+# PostgreSQL asks for passwords (SCRAM): the superuser's is the stack's own random secret
+PG_PASSWORD=$(sed -n 's/^postgres\.superuser\.password=//p' "$WORK/stack/secrets.properties")
 
 echo "== generating the benchmark's token signing key pair"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
@@ -36,7 +38,7 @@ echo "== starting forum-service on 127.0.0.1:$FORUM_PORT (tokens verified with t
 # An empty auth-server-url switches quarkus-oidc to local verification with quarkus.oidc.public-key.
 java -Xmx1g -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$FORUM_PORT \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:$PG_PORT/forum \
-  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$(openssl rand -hex 16)" \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$PG_PASSWORD" \
   -Dkafka.bootstrap.servers=127.0.0.1:$KAFKA_PORT \
   -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
   -Dquarkus.log.level=WARN \

@@ -32,7 +32,13 @@ fi
 
 rm -rf "$WORK" && mkdir -p "$WORK/pg"
 [ "$(id -u)" = 0 ] && chown postgres "$WORK/pg"
-as_postgres "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust -E UTF8 >/dev/null
+# every connection signs in with a password (SCRAM), as in the local stack: a fresh one per run
+export PGPASSWORD
+PGPASSWORD=$(openssl rand -hex 16)
+(umask 077; printf '%s\n' "$PGPASSWORD" > "$WORK/pg-password")
+[ "$(id -u)" = 0 ] && chown postgres "$WORK/pg-password"
+as_postgres "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=scram-sha-256 --pwfile="$WORK/pg-password" -E UTF8 >/dev/null
+rm -f "$WORK/pg-password"
 as_postgres "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/log" -w start \
   -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_wal_size=4GB -c work_mem=64MB -c maintenance_work_mem=256MB" >/dev/null
 SERVICE_PID=""
@@ -47,7 +53,7 @@ trap cleanup EXIT
 TOKEN=$(java "$BENCH/MintToken.java" "$WORK/public-key")
 java -Xmx2g -Dquarkus.http.port="$SVC_PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/indicators" \
-  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$(openssl rand -hex 16)" \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$PGPASSWORD" \
   -Dquarkus.oidc.public-key="$(cat "$WORK/public-key")" -Dquarkus.oidc.auth-server-url= \
   -Dkafka.bootstrap.servers="127.0.0.1:$((19092 + OFFSET))" \
   -Dquarkus.log.category.\"org.apache.kafka\".level=ERROR \

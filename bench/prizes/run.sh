@@ -63,6 +63,9 @@ java -cp "deploy/local-stack/target/classes:deploy/kafka-runtime/target/kafka-li
 PIDS+=($!)
 for _ in $(seq 1 120); do grep -q READY "$WORK/infra.log" && break; sleep 1; done
 grep -q READY "$WORK/infra.log" || { cat "$WORK/infra.log"; exit 1; }
+# PostgreSQL asks for passwords (SCRAM): the superuser's is the stack's own random secret
+export PGPASSWORD
+PGPASSWORD=$(sed -n 's/^postgres\.superuser\.password=//p' "$WORK/stack/secrets.properties")
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE prizes"
 # prizes' Kafka user (SCRAM) and its password in this stack, one -D option per line
 mapfile -t KAFKA < "$WORK/stack/prizes-kafka.options"
@@ -70,7 +73,7 @@ mapfile -t KAFKA < "$WORK/stack/prizes-kafka.options"
 echo "== prizes-service on $PRIZES_PORT and gateway on $GATEWAY_PORT"
 java -Xmx1g -Dquarkus.http.port="$PRIZES_PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/prizes" \
-  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$(openssl rand -hex 16)" \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$PGPASSWORD" \
   -Dquarkus.datasource.jdbc.max-size="${DB_POOL:-24}" \
   "${KAFKA[@]}" "${OIDC[@]}" \
   -Dprizes.voting.rate-limit.device.capacity=100000 -Dprizes.voting.rate-limit.device.per-second=100000 \

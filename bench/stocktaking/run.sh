@@ -50,6 +50,9 @@ for _ in $(seq 1 600); do
 done
 curl -fs "$GATEWAY/api/stocktaking/v1/reference/regions" >/dev/null || { echo " not up"; exit 1; }
 echo " up"
+# PostgreSQL asks for passwords (SCRAM): the superuser's is run-local's own random secret (its work dir)
+export PGPASSWORD
+PGPASSWORD=${PGPASSWORD:-$(sed -n 's/^postgres\.superuser\.password=//p' "${STACK_WORK_DIR:-.local-stack}/secrets.properties")}
 
 have=$("${PSQL[@]}" -tA -c "SELECT count(*) FROM entry WHERE owner_id = 'bench-generator'")
 if [ "$have" != "$ENTRIES" ] || [ "${REGENERATE:-0}" = 1 ]; then

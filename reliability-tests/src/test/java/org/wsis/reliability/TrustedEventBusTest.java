@@ -119,12 +119,34 @@ class TrustedEventBusTest extends PlatformSuite {
             assertEquals(service.key(), role, service + " signs in as its own role");
             assertEquals("f", platform.stack.postgres().psql("postgres",
                     "SELECT rolsuper FROM pg_roles WHERE rolname = '" + role + "'").trim(), role + " is no superuser");
-            assertEquals("1", platform.stack.postgres().psqlAs(role, service.database(), "SELECT 1").trim());
+            assertEquals("1", platform.stack.postgres().psqlAs(role, password(service), service.database(), "SELECT 1").trim());
         }
         StackException refused = assertThrows(StackException.class,
-                () -> platform.stack.postgres().psqlAs("prizes", "stocktaking", "SELECT count(*) FROM entry"));
+                () -> platform.stack.postgres().psqlAs("prizes", password(PlatformService.PRIZES), "stocktaking", "SELECT count(*) FROM entry"));
         assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
         System.out.println("[db] four roles, none superuser; prizes cannot connect to stocktaking's database");
+    }
+
+    /**
+     * PostgreSQL asks every connection for its password (issue 17: the local stack trusted every
+     * loopback connection, so any local process signed in as any role, the superuser included).
+     */
+    @Test
+    void postgresRefusesAConnectionWithoutItsPassword() {
+        var postgres = platform.stack.postgres();
+        for (String role : List.of("postgres", PlatformService.STOCKTAKING.key())) {
+            StackException missing = assertThrows(StackException.class, () -> postgres.psqlAs(role, null, "postgres", "SELECT 1"));
+            assertTrue(missing.getMessage().contains("no password supplied"), missing.getMessage());
+            StackException wrong = assertThrows(StackException.class, () -> postgres.psqlAs(role, "wrong-" + UUID.randomUUID(), "postgres", "SELECT 1"));
+            assertTrue(wrong.getMessage().contains("password authentication failed"), wrong.getMessage());
+        }
+        assertEquals("1", postgres.psqlAs(PlatformService.STOCKTAKING.key(), password(PlatformService.STOCKTAKING),
+                PlatformService.STOCKTAKING.database(), "SELECT 1").trim(), "the right password still opens its database");
+        System.out.println("[db] PostgreSQL refused the superuser and a service role without a password and with a wrong one (SCRAM)");
+    }
+
+    private static String password(PlatformService service) {
+        return platform.stack.serviceConfig(service).get("quarkus.datasource.password");
     }
 
     /** A service started outside dev/test with the repository's dev badge key refuses to start, naming the property. */

@@ -403,8 +403,126 @@ class KubernetesManifestsTest {
             assertTrue(ownUser, d + " signs in to Kafka as its own KafkaUser");
         }
         Manifest config = ofKind("ConfigMap").stream().filter(c -> c.name().equals("wsis-platform")).findFirst().orElseThrow();
-        assertEquals("SASL_PLAINTEXT", config.node().at("/data/KAFKA_SECURITY_PROTOCOL").asText());
         assertEquals("SCRAM-SHA-512", config.node().at("/data/KAFKA_SASL_MECHANISM").asText());
+    }
+
+    /**
+     * Kafka over TLS (issue 17): every listener is {@code tls: true}, the services connect to the
+     * listener's port with SASL_SSL and check the brokers against Strimzi's cluster CA, which each
+     * service mounts (read-only) from the Secret Strimzi makes for it.
+     */
+    @Test
+    void servicesReachKafkaOnlyOverTlsCheckedAgainstTheClusterCa() {
+        Manifest kafka = single("Kafka");
+        Set<Integer> tlsPorts = new HashSet<>();
+        for (JsonNode listener : kafka.node().at("/spec/kafka/listeners")) {
+            assertTrue(listener.path("tls").asBoolean(false), "listener " + listener.path("name") + " is TLS");
+            tlsPorts.add(listener.path("port").asInt());
+        }
+        JsonNode config = ofKind("ConfigMap").stream().filter(c -> c.name().equals("wsis-platform")).findFirst().orElseThrow().node().path("data");
+        assertEquals("SASL_SSL", config.path("KAFKA_SECURITY_PROTOCOL").asText(), "services use SASL over TLS");
+        String bootstrap = config.path("KAFKA_BOOTSTRAP_SERVERS").asText();
+        assertEquals(kafka.name() + "-kafka-bootstrap", bootstrap.replaceFirst(":.*", ""), "bootstrap Service of " + kafka);
+        assertTrue(tlsPorts.contains(Integer.parseInt(bootstrap.replaceFirst(".*:", ""))), bootstrap + " is a TLS listener's port " + tlsPorts);
+        assertEquals("PEM", config.path("KAFKA_SSL_TRUSTSTORE_TYPE").asText());
+        String truststore = config.path("KAFKA_SSL_TRUSTSTORE_LOCATION").asText();
+        String caSecret = kafka.name() + "-cluster-ca-cert";
+        for (Manifest d : ofKind("Deployment")) {
+            if (d.name().equals("gateway")) {
+                continue;
+            }
+            JsonNode pod = d.node().at("/spec/template/spec");
+            boolean mounted = false;
+            for (JsonNode mount : pod.at("/containers/0/volumeMounts")) {
+                for (JsonNode volume : pod.path("volumes")) {
+                    if (volume.path("name").asText().equals(mount.path("name").asText())
+                            && volume.at("/secret/secretName").asText().equals(caSecret)
+                            && mount.path("readOnly").asBoolean(false)) {
+                        for (JsonNode item : volume.at("/secret/items")) {
+                            mounted |= item.path("key").asText().equals("ca.crt")
+                                    && (mount.path("mountPath").asText() + "/" + item.path("path").asText()).equals(truststore);
+                        }
+                    }
+                }
+            }
+            assertTrue(mounted, d + " mounts " + caSecret + "'s ca.crt read-only at " + truststore);
+        }
+    }
+
+    /**
+     * Egress (issue 17): the services may open connections only to PostgreSQL, Kafka's brokers,
+     * Keycloak, DNS and the trace collector; the gateway only to the services, Keycloak, DNS and the
+     * trace collector. Every rule names its peers and ports (an empty {@code to} or no ports would
+     * allow everything), and nobody is allowed out by IP block.
+     */
+    @Test
+    void egressLetsTheServicesReachOnlyTheDataAndTheGatewayOnlyTheServices() {
+        List<Manifest> policies = ofKind("NetworkPolicy");
+        java.util.Map<String, Set<String>> allowed = java.util.Map.of(
+                "service", Set.of("postgres", "kafka", "keycloak", "dns", "traces"),
+                "gateway", Set.of("services", "keycloak", "dns", "traces"));
+        java.util.Map<String, Set<String>> required = java.util.Map.of(
+                "service", Set.of("postgres", "kafka", "keycloak", "dns"),
+                "gateway", Set.of("services", "keycloak", "dns"));
+        for (Manifest d : ofKind("Deployment")) {
+            String role = d.name().equals("gateway") ? "gateway" : "service";
+            JsonNode labels = d.node().at("/spec/template/metadata/labels");
+            List<Manifest> egress = policies.stream()
+                    .filter(p -> selects(p.node().at("/spec/podSelector/matchLabels"), labels) && !p.node().at("/spec/podSelector").isEmpty())
+                    .filter(p -> p.node().at("/spec/policyTypes").toString().contains("Egress")).toList();
+            assertFalse(egress.isEmpty(), d + " has an egress policy");
+            Set<String> reached = new HashSet<>();
+            for (Manifest p : egress) {
+                for (JsonNode rule : p.node().at("/spec/egress")) {
+                    assertFalse(rule.path("to").isEmpty(), p + ": a rule without 'to' lets " + d + " reach anything");
+                    assertFalse(rule.path("ports").isEmpty(), p + ": a rule without ports lets " + d + " reach every port");
+                    Set<Integer> ports = new HashSet<>();
+                    rule.path("ports").forEach(port -> ports.add(port.path("port").asInt()));
+                    for (JsonNode to : rule.path("to")) {
+                        assertTrue(to.path("ipBlock").isMissingNode(), p + ": no egress by IP block: " + to);
+                        String peer = egressPeer(to, ports);
+                        assertTrue(allowed.get(role).contains(peer), d + " may not reach " + to + " on " + ports + " (" + peer + ")");
+                        reached.add(peer);
+                    }
+                }
+            }
+            assertTrue(reached.containsAll(required.get(role)), d + " reaches " + required.get(role) + ", not only " + reached);
+        }
+        // and inbound: Kafka's listeners take connections from the services only
+        for (JsonNode listener : single("Kafka").node().at("/spec/kafka/listeners")) {
+            for (JsonNode peer : listener.path("networkPolicyPeers")) {
+                assertEquals("service", peer.at("/podSelector/matchLabels").path("app.kubernetes.io/component").asText(),
+                        "Kafka listener " + listener.path("name") + " reachable only from the services, not " + peer);
+                assertTrue(peer.path("namespaceSelector").isMissingNode(), "no other namespace reaches Kafka: " + peer);
+            }
+        }
+    }
+
+    /** What an egress peer is, judged by its selectors and ports; "other" for anything else. */
+    private static String egressPeer(JsonNode to, Set<Integer> ports) {
+        JsonNode pod = to.at("/podSelector/matchLabels");
+        String namespace = to.at("/namespaceSelector/matchLabels").path("kubernetes.io/metadata.name").asText();
+        boolean sameNamespace = to.path("namespaceSelector").isMissingNode();
+        if (sameNamespace && pod.path("cnpg.io/cluster").asText().equals("wsis-db") && ports.equals(Set.of(5432))) {
+            return "postgres";
+        }
+        if (sameNamespace && pod.path("strimzi.io/cluster").asText().equals("wsis-kafka")
+                && pod.path("strimzi.io/broker-role").asText().equals("true") && ports.equals(Set.of(9093))) {
+            return "kafka";
+        }
+        if (sameNamespace && pod.path("app").asText().equals("keycloak") && pod.size() == 1 && ports.equals(Set.of(8080))) {
+            return "keycloak";
+        }
+        if (sameNamespace && pod.path("app.kubernetes.io/component").asText().equals("service") && pod.size() == 1 && ports.equals(Set.of(8080))) {
+            return "services";
+        }
+        if (namespace.equals("kube-system") && pod.path("k8s-app").asText().equals("kube-dns") && ports.equals(Set.of(53))) {
+            return "dns";
+        }
+        if (namespace.equals("observability") && to.path("podSelector").isMissingNode() && ports.equals(Set.of(4317))) {
+            return "traces";
+        }
+        return "other";
     }
 
     /**

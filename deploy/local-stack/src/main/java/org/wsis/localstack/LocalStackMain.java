@@ -71,7 +71,7 @@ public final class LocalStackMain {
             stack.close();
             System.out.println("Stopped.");
         }));
-        printSummary(stack, infraOnly, seconds);
+        printSummary(stack, workDir, infraOnly, seconds);
         if (demo) {
             loadDemo(stack);
         }
@@ -92,7 +92,7 @@ public final class LocalStackMain {
         }
     }
 
-    private static void printSummary(PlatformStack stack, boolean infraOnly, double seconds) {
+    private static void printSummary(PlatformStack stack, Path workDir, boolean infraOnly, double seconds) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nWSIS platform ready in %.1f s. Ctrl-C stops everything.%n%n", seconds));
         if (!infraOnly) {
@@ -104,7 +104,8 @@ public final class LocalStackMain {
             }
         }
         out.append(String.format("  Keycloak                    %s   (admin console: admin / admin)%n", stack.keycloak().url()));
-        out.append(String.format("  PostgreSQL                  %s (user postgres)%n", stack.postgres().jdbcUrl("<service>")));
+        out.append(String.format("  PostgreSQL                  %s (user postgres, password: postgres.superuser.password in %s)%n",
+                stack.postgres().jdbcUrl("<service>"), workDir.resolve("secrets.properties")));
         out.append(String.format("  Kafka                       %s%n", stack.kafka().bootstrapServers()));
         out.append(String.format("%nTest logins (password = user name; all in deploy/keycloak/README.md):%n"));
         out.append("  editor, editor2, moderator, prize-admin, reviewer, voter, organizer, participant, statistician, admin\n");

@@ -83,7 +83,8 @@ public final class PlatformStack implements AutoCloseable {
 
         secrets = new LocalSecrets(options.workDir());
         // The three infrastructure components are independent: boot them in parallel.
-        postgres = new PostgresServer(options.workDir(), logDir, pgPort, options.durablePostgres());
+        postgres = new PostgresServer(options.workDir(), logDir, pgPort, options.durablePostgres(),
+                secrets.get("postgres.superuser.password"));
         kafka = new KafkaBroker(installation, options.workDir(), logDir, kafkaPort, controllerPort, secrets);
         if (!options.durablePostgres()) {
             // a throwaway stack (tests): nothing of an earlier run (schemas, topics, offsets) may leak into this one

@@ -12,11 +12,22 @@ import java.util.stream.Stream;
 /**
  * PostgreSQL from the installed server binaries (Debian package {@code postgresql}). PostgreSQL
  * refuses to run as root, so when we are root every command runs as the {@code postgres} user.
+ * <p>
+ * Every connection signs in with a password (SCRAM-SHA-256, issue 17): the superuser's is the work
+ * directory's own random secret ({@link LocalSecrets}), each service role has its own. pg_hba.conf
+ * is written at every start, so a data directory made by an earlier version with {@code trust} gets
+ * its superuser password and loses trust on its next start.
  */
 public class PostgresServer {
     public static final String USER = "postgres";
-    public static final String PASSWORD = "postgres";
+    /** pg_hba.conf: TCP on loopback only (there is no Unix socket), always with a password. */
+    static final String HBA = """
+            # Written by local-stack at every start: every connection signs in with a password.
+            host    all    all    127.0.0.1/32    scram-sha-256
+            host    all    all    ::1/128         scram-sha-256
+            """;
 
+    private final String superuserPassword;
     private final Path binDir;
     private final Path dataDir;
     private final int port;
@@ -26,8 +37,14 @@ public class PostgresServer {
     /**
      * @param durable false for tests: fsync and friends off, which makes a test database several
      *                times faster and loses nothing a test cares about
+     * @param superuserPassword the password of {@link #USER} (set at initdb, or on the first start of
+     *                a data directory that trusted everyone)
      */
-    public PostgresServer(Path workDir, Path logDir, int port, boolean durable) {
+    public PostgresServer(Path workDir, Path logDir, int port, boolean durable, String superuserPassword) {
+        if (superuserPassword == null || superuserPassword.isBlank() || superuserPassword.contains("'")) {
+            throw new IllegalArgumentException("the PostgreSQL superuser needs a password without quotes");
+        }
+        this.superuserPassword = superuserPassword;
         this.binDir = findBinDir();
         this.dataDir = usableDataDir(workDir.resolve("postgres"));
         this.port = port;
@@ -51,10 +68,19 @@ public class PostgresServer {
         return dataDir;
     }
 
+    /** The superuser's password (for a client of the tests' own, e.g. a Quarkus test's datasource). */
+    public String superuserPassword() {
+        return superuserPassword;
+    }
+
     public PostgresServer start() {
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-            ManagedProcess.runToCompletion("initdb", asPostgres(bin("initdb"), "-D", dataDir.toString(),
-                    "-U", USER, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"), Duration.ofSeconds(60));
+            initdb();
+        }
+        Path hba = dataDir.resolve("pg_hba.conf");
+        boolean trustedEveryone = readQuietly(hba).lines().anyMatch(line -> !line.startsWith("#") && line.contains("trust"));
+        if (!trustedEveryone) {
+            writeHba(HBA);
         }
         List<String> server = new ArrayList<>(List.of(bin("postgres"), "-D", dataDir.toString(),
                 "-p", String.valueOf(port), "-c", "listen_addresses=" + Ports.LOOPBACK,
@@ -64,7 +90,67 @@ public class PostgresServer {
         }
         process.start(asPostgres(server.toArray(String[]::new)));
         process.awaitReady(this::acceptsConnections, Duration.ofSeconds(30));
+        if (trustedEveryone) {
+            // a data directory from before issue 17: give the superuser its password, then stop trusting
+            psql("postgres", "ALTER ROLE \"" + USER + "\" PASSWORD '" + superuserPassword + "'");
+            writeHba(HBA);
+            psql("postgres", "SELECT pg_reload_conf()");
+            System.err.println("[local-stack] PostgreSQL in " + dataDir + " trusted every local connection; it now asks for passwords");
+        }
         return this;
+    }
+
+    /** A new cluster whose superuser has a password and that asks every client for one (SCRAM). */
+    private void initdb() {
+        Path passwordFile = null;
+        try {
+            passwordFile = Files.createTempFile("wsis-pg-password", ".txt");
+            Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(passwordFile, superuserPassword + "\n");
+            if (runningAsRoot()) {
+                ManagedProcess.runToCompletion("chown", new ProcessBuilder("chown", USER, passwordFile.toString()), Duration.ofSeconds(10));
+            }
+            ManagedProcess.runToCompletion("initdb", asPostgres(bin("initdb"), "-D", dataDir.toString(),
+                    "-U", USER, "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C.UTF-8"),
+                    Duration.ofSeconds(60));
+        } catch (IOException e) {
+            throw new StackException("Cannot hand initdb the superuser's password", e);
+        } finally {
+            if (passwordFile != null) {
+                try {
+                    Files.deleteIfExists(passwordFile);
+                } catch (IOException ignored) {
+                    // a temp file readable by its owner only
+                }
+            }
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Replaces pg_hba.conf (read by the server at start and on reload). */
+    void writeHba(String content) {
+        Path hba = dataDir.resolve("pg_hba.conf");
+        try {
+            if (runningAsRoot()) {
+                // the file belongs to postgres in a directory only postgres may enter
+                Path staged = Files.createTempFile("wsis-pg-hba", ".conf");
+                Files.writeString(staged, content);
+                ManagedProcess.runToCompletion("chown", new ProcessBuilder("chown", USER, staged.toString()), Duration.ofSeconds(10));
+                ManagedProcess.runToCompletion("pg_hba.conf", asPostgres("cp", staged.toString(), hba.toString()), Duration.ofSeconds(10));
+                Files.deleteIfExists(staged);
+            } else {
+                Files.writeString(hba, content);
+            }
+        } catch (IOException e) {
+            throw new StackException("Cannot write " + hba, e);
+        }
     }
 
     public void createDatabase(String name) {
@@ -104,14 +190,23 @@ public class PostgresServer {
     }
 
     public String psql(String database, String sql) {
-        return psqlAs(USER, database, sql);
+        return psqlAs(USER, superuserPassword, database, sql);
     }
 
-    /** SQL run as another role (e.g. a service's own), to see what that role may do. */
-    public String psqlAs(String role, String database, String sql) {
-        return ManagedProcess.runToCompletion("psql", new ProcessBuilder(bin("psql"), "-h", Ports.LOOPBACK,
-                "-p", String.valueOf(port), "-U", role, "-d", database, "-v", "ON_ERROR_STOP=1", "-tAc", sql),
-                Duration.ofSeconds(60));
+    /**
+     * SQL run as another role (e.g. a service's own), to see what that role may do; a null password
+     * sends none (psql never prompts: -w).
+     */
+    public String psqlAs(String role, String password, String database, String sql) {
+        ProcessBuilder psql = new ProcessBuilder(bin("psql"), "-w", "-h", Ports.LOOPBACK,
+                "-p", String.valueOf(port), "-U", role, "-d", database, "-v", "ON_ERROR_STOP=1", "-tAc", sql);
+        psql.environment().remove("PGPASSWORD");
+        psql.environment().remove("PGPASSFILE");
+        psql.environment().put("PGPASSFILE", "/dev/null"); // never a ~/.pgpass of the machine's
+        if (password != null) {
+            psql.environment().put("PGPASSWORD", password);
+        }
+        return ManagedProcess.runToCompletion("psql", psql, Duration.ofSeconds(60));
     }
 
     public void stop() {

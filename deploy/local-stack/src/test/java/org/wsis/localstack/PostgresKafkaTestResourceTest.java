@@ -43,7 +43,7 @@ class PostgresKafkaTestResourceTest {
     void databasesAreCreatedOnceAndQueryable() {
         var logDir = java.nio.file.Path.of("target", "local-stack-logs").toAbsolutePath();
         var workDir = java.nio.file.Path.of("target", "pg-only-" + ProcessHandle.current().pid()).toAbsolutePath();
-        PostgresServer postgres = new PostgresServer(workDir, logDir, Ports.freePort(), false).start();
+        PostgresServer postgres = new PostgresServer(workDir, logDir, Ports.freePort(), false, "test-" + java.util.UUID.randomUUID()).start();
         try {
             postgres.createDatabase("twice");
             postgres.createDatabase("twice");
@@ -51,5 +51,42 @@ class PostgresKafkaTestResourceTest {
         } finally {
             postgres.stop();
         }
+    }
+
+    /**
+     * Issue 17: the local PostgreSQL trusted every loopback connection (initdb --auth=trust). Now a
+     * connection without a password or with a wrong one is refused (SCRAM), for the superuser and a
+     * service role alike; and a data directory an earlier version made with trust asks for passwords
+     * from its next start on.
+     */
+    @Test
+    void everyConnectionNeedsItsPasswordAlsoInADataDirectoryThatTrustedEveryone() {
+        var logDir = java.nio.file.Path.of("target", "local-stack-logs").toAbsolutePath();
+        var workDir = java.nio.file.Path.of("target", "pg-auth-" + ProcessHandle.current().pid()).toAbsolutePath();
+        String password = "superuser-" + java.util.UUID.randomUUID();
+        int port = Ports.freePort();
+        PostgresServer postgres = new PostgresServer(workDir, logDir, port, false, password).start();
+        try {
+            postgres.createServiceDatabase("shop", "shop", "shop-" + password);
+            assertRefusedWithoutTheirPassword(postgres, "shop", "shop-" + password);
+            postgres.stop();
+            postgres.writeHba("host all all 127.0.0.1/32 trust\n"); // as initdb --auth=trust left it
+            postgres = new PostgresServer(workDir, logDir, port, false, password).start();
+            assertRefusedWithoutTheirPassword(postgres, "shop", "shop-" + password);
+        } finally {
+            postgres.stop();
+            Directories.deleteQuietly(postgres.dataDir());
+        }
+    }
+
+    private static void assertRefusedWithoutTheirPassword(PostgresServer postgres, String role, String rolePassword) {
+        for (String user : java.util.List.of(PostgresServer.USER, role)) {
+            StackException missing = assertThrows(StackException.class, () -> postgres.psqlAs(user, null, "postgres", "SELECT 1"));
+            assertTrue(missing.getMessage().contains("no password supplied"), missing.getMessage());
+            StackException wrong = assertThrows(StackException.class, () -> postgres.psqlAs(user, "wrong", "postgres", "SELECT 1"));
+            assertTrue(wrong.getMessage().contains("password authentication failed"), wrong.getMessage());
+        }
+        assertEquals("1", postgres.psql("postgres", "SELECT 1").trim(), "the superuser's password opens");
+        assertEquals("1", postgres.psqlAs(role, rolePassword, role, "SELECT 1").trim(), "the role's password opens its database");
     }
 }

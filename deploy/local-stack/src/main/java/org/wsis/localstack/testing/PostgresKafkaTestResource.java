@@ -35,7 +35,8 @@ public class PostgresKafkaTestResource implements QuarkusTestResourceLifecycleMa
     public Map<String, String> start() {
         workDir = Path.of("target", "local-stack-" + ProcessHandle.current().pid()).toAbsolutePath();
         Path logDir = Path.of("target", "local-stack-logs").toAbsolutePath();
-        postgres = new PostgresServer(workDir, logDir, Ports.freePort(), false);
+        postgres = new PostgresServer(workDir, logDir, Ports.freePort(), false,
+                new org.wsis.localstack.LocalSecrets(workDir).get("postgres.superuser.password"));
         kafka = new KafkaBroker(Installation.fromBuild(), workDir, logDir, Ports.freePort(), Ports.freePort());
         CompletableFuture<Void> pg = CompletableFuture.runAsync(() -> {
             postgres.start();
@@ -51,7 +52,7 @@ public class PostgresKafkaTestResource implements QuarkusTestResourceLifecycleMa
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", PostgresServer.PASSWORD,
+                "quarkus.datasource.password", postgres.superuserPassword(),
                 "kafka.bootstrap.servers", kafka.bootstrapServers());
     }
 
