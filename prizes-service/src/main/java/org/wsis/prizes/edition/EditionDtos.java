@@ -56,13 +56,15 @@ public final class EditionDtos {
                               int championsPerCategory, @Schema(nullable = true) OffsetDateTime nomineesAnnouncedAt,
                               @Schema(nullable = true) OffsetDateTime resultsPublishedAt, OffsetDateTime voterAccountsBefore,
                               OffsetDateTime ceremonyAt, boolean rulesFrozen,
-                              @Schema(nullable = true, description = "When a vote needs an e-mailed one-time code; null: never")
+                              @Schema(description = "When a vote needs an e-mailed one-time code; every threshold 0: never (the default)")
                               org.wsis.prizes.voting.StepUpRules stepUp) {
         public static EditionView of(Edition e, Phase phase) {
             return new EditionView(e.year, phase, e.submissionOpens, e.reviewOpens, e.nominationOpens, e.votingOpens,
                     e.resultsOpen, e.championsPerCategory, e.nomineesAnnouncedAt, e.resultsPublishedAt,
                     e.accountCutoff(), e.ceremony(), phase.compareTo(Phase.VOTING) >= 0,
-                    org.wsis.prizes.voting.StepUpRules.fromJson(e.stepUpRules));
+                    // never null: the contract validator cannot read a nullable reference (allOf), so "none" is OFF
+                    java.util.Objects.requireNonNullElse(org.wsis.prizes.voting.StepUpRules.fromJson(e.stepUpRules),
+                            org.wsis.prizes.voting.StepUpRules.OFF));
         }
     }
 

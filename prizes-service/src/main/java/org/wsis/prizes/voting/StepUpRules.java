@@ -27,6 +27,9 @@ public record StepUpRules(@Min(0) @Max(3650) int accountYoungerThanDays,
     /** Plain JSON of this small record; its own mapper so that entities and DTOs need no injected one. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** No step-up: what an edition without one shows. */
+    public static final StepUpRules OFF = new StepUpRules(0, 0, 0, 60);
+
     @JsonIgnore
     public boolean isOff() {
         return accountYoungerThanDays == 0 && accountsPerAddress == 0 && accountsPerDevice == 0;

@@ -147,7 +147,9 @@ class StepUpTest {
         vote(year, token, nominee(year, "C1"), null).then().statusCode(201);
         given().auth().oauth2(token).post(stepUp(year)).then().statusCode(409)
                 .body("type", equalTo("urn:wsis:problem:step-up-off"));
-        given().get("/api/v1/editions/" + year).then().statusCode(200).body("stepUp", equalTo(null));
+        given().get("/api/v1/editions/" + year).then().statusCode(200)
+                .body("stepUp.accountYoungerThanDays", equalTo(0)).body("stepUp.accountsPerAddress", equalTo(0))
+                .body("stepUp.accountsPerDevice", equalTo(0));
     }
 
     @Test
