@@ -182,6 +182,10 @@ class ApiContractTest {
             new Call("vote", "voter", (r, v) -> r.contentType(ContentType.JSON).body(Map.of("submissionId", v.get("submission")))
                     .post(v.get("prize") + "/votes").then().statusCode(201)),
             new Call("my votes", "voter", (r, v) -> r.get(v.get("prize") + "/votes/mine").then().statusCode(200)),
+            // the contract edition asks no vote for an e-mailed code (stepUp off, the default): the refusal is documented
+            // (prizes-service StepUpTest sends real codes through a real SMTP server)
+            new Call("vote step-up (edition without one)", "voter", (r, v) -> r.post(v.get("prize") + "/votes/step-up")
+                    .then().statusCode(409)),
             new Call("tallies", "prize-admin", (r, v) -> r.get(v.get("prize") + "/tallies").then().statusCode(200)),
             new Call("screen votes", "prize-admin", (r, v) -> r.post(v.get("prize") + "/vote-audit/screen").then().statusCode(200)),
             new Call("search votes", "prize-admin", (r, v) -> v.put("voterId", r.get(v.get("prize") + "/vote-audit/votes")

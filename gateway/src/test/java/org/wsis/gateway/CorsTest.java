@@ -35,13 +35,13 @@ class CorsTest {
         Response preflight = given().header("Origin", origin)
                 .header("Access-Control-Request-Method", "PUT")
                 .header("Access-Control-Request-Headers",
-                        "authorization,content-type,idempotency-key,if-match,if-none-match,accept-language")
+                        "authorization,content-type,idempotency-key,if-match,if-none-match,accept-language,x-step-up-code")
                 .options("/api/stocktaking/v1/entries/1");
         assertEquals(200, preflight.statusCode());
         assertEquals(origin, preflight.header("Access-Control-Allow-Origin"));
         List<String> allowed = lowerCaseList(preflight.header("Access-Control-Allow-Headers"));
         assertTrue(allowed.containsAll(List.of("authorization", "content-type", "idempotency-key", "if-match",
-                "if-none-match", "accept-language")), "allowed request headers: " + allowed);
+                "if-none-match", "accept-language", "x-step-up-code")), "allowed request headers: " + allowed);
         assertTrue(preflight.header("Access-Control-Allow-Methods").contains("PUT"));
     }
 

@@ -24,6 +24,8 @@ class ShippedRoutesTest {
     @Test
     void theServicesWritePathsFallUnderTheirRoutes() {
         assertEquals("prizes-votes", policies.resolve(Service.PRIZES, "POST", "/api/prizes/v1/editions/2027/votes").name());
+        // each call e-mails a code: its own, stricter route
+        assertEquals("prizes-vote-step-up", policies.resolve(Service.PRIZES, "POST", "/api/prizes/v1/editions/2027/votes/step-up").name());
         assertEquals("forum-registrations", policies.resolve(Service.FORUM, "POST", "/api/forum/v1/editions/2027/registrations/me").name());
         assertEquals("forum-signups", policies.resolve(Service.FORUM, "POST",
                 "/api/forum/v1/sessions/0b7c5a5e-5d2a-4a4e-9d0c-6f1f8f0e2a11/signups").name());

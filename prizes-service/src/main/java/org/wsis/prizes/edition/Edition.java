@@ -43,6 +43,9 @@ public class Edition extends PanacheEntityBase {
     /** This edition's detection rules as JSON (null: the service's defaults). */
     @Column(name = "screening_rules")
     public String screeningRules;
+    /** When a vote needs the e-mailed one-time code, as JSON (voting/StepUpRules; null: never, the default). */
+    @Column(name = "step_up_rules")
+    public String stepUpRules;
     @Version
     public long version;
 

@@ -17,7 +17,8 @@ public final class EditionDtos {
      * Phase start dates; each phase lasts until the next one starts. {@code voterAccountsBefore}: voters'
      * accounts must be older (default: {@code votingOpens}); {@code ceremonyAt}: results are embargoed until
      * then (default: {@code resultsOpen}); {@code changeReason}: required to change an edition whose voting
-     * has opened (recorded in its audit trail).
+     * has opened (recorded in its audit trail); {@code stepUp}: which signals make a vote risky, so that it
+     * needs an e-mailed one-time code (absent: no step-up; frozen once voting opens like screeningRules).
      */
     public record EditionRequest(@NotNull OffsetDateTime submissionOpens,
                                  @NotNull OffsetDateTime reviewOpens,
@@ -28,7 +29,8 @@ public final class EditionDtos {
                                  OffsetDateTime voterAccountsBefore,
                                  OffsetDateTime ceremonyAt,
                                  @Size(max = 500) String changeReason,
-                                 @jakarta.validation.Valid org.wsis.prizes.voting.ScreeningRules screeningRules) {
+                                 @jakarta.validation.Valid org.wsis.prizes.voting.ScreeningRules screeningRules,
+                                 @jakarta.validation.Valid org.wsis.prizes.voting.StepUpRules stepUp) {
         void requireOrderedPhases() {
             requireBefore("reviewOpens", submissionOpens, reviewOpens);
             requireBefore("nominationOpens", reviewOpens, nominationOpens);
@@ -53,11 +55,16 @@ public final class EditionDtos {
                               OffsetDateTime nominationOpens, OffsetDateTime votingOpens, OffsetDateTime resultsOpen,
                               int championsPerCategory, @Schema(nullable = true) OffsetDateTime nomineesAnnouncedAt,
                               @Schema(nullable = true) OffsetDateTime resultsPublishedAt, OffsetDateTime voterAccountsBefore,
-                              OffsetDateTime ceremonyAt, boolean rulesFrozen) {
+                              OffsetDateTime ceremonyAt, boolean rulesFrozen,
+                              @Schema(description = "When a vote needs an e-mailed one-time code; every threshold 0: never (the default)")
+                              org.wsis.prizes.voting.StepUpRules stepUp) {
         public static EditionView of(Edition e, Phase phase) {
             return new EditionView(e.year, phase, e.submissionOpens, e.reviewOpens, e.nominationOpens, e.votingOpens,
                     e.resultsOpen, e.championsPerCategory, e.nomineesAnnouncedAt, e.resultsPublishedAt,
-                    e.accountCutoff(), e.ceremony(), phase.compareTo(Phase.VOTING) >= 0);
+                    e.accountCutoff(), e.ceremony(), phase.compareTo(Phase.VOTING) >= 0,
+                    // never null: the contract validator cannot read a nullable reference (allOf), so "none" is OFF
+                    java.util.Objects.requireNonNullElse(org.wsis.prizes.voting.StepUpRules.fromJson(e.stepUpRules),
+                            org.wsis.prizes.voting.StepUpRules.OFF));
         }
     }
 

@@ -151,6 +151,10 @@ public class EditionService {
             if (request.screeningRules() != null && !Objects.equals(rulesJson(request), edition.screeningRules)) {
                 violations.add("screeningRules are fixed once voting has opened");
             }
+            if (request.stepUp() != null && !Objects.equals(org.wsis.prizes.voting.StepUpRules.stored(request.stepUp()),
+                    edition.stepUpRules)) {
+                violations.add("stepUp is fixed once voting has opened");
+            }
             if (earlier(request.resultsOpen(), edition.resultsOpen)) {
                 violations.add("resultsOpen (the close of voting) may only be moved later once voting has opened");
             }
@@ -238,6 +242,9 @@ public class EditionService {
         edition.ceremonyAt = request.ceremonyAt();
         if (request.screeningRules() != null) {
             edition.screeningRules = rulesJson(request);
+        }
+        if (request.stepUp() != null) { // absent keeps what is set; {"windowMinutes":1} (all 0) switches it off
+            edition.stepUpRules = org.wsis.prizes.voting.StepUpRules.stored(request.stepUp());
         }
     }
 }
