@@ -41,7 +41,8 @@ class ApiLintTest {
 
     private static int count(String output, String severity) {
         int count = 0;
-        Matcher line = Pattern.compile("(?m)^\\s*\\d+:\\d+" + Pattern.quote(severity)).matcher(output);
+        // Spectral's text format: "<file>:<line>:<column> <severity> <rule> <message>"
+        Matcher line = Pattern.compile("(?m):\\d+:\\d+" + Pattern.quote(severity)).matcher(output);
         while (line.find()) {
             count++;
         }
