@@ -54,7 +54,7 @@ class ConcurrentVotingTest {
     /** Per voter, at once: the same keyed vote twice, a rival vote in that category, and a vote in another. */
     @Test
     void votesSentAtOnceCountOncePerVoterAndCategoryAndRetriesReplay() throws Exception {
-        int year = ThreadLocalRandom.current().nextInt(3000, 9000);
+        int year = freeYear();
         votingEdition(year);
         List<UUID> health = nominees(year, "C7.E-HEALTH");
         List<UUID> capacity = nominees(year, "C4");
@@ -120,7 +120,7 @@ class ConcurrentVotingTest {
 
     @Test
     void aKeyReusedForAnotherVoteIsRefusedAndChangesNothing() {
-        int year = ThreadLocalRandom.current().nextInt(3000, 9000);
+        int year = freeYear();
         votingEdition(year);
         List<UUID> health = nominees(year, "C7.E-HEALTH");
         String token = TestTokens.voter("key-reuser");
@@ -148,6 +148,19 @@ class ConcurrentVotingTest {
 
     private static String votes(int year) {
         return "/api/v1/editions/" + year + "/votes";
+    }
+
+    /** A year no edition of this test run has yet (other tests pick random years from the same range). */
+    private int freeYear() {
+        while (true) {
+            int year = ThreadLocalRandom.current().nextInt(3000, 9000);
+            long taken = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                    .createNativeQuery("SELECT count(*) FROM edition WHERE year = ?1").setParameter(1, year)
+                    .getSingleResult()).longValue());
+            if (taken == 0) {
+                return year;
+            }
+        }
     }
 
     /** An edition in its voting phase, nominees announced: three nominees in e-health and three in C4. */
