@@ -48,6 +48,8 @@ class VoteScreeningTest {
     EntityManager entityManager;
     @Inject
     VoteScreening screening;
+    @Inject
+    SignalRetention retention;
 
     record Vote(int wave, String voter, String category, int nominee, OffsetDateTime castAt, String address,
                 String device, OffsetDateTime accountCreated) {
@@ -91,6 +93,21 @@ class VoteScreeningTest {
         long organicValid = passByPass.entrySet().stream().filter(e -> e.getKey().contains("|organic-"))
                 .filter(e -> e.getValue().equals("VALID|null")).count();
         assertTrue(organicValid >= organic * 0.98, organicValid + " of " + organic + " organic votes valid");
+
+        // once the ledger is closed and the retention has passed, the per-voter facts go with the votes' signals
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO ledger_digest (edition_year, entries, merkle_root, signature, public_key, created_at)
+                VALUES (?1, 0, 'root', 'signature', 'key', now())""").setParameter(1, year).executeUpdate());
+        int erased = QuarkusTransaction.requiringNew().call(() -> retention.erase(OffsetDateTime.now(ZoneOffset.UTC)));
+        assertTrue(erased >= season.size(), erased + " votes' signals erased");
+        assertEquals(0L, count("SELECT count(*) FROM voter_screening WHERE edition_year = " + year));
+        assertEquals(0L, count("SELECT count(*) FROM vote WHERE edition_year = " + year
+                + " AND (client_address IS NOT NULL OR device_hash IS NOT NULL OR account_created_at IS NOT NULL)"));
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
     }
 
     /**
