@@ -25,8 +25,12 @@ CREATE TABLE voter_screening (
 CREATE INDEX voter_screening_by_choices ON voter_screening (edition_year, choices);
 CREATE INDEX voter_screening_by_creation ON voter_screening (edition_year, account_created_at);
 
--- A pass starts from the votes not screened yet.
-CREATE INDEX vote_pending ON vote (edition_year, voter_id) WHERE status = 'PENDING';
+-- A pass looks up the voters of a device within a network (a browser's hash alone is shared by thousands of
+-- voters); the index serves lookups by device alone too, so it replaces the one by device. The PENDING votes
+-- are found by a scan, not an index on status: each vote's status changes once, and an index on it would make
+-- that update rewrite every index entry of the vote.
+CREATE INDEX vote_by_device_subnet ON vote (edition_year, device_hash, vote_subnet(client_address));
+DROP INDEX vote_by_device;
 
 -- The voters of votes already screened: later passes compare new voters with them.
 INSERT INTO voter_screening (edition_year, voter_id, votes, span_seconds, choices, account_created_at, jitter_seconds)

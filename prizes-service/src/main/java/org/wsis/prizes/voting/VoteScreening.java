@@ -111,12 +111,17 @@ public class VoteScreening {
         // that every vote's insert references
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('vote-screening'), ?1)")
                 .setParameter(1, year).getResultList();
+        // a pass reads a few thousand voters' rows by index, and sorts tens of thousands of rows: tell the planner
+        // so (the defaults assume spinning disks, and 4 MB sorts spill to disk)
+        sql("SET LOCAL random_page_cost = 1.1; SET LOCAL work_mem = '64MB'");
         sql("""
                 CREATE TEMP TABLE screen_pending (category TEXT, voter_id TEXT, client_address TEXT, device_hash TEXT,
                                                   subnet TEXT, PRIMARY KEY (category, voter_id)) ON COMMIT DROP;
-                CREATE TEMP TABLE screen_touched (voter_id TEXT PRIMARY KEY, known BOOLEAN, old_choices TEXT,
+                CREATE TEMP TABLE screen_touched (voter_id TEXT PRIMARY KEY, known BOOLEAN, old_votes INT, old_choices TEXT,
                                                   old_created TIMESTAMPTZ) ON COMMIT DROP;
-                CREATE TEMP TABLE screen_affected (voter_id TEXT PRIMARY KEY) ON COMMIT DROP""");
+                CREATE TEMP TABLE screen_affected (voter_id TEXT PRIMARY KEY) ON COMMIT DROP;
+                CREATE TEMP TABLE screen_verdict (category TEXT, voter_id TEXT, reason TEXT, PRIMARY KEY (category, voter_id))
+                    ON COMMIT DROP""");
         // the votes this pass decides: those PENDING now (a vote arriving during the pass stays PENDING for the next)
         update("""
                 INSERT INTO screen_pending
@@ -124,11 +129,11 @@ public class VoteScreening {
                 FROM vote WHERE edition_year = ?1 AND status = 'PENDING'""", year);
         update(everyVoter ? """
                 INSERT INTO screen_touched
-                SELECT DISTINCT v.voter_id, s.voter_id IS NOT NULL, s.choices, s.account_created_at FROM vote v
+                SELECT DISTINCT v.voter_id, s.voter_id IS NOT NULL, s.votes, s.choices, s.account_created_at FROM vote v
                 LEFT JOIN voter_screening s ON s.edition_year = v.edition_year AND s.voter_id = v.voter_id
                 WHERE v.edition_year = ?1""" : """
                 INSERT INTO screen_touched
-                SELECT p.voter_id, s.voter_id IS NOT NULL, s.choices, s.account_created_at
+                SELECT p.voter_id, s.voter_id IS NOT NULL, s.votes, s.choices, s.account_created_at
                 FROM (SELECT DISTINCT voter_id FROM screen_pending) p
                 LEFT JOIN voter_screening s ON s.edition_year = ?1 AND s.voter_id = p.voter_id""", year);
         sql("ANALYZE screen_pending; ANALYZE screen_touched");
@@ -139,7 +144,9 @@ public class VoteScreening {
                        stddev_samp(gap)
                 FROM (SELECT v.voter_id, v.category, v.submission_id, v.cast_at, v.account_created_at,
                              extract(epoch FROM v.cast_at - lag(v.cast_at) OVER (PARTITION BY v.voter_id ORDER BY v.cast_at)) AS gap
-                      FROM vote v JOIN screen_touched t USING (voter_id) WHERE v.edition_year = ?1) v
+                      -- lateral: one index lookup per voter (a join may scan the season)
+                      FROM screen_touched t CROSS JOIN LATERAL (
+                          SELECT * FROM vote WHERE vote.voter_id = t.voter_id AND vote.edition_year = ?1) v) v
                 GROUP BY voter_id
                 ON CONFLICT (edition_year, voter_id) DO UPDATE SET votes = excluded.votes, span_seconds = excluded.span_seconds,
                     choices = excluded.choices, account_created_at = excluded.account_created_at,
@@ -156,14 +163,15 @@ public class VoteScreening {
                       AND v.client_address IN (SELECT client_address FROM screen_pending)
                     UNION
                     SELECT v.voter_id FROM vote v
-                    WHERE ?3 > 0 AND v.edition_year = ?1
-                      AND v.device_hash IN (SELECT device_hash FROM screen_pending WHERE subnet IS NOT NULL)
-                      AND (v.device_hash, vote_subnet(v.client_address)) IN (SELECT device_hash, subnet FROM screen_pending)
+                    WHERE ?3 > 0 AND v.edition_year = ?1 AND (v.device_hash, vote_subnet(v.client_address)) IN (
+                        SELECT device_hash, subnet FROM screen_pending WHERE device_hash IS NOT NULL AND subnet IS NOT NULL)
                     UNION
+                    -- only voters with enough votes form a group of identical choices (popular choices are common)
                     SELECT s.voter_id FROM voter_screening s
-                    WHERE ?4 > 0 AND s.edition_year = ?1 AND s.choices IN (
-                            SELECT old_choices FROM screen_touched WHERE known
-                        UNION SELECT c.choices FROM voter_screening c JOIN screen_touched t USING (voter_id) WHERE c.edition_year = ?1)
+                    WHERE ?4 > 0 AND s.edition_year = ?1 AND s.votes >= ?7 AND s.choices IN (
+                            SELECT old_choices FROM screen_touched WHERE known AND old_votes >= ?7
+                        UNION SELECT c.choices FROM voter_screening c JOIN screen_touched t USING (voter_id)
+                              WHERE c.edition_year = ?1 AND c.votes >= ?7)
                     UNION
                     -- a new account (or one whose creation time changed) changes the bursts whose window holds its
                     -- creation time, before and after
@@ -175,26 +183,29 @@ public class VoteScreening {
                     WHERE ?5 > 0 AND (NOT t.known OR t.old_created IS DISTINCT FROM n.account_created_at)""")
                     .setParameter(1, year).setParameter(2, r.maxAccountsPerAddress()).setParameter(3, r.maxAccountsPerDeviceSubnet())
                     .setParameter(4, r.identicalAccounts()).setParameter(5, r.burstAccounts()).setParameter(6, r.burstSeconds())
-                    .executeUpdate();
+                    .setParameter(7, r.identicalMinVotes()).executeUpdate();
         }
         sql("ANALYZE screen_affected");
-        return entityManager.createNativeQuery("""
+        entityManager.createNativeQuery("""
+                INSERT INTO screen_verdict
                 WITH affected AS MATERIALIZED (
                     SELECT p.* FROM voter_screening p JOIN screen_affected USING (voter_id) WHERE p.edition_year = ?1
                 ), affected_votes AS MATERIALIZED (
                     -- an undecided vote of an affected voter, PENDING ones only if this pass took them
                     SELECT v.category, v.voter_id, v.client_address, v.device_hash, vote_subnet(v.client_address) AS subnet
-                    FROM vote v JOIN screen_affected USING (voter_id)
-                    WHERE v.edition_year = ?1 AND v.decided_by IS NULL
-                      AND (v.status <> 'PENDING' OR (v.category, v.voter_id) IN (SELECT category, voter_id FROM screen_pending))
+                    FROM screen_affected a CROSS JOIN LATERAL (
+                        SELECT * FROM vote WHERE vote.voter_id = a.voter_id AND vote.edition_year = ?1) v
+                    WHERE v.decided_by IS NULL
+                      AND (v.status <> 'PENDING' OR EXISTS (SELECT 1 FROM screen_pending p
+                                                            WHERE p.category = v.category AND p.voter_id = v.voter_id))
                 ), crowded_address AS MATERIALIZED (
                     SELECT client_address FROM vote
                     WHERE ?2 > 0 AND edition_year = ?1 AND client_address IN (SELECT client_address FROM affected_votes)
                     GROUP BY client_address HAVING count(DISTINCT voter_id) > ?2
                 ), shared_device AS MATERIALIZED (
                     SELECT device_hash, vote_subnet(client_address) AS subnet FROM vote
-                    WHERE ?3 > 0 AND edition_year = ?1 AND device_hash IN (SELECT device_hash FROM affected_votes WHERE subnet IS NOT NULL)
-                      AND vote_subnet(client_address) IS NOT NULL
+                    WHERE ?3 > 0 AND edition_year = ?1 AND (device_hash, vote_subnet(client_address)) IN (
+                        SELECT device_hash, subnet FROM affected_votes WHERE device_hash IS NOT NULL AND subnet IS NOT NULL)
                     GROUP BY 1, 2 HAVING count(DISTINCT voter_id) > ?3
                 ), identical AS MATERIALIZED (
                     SELECT choices FROM voter_screening
@@ -226,30 +237,38 @@ public class VoteScreening {
                         FROM burst_start) b
                     WHERE hit
                 ), voter_reasons AS MATERIALIZED (
+                    -- joins, not IN (subquery) in the select list: that is a subplan run per voter
                     SELECT p.voter_id, concat_ws('; ',
                            CASE WHEN ?4 > 0 AND p.votes >= ?4 AND p.span_seconds <= ?5 THEN 'all-categories-fast' END,
-                           CASE WHEN p.choices IN (SELECT choices FROM identical) THEN 'identical-sequence' END,
-                           CASE WHEN p.voter_id IN (SELECT voter_id FROM in_burst) THEN 'account-burst' END,
+                           CASE WHEN i.choices IS NOT NULL THEN 'identical-sequence' END,
+                           CASE WHEN b.voter_id IS NOT NULL THEN 'account-burst' END,
                            CASE WHEN ?10 > 0 AND p.votes >= ?10 AND p.jitter_seconds * 1000 < ?11 THEN 'regular-timing' END) AS reasons
                     FROM affected p
+                    LEFT JOIN identical i ON i.choices = p.choices
+                    LEFT JOIN (SELECT DISTINCT voter_id FROM in_burst) b ON b.voter_id = p.voter_id
                 ), vote_reasons AS MATERIALIZED (
                     SELECT v.category, v.voter_id, nullif(concat_ws('; ',
-                           CASE WHEN v.client_address IN (SELECT client_address FROM crowded_address) THEN 'many-accounts-per-address' END,
-                           CASE WHEN (v.device_hash, v.subnet) IN (SELECT device_hash, subnet FROM shared_device) THEN 'shared-device' END,
+                           CASE WHEN a.client_address IS NOT NULL THEN 'many-accounts-per-address' END,
+                           CASE WHEN d.device_hash IS NOT NULL THEN 'shared-device' END,
                            nullif(vr.reasons, '')), '') AS reason
                     FROM affected_votes v JOIN voter_reasons vr USING (voter_id)
+                    LEFT JOIN crowded_address a ON a.client_address = v.client_address
+                    LEFT JOIN shared_device d ON d.device_hash = v.device_hash AND d.subnet = v.subnet
                 )
-                UPDATE vote SET status = CASE WHEN r.reason IS NULL THEN 'VALID' ELSE 'EXCLUDED' END, reason = r.reason
-                FROM vote_reasons r
-                WHERE vote.edition_year = ?1 AND vote.category = r.category AND vote.voter_id = r.voter_id
-                  AND (vote.status IS DISTINCT FROM CASE WHEN r.reason IS NULL THEN 'VALID' ELSE 'EXCLUDED' END
-                       OR vote.reason IS DISTINCT FROM r.reason)""")
+                SELECT category, voter_id, reason FROM vote_reasons""")
                 .setParameter(1, year).setParameter(2, r.maxAccountsPerAddress()).setParameter(3, r.maxAccountsPerDeviceSubnet())
                 .setParameter(4, r.fastCategories()).setParameter(5, r.fastSeconds())
                 .setParameter(6, r.identicalAccounts()).setParameter(7, r.identicalMinVotes())
                 .setParameter(8, r.burstAccounts()).setParameter(9, r.burstSeconds())
                 .setParameter(10, r.regularMinVotes()).setParameter(11, r.regularMaxJitterMillis())
                 .executeUpdate();
+        sql("ANALYZE screen_verdict");
+        return entityManager.createNativeQuery("""
+                UPDATE vote SET status = CASE WHEN r.reason IS NULL THEN 'VALID' ELSE 'EXCLUDED' END, reason = r.reason
+                FROM screen_verdict r
+                WHERE vote.edition_year = ?1 AND vote.category = r.category AND vote.voter_id = r.voter_id
+                  AND (vote.status IS DISTINCT FROM CASE WHEN r.reason IS NULL THEN 'VALID' ELSE 'EXCLUDED' END
+                       OR vote.reason IS DISTINCT FROM r.reason)""").setParameter(1, year).executeUpdate();
     }
 
     private void sql(String statements) {
