@@ -43,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "prizes"))
-@QuarkusTestResource(TestTokens.class)
 class ContestRulesTest {
     static final String ADMIN = TestTokens.token("prize-admin-r", "wsis-frontend", "prize-admin");
     static final List<String> ITU_CRITERIA = List.of("resultsAndImpact", "communityEmpowerment", "sdgRelevance",
