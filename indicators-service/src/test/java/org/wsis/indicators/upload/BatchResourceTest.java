@@ -165,11 +165,9 @@ class BatchResourceTest {
         String location = given().contentType("application/vnd.sdmx.data+csv").header("Prefer", "respond-async")
                 .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/batches").then().statusCode(202).extract().header("Location");
-        String status = "RECEIVED";
-        for (int i = 0; i < 100 && !status.equals("PUBLISHED") && !status.equals("REJECTED") && !status.equals("FAILED"); i++) {
-            Thread.sleep(100);
-            status = given().get(location).then().statusCode(200).extract().path("status");
-        }
+        String status = org.awaitility.Awaitility.await("batch " + location + " ended").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> given().get(location).then().statusCode(200).extract().<String>path("status"),
+                        s -> List.of("PUBLISHED", "REJECTED", "FAILED").contains(s));
         assertEquals("PUBLISHED", status);
         given().get(location).then().body("stagedRows", equalTo(2)).body("rowCount", equalTo(2));
         given().get("/api/v1/observations?indicator=IT_MOB_OWN&economy=GHA&urbanisation=U").then()
