@@ -72,6 +72,6 @@ class PrizeResultsEventsTest {
     }
 
     private void awaitCeremonies(int year, long expected) {
-        await(expected + " prize ceremony of " + year).atMost(Duration.ofSeconds(40)).until(() -> ceremonies(year) == expected);
+        await(expected + " prize ceremony of " + year).atMost(Duration.ofSeconds(40)).pollInSameThread().until(() -> ceremonies(year) == expected);
     }
 }

@@ -280,7 +280,7 @@ class ContestRulesTest {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(30)).until(condition::getAsBoolean);
+        org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(30)).pollInSameThread().until(condition::getAsBoolean);
     }
 
     private static String french() {

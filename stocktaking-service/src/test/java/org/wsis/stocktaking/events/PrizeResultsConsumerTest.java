@@ -135,14 +135,14 @@ class PrizeResultsConsumerTest {
     }
 
     private void awaitFlagged(UUID entryId) {
-        await("entry " + entryId + " flagged").atMost(Duration.ofSeconds(30)).until(() -> ((Number) entityManager
+        await("entry " + entryId + " flagged").atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> ((Number) entityManager
                 .createNativeQuery("SELECT count(*) FROM entry_prize WHERE entry_id = ?1")
                 .setParameter(1, entryId).getSingleResult()).longValue() > 0);
     }
 
     /** Another session of this database blocks on a lock (the consumer, on the entry row the open edit holds). */
     private void awaitSomeoneWaitingForARowLock() {
-        await("the consumer waiting for the entry's row lock").atMost(Duration.ofSeconds(30)).until(() -> ((Number) entityManager
+        await("the consumer waiting for the entry's row lock").atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> ((Number) entityManager
                 .createNativeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
                 .getSingleResult()).longValue() > 0);
     }
