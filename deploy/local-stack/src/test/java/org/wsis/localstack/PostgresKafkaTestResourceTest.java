@@ -1,6 +1,5 @@
 package org.wsis.localstack;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
@@ -11,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@Tag(org.wsis.localstack.testing.FastTier.PROCESSES) // starts PostgreSQL and Kafka: not in the fast tier
 class PostgresKafkaTestResourceTest {
 
     @Test

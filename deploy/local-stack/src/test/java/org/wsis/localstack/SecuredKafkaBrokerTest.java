@@ -5,7 +5,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * of the platform: the owner of a topic writes it, another service's user gets a
  * TopicAuthorizationException, a client without credentials gets nothing.
  */
-@Tag(org.wsis.localstack.testing.FastTier.PROCESSES) // starts a real Kafka broker: not in the fast tier
 class SecuredKafkaBrokerTest {
 
     @Test
