@@ -117,15 +117,9 @@ class ApiContractTest {
             new Call("prize edition unknown", null, (r, v) -> r.get("/api/prizes/v1/editions/2013").then().statusCode(404)),
             new Call("review criteria", null, (r, v) -> r.get("/api/prizes/v1/review-criteria").then().statusCode(200)),
             new Call("eligible entries", null, (r, v) -> r.get("/api/prizes/v1/eligible-entries?size=5").then().statusCode(200)),
-            new Call("eligible entry", null, (r, v) -> {
-                for (int attempt = 0; attempt < 100; attempt++) {
-                    if (r.get("/api/prizes/v1/eligible-entries/" + v.get("entry")).statusCode() == 200) {
-                        return;
-                    }
-                    sleep();
-                }
-                throw new AssertionError("entry never reached prizes");
-            }),
+            new Call("eligible entry", null, (r, v) -> org.awaitility.Awaitility.await("entry reaching prizes")
+                    .atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(200))
+                    .until(() -> r.get("/api/prizes/v1/eligible-entries/" + v.get("entry")).statusCode() == 200)),
             // --- prizes: a whole contest on a rehearsal edition (its dates are moved so that now is in each phase)
             new Call("create prize edition", "prize-admin", (r, v) -> {
                 v.put("prize", "/api/prizes/v1/editions/" + findFreePrizeYear());
@@ -288,18 +282,12 @@ class ApiContractTest {
                     .body(batchCsv(2020)).post("/api/indicators/v1/batches").then().statusCode(202).extract().path("id"))),
             new Call("job done", "agency-itu", (r, v) -> {
                 String token = SharedPlatform.tokens().agencyToken("agency-itu");
-                for (int attempt = 0; attempt < 150; attempt++) {
-                    String status = SharedPlatform.gateway().auth().oauth2(token).get("/api/indicators/v1/batches/" + v.get("job"))
-                            .then().statusCode(200).extract().path("status");
-                    if ("PUBLISHED".equals(status)) {
-                        return;
-                    }
-                    if (List.of("REJECTED", "FAILED").contains(status)) {
-                        throw new AssertionError("the batch job ended " + status);
-                    }
-                    sleep();
-                }
-                throw new AssertionError("the batch job never finished");
+                String status = org.awaitility.Awaitility.await("the batch job finishing")
+                        .atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200))
+                        .until(() -> SharedPlatform.gateway().auth().oauth2(token).get("/api/indicators/v1/batches/" + v.get("job"))
+                                .then().statusCode(200).extract().<String>path("status"),
+                                s -> List.of("PUBLISHED", "REJECTED", "FAILED").contains(s));
+                assertEquals("PUBLISHED", status, "the batch job ended " + status);
             }),
             new Call("invalid batch", "agency-itu", (r, v) -> r.contentType("text/csv")
                     .body("indicator,economy,period,value\nIT_USE_ii99,KEN,1900,5\n")
@@ -384,15 +372,6 @@ class ApiContractTest {
             nextYear++;
         }
         return String.valueOf(nextYear++);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

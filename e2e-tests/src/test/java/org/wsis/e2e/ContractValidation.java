@@ -70,26 +70,25 @@ final class ContractValidation implements Filter {
     private static String fetchCompleteDocument(String gatewayUrl) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ObjectMapper json = new ObjectMapper();
-        String body = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        do {
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/openapi.json"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                body = response.body();
-                JsonNode unavailable = json.readTree(body).path("x-wsis-unavailable-services");
-                if (response.statusCode() == 200 && unavailable.isEmpty()) {
-                    return body;
-                }
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (Exception e) {
-                body = e.toString();
-            }
-        } while (System.nanoTime() < deadline);
-        throw new IllegalStateException("the gateway's merged document never listed every service: " + body);
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            return org.awaitility.Awaitility.await("the gateway's merged document listing every service")
+                    .atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        try {
+                            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/openapi.json"))
+                                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                            last.set(response.body());
+                            JsonNode unavailable = json.readTree(response.body()).path("x-wsis-unavailable-services");
+                            return response.statusCode() == 200 && unavailable.isEmpty() ? response.body() : null;
+                        } catch (java.io.IOException e) {
+                            last.set(e.toString());
+                            return null;
+                        }
+                    }, java.util.Objects::nonNull);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("the gateway's merged document never listed every service: " + last.get(), e);
+        }
     }
 
     @Override

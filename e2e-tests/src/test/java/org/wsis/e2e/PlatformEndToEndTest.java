@@ -12,7 +12,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The walking skeleton, end to end: real PostgreSQL, Kafka and Keycloak, the four packaged
@@ -54,16 +53,12 @@ class PlatformEndToEndTest {
                 .body("status", equalTo("PUBLISHED"));
 
         // stocktaking → outbox → Kafka → prizes' consumer → prizes' own table
-        for (int attempt = 0; attempt < 150; attempt++) {
-            if (gateway().get("/api/prizes/v1/eligible-entries/" + id).statusCode() == 200) {
-                gateway().get("/api/prizes/v1/eligible-entries/" + id).then()
-                        .body("title", equalTo("Community networks in the Andes"))
-                        .body("actionLines", hasItem("C4"));
-                return;
-            }
-            Thread.sleep(200);
-        }
-        fail("entry " + id + " never reached prizes-service");
+        org.awaitility.Awaitility.await("entry " + id + " reaching prizes-service").atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> gateway().get("/api/prizes/v1/eligible-entries/" + id).statusCode() == 200);
+        gateway().get("/api/prizes/v1/eligible-entries/" + id).then()
+                .body("title", equalTo("Community networks in the Andes"))
+                .body("actionLines", hasItem("C4"));
     }
 
     @Test
@@ -110,17 +105,12 @@ class PlatformEndToEndTest {
         gateway().header("X-Request-Id", requestId).get("/api/stocktaking/v1/reference/action-lines")
                 .then().statusCode(200).header("X-Request-Id", requestId);
         java.nio.file.Path log = stack.service(PlatformService.STOCKTAKING).process().logFile();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            java.util.Optional<String> line = java.nio.file.Files.readAllLines(log).stream()
-                    .filter(l -> l.contains("req=" + requestId)).findFirst();
-            if (line.isPresent()) {
-                org.junit.jupiter.api.Assertions.assertTrue(line.get().matches(".*traceparent=00-[0-9a-f]{32}-[0-9a-f]{16}-0[01].*"),
-                        "the access log line carries the trace context: " + line.get());
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("no log line of stocktaking-service carries request id " + requestId);
+        String line = org.awaitility.Awaitility.await("a log line of stocktaking-service with request id " + requestId)
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains("req=" + requestId)).findFirst(),
+                        java.util.Optional::isPresent).get();
+        org.junit.jupiter.api.Assertions.assertTrue(line.matches(".*traceparent=00-[0-9a-f]{32}-[0-9a-f]{16}-0[01].*"),
+                "the access log line carries the trace context: " + line);
     }
 
     /** A token the realm did not sign is stopped at the edge (401 problem+json from the gateway). */

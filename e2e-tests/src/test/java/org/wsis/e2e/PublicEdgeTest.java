@@ -119,7 +119,7 @@ class PublicEdgeTest {
     void aTokenFromAnotherIssuerIsToldWhichIssuerIsExpected() {
         String realm = SharedPlatform.stack().keycloak().realmUrl();
         // Well formed and unexpired, but from another issuer (and signed with another key).
-        String foreign = new TestJwt(TestJwt.newKeyPair().getPrivate()).sign(
+        String foreign = TestJwt.stranger().sign(
                 TestJwt.claims("someone", "wsis-frontend", TestJwt.AUDIENCE, Instant.now().plusSeconds(300)));
         SharedPlatform.gateway().auth().oauth2(foreign).get("/api/stocktaking/v1/entries/mine")
                 .then().statusCode(401).contentType("application/problem+json")

@@ -134,7 +134,7 @@ class EdgePoliciesTest {
                 socket.getOutputStream().write(("GET /api/prizes/v1/slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
-                Thread.sleep(100);
+                Thread.sleep(100); // time is the subject: the client hangs up while the service is still working
             }
         }
         Thread.sleep(300); // the resets are handled asynchronously

@@ -5,12 +5,12 @@ import java.time.Instant;
 import org.wsis.localstack.testing.TestJwt;
 
 /**
- * Signs RS256 JWTs with the test key pair in src/test/resources/edge-test-keys (the gateway's test
- * profile trusts public.pem through quarkus.oidc.public-key); other-private.pem is a stranger's key.
+ * RS256 JWTs from the test kit (local-stack TestJwt, a key pair generated per test run): the gateway's
+ * test profile trusts its public key through quarkus.oidc.public-key; the stranger's key is trusted by no one.
  */
 final class TestTokens {
-    private static final TestJwt TRUSTED = TestJwt.fromPemResource(TestTokens.class, "/edge-test-keys/private.pem");
-    private static final TestJwt STRANGER = TestJwt.fromPemResource(TestTokens.class, "/edge-test-keys/other-private.pem");
+    private static final TestJwt TRUSTED = TestJwt.trusted();
+    private static final TestJwt STRANGER = TestJwt.stranger();
 
     private TestTokens() {
     }

@@ -147,11 +147,16 @@ class KeycloakHardeningTest extends PlatformSuite {
             // quarkus-oidc fetches the realm's keys for an unknown key id at most once per forced-jwk-refresh-interval
             // (10 min): if an earlier test's forged token spent that, the new key is not usable yet, and this test
             // has nothing to measure (skipped, saying why) rather than failing for a reason it does not test
-            long acceptedBy = System.nanoTime() + 15_000_000_000L;
-            while ((status(gatewayMine, token) != 200 || status(serviceMine, token) != 200) && System.nanoTime() < acceptedBy) {
-                Thread.sleep(500);
+            boolean accepted;
+            try {
+                org.awaitility.Awaitility.await("the new key's token accepted").atMost(java.time.Duration.ofSeconds(15))
+                        .pollInterval(java.time.Duration.ofMillis(500))
+                        .until(() -> status(gatewayMine, token) == 200 && status(serviceMine, token) == 200);
+                accepted = true;
+            } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+                accepted = false;
             }
-            org.junit.jupiter.api.Assumptions.assumeTrue(status(gatewayMine, token) == 200 && status(serviceMine, token) == 200,
+            org.junit.jupiter.api.Assumptions.assumeTrue(accepted,
                     "a token signed with a brand-new realm key is not accepted yet (quarkus-oidc's key refresh for unknown key ids "
                             + "was spent within the last 10 min by an earlier test): nothing to withdraw");
             // used now and again after the realm's keys were read once more (10 s): verified, remembered, and the key seen as published

@@ -185,23 +185,13 @@ final class Platform implements AutoCloseable {
     }
 
     static void awaitUntil(Duration timeout, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
             try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
+                return condition.getAsBoolean();
             } catch (RuntimeException | AssertionError notYet) {
-                // the condition may fail while a component recovers; keep polling until the deadline
+                return false; // the condition may fail while a component recovers; keep polling until the deadline
             }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted while waiting for: " + what);
-            }
-        }
-        fail("not within " + timeout.toSeconds() + " s: " + what);
+        });
     }
 
     @Override

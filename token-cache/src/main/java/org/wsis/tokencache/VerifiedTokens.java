@@ -6,10 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -21,7 +23,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>
  * Only a token that passed verification gets in; a lookup returns nothing once the token has expired,
  * and it then goes through verification again (and fails). Tokens are kept by their SHA-256 digest,
- * not as themselves. Bounded: over {@code maxEntries}, expired entries are dropped, then all of them.
+ * not as themselves. Bounded by Caffeine: over {@code maxEntries}, the entries least likely to be
+ * used again are evicted (a burst of new callers no longer empties the whole cache), and each entry
+ * expires at its own time, read from {@code clock}.
  */
 public final class VerifiedTokens {
 
@@ -29,33 +33,30 @@ public final class VerifiedTokens {
     public record Verified(JsonWebToken principal, Set<String> roles, long expiresAtMillis, String keyId) {
     }
 
-    private final Map<String, Verified> byDigest = new ConcurrentHashMap<>();
-    private final int maxEntries;
+    private final Cache<String, Verified> byDigest;
     private final Duration maxAge;
     private final Clock clock;
 
     public VerifiedTokens(int maxEntries, Duration maxAge, Clock clock) {
-        this.maxEntries = maxEntries;
         this.maxAge = maxAge;
         this.clock = clock;
+        this.byDigest = maxEntries <= 0 ? null : Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfter(Expiry.<String, Verified>creating((digest, verified) ->
+                        Duration.ofMillis(Math.max(0, verified.expiresAtMillis() - clock.millis()))))
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                // evictions run on the caller's thread: a few map operations, no pool hop per request
+                .executor(Runnable::run)
+                .build();
     }
 
     public boolean enabled() {
-        return maxEntries > 0;
+        return byDigest != null;
     }
 
     /** The verified token, or null when it was never verified here or has expired since. */
     public Verified lookup(String token) {
-        if (!enabled()) {
-            return null;
-        }
-        String digest = digest(token);
-        Verified verified = byDigest.get(digest);
-        if (verified != null && clock.millis() >= verified.expiresAtMillis()) {
-            byDigest.remove(digest, verified);
-            return null;
-        }
-        return verified;
+        return enabled() ? byDigest.getIfPresent(digest(token)) : null;
     }
 
     /** Remembers a token that has just passed verification. */
@@ -68,17 +69,16 @@ public final class VerifiedTokens {
         if (expiresAt <= now) {
             return;
         }
-        if (byDigest.size() >= maxEntries) {
-            byDigest.values().removeIf(entry -> now >= entry.expiresAtMillis());
-            if (byDigest.size() >= maxEntries) {
-                byDigest.clear(); // a burst of new callers: they are verified again, nothing worse
-            }
-        }
         byDigest.put(digest(token), new Verified(principal, Set.copyOf(roles), expiresAt, SigningKeys.keyIdOf(token)));
     }
 
+    /** Entries held now, expired ones dropped first. */
     public int size() {
-        return byDigest.size();
+        if (!enabled()) {
+            return 0;
+        }
+        byDigest.cleanUp();
+        return (int) byDigest.estimatedSize();
     }
 
     private static String digest(String token) {

@@ -4,7 +4,7 @@ import org.wsis.commons.csv.SpreadsheetCells;
 
 import java.util.List;
 
-/** RFC 4180 CSV, with cells that a spreadsheet would run as a formula neutralised (service-commons' SpreadsheetCells). */
+/** RFC 4180 CSV (Commons CSV), with cells that a spreadsheet would run as a formula neutralised (service-commons' SpreadsheetCells). */
 final class Csv {
     static final String MEDIA_TYPE = "text/csv";
 
@@ -12,13 +12,7 @@ final class Csv {
     }
 
     static void row(StringBuilder out, List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells.get(i)));
-        }
-        out.append("\r\n");
+        SpreadsheetCells.row(out, cells);
     }
 
     static String cell(Object value) {

@@ -1,16 +1,14 @@
 package org.wsis.forum.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.wsis.commons.events.CloudEvent;
-import org.wsis.commons.events.ProcessedEvents;
-import org.wsis.commons.events.TopicOwners;
+import org.wsis.commons.events.EventInbox;
+import org.wsis.commons.events.EventSubscription;
+import org.wsis.commons.events.IncomingEventData;
 import org.wsis.forum.edition.ForumEdition;
 import org.wsis.forum.session.ForumSession;
 import org.wsis.forum.session.SessionDtos;
@@ -27,7 +25,7 @@ import java.util.stream.Collectors;
 /**
  * Consumes the prizes' results (prizes.results) and puts the prize ceremony on that edition's
  * agenda: on the edition's first day at a configured UTC time, its description naming the winners.
- * Idempotent: the event id is recorded in the same transaction, and a later results event of the
+ * Idempotent through commons' {@link EventInbox}, and a later results event of the
  * same edition updates the ceremony's description instead of adding a second ceremony. Results
  * for an edition the forum does not have (yet) are logged and skipped: there is no date to use.
  */
@@ -43,27 +41,28 @@ public class PrizeResultsEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ResultsPublished(Integer edition, OffsetDateTime publishedAt, List<Result> results) {
-        void requireComplete() {
+    record ResultsPublished(Integer edition, OffsetDateTime publishedAt, List<Result> results) implements IncomingEventData {
+        @Override
+        public void requireComplete() {
             if (edition == null || results == null) {
                 throw new IllegalArgumentException("prize results event lacks edition or results: " + this);
             }
         }
     }
 
-    private final ProcessedEvents processed;
-    private final ObjectMapper mapper;
+    private final EventInbox inbox;
+    private final EventSubscription subscription = EventSubscription.of(CONSUMER, "prizes.results")
+            .on(RESULTS_PUBLISHED_V1, ResultsPublished.class, this::scheduleCeremony);
     private final SessionService sessions;
     private final LocalTime ceremonyStartsUtc;
     private final int ceremonyMinutes;
     private final int ceremonyCapacity;
 
-    public PrizeResultsEvents(ProcessedEvents processed, ObjectMapper mapper, SessionService sessions,
+    public PrizeResultsEvents(EventInbox inbox, SessionService sessions,
                               @ConfigProperty(name = "wsis.forum.prize-ceremony.starts-utc", defaultValue = "16:00") LocalTime ceremonyStartsUtc,
                               @ConfigProperty(name = "wsis.forum.prize-ceremony.minutes", defaultValue = "90") int ceremonyMinutes,
                               @ConfigProperty(name = "wsis.forum.prize-ceremony.capacity", defaultValue = "800") int ceremonyCapacity) {
-        this.processed = processed;
-        this.mapper = mapper;
+        this.inbox = inbox;
         this.sessions = sessions;
         this.ceremonyStartsUtc = ceremonyStartsUtc;
         this.ceremonyMinutes = ceremonyMinutes;
@@ -72,18 +71,11 @@ public class PrizeResultsEvents {
 
     @Incoming("prizes-results")
     @Blocking
-    @Transactional
     public void onEvent(String value) {
-        // only the topic's owner may speak on it: a forged source is refused (dead-lettered)
-        CloudEvent event = TopicOwners.parseFromOwner(value, "prizes.results", mapper);
-        if (!RESULTS_PUBLISHED_V1.equals(event.type())) {
-            return;
-        }
-        ResultsPublished data = event.dataAs(ResultsPublished.class, mapper);
-        data.requireComplete();
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            return; // a redelivery
-        }
+        inbox.receive(value, subscription);
+    }
+
+    private void scheduleCeremony(ResultsPublished data) {
         ForumEdition edition = ForumEdition.findById(data.edition());
         if (edition == null) {
             LOG.warnf("Prize results of %d received, but the forum has no %d edition: no ceremony scheduled", data.edition(), data.edition());

@@ -7,31 +7,26 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.wsis.forum.testing.Fixtures;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
+import org.wsis.localstack.testing.TestTopics;
 
-import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "forum"))
 class PrizeResultsEventsTest {
     private static final int YEAR = 2039;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    private final TestTopics topics = TestTopics.ofConfiguredBroker();
 
     @Inject
     EntityManager entityManager;
@@ -67,10 +62,7 @@ class PrizeResultsEventsTest {
         ((ObjectNode) data.withArray("results").get(0)).put("entryId", UUID.randomUUID().toString()).put("title", winner);
         String value = EventContracts.cloudEvent("/wsis/prizes-service", "org.wsis.prizes.results.published.v1", eventId,
                 String.valueOf(edition), data);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("prizes.results", String.valueOf(edition), value)).get();
-        }
+        topics.sendEvent("prizes.results", String.valueOf(edition), value);
     }
 
     private long ceremonies(int year) {
@@ -79,13 +71,7 @@ class PrizeResultsEventsTest {
                 .setParameter(1, year).getSingleResult()).longValue();
     }
 
-    private void awaitCeremonies(int year, long expected) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            if (ceremonies(year) == expected) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        fail("no prize ceremony for " + year);
+    private void awaitCeremonies(int year, long expected) {
+        await(expected + " prize ceremony of " + year).atMost(Duration.ofSeconds(40)).pollInSameThread().until(() -> ceremonies(year) == expected);
     }
 }

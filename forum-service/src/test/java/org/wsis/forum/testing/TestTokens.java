@@ -3,12 +3,12 @@ package org.wsis.forum.testing;
 import org.wsis.localstack.testing.TestJwt;
 
 /**
- * Bearer tokens like Keycloak's, signed with a test-only key; the service verifies them with the
- * matching public key (%test.quarkus.oidc.public-key). Lets tests act as many distinct participants
+ * Bearer tokens like Keycloak's from the test kit (local-stack TestJwt: a key generated per test run);
+ * the service verifies them with its public key (%test.quarkus.oidc.public-key). Lets tests act as many distinct participants
  * at once, which @TestSecurity cannot.
  */
 public final class TestTokens {
-    private static final TestJwt JWT = TestJwt.fromPemResource(TestTokens.class, "/test-token-signing-key.pem");
+    private static final TestJwt JWT = TestJwt.trusted();
 
     private TestTokens() {
     }

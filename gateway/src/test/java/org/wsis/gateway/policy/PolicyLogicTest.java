@@ -61,12 +61,12 @@ class PolicyLogicTest {
         }
         assertFalse(breaker.allowRequest(), "three in a row: open");
         assertEquals("it refused the connection", breaker.lastFailure());
-        Thread.sleep(250);
+        Thread.sleep(250); // time is the subject: the breaker's open duration (200 ms, real time) passes
         assertTrue(breaker.allowRequest(), "after the open duration one trial goes through");
         assertFalse(breaker.allowRequest(), "and only one");
         breaker.recordFailure("it did not answer within 1s");
         assertFalse(breaker.allowRequest(), "a failed trial opens it again");
-        Thread.sleep(250);
+        Thread.sleep(250); // and passes again
         assertTrue(breaker.allowRequest());
         breaker.recordSuccess();
         assertTrue(breaker.allowRequest());

@@ -1,17 +1,23 @@
 package org.wsis.indicators.upload;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,13 +93,18 @@ public final class RowReader {
 
     private enum Special { DATAFLOW, STRUCTURE, STRUCTURE_ID, ACTION, FREQ, OBS_CONF }
 
+    /** RFC 4180 (Commons CSV): quoted fields may hold commas, quotes ("") and line breaks; LF or CRLF line ends. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+
     private static void readCsv(UploadFormat format, InputStream body, Sink sink) throws IOException {
-        Reader reader = decode(body);
-        String headerLine = boundedLine(reader, 1);
-        if (headerLine == null || headerLine.isBlank()) {
+        BoundedRecords bounded = new BoundedRecords(decode(body));
+        CSVParser parser = CSVParser.parse(bounded, CSV);
+        Iterator<CSVRecord> records = parser.iterator();
+        CSVRecord headerRecord = next(records, bounded, 1);
+        if (headerRecord == null || isBlank(headerRecord)) {
             throw new MalformedUpload("The file is empty: expected a header row");
         }
-        List<String> header = splitCsv(headerLine);
+        List<String> header = headerRecord.toList();
         int[] target = new int[header.size()];     // staging column per file column, -1 = not stored
         Special[] special = new Special[header.size()];
         boolean[] present = new boolean[COLUMNS.size()];
@@ -128,22 +139,17 @@ public final class RowReader {
                 throw new MalformedUpload("The header lacks the required column '" + COLUMNS.get(required) + "'");
             }
         }
-        String line;
-        int lineNumber = 1;
-        while ((line = boundedLine(reader, lineNumber + 1)) != null) {
-            lineNumber++;
-            if (line.isEmpty()) {
+        long lineNumber = parser.getCurrentLineNumber() + 1; // where the next record starts
+        CSVRecord record;
+        while ((record = next(records, bounded, lineNumber)) != null) {
+            long recordLine = lineNumber;
+            lineNumber = parser.getCurrentLineNumber() + 1;
+            if (isBlank(record)) {
                 continue;
             }
-            List<String> fields;
-            try {
-                fields = splitCsv(line);
-            } catch (IllegalArgumentException e) {
-                sink.error(lineNumber, "line", e.getMessage());
-                continue;
-            }
+            List<String> fields = record.toList();
             if (fields.size() != header.size()) {
-                sink.error(lineNumber, "line", "has " + fields.size() + " fields, the header has " + header.size());
+                sink.error(Math.toIntExact(recordLine), "line", "has " + fields.size() + " fields, the header has " + header.size());
                 continue;
             }
             String[] values = new String[COLUMNS.size()];
@@ -155,13 +161,13 @@ public final class RowReader {
                 } else if (special[i] != null) {
                     String problem = checkSpecial(special[i], code(value));
                     if (problem != null) {
-                        sink.error(lineNumber, header.get(i).trim(), problem);
+                        sink.error(Math.toIntExact(recordLine), header.get(i).trim(), problem);
                         bad = true;
                     }
                 }
             }
             if (!bad) {
-                sink.row(lineNumber, missingValue(values));
+                sink.row(Math.toIntExact(recordLine), missingValue(values));
             }
         }
     }
@@ -231,69 +237,76 @@ public final class RowReader {
         return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
     }
 
-    /** The next line without its terminator (\n, \r\n), null at the end; refuses lines over MAX_LINE_CHARS. */
-    static String boundedLine(Reader reader, int lineNumber) throws IOException {
-        StringBuilder line = new StringBuilder(128);
-        int c;
+    /** The next record, null at the end; what the parser cannot read is the upload's fault, said with its line. */
+    private static CSVRecord next(Iterator<CSVRecord> records, BoundedRecords bounded, long lineNumber) {
+        bounded.startRecord(lineNumber);
         try {
-            while ((c = reader.read()) != -1) {
-                if (c == '\n') {
-                    break;
-                }
-                if (line.length() >= MAX_LINE_CHARS) {
-                    throw new MalformedUpload("Line " + lineNumber + " is longer than " + MAX_LINE_CHARS
-                            + " characters; an observation line is far shorter (is the file really CSV with \\n line ends?)");
-                }
-                line.append((char) c);
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw new MalformedUpload("Line " + lineNumber + " is not valid UTF-8; save the file as UTF-8");
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new MalformedUpload("Line " + lineNumber + " is not valid UTF-8; save the file as UTF-8");
+            if (e.getCause() instanceof RecordTooLong tooLong) {
+                throw new MalformedUpload(tooLong.getMessage());
+            }
+            throw new MalformedUpload("Line " + lineNumber + " is not CSV: " + e.getCause().getMessage());
         }
-        if (c == -1 && line.isEmpty()) {
-            return null;
-        }
-        int end = line.length();
-        if (end > 0 && line.charAt(end - 1) == '\r') {
-            line.setLength(end - 1);
-        }
-        return line.toString();
     }
 
-    /** RFC 4180 fields of one line; "" inside quotes is a quote. Fields spanning lines are refused. */
-    static List<String> splitCsv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == ',') {
-                fields.add(field.isEmpty() && !wasQuoted ? null : field.toString());
-                field.setLength(0);
-                wasQuoted = false;
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-                wasQuoted = true;
-            } else {
-                field.append(c);
+    /** An empty line (a record of one empty field): skipped, as spreadsheets leave them. */
+    private static boolean isBlank(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isEmpty();
+    }
+
+    /**
+     * The characters under the parser, refusing a record longer than MAX_LINE_CHARS (a 200 MB single-line
+     * file, or an unterminated quote, must not be read into memory). Counted from where the parser
+     * started the record, plus what its buffer read ahead: a bound, not an exact length.
+     */
+    private static final class BoundedRecords extends java.io.FilterReader {
+        private long lineNumber;
+        private long charsInRecord;
+
+        BoundedRecords(Reader in) {
+            super(in);
+        }
+
+        void startRecord(long lineNumber) {
+            this.lineNumber = lineNumber;
+            this.charsInRecord = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            count(c < 0 ? 0 : 1);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int chars) throws RecordTooLong {
+            charsInRecord += chars;
+            if (charsInRecord > MAX_LINE_CHARS + READ_AHEAD) {
+                throw new RecordTooLong("Line " + lineNumber + " is longer than " + MAX_LINE_CHARS
+                        + " characters; an observation line is far shorter (is the file really CSV with \\n line ends,"
+                        + " and is every quote closed?)");
             }
         }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quoted field (values may not span lines)");
+    }
+
+    /** The parser reads ahead by at most its buffer. */
+    private static final int READ_AHEAD = 8192;
+
+    private static final class RecordTooLong extends IOException {
+        RecordTooLong(String message) {
+            super(message);
         }
-        fields.add(field.isEmpty() && !wasQuoted ? null : field.toString());
-        return fields;
     }
 
     private static final JsonFactory JSON = new JsonFactory();

@@ -2,7 +2,6 @@ package org.wsis.indicators.upload;
 
 import org.wsis.localstack.testing.EventContracts;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,13 +10,9 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
+import org.wsis.localstack.testing.TestTopics;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +27,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -41,10 +35,6 @@ class BatchResourceTest {
 
     @Inject
     EntityManager entityManager;
-    @Inject
-    ObjectMapper mapper;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     private static Response upload(String contentType, String body) {
         return given().contentType(contentType).body(body).when().post("/api/v1/batches");
@@ -81,7 +71,7 @@ class BatchResourceTest {
     void revisionKeepsEveryVintageAndAsOfShowsWhatWasPublished() throws Exception {
         upload("text/csv", "indicator,economy,period,value\nIT_CEL_SETS,UGA,2022,60.5\n").then().statusCode(201);
         Instant between = Instant.now();
-        Thread.sleep(20);
+        Thread.sleep(20); // time is the subject: what was published after "between" must lie after it
         // the same value again is no new vintage; a changed one is
         upload("application/json", """
                 {"observations": [{"indicator": "IT_CEL_SETS", "economy": "UGA", "period": 2022, "value": 61.25, "status": "B", "note": "census revision"},
@@ -165,11 +155,9 @@ class BatchResourceTest {
         String location = given().contentType("application/vnd.sdmx.data+csv").header("Prefer", "respond-async")
                 .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/batches").then().statusCode(202).extract().header("Location");
-        String status = "RECEIVED";
-        for (int i = 0; i < 100 && !status.equals("PUBLISHED") && !status.equals("REJECTED") && !status.equals("FAILED"); i++) {
-            Thread.sleep(100);
-            status = given().get(location).then().statusCode(200).extract().path("status");
-        }
+        String status = org.awaitility.Awaitility.await("batch " + location + " ended").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> given().get(location).then().statusCode(200).extract().<String>path("status"),
+                        s -> List.of("PUBLISHED", "REJECTED", "FAILED").contains(s));
         assertEquals("PUBLISHED", status);
         given().get(location).then().body("stagedRows", equalTo(2)).body("rowCount", equalTo(2));
         given().get("/api/v1/observations?indicator=IT_MOB_OWN&economy=GHA&urbanisation=U").then()
@@ -264,23 +252,7 @@ class BatchResourceTest {
         return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
-    private JsonNode awaitEvent(String topic, String key, Duration timeout) throws Exception {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        return mapper.readTree(record.value());
-                    }
-                }
-            }
-        }
-        assertNotNull(null, "no event with key " + key + " on " + topic + " within " + timeout);
-        return null;
+    private static JsonNode awaitEvent(String topic, String key, Duration timeout) {
+        return TestTopics.ofConfiguredBroker().awaitEvent(topic, key, null, timeout);
     }
 }

@@ -52,4 +52,28 @@ class RowReaderTest {
     void missingRequiredColumnIsMalformed() {
         assertThrows(RowReader.MalformedUpload.class, () -> read(UploadFormat.CSV, "indicator,economy,value\n"));
     }
+
+    /** Issue 19: a spreadsheet's note with a line break is one quoted field (Commons CSV), not a broken row. */
+    @Test
+    void aQuotedFieldMaySpanLinesAndLineNumbersStayThoseOfTheFile() throws IOException {
+        List<String> rows = read(UploadFormat.CSV, "indicator,economy,period,value,note\r\n"
+                + "X,KEN,2020,1.5,\"first line\r\nsecond, line\"\r\n"
+                + "\r\n"
+                + "X,UGA,2020,2.5\r\n"
+                + "X,TZA,2020,3.5,ok");
+        assertEquals(List.of(
+                "2:[X, KEN, null, null, null, 2020, 1.5, null, first line\r\nsecond, line]",
+                "5!line:has 4 fields, the header has 5",
+                "6:[X, TZA, null, null, null, 2020, 3.5, null, ok]"), rows);
+    }
+
+    @Test
+    void anUnclosedQuoteOrAnEndlessLineIsMalformedNotReadWhole() {
+        RowReader.MalformedUpload unclosed = assertThrows(RowReader.MalformedUpload.class,
+                () -> read(UploadFormat.CSV, "indicator,economy,period,value\nX,KEN,2020,\"1.5\n"));
+        org.junit.jupiter.api.Assertions.assertTrue(unclosed.getMessage().startsWith("Line 2 "), unclosed.getMessage());
+        RowReader.MalformedUpload endless = assertThrows(RowReader.MalformedUpload.class,
+                () -> read(UploadFormat.CSV, "indicator,economy,period,value\nX,KEN,2020,\"" + "9".repeat(200_000)));
+        org.junit.jupiter.api.Assertions.assertTrue(endless.getMessage().contains("longer than 65536 characters"), endless.getMessage());
+    }
 }

@@ -1,14 +1,12 @@
 package org.wsis.prizes.eligibility;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.wsis.commons.events.CloudEvent;
-import org.wsis.commons.events.ProcessedEvents;
-import org.wsis.commons.events.TopicOwners;
+import org.wsis.commons.events.EventInbox;
+import org.wsis.commons.events.EventSubscription;
+import org.wsis.commons.events.IncomingEventData;
 import org.wsis.prizes.submission.EntrySubmissions;
 
 import java.time.OffsetDateTime;
@@ -17,9 +15,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Consumes stocktaking's entry events into our own eligible_entry table. Idempotent: the event id
- * is recorded in the same transaction, so a redelivery changes nothing. An unreadable message
- * throws, and the connector moves it to the dead-letter topic.
+ * Consumes stocktaking's entry events into our own eligible_entry table. Parsing, the topic owner
+ * check, the inbox (a redelivery changes nothing) and the transaction are commons' {@link EventInbox};
+ * an unreadable or incomplete message throws, and the connector moves it to the dead-letter topic.
  */
 @ApplicationScoped
 public class StocktakingEntryEvents {
@@ -31,8 +29,9 @@ public class StocktakingEntryEvents {
 
     /** The fields we keep from stocktaking's entry-published.v1 data. */
     record EntryPublished(UUID entryId, String ownerId, String title, String organisation,
-                          List<String> actionLines, OffsetDateTime publishedAt) {
-        void requireComplete() {
+                          List<String> actionLines, OffsetDateTime publishedAt) implements IncomingEventData {
+        @Override
+        public void requireComplete() {
             if (entryId == null || ownerId == null || title == null || organisation == null
                     || actionLines == null || publishedAt == null) {
                 throw new IllegalArgumentException("entry published event lacks a required field: " + this);
@@ -41,8 +40,9 @@ public class StocktakingEntryEvents {
     }
 
     /** The fields we use from stocktaking's entry-withdrawn.v1 data. */
-    record EntryWithdrawn(UUID entryId, OffsetDateTime withdrawnAt) {
-        void requireComplete() {
+    record EntryWithdrawn(UUID entryId, OffsetDateTime withdrawnAt) implements IncomingEventData {
+        @Override
+        public void requireComplete() {
             if (entryId == null || withdrawnAt == null) {
                 throw new IllegalArgumentException("entry withdrawn event lacks a required field: " + this);
             }
@@ -51,8 +51,9 @@ public class StocktakingEntryEvents {
 
     /** The fields we keep from stocktaking's entry-updated.v1 data (a moderator published an edit). */
     record EntryUpdated(UUID entryId, String ownerId, String title, String organisation,
-                        List<String> actionLines, OffsetDateTime publishedAt, OffsetDateTime updatedAt) {
-        void requireComplete() {
+                        List<String> actionLines, OffsetDateTime publishedAt, OffsetDateTime updatedAt) implements IncomingEventData {
+        @Override
+        public void requireComplete() {
             if (entryId == null || ownerId == null || title == null || organisation == null
                     || actionLines == null || publishedAt == null || updatedAt == null) {
                 throw new IllegalArgumentException("entry updated event lacks a required field: " + this);
@@ -64,44 +65,33 @@ public class StocktakingEntryEvents {
         }
     }
 
-    private final ProcessedEvents processed;
-    private final ObjectMapper mapper;
+    private final EventInbox inbox;
     private final EntrySubmissions submissions;
+    // stocktaking publishes no other entry events (its outbox: published, updated, withdrawn)
+    private final EventSubscription subscription = EventSubscription.of(CONSUMER, "stocktaking.entries")
+            .on(ENTRY_PUBLISHED_V1, EntryPublished.class, StocktakingEntryEvents::published)
+            .on(ENTRY_WITHDRAWN_V1, EntryWithdrawn.class, this::withdrawnAndItsSubmissions)
+            .on(ENTRY_UPDATED_V1, EntryUpdated.class, this::updated);
 
-    public StocktakingEntryEvents(ProcessedEvents processed, ObjectMapper mapper, EntrySubmissions submissions) {
-        this.processed = processed;
-        this.mapper = mapper;
+    public StocktakingEntryEvents(EventInbox inbox, EntrySubmissions submissions) {
+        this.inbox = inbox;
         this.submissions = submissions;
     }
 
     @Incoming("stocktaking-entries")
     @Blocking // on a worker thread, in order per partition
-    @Transactional
     public void onEvent(String value) {
-        // only the topic's owner may speak on it: a forged source is refused (dead-lettered)
-        CloudEvent event = TopicOwners.parseFromOwner(value, "stocktaking.entries", mapper);
-        if (ENTRY_PUBLISHED_V1.equals(event.type())) {
-            EntryPublished data = event.dataAs(EntryPublished.class, mapper);
-            data.requireComplete();
-            if (processed.firstDelivery(CONSUMER, event.id())) {
-                published(data);
-            }
-        } else if (ENTRY_WITHDRAWN_V1.equals(event.type())) {
-            EntryWithdrawn data = event.dataAs(EntryWithdrawn.class, mapper);
-            data.requireComplete();
-            if (processed.firstDelivery(CONSUMER, event.id())) {
-                withdrawn(data);
-                submissions.entryWithdrawn(data.entryId());
-            }
-        } else if (ENTRY_UPDATED_V1.equals(event.type())) {
-            EntryUpdated data = event.dataAs(EntryUpdated.class, mapper);
-            data.requireComplete();
-            if (processed.firstDelivery(CONSUMER, event.id())) {
-                published(data.asPublished()); // an edit of a published entry: still eligible, new facts
-                submissions.entryUpdated(data.entryId(), data.title(), data.organisation());
-            }
-        }
-        // stocktaking publishes no other entry events (its outbox: published, updated, withdrawn)
+        inbox.receive(value, subscription);
+    }
+
+    private void withdrawnAndItsSubmissions(EntryWithdrawn data) {
+        withdrawn(data);
+        submissions.entryWithdrawn(data.entryId());
+    }
+
+    private void updated(EntryUpdated data) {
+        published(data.asPublished()); // an edit of a published entry: still eligible, new facts
+        submissions.entryUpdated(data.entryId(), data.title(), data.organisation());
     }
 
     private static void published(EntryPublished data) {

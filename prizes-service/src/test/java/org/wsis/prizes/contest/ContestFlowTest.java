@@ -36,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "prizes"))
-@QuarkusTestResource(TestTokens.class)
 class ContestFlowTest {
     static final String ADMIN = TestTokens.token("prize-admin-1", "wsis-frontend", "prize-admin");
     static final String REVIEWER = TestTokens.token("reviewer-1", "wsis-frontend", "prize-reviewer");

@@ -32,7 +32,6 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The contest as ITU runs it (issue 18, item 5): ITU's published review criteria, frozen per edition;
@@ -42,7 +41,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "prizes"))
-@QuarkusTestResource(TestTokens.class)
 class ContestRulesTest {
     static final String ADMIN = TestTokens.token("prize-admin-r", "wsis-frontend", "prize-admin");
     static final List<String> ITU_CRITERIA = List.of("resultsAndImpact", "communityEmpowerment", "sdgRelevance",
@@ -280,15 +278,8 @@ class ContestRulesTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        fail("never: " + what);
+    private static void await(BooleanSupplier condition, String what) {
+        org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(30)).pollInSameThread().until(condition::getAsBoolean);
     }
 
     private static String french() {

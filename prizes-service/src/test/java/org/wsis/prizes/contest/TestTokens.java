@@ -3,30 +3,24 @@ package org.wsis.prizes.contest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.wsis.localstack.testing.TestJwt;
 
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Real signed JWTs for tests that need several callers in one flow (owner, admin, reviewer,
- * voters). The service verifies them with quarkus.oidc.public-key instead of a Keycloak realm:
- * the same mechanism the vote benchmark uses for its 200,000 voters.
+ * voters), from the test kit (local-stack TestJwt, a key pair generated per test run). The service
+ * verifies them with %test.quarkus.oidc.public-key instead of a Keycloak realm: the same mechanism
+ * the vote benchmark uses for its 200,000 voters.
  */
 public class TestTokens implements QuarkusTestResourceLifecycleManager {
-    // Kept in system properties: the resource and the test class may live in different class loaders.
-    private static final String PRIVATE_KEY = "wsis.test.jwt.private-key";
-    private static final String PUBLIC_KEY = "wsis.test.jwt.public-key";
 
+    /**
+     * Nothing to start: application.properties trusts the kit's key in the test profile. Still a test
+     * resource so that test classes naming it in {@code @QuarkusTestResource} keep compiling.
+     */
     @Override
     public Map<String, String> start() {
-        return Map.of(
-                "quarkus.oidc.public-key", keys().getProperty(PUBLIC_KEY),
-                "quarkus.oidc.auth-server-url", "",
-                "quarkus.oidc.discovery-enabled", "false");
+        return Map.of();
     }
 
     @Override
@@ -35,13 +29,7 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
 
     /** A bearer token for the subject, signed RS256, with realm roles and the azp client claim. */
     public static String token(String subject, String client, String... roles) {
-        try {
-            byte[] privateKey = Base64.getDecoder().decode(keys().getProperty(PRIVATE_KEY));
-            return new TestJwt(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(privateKey)))
-                    .token(subject, client, roles);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestJwt.trusted().token(subject, client, roles);
     }
 
     /** Accounts of test voters were created long before any test edition's voting opened. */
@@ -67,26 +55,6 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         for (int i = 0; i + 1 < extraClaims.length; i += 2) {
             claims.put(extraClaims[i], extraClaims[i + 1]);
         }
-        return signer().sign(claims);
-    }
-
-    private static TestJwt signer() {
-        try {
-            byte[] privateKey = Base64.getDecoder().decode(keys().getProperty(PRIVATE_KEY));
-            return new TestJwt(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(privateKey)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static synchronized Properties keys() {
-        Properties system = System.getProperties();
-        if (system.getProperty(PRIVATE_KEY) != null) {
-            return system;
-        }
-        KeyPair pair = TestJwt.newKeyPair();
-        system.setProperty(PUBLIC_KEY, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
-        system.setProperty(PRIVATE_KEY, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-        return system;
+        return TestJwt.trusted().sign(claims);
     }
 }

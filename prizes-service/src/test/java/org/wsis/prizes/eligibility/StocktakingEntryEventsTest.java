@@ -5,37 +5,27 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.localstack.testing.EventContracts;
+import org.wsis.localstack.testing.TestTopics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "prizes"))
 class StocktakingEntryEventsTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    private final TestTopics topics = TestTopics.ofConfiguredBroker();
 
     @Inject
     EntityManager entityManager;
@@ -62,13 +52,11 @@ class StocktakingEntryEventsTest {
     @Test
     void poisonMessageGoesToTheDeadLetterTopicAndTheStreamFlows() throws Exception {
         UUID poisonKey = UUID.randomUUID();
-        try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>("stocktaking.entries", poisonKey.toString(), "this is not json")).get();
-        }
+        topics.send("stocktaking.entries", poisonKey.toString(), "this is not json");
         UUID after = UUID.randomUUID();
         send(after, cloudEvent(UUID.randomUUID().toString(), after, "After the poison"));
         awaitStatus("/api/v1/eligible-entries/" + after, 200);
-        assertTrue(deadLetterKeys(Duration.ofSeconds(20)).contains(poisonKey.toString()), "poison message is on prizes.dead-letter");
+        assertTrue(topics.keys("prizes.dead-letter", Duration.ofSeconds(20)).contains(poisonKey.toString()), "poison message is on prizes.dead-letter");
     }
 
     @Test
@@ -106,42 +94,14 @@ class StocktakingEntryEventsTest {
         return EventContracts.cloudEvent("/wsis/stocktaking-service", type, eventId, entryId.toString(), data);
     }
 
-    private void send(UUID key, String value) throws Exception {
-        try (KafkaProducer<String, String> producer = producer()) {
-            // exactly as stocktaking's outbox relay sends it: structured CloudEvent with its content type
-            ProducerRecord<String, String> record = new ProducerRecord<>("stocktaking.entries", key.toString(), value);
-            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes());
-            producer.send(record).get();
-        }
+    private void send(UUID key, String value) {
+        // exactly as stocktaking's outbox relay sends it: structured CloudEvent with its content type
+        topics.sendEvent("stocktaking.entries", key.toString(), value);
     }
 
-    private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    private List<String> deadLetterKeys(Duration timeout) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<String> keys = new java.util.ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("prizes.dead-letter"));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline && keys.isEmpty()) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
-            }
-        }
-        return keys;
-    }
-
-    private static void awaitStatus(String path, int status) throws InterruptedException {
-        for (int i = 0; i < 150; i++) {
-            if (given().get(path).statusCode() == status) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        fail(path + " never answered " + status);
+    private static void awaitStatus(String path, int status) {
+        await(path + " answering " + status).atMost(Duration.ofSeconds(30))
+                .until(() -> given().get(path).statusCode() == status);
     }
 
     private long count(String sql) {

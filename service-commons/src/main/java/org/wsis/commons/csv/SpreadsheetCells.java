@@ -1,27 +1,53 @@
 package org.wsis.commons.csv;
 
+import org.apache.commons.csv.CSVFormat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
 /**
- * One CSV cell (RFC 4180 quoting) that a spreadsheet will show as text, never run: a cell that
- * starts with = + - @ or with any blank (tab, carriage return, space, no-break space: spreadsheets
- * trim those and then read "=..." as a formula) gets a leading apostrophe (OWASP "CSV injection").
- * Every CSV export of the platform uses this.
+ * CSV cells that a spreadsheet will show as text, never run: a cell that starts with = + - @ or with
+ * any blank (tab, carriage return, space, no-break space: spreadsheets trim those and then read
+ * "=..." as a formula) gets a leading apostrophe (OWASP "CSV injection"). The CSV itself (RFC 4180
+ * quoting, CRLF record ends) is Commons CSV's. Every CSV export of the platform uses this.
  */
 public final class SpreadsheetCells {
+    private static final CSVFormat CSV = CSVFormat.RFC4180;
+
     private SpreadsheetCells() {
     }
 
+    /** One cell, quoted where RFC 4180 needs it (null: empty). */
     public static String cell(Object value) {
+        String text = defused(value);
+        if (text.isEmpty()) {
+            return ""; // alone, Commons CSV would quote it ("") as the start of a record
+        }
+        StringBuilder out = new StringBuilder();
+        try {
+            CSV.print(text, out, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return out.toString();
+    }
+
+    /** One record, its cells defused and quoted, ended by CRLF. */
+    public static void row(StringBuilder out, List<?> cells) {
+        try {
+            CSV.printRecord(out, cells.stream().map(SpreadsheetCells::defused).toArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+    }
+
+    private static String defused(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
-        if (runsAsFormula(text)) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return runsAsFormula(text) ? "'" + text : text;
     }
 
     /** A formula character first, or any blank first (spreadsheets trim blanks, then parse "=..."). */

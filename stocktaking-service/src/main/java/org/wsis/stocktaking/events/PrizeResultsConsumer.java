@@ -1,15 +1,13 @@
 package org.wsis.stocktaking.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.wsis.commons.events.CloudEvent;
-import org.wsis.commons.events.ProcessedEvents;
-import org.wsis.commons.events.TopicOwners;
+import org.wsis.commons.events.EventInbox;
+import org.wsis.commons.events.EventSubscription;
+import org.wsis.commons.events.IncomingEventData;
 import org.wsis.stocktaking.entry.Entry;
 
 import java.util.LinkedHashSet;
@@ -19,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Consumes prizes-service's results (topic prizes.results) and flags the entries that were a
- * nominee, champion or winner of an edition. Idempotent through the inbox; a result for an entry
+ * nominee, champion or winner of an edition. Idempotent through commons' {@link EventInbox}; a result for an entry
  * we don't hold is logged and skipped; an unreadable message goes to the dead-letter topic.
  */
 @ApplicationScoped
@@ -32,8 +30,9 @@ public class PrizeResultsConsumer {
     record Result(String category, UUID entryId, String outcome) {
     }
 
-    record ResultsPublished(Integer edition, List<Result> results) {
-        void requireComplete() {
+    record ResultsPublished(Integer edition, List<Result> results) implements IncomingEventData {
+        @Override
+        public void requireComplete() {
             if (edition == null || results == null) {
                 throw new IllegalArgumentException("prize results event lacks edition or results");
             }
@@ -45,28 +44,21 @@ public class PrizeResultsConsumer {
         }
     }
 
-    private final ProcessedEvents processed;
-    private final ObjectMapper mapper;
+    private final EventInbox inbox;
+    private final EventSubscription subscription = EventSubscription.of(CONSUMER, "prizes.results")
+            .on(RESULTS_PUBLISHED_V1, ResultsPublished.class, PrizeResultsConsumer::flagEntries);
 
-    public PrizeResultsConsumer(ProcessedEvents processed, ObjectMapper mapper) {
-        this.processed = processed;
-        this.mapper = mapper;
+    public PrizeResultsConsumer(EventInbox inbox) {
+        this.inbox = inbox;
     }
 
     @Incoming("prize-results")
     @Blocking // on a worker thread, in order per partition
-    @Transactional
     public void onEvent(String value) {
-        // only the topic's owner may speak on it: a forged source is refused (dead-lettered)
-        CloudEvent event = TopicOwners.parseFromOwner(value, "prizes.results", mapper);
-        if (!RESULTS_PUBLISHED_V1.equals(event.type())) {
-            return;
-        }
-        ResultsPublished data = event.dataAs(ResultsPublished.class, mapper);
-        data.requireComplete();
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            return; // a redelivery
-        }
+        inbox.receive(value, subscription);
+    }
+
+    private static void flagEntries(ResultsPublished data) {
         for (Result result : data.results()) {
             // Locked while read: an owner's edit committing meanwhile would otherwise make our
             // version-checked update fail (optimistic lock) and send the whole event to the dead-letter topic.

@@ -1,7 +1,6 @@
 package org.wsis.stocktaking.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,18 +8,12 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
+import org.wsis.localstack.testing.TestTopics;
 import org.wsis.stocktaking.testing.TestTokens;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -40,12 +33,6 @@ class EntryResourceTest {
 
     @Inject
     EntityManager entityManager;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     @TestSecurity(user = "alice", roles = "stocktaking-editor")
@@ -161,7 +148,7 @@ class EntryResourceTest {
         given().auth().oauth2(owner).post("/api/v1/entries/" + id + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
         given().auth().oauth2(moderator).post("/api/v1/entries/" + id + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
 
-        JsonNode event = awaitEvent("stocktaking.entries", id, Duration.ofSeconds(30));
+        JsonNode event = TestTopics.ofConfiguredBroker().awaitEvent("stocktaking.entries", id, null, Duration.ofSeconds(30));
         assertEquals("1.0", event.get("specversion").asText());
         assertEquals("org.wsis.stocktaking.entry.published.v1", event.get("type").asText());
         assertEquals(id, event.get("data").get("entryId").asText());
@@ -244,25 +231,5 @@ class EntryResourceTest {
 
     private long entryCount() {
         return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM entry").getSingleResult()).longValue();
-    }
-
-    private JsonNode awaitEvent(String topic, String key, Duration timeout) throws Exception {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        return mapper.readTree(record.value());
-                    }
-                }
-            }
-        }
-        assertNotNull(null, "no event with key " + key + " on " + topic + " within " + timeout);
-        return null;
     }
 }

@@ -6,23 +6,23 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.localstack.testing.EventContracts;
+import org.wsis.localstack.testing.TestTopics;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.wsis.stocktaking.testing.KafkaTopics;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** prizes-service's results flag entries; a redelivered event changes nothing; junk goes to the dead-letter topic. */
 @QuarkusTest
@@ -34,8 +34,7 @@ class PrizeResultsConsumerTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    private final TestTopics topics = TestTopics.ofConfiguredBroker();
 
     @Test
     void resultsFlagEntriesOnceEvenWhenRedelivered() throws Exception {
@@ -43,14 +42,17 @@ class PrizeResultsConsumerTest {
         UUID nominee = insertPublishedEntry();
         String eventId = UUID.randomUUID().toString();
         String event = resultsEvent(eventId, 2027, "C4", winner, "WINNER", nominee, "NOMINEE", UUID.randomUUID(), "CHAMPION");
-        KafkaTopics.send(bootstrapServers, "prizes.results", "2027", "not json at all"); // poison: dead-lettered, flow continues
+        topics.send("prizes.results", "2027", "not json at all"); // poison: dead-lettered, flow continues
         UUID forged = insertPublishedEntry();
         // the same event, but from a service that does not own prizes.results: refused (dead-lettered)
-        KafkaTopics.send(bootstrapServers, "prizes.results", "2027", event
+        topics.send("prizes.results", "2027", event
                 .replace(eventId, UUID.randomUUID().toString()).replace("/wsis/prizes-service", "/wsis/forum-service")
                 .replace(winner.toString(), forged.toString()));
-        KafkaTopics.send(bootstrapServers, "prizes.results", "2027", event);
-        KafkaTopics.send(bootstrapServers, "prizes.results", "2027", event); // redelivery
+        topics.send("prizes.results", "2027", event);
+        topics.send("prizes.results", "2027", event); // redelivery
+        // then a later event on the same key, so the same partition: once it is applied, the redelivery was handled
+        UUID marker = insertPublishedEntry();
+        topics.send("prizes.results", "2027", resultsEvent(UUID.randomUUID().toString(), 2027, "C5", marker, "WINNER"));
 
         awaitFlagged(nominee);
         given().get("/api/v1/entries/" + winner).then().statusCode(200)
@@ -58,7 +60,7 @@ class PrizeResultsConsumerTest {
                 .body("prizes.outcome", contains("WINNER"));
         given().get("/api/v1/search?prize=NOMINEE&facets=false&size=100").then().statusCode(200)
                 .body("items.id", contains(nominee.toString()));
-        Thread.sleep(2000); // give the redelivery time to be (not) applied
+        awaitFlagged(marker); // the redelivery came before it: it has been (not) applied
         assertEquals(2L, ((Number) entityManager.createNativeQuery(
                         "SELECT count(*) FROM entry_prize WHERE entry_id IN (?1, ?2)")
                 .setParameter(1, winner).setParameter(2, nominee).getSingleResult()).longValue());
@@ -78,9 +80,9 @@ class PrizeResultsConsumerTest {
                 assertEquals(1, edit.executeUpdate());
             }
             // (this payload was hand-written with category C7_E_HEALTH, which prizes' schema forbids: issue 19)
-            KafkaTopics.send(bootstrapServers, "prizes.results", "2028",
+            topics.send("prizes.results", "2028",
                     resultsEvent(UUID.randomUUID().toString(), 2028, "C7.E-HEALTH", entry, "CHAMPION"));
-            Thread.sleep(2000); // the consumer reaches the entry while the edit is open
+            awaitSomeoneWaitingForARowLock(); // the consumer reaches the entry while the edit is open
             owner.commit();
         }
         awaitFlagged(entry);
@@ -132,17 +134,17 @@ class PrizeResultsConsumerTest {
                 .setParameter(1, eventId).getSingleResult()).longValue();
     }
 
-    private void awaitFlagged(UUID entryId) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Number flags = (Number) entityManager.createNativeQuery("SELECT count(*) FROM entry_prize WHERE entry_id = ?1")
-                    .setParameter(1, entryId).getSingleResult();
-            if (flags.longValue() > 0) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        fail("entry " + entryId + " was not flagged within 30 s");
+    private void awaitFlagged(UUID entryId) {
+        await("entry " + entryId + " flagged").atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM entry_prize WHERE entry_id = ?1")
+                .setParameter(1, entryId).getSingleResult()).longValue() > 0);
+    }
+
+    /** Another session of this database blocks on a lock (the consumer, on the entry row the open edit holds). */
+    private void awaitSomeoneWaitingForARowLock() {
+        await("the consumer waiting for the entry's row lock").atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                .getSingleResult()).longValue() > 0);
     }
 
     @jakarta.transaction.Transactional

@@ -1,5 +1,7 @@
 package org.wsis.localstack.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.wsis.localstack.StackException;
 
 import java.io.IOException;
@@ -11,8 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * tests (test users' password = user name; agency clients' secret = client id + "-secret").
  */
 public final class RealmTokens {
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    // Jackson is on ./run-local's class path too (--demo signs in through here): the broker's kafka-libs bring it.
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final String realmUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -50,17 +51,26 @@ public final class RealmTokens {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            Matcher token = ACCESS_TOKEN.matcher(response.body());
-            if (response.statusCode() != 200 || !token.find()) {
+            String token = response.statusCode() == 200 ? accessToken(response.body()) : null;
+            if (token == null) {
                 throw new StackException("Keycloak refused a token for " + form.get("client_id") + ": HTTP "
                         + response.statusCode() + " " + response.body());
             }
-            return token.group(1);
+            return token;
         } catch (IOException e) {
             throw new StackException("Keycloak at " + realmUrl + " is unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while asking Keycloak for a token", e);
+        }
+    }
+
+    /** The token response's access_token (RFC 6749 section 5.1), null when the body has none. */
+    private static String accessToken(String body) {
+        try {
+            return JSON.readTree(body).path("access_token").textValue();
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 }

@@ -1,61 +1,64 @@
 package org.wsis.localstack.testing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Properties;
 
 /**
- * Signs RS256 JWTs shaped like the {@code wsis} realm's access tokens, for tests that need many
- * callers without a Keycloak: the service (or gateway) under test trusts the matching public key
- * through {@code quarkus.oidc.public-key}, and verifies signature, expiry and audience exactly as it
- * does for the realm's tokens.
+ * The one way tests mint bearer tokens without a Keycloak: RS256 JWTs shaped like the {@code wsis}
+ * realm's access tokens, signed by SmallRye JWT build with a key pair generated when the test JVM
+ * first needs it (no key is committed). The service (or gateway) under test trusts its public key
+ * through {@code %test.quarkus.oidc.public-key=${wsis.test.token-public-key}} ({@link TestTokenKeySource}
+ * serves that property) and verifies signature, expiry and audience exactly as for the realm's tokens.
+ * Tests that need Keycloak's own tokens use {@link RealmTokens}.
  */
 public final class TestJwt {
     public static final String AUDIENCE = "wsis-api";
     public static final String ISSUER = "https://test.wsis.local/realms/wsis";
+    /** The trusted public key (X.509, base64), as {@code quarkus.oidc.public-key} takes it. */
+    public static final String PUBLIC_KEY_PROPERTY = "wsis.test.token-public-key";
+    private static final String PRIVATE_KEY_PROPERTY = "wsis.test.token-private-key";
+    private static TestJwt stranger;
 
     private final PrivateKey key;
 
-    public TestJwt(PrivateKey key) {
+    private TestJwt(PrivateKey key) {
         this.key = key;
     }
 
-    /** A signer with the PKCS#8 PEM private key at {@code resource} on the classpath of {@code anchor}. */
-    public static TestJwt fromPemResource(Class<?> anchor, String resource) {
-        try (InputStream in = anchor.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("test signing key " + resource + " not on the classpath");
-            }
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return new TestJwt(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem))));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("test signing key " + resource + " unreadable", e);
+    /** Signs with the key the service under test trusts. */
+    public static TestJwt trusted() {
+        try {
+            byte[] pkcs8 = Base64.getDecoder().decode(trustedKeys().getProperty(PRIVATE_KEY_PROPERTY));
+            return new TestJwt(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the test signing key is unreadable", e);
         }
     }
 
-    public static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    /** Signs with a key nobody trusts: well-formed tokens whose signature must be refused. */
+    public static synchronized TestJwt stranger() {
+        if (stranger == null) {
+            stranger = new TestJwt(newKeyPair().getPrivate());
         }
+        return stranger;
+    }
+
+    /** The public key of {@link #trusted()}, for {@code quarkus.oidc.public-key}. */
+    public static String trustedPublicKey() {
+        return trustedKeys().getProperty(PUBLIC_KEY_PROPERTY);
     }
 
     /** A token for {@code subject} from OAuth client {@code azp} with these realm roles, valid for an hour. */
@@ -63,7 +66,7 @@ public final class TestJwt {
         return sign(claims(subject, azp, AUDIENCE, Instant.now().plusSeconds(3600), roles));
     }
 
-    /** The claims of a realm access token; change them (audience, expiry) to build invalid ones. */
+    /** The claims of a realm access token; change them (audience, expiry, extra claims) to build other ones. */
     public static Map<String, Object> claims(String subject, String azp, String audience, Instant expiry, String... roles) {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -80,32 +83,32 @@ public final class TestJwt {
         return claims;
     }
 
-    /** The signed compact JWT of these claims (values: strings, numbers, lists and maps of them). */
+    /** The signed compact JWT of exactly these claims (strings, numbers, booleans, lists and maps of them). */
     public String sign(Map<String, Object> claims) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String signingInput = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-                + "." + b64.encodeToString(json(claims).getBytes(StandardCharsets.UTF_8));
+        return Jwt.claims(claims).jws().algorithm(SignatureAlgorithm.RS256).sign(key);
+    }
+
+    private static KeyPair newKeyPair() {
         try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key);
-            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + b64.encodeToString(rsa.sign());
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign a test token", e);
+            throw new IllegalStateException(e);
         }
     }
 
-    private static String json(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> json(e.getKey().toString()) + ":" + json(e.getValue()))
-                    .collect(Collectors.joining(",", "{", "}"));
+    // In system properties, not a static field: Quarkus reads the public key in its own class loader,
+    // which has its own copy of this class; the JVM's properties are the one place both see.
+    private static Properties trustedKeys() {
+        Properties system = System.getProperties();
+        synchronized (system) {
+            if (system.getProperty(PRIVATE_KEY_PROPERTY) == null) {
+                KeyPair pair = newKeyPair();
+                system.setProperty(PUBLIC_KEY_PROPERTY, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+                system.setProperty(PRIVATE_KEY_PROPERTY, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+            }
         }
-        if (value instanceof Collection<?> values) {
-            return values.stream().map(TestJwt::json).collect(Collectors.joining(",", "[", "]"));
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        return "\"" + value.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return system;
     }
 }
