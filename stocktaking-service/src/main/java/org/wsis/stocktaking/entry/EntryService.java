@@ -1,5 +1,7 @@
 package org.wsis.stocktaking.entry;
 
+import java.time.Clock;
+import org.wsis.commons.time.ServiceClock;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +27,10 @@ public class EntryService {
     private final CurrentUser caller;
     private final ReferenceData reference;
     private final EntryRevisions revisions;
+    private final Clock clock;
 
-    public EntryService(CurrentUser caller, ReferenceData reference, EntryRevisions revisions) {
+    public EntryService(CurrentUser caller, ReferenceData reference, EntryRevisions revisions, Clock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.reference = reference;
         this.revisions = revisions;
@@ -209,8 +213,8 @@ public class EntryService {
         }
     }
 
-    public static OffsetDateTime now() {
-        // PostgreSQL keeps microseconds: what a write returns must equal what a later read returns
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    /** The service clock's time, to the microsecond PostgreSQL keeps (a write returns what a later read returns). */
+    public OffsetDateTime now() {
+        return ServiceClock.utcNow(clock);
     }
 }
