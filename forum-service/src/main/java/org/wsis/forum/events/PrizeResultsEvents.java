@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.forum.ForumConfig;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.wsis.commons.events.CloudEvent;
@@ -59,15 +59,13 @@ public class PrizeResultsEvents {
     private final int ceremonyCapacity;
 
     public PrizeResultsEvents(ProcessedEvents processed, ObjectMapper mapper, SessionService sessions,
-                              @ConfigProperty(name = "wsis.forum.prize-ceremony.starts-utc", defaultValue = "16:00") LocalTime ceremonyStartsUtc,
-                              @ConfigProperty(name = "wsis.forum.prize-ceremony.minutes", defaultValue = "90") int ceremonyMinutes,
-                              @ConfigProperty(name = "wsis.forum.prize-ceremony.capacity", defaultValue = "800") int ceremonyCapacity) {
+                              ForumConfig config) {
         this.processed = processed;
         this.mapper = mapper;
         this.sessions = sessions;
-        this.ceremonyStartsUtc = ceremonyStartsUtc;
-        this.ceremonyMinutes = ceremonyMinutes;
-        this.ceremonyCapacity = ceremonyCapacity;
+        this.ceremonyStartsUtc = config.prizeCeremony().startsUtc();
+        this.ceremonyMinutes = config.prizeCeremony().minutes();
+        this.ceremonyCapacity = config.prizeCeremony().capacity();
     }
 
     @Incoming("prizes-results")

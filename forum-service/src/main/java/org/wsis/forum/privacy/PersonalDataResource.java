@@ -1,5 +1,7 @@
 package org.wsis.forum.privacy;
 
+import java.time.Clock;
+import org.wsis.commons.time.ServiceClock;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,7 +55,10 @@ public class PersonalDataResource {
     private final EntityManager entityManager;
     private final CurrentUser caller;
 
-    public PersonalDataResource(EntityManager entityManager, CurrentUser caller) {
+    private final Clock clock;
+
+    public PersonalDataResource(EntityManager entityManager, CurrentUser caller, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.caller = caller;
     }
@@ -73,7 +78,7 @@ public class PersonalDataResource {
                         WHERE r.subject_id = ?1 ORDER BY s.id""")
                 .setParameter(1, me).getResultList();
         List<SessionProposal> proposals = SessionProposal.list("proposerId = ?1 order by submittedAt", me);
-        var data = new PersonalData(me, OffsetDateTime.now(ZoneOffset.UTC),
+        var data = new PersonalData(me, ServiceClock.utcNow(clock),
                 registrations.stream().map(RegistrationDtos.RegistrationView::of).toList(),
                 signups.stream().map(r -> new SignupRecord(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2],
                         (UUID) r[3], (String) r[4], toTime(r[5]))).toList(),
@@ -86,7 +91,7 @@ public class PersonalDataResource {
     @Operation(operationId = "eraseMyPersonalData", summary = "Erase my personal data (anonymous counts are kept)")
     public Erasure erase() {
         String me = caller.subject();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = ServiceClock.utcNow(clock);
         int registrations = entityManager.createNativeQuery("""
                         UPDATE registration SET subject_id = NULL, full_name = NULL, organisation = NULL, country = NULL,
                                accessibility_needs = NULL, consent_given_at = NULL, erased_at = ?2, updated_at = ?2,

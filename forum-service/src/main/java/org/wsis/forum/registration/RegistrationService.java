@@ -1,5 +1,7 @@
 package org.wsis.forum.registration;
 
+import java.time.Clock;
+import org.wsis.commons.time.ServiceClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.wsis.commons.events.Outbox;
@@ -20,7 +22,10 @@ public class RegistrationService {
     private final Outbox outbox;
     private final SignupService signups;
 
-    public RegistrationService(Countries countries, Outbox outbox, SignupService signups) {
+    private final Clock clock;
+
+    public RegistrationService(Countries countries, Outbox outbox, SignupService signups, Clock clock) {
+        this.clock = clock;
         this.countries = countries;
         this.outbox = outbox;
         this.signups = signups;
@@ -102,7 +107,7 @@ public class RegistrationService {
         registration.updatedAt = now();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return ServiceClock.utcNow(clock);
     }
 }
