@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
-import org.wsis.commons.security.Roles;
+import org.wsis.indicators.IndicatorRoles;
 
 import java.util.List;
 
@@ -33,7 +33,7 @@ public class ProviderResource {
 
     @GET
     @Path("me")
-    @RolesAllowed(Roles.INDICATOR_PUBLISHER)
+    @RolesAllowed(IndicatorRoles.PUBLISHER)
     @Operation(operationId = "getMyProvider", summary = "The calling agency (from the token's 'agency' claim) and the indicators it provides")
     public ProviderView me() {
         String agency = caller.agency().orElseThrow(() ->

@@ -3,7 +3,7 @@ package org.wsis.indicators.upload;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.indicators.IndicatorsConfig;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -29,8 +29,8 @@ public class UploadFiles {
     private final Duration orphanAfter;
 
     @Inject
-    public UploadFiles(@ConfigProperty(name = "indicators.upload.orphan-after", defaultValue = "6H") Duration orphanAfter) {
-        this(Path.of(System.getProperty("java.io.tmpdir")), orphanAfter);
+    public UploadFiles(IndicatorsConfig config) {
+        this(Path.of(System.getProperty("java.io.tmpdir")), config.upload().orphanAfter());
     }
 
     UploadFiles(Path directory, Duration orphanAfter) {
