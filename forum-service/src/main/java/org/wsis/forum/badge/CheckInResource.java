@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.wsis.commons.security.Roles;
+import org.wsis.forum.ForumRoles;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -43,7 +43,7 @@ public class CheckInResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.FORUM_ORGANIZER)
+    @RolesAllowed(ForumRoles.ORGANIZER)
     @Operation(operationId = "checkInParticipant", summary = "Check a participant in by their badge code (organizers)")
     public CheckIn checkIn(@PathParam("year") int year, @NotNull(message = "a JSON body is required") @Valid Scan scan) {
         return checkIns.checkIn(year, scan.code());

@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.PageParams;
-import org.wsis.commons.security.Roles;
+import org.wsis.forum.ForumRoles;
 
 import java.time.LocalDate;
 
@@ -75,7 +75,7 @@ public class EditionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.FORUM_ORGANIZER)
+    @RolesAllowed(ForumRoles.ORGANIZER)
     @Operation(operationId = "createForumEdition", summary = "Create a forum edition (organizers)")
     @APIResponse(responseCode = "201", description = "The edition, created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EditionView.class)))

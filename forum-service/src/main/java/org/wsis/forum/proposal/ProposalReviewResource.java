@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.wsis.commons.security.Roles;
+import org.wsis.forum.ForumRoles;
 
 import java.util.UUID;
 
@@ -41,7 +41,7 @@ public class ProposalReviewResource {
     @POST
     @Path("accept")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.FORUM_ORGANIZER)
+    @RolesAllowed(ForumRoles.ORGANIZER)
     @Operation(operationId = "acceptSessionProposal", summary = "Accept a proposal (organizers): schedules its session")
     public ProposalResource.ProposalView accept(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ProposalResource.Acceptance request) {
         return ProposalResource.ProposalView.of(proposals.accept(id, request));
@@ -50,7 +50,7 @@ public class ProposalReviewResource {
     @POST
     @Path("decline")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.FORUM_ORGANIZER)
+    @RolesAllowed(ForumRoles.ORGANIZER)
     @Operation(operationId = "declineSessionProposal", summary = "Decline a proposal with a reason (organizers)")
     public ProposalResource.ProposalView decline(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ProposalResource.Decline request) {
         return ProposalResource.ProposalView.of(proposals.decline(id, request));

@@ -9,7 +9,7 @@ import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.ratelimit.WriteRateLimits;
 import org.wsis.commons.security.CurrentUser;
-import org.wsis.commons.security.Roles;
+import org.wsis.forum.ForumRoles;
 import org.wsis.commons.time.ServiceClock;
 import org.wsis.forum.ForumConfig;
 import org.wsis.forum.session.ForumSession;
@@ -90,7 +90,7 @@ public class ProposalService {
         StringBuilder query = new StringBuilder("editionYear = :year");
         Map<String, Object> params = new HashMap<>();
         params.put("year", year);
-        if (!caller.hasRole(Roles.FORUM_ORGANIZER)) {
+        if (!caller.hasRole(ForumRoles.ORGANIZER)) {
             query.append(" and proposerId = :me");
             params.put("me", caller.subject());
         }
@@ -106,7 +106,7 @@ public class ProposalService {
     /** One proposal, for its proposer or an organizer; to anyone else it does not exist. */
     public SessionProposal visible(UUID id) {
         SessionProposal proposal = SessionProposal.findById(id);
-        if (proposal == null || !(caller.hasRole(Roles.FORUM_ORGANIZER) || caller.subject().equals(proposal.proposerId))) {
+        if (proposal == null || !(caller.hasRole(ForumRoles.ORGANIZER) || caller.subject().equals(proposal.proposerId))) {
             throw ProblemException.notFound("Proposal", id); // others' proposals are not disclosed
         }
         return proposal;

@@ -45,7 +45,7 @@ public class RegistrationService {
         return registration;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Registration register(int year, String subject, RegistrationDtos.RegistrationForm form) {
         ForumEdition edition = SessionService.requireEdition(year);
         if (liveOf(year, subject) != null) {
@@ -73,7 +73,7 @@ public class RegistrationService {
     }
 
     /** Cancels the registration and its session sign-ups (their seats go to the waitlists). */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Registration cancel(int year, String subject) {
         Registration registration = requireLive(year, subject);
         signups.cancelAll(registration.id);

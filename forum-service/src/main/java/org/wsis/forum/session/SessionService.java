@@ -51,7 +51,7 @@ public class SessionService {
     }
 
     /** Puts a session on the agenda and announces it (session.scheduled.v1) in the same transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public ForumSession schedule(int year, SessionDtos.NewSession request, UUID proposalId, String createdBy) {
         ForumEdition edition = requireEdition(year);
         if (!request.endsAt().isAfter(request.startsAt())) {

@@ -10,7 +10,7 @@ import org.wsis.commons.http.Preconditions;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
-import org.wsis.commons.security.Roles;
+import org.wsis.stocktaking.StocktakingRoles;
 import org.wsis.stocktaking.entry.EntryRevisions.Action;
 import org.wsis.stocktaking.reference.ReferenceData;
 
@@ -196,7 +196,7 @@ public class EntryService {
     }
 
     private boolean canSeeUnpublished(Entry entry) {
-        return !caller.isAnonymous() && (entry.isOwnedBy(caller.subject()) || caller.hasRole(Roles.STOCKTAKING_MODERATOR));
+        return !caller.isAnonymous() && (entry.isOwnedBy(caller.subject()) || caller.hasRole(StocktakingRoles.MODERATOR));
     }
 
     public static void requireStatus(Entry entry, EntryStatus... allowed) {
