@@ -36,11 +36,19 @@ public class SignalRetention {
 
     /** @return votes whose signals were erased */
     int erase(OffsetDateTime castBefore) {
-        return entityManager.createNativeQuery("""
+        int erased = entityManager.createNativeQuery("""
                         UPDATE vote SET client_address = NULL, device_hash = NULL, account_created_at = NULL,
                                         email_domain = NULL, signals_erased = true
                         WHERE cast_at < ?1 AND NOT signals_erased
                           AND edition_year IN (SELECT edition_year FROM ledger_digest)""")
                 .setParameter(1, castBefore).executeUpdate();
+        // screening's per-voter facts (account creation time among them) go with the votes' signals
+        entityManager.createNativeQuery("""
+                        DELETE FROM voter_screening s
+                        WHERE s.edition_year IN (SELECT edition_year FROM ledger_digest)
+                          AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.edition_year = s.edition_year
+                                          AND v.voter_id = s.voter_id AND NOT v.signals_erased)""")
+                .executeUpdate();
+        return erased;
     }
 }

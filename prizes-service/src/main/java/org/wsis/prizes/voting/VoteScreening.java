@@ -16,13 +16,20 @@ import org.wsis.prizes.edition.Phase;
 import java.util.List;
 
 /**
- * Screening: decides for every vote of an edition whether it is VALID or EXCLUDED, re-evaluating the
- * edition's rules (ScreeningRules) over all its votes, since a cluster grows as votes arrive (the 31st
- * account from one address excludes the 30 before it too). Votes an administrator decided on are left
- * as decided. Votes cast since the last pass are PENDING, and only VALID votes make champions.
+ * Screening: decides for every vote of an edition whether it is VALID or EXCLUDED by the edition's rules
+ * (ScreeningRules). Votes an administrator decided on are left as decided. Votes cast since the last pass
+ * are PENDING, and only VALID votes make champions.
  * <p>
- * Off the vote path on purpose: the batched insert only stores the signals, and the rules run as a
- * few set-based statements every minute during voting and once more when voting closes.
+ * Off the vote path on purpose: the batched insert only stores the signals, and the rules run as a few
+ * set-based statements every minute during voting and once more, over the whole season, when voting closes.
+ * <p>
+ * A cluster grows as votes arrive (the 31st account from one address excludes the 30 before it too), so a pass
+ * re-decides more than the new votes, but not the whole season: the voters of the PENDING votes, and every voter
+ * whose verdict those votes can change: those sharing an address or a device and network with a new vote, those
+ * whose choices equal a changed voter's old or new choices, and those whose accounts were created within a burst
+ * window of a re-decided voter's. Per-voter facts live in {@code voter_screening}, kept by each pass for the
+ * voters it touched. A full pass (the closing one, or an administrator's) re-decides every voter; the
+ * equivalence of both is what VoteScreeningTest checks.
  */
 @ApplicationScoped
 public class VoteScreening {
@@ -72,70 +79,169 @@ public class VoteScreening {
                 .filter(e -> editions.phaseNow(e) == Phase.VOTING && !rules(e).isOff()).map(e -> e.year).toList());
         for (int year : voting) {
             try {
-                QuarkusTransaction.requiringNew().timeout(timeoutSeconds).run(() -> screen(year));
+                long started = System.nanoTime();
+                int decided = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> screenNewVotes(year));
+                LOG.infof("screened edition %d: %d votes got a verdict in %d ms", year, decided,
+                        (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "screening of edition %d failed; next pass in a minute", year);
             }
         }
     }
 
-    /** Runs the rules over every undecided vote of the edition; returns how many votes are EXCLUDED after it. */
+    /** Re-decides every undecided vote of the edition; returns how many votes are EXCLUDED after it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long screen(int year) {
+        pass(year, true);
+        return ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM vote WHERE edition_year = ?1 AND status = 'EXCLUDED'")
+                .setParameter(1, year).getSingleResult()).longValue();
+    }
+
+    /** Decides the PENDING votes of the edition, and re-decides the votes whose verdict they can change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int screenNewVotes(int year) {
+        return pass(year, false);
+    }
+
+    /** @return how many votes got another verdict */
+    private int pass(int year, boolean everyVoter) {
         ScreeningRules r = rules(editions.get(year));
-        entityManager.createNativeQuery("""
-                WITH v AS (
-                    SELECT category, voter_id, submission_id, cast_at, client_address, device_hash, account_created_at,
-                           CASE WHEN client_address LIKE '%:%' THEN substring(client_address from '^(([0-9a-fA-F]*:){3})')
-                                ELSE substring(client_address from '^([0-9]+\\.[0-9]+\\.[0-9]+)\\.') END AS subnet,
-                           extract(epoch FROM cast_at - lag(cast_at) OVER (PARTITION BY voter_id ORDER BY cast_at)) AS gap
-                    FROM vote WHERE edition_year = ?1
-                ), per_voter AS (
-                    SELECT voter_id, count(*) AS n, extract(epoch FROM max(cast_at) - min(cast_at)) AS span,
-                           string_agg(category || '=' || submission_id, ',' ORDER BY category) AS choices,
-                           min(account_created_at) AS created, stddev_samp(gap) AS jitter
-                    FROM v GROUP BY voter_id
+        // one pass per edition at a time (scheduler, administrator, close), without locking the edition row
+        // that every vote's insert references
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('vote-screening'), ?1)")
+                .setParameter(1, year).getResultList();
+        sql("""
+                CREATE TEMP TABLE screen_pending (category TEXT, voter_id TEXT, client_address TEXT, device_hash TEXT,
+                                                  subnet TEXT, PRIMARY KEY (category, voter_id)) ON COMMIT DROP;
+                CREATE TEMP TABLE screen_touched (voter_id TEXT PRIMARY KEY, known BOOLEAN, old_choices TEXT,
+                                                  old_created TIMESTAMPTZ) ON COMMIT DROP;
+                CREATE TEMP TABLE screen_affected (voter_id TEXT PRIMARY KEY) ON COMMIT DROP""");
+        // the votes this pass decides: those PENDING now (a vote arriving during the pass stays PENDING for the next)
+        update("""
+                INSERT INTO screen_pending
+                SELECT category, voter_id, client_address, device_hash, vote_subnet(client_address)
+                FROM vote WHERE edition_year = ?1 AND status = 'PENDING'""", year);
+        update(everyVoter ? """
+                INSERT INTO screen_touched
+                SELECT DISTINCT v.voter_id, s.voter_id IS NOT NULL, s.choices, s.account_created_at FROM vote v
+                LEFT JOIN voter_screening s ON s.edition_year = v.edition_year AND s.voter_id = v.voter_id
+                WHERE v.edition_year = ?1""" : """
+                INSERT INTO screen_touched
+                SELECT p.voter_id, s.voter_id IS NOT NULL, s.choices, s.account_created_at
+                FROM (SELECT DISTINCT voter_id FROM screen_pending) p
+                LEFT JOIN voter_screening s ON s.edition_year = ?1 AND s.voter_id = p.voter_id""", year);
+        sql("ANALYZE screen_pending; ANALYZE screen_touched");
+        update("""
+                INSERT INTO voter_screening (edition_year, voter_id, votes, span_seconds, choices, account_created_at, jitter_seconds)
+                SELECT ?1, voter_id, count(*), coalesce(extract(epoch FROM max(cast_at) - min(cast_at)), 0),
+                       md5(string_agg(category || '=' || submission_id, ',' ORDER BY category)), min(account_created_at),
+                       stddev_samp(gap)
+                FROM (SELECT v.voter_id, v.category, v.submission_id, v.cast_at, v.account_created_at,
+                             extract(epoch FROM v.cast_at - lag(v.cast_at) OVER (PARTITION BY v.voter_id ORDER BY v.cast_at)) AS gap
+                      FROM vote v JOIN screen_touched t USING (voter_id) WHERE v.edition_year = ?1) v
+                GROUP BY voter_id
+                ON CONFLICT (edition_year, voter_id) DO UPDATE SET votes = excluded.votes, span_seconds = excluded.span_seconds,
+                    choices = excluded.choices, account_created_at = excluded.account_created_at,
+                    jitter_seconds = excluded.jitter_seconds""", year);
+        if (everyVoter) {
+            sql("INSERT INTO screen_affected SELECT voter_id FROM screen_touched");
+        } else {
+            entityManager.createNativeQuery("""
+                    INSERT INTO screen_affected
+                    SELECT voter_id FROM screen_touched
+                    UNION
+                    SELECT v.voter_id FROM vote v
+                    WHERE ?2 > 0 AND v.edition_year = ?1
+                      AND v.client_address IN (SELECT client_address FROM screen_pending)
+                    UNION
+                    SELECT v.voter_id FROM vote v
+                    WHERE ?3 > 0 AND v.edition_year = ?1
+                      AND v.device_hash IN (SELECT device_hash FROM screen_pending WHERE subnet IS NOT NULL)
+                      AND (v.device_hash, vote_subnet(v.client_address)) IN (SELECT device_hash, subnet FROM screen_pending)
+                    UNION
+                    SELECT s.voter_id FROM voter_screening s
+                    WHERE ?4 > 0 AND s.edition_year = ?1 AND s.choices IN (
+                            SELECT old_choices FROM screen_touched WHERE known
+                        UNION SELECT c.choices FROM voter_screening c JOIN screen_touched t USING (voter_id) WHERE c.edition_year = ?1)
+                    UNION
+                    -- a new account (or one whose creation time changed) changes the bursts whose window holds its
+                    -- creation time, before and after
+                    SELECT s.voter_id FROM screen_touched t
+                    JOIN voter_screening n ON n.edition_year = ?1 AND n.voter_id = t.voter_id
+                    CROSS JOIN LATERAL (VALUES (n.account_created_at), (t.old_created)) AS c (created)
+                    JOIN voter_screening s ON s.edition_year = ?1
+                         AND s.account_created_at BETWEEN c.created - make_interval(secs => ?6) AND c.created + make_interval(secs => ?6)
+                    WHERE ?5 > 0 AND (NOT t.known OR t.old_created IS DISTINCT FROM n.account_created_at)""")
+                    .setParameter(1, year).setParameter(2, r.maxAccountsPerAddress()).setParameter(3, r.maxAccountsPerDeviceSubnet())
+                    .setParameter(4, r.identicalAccounts()).setParameter(5, r.burstAccounts()).setParameter(6, r.burstSeconds())
+                    .executeUpdate();
+        }
+        sql("ANALYZE screen_affected");
+        return entityManager.createNativeQuery("""
+                WITH affected AS MATERIALIZED (
+                    SELECT p.* FROM voter_screening p JOIN screen_affected USING (voter_id) WHERE p.edition_year = ?1
+                ), affected_votes AS MATERIALIZED (
+                    -- an undecided vote of an affected voter, PENDING ones only if this pass took them
+                    SELECT v.category, v.voter_id, v.client_address, v.device_hash, vote_subnet(v.client_address) AS subnet
+                    FROM vote v JOIN screen_affected USING (voter_id)
+                    WHERE v.edition_year = ?1 AND v.decided_by IS NULL
+                      AND (v.status <> 'PENDING' OR (v.category, v.voter_id) IN (SELECT category, voter_id FROM screen_pending))
                 ), crowded_address AS MATERIALIZED (
-                    SELECT client_address FROM v WHERE client_address IS NOT NULL GROUP BY client_address
-                    HAVING ?2 > 0 AND count(DISTINCT voter_id) > ?2
+                    SELECT client_address FROM vote
+                    WHERE ?2 > 0 AND edition_year = ?1 AND client_address IN (SELECT client_address FROM affected_votes)
+                    GROUP BY client_address HAVING count(DISTINCT voter_id) > ?2
                 ), shared_device AS MATERIALIZED (
-                    SELECT device_hash, subnet FROM v WHERE device_hash IS NOT NULL AND subnet IS NOT NULL
-                    GROUP BY device_hash, subnet HAVING ?3 > 0 AND count(DISTINCT voter_id) > ?3
+                    SELECT device_hash, vote_subnet(client_address) AS subnet FROM vote
+                    WHERE ?3 > 0 AND edition_year = ?1 AND device_hash IN (SELECT device_hash FROM affected_votes WHERE subnet IS NOT NULL)
+                      AND vote_subnet(client_address) IS NOT NULL
+                    GROUP BY 1, 2 HAVING count(DISTINCT voter_id) > ?3
                 ), identical AS MATERIALIZED (
-                    SELECT choices FROM per_voter WHERE n >= ?7 GROUP BY choices HAVING ?6 > 0 AND count(*) >= ?6
+                    SELECT choices FROM voter_screening
+                    WHERE ?6 > 0 AND edition_year = ?1 AND votes >= ?7 AND choices IN (SELECT choices FROM affected)
+                    GROUP BY choices HAVING count(*) >= ?6
+                ), burst_scope AS MATERIALIZED (
+                    -- every account created within two windows of an affected one's creation: enough to find every
+                    -- window that holds an affected account. Nearby creations merge into one range (one index scan).
+                    SELECT s.voter_id, s.account_created_at AS created
+                    FROM (SELECT min(created) - make_interval(secs => 2 * ?9) AS low, max(created) + make_interval(secs => 2 * ?9) AS high
+                          FROM (SELECT created, count(*) FILTER (WHERE gap) OVER (ORDER BY created) AS island
+                                FROM (SELECT created, created - lag(created) OVER (ORDER BY created) > make_interval(secs => 4 * ?9) AS gap
+                                      FROM (SELECT DISTINCT account_created_at AS created FROM affected
+                                            WHERE ?8 > 0 AND account_created_at IS NOT NULL) c) g) i
+                          GROUP BY island) range
+                    JOIN voter_screening s ON s.edition_year = ?1 AND s.account_created_at BETWEEN range.low AND range.high
                 ), burst_start AS MATERIALIZED (
                     -- a burst window starts at an account's creation: [created, created + ?9 s] holding >= ?8 accounts
                     -- (sliding, not fixed buckets, so a campaign straddling a bucket edge is still one burst)
                     SELECT voter_id, created, count(*) OVER (ORDER BY created
                            RANGE BETWEEN CURRENT ROW AND make_interval(secs => ?9) FOLLOWING) >= ?8 AS starts
-                    FROM per_voter WHERE created IS NOT NULL
+                    FROM burst_scope
                 ), in_burst AS MATERIALIZED (
-                    -- in a burst: a window starts at most ?9 s before the account's creation. A second sliding pass,
-                    -- not a lookup per voter: that was a window over every voter for each vote (quadratic; a
-                    -- 23,600-vote season took over a minute)
+                    -- in a burst: a window starts at most ?9 s before the account's creation (a second sliding pass,
+                    -- not a lookup per voter, which is quadratic)
                     SELECT voter_id FROM (
                         SELECT voter_id, bool_or(starts) OVER (ORDER BY created
                                RANGE BETWEEN make_interval(secs => ?9) PRECEDING AND CURRENT ROW) AS hit
                         FROM burst_start) b
-                    WHERE ?8 > 0 AND hit
+                    WHERE hit
                 ), voter_reasons AS MATERIALIZED (
                     SELECT p.voter_id, concat_ws('; ',
-                           CASE WHEN ?4 > 0 AND p.n >= ?4 AND p.span <= ?5 THEN 'all-categories-fast' END,
+                           CASE WHEN ?4 > 0 AND p.votes >= ?4 AND p.span_seconds <= ?5 THEN 'all-categories-fast' END,
                            CASE WHEN p.choices IN (SELECT choices FROM identical) THEN 'identical-sequence' END,
                            CASE WHEN p.voter_id IN (SELECT voter_id FROM in_burst) THEN 'account-burst' END,
-                           CASE WHEN ?10 > 0 AND p.n >= ?10 AND p.jitter * 1000 < ?11 THEN 'regular-timing' END) AS reasons
-                    FROM per_voter p
+                           CASE WHEN ?10 > 0 AND p.votes >= ?10 AND p.jitter_seconds * 1000 < ?11 THEN 'regular-timing' END) AS reasons
+                    FROM affected p
                 ), vote_reasons AS MATERIALIZED (
                     SELECT v.category, v.voter_id, nullif(concat_ws('; ',
                            CASE WHEN v.client_address IN (SELECT client_address FROM crowded_address) THEN 'many-accounts-per-address' END,
                            CASE WHEN (v.device_hash, v.subnet) IN (SELECT device_hash, subnet FROM shared_device) THEN 'shared-device' END,
                            nullif(vr.reasons, '')), '') AS reason
-                    FROM v JOIN voter_reasons vr USING (voter_id)
+                    FROM affected_votes v JOIN voter_reasons vr USING (voter_id)
                 )
                 UPDATE vote SET status = CASE WHEN r.reason IS NULL THEN 'VALID' ELSE 'EXCLUDED' END, reason = r.reason
                 FROM vote_reasons r
                 WHERE vote.edition_year = ?1 AND vote.category = r.category AND vote.voter_id = r.voter_id
-                  AND vote.decided_by IS NULL
                   AND (vote.status IS DISTINCT FROM CASE WHEN r.reason IS NULL THEN 'VALID' ELSE 'EXCLUDED' END
                        OR vote.reason IS DISTINCT FROM r.reason)""")
                 .setParameter(1, year).setParameter(2, r.maxAccountsPerAddress()).setParameter(3, r.maxAccountsPerDeviceSubnet())
@@ -144,8 +250,15 @@ public class VoteScreening {
                 .setParameter(8, r.burstAccounts()).setParameter(9, r.burstSeconds())
                 .setParameter(10, r.regularMinVotes()).setParameter(11, r.regularMaxJitterMillis())
                 .executeUpdate();
-        return ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM vote WHERE edition_year = ?1 AND status = 'EXCLUDED'")
-                .setParameter(1, year).getSingleResult()).longValue();
+    }
+
+    private void sql(String statements) {
+        for (String statement : statements.split(";")) {
+            entityManager.createNativeQuery(statement).executeUpdate();
+        }
+    }
+
+    private void update(String statement, int year) {
+        entityManager.createNativeQuery(statement).setParameter(1, year).executeUpdate();
     }
 }

@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 import static io.restassured.RestAssured.given;
@@ -304,8 +303,8 @@ class ContestRulesTest {
                 + "necesitaba y formo a sus propios voluntarios para gestionarlos con sus socios. ").repeat(4);
     }
 
-    private static int newYear() {
-        return ThreadLocalRandom.current().nextInt(3001, 9000);
+    private int newYear() {
+        return VotingEditions.freeYear(entityManager, 3001, 9000);
     }
 
     private void createEdition(int year, int phase) {

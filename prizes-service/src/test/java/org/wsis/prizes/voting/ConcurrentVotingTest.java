@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.prizes.contest.TestTokens;
+import org.wsis.prizes.contest.VotingEditions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,8 +54,8 @@ class ConcurrentVotingTest {
     /** Per voter, at once: the same keyed vote twice, a rival vote in that category, and a vote in another. */
     @Test
     void votesSentAtOnceCountOncePerVoterAndCategoryAndRetriesReplay() throws Exception {
-        int year = freeYear();
-        votingEdition(year);
+        int year = VotingEditions.freeYear(entityManager, 3000, 9000);
+        VotingEditions.votingEdition(entityManager, year, List.of("C7.E-HEALTH", "C4"), 3, null, null);
         List<UUID> health = nominees(year, "C7.E-HEALTH");
         List<UUID> capacity = nominees(year, "C4");
 
@@ -120,8 +120,8 @@ class ConcurrentVotingTest {
 
     @Test
     void aKeyReusedForAnotherVoteIsRefusedAndChangesNothing() {
-        int year = freeYear();
-        votingEdition(year);
+        int year = VotingEditions.freeYear(entityManager, 3000, 9000);
+        VotingEditions.votingEdition(entityManager, year, List.of("C7.E-HEALTH", "C4"), 3, null, null);
         List<UUID> health = nominees(year, "C7.E-HEALTH");
         String token = TestTokens.voter("key-reuser");
         given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", "reused-key-0001")
@@ -148,51 +148,6 @@ class ConcurrentVotingTest {
 
     private static String votes(int year) {
         return "/api/v1/editions/" + year + "/votes";
-    }
-
-    /** A year no edition of this test run has yet (other tests pick random years from the same range). */
-    private int freeYear() {
-        while (true) {
-            int year = ThreadLocalRandom.current().nextInt(3000, 9000);
-            long taken = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                    .createNativeQuery("SELECT count(*) FROM edition WHERE year = ?1").setParameter(1, year)
-                    .getSingleResult()).longValue());
-            if (taken == 0) {
-                return year;
-            }
-        }
-    }
-
-    /** An edition in its voting phase, nominees announced: three nominees in e-health and three in C4. */
-    private void votingEdition(int year) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("""
-                    INSERT INTO edition (year, submission_opens, review_opens, nomination_opens, voting_opens, results_open,
-                                         champions_per_category, nominees_announced_at)
-                    VALUES (?1, now() - interval '40 days', now() - interval '30 days', now() - interval '20 days',
-                            now() - interval '1 day', now() + interval '30 days', 2, now() - interval '2 days')""")
-                    .setParameter(1, year).executeUpdate();
-            for (String category : List.of("C7.E-HEALTH", "C4")) {
-                for (int n = 0; n < 3; n++) {
-                    UUID entry = UUID.randomUUID();
-                    entityManager.createNativeQuery("""
-                            INSERT INTO eligible_entry (entry_id, owner_id, title, organisation, action_lines, published_at)
-                            VALUES (?1, ?2, ?3, 'Org', ARRAY[?4], now())""")
-                            .setParameter(1, entry).setParameter(2, "owner-" + entry).setParameter(3, "Nominee " + n)
-                            .setParameter(4, category.startsWith("C7") ? "C7" : category).executeUpdate();
-                    entityManager.createNativeQuery("""
-                            INSERT INTO submission (id, edition_year, entry_id, category, owner_id, organisation, title, summary,
-                                                    status, submitted_at, updated_at)
-                            VALUES (gen_random_uuid(), ?1, ?2, ?3, ?4, 'Org', ?5, 'Nominee', 'NOMINATED', now(), now())""")
-                            .setParameter(1, year).setParameter(2, entry).setParameter(3, category)
-                            .setParameter(4, "owner-" + entry).setParameter(5, "Nominee " + n).executeUpdate();
-                }
-            }
-            entityManager.createNativeQuery("""
-                    INSERT INTO vote_tally (submission_id, edition_year, category, votes)
-                    SELECT id, edition_year, category, 0 FROM submission WHERE edition_year = ?1""")
-                    .setParameter(1, year).executeUpdate();
-        });
     }
 
     @SuppressWarnings("unchecked")

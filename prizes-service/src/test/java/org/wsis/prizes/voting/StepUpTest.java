@@ -16,6 +16,7 @@ import org.wsis.localstack.testing.MailDevTestResource;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.prizes.contest.TestClock;
 import org.wsis.prizes.contest.TestTokens;
+import org.wsis.prizes.contest.VotingEditions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -154,7 +155,7 @@ class StepUpTest {
 
     @Test
     void anAdministratorSetsTheStepUpOnAnEditionAndItIsFrozenOnceVotingOpens() {
-        int year = ThreadLocalRandom.current().nextInt(2100, 3000);
+        int year = VotingEditions.freeYear(entityManager, 2100, 3000);
         String admin = TestTokens.token("step-up-admin", "wsis-frontend", "prize-admin");
         java.time.OffsetDateTime opens = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(1).withNano(0);
         Map<String, Object> dates = new java.util.HashMap<>(Map.of("submissionOpens", opens.minusDays(30).toString(),
@@ -240,33 +241,8 @@ class StepUpTest {
 
     /** An edition voting since yesterday with one announced nominee per category and the given step-up (null: none). */
     private int votingEdition(String stepUpRules, String... categories) {
-        int year = ThreadLocalRandom.current().nextInt(2100, 3000);
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("""
-                    INSERT INTO edition (year, submission_opens, review_opens, nomination_opens, voting_opens, results_open,
-                                         ceremony_at, champions_per_category, nominees_announced_at, step_up_rules)
-                    VALUES (?1, now() - interval '40 days', now() - interval '30 days', now() - interval '20 days',
-                            now() - interval '1 day', now() + interval '30 days', now() + interval '31 days', 2,
-                            now() - interval '2 days', ?2)""")
-                    .setParameter(1, year).setParameter(2, stepUpRules).executeUpdate();
-            for (String category : categories) {
-                UUID entry = UUID.randomUUID();
-                entityManager.createNativeQuery("""
-                        INSERT INTO eligible_entry (entry_id, owner_id, title, organisation, action_lines, published_at)
-                        VALUES (?1, ?2, 'Nominee', 'Org', ARRAY[?3], now())""")
-                        .setParameter(1, entry).setParameter(2, "owner-" + entry).setParameter(3, category).executeUpdate();
-                entityManager.createNativeQuery("""
-                        INSERT INTO submission (id, edition_year, entry_id, category, owner_id, organisation, title, summary,
-                                                status, submitted_at, updated_at)
-                        VALUES (gen_random_uuid(), ?1, ?2, ?3, ?4, 'Org', 'Nominee', 'Nominee', 'NOMINATED', now(), now())""")
-                        .setParameter(1, year).setParameter(2, entry).setParameter(3, category)
-                        .setParameter(4, "owner-" + entry).executeUpdate();
-            }
-            entityManager.createNativeQuery("""
-                    INSERT INTO vote_tally (submission_id, edition_year, category, votes)
-                    SELECT id, edition_year, category, 0 FROM submission WHERE edition_year = ?1""")
-                    .setParameter(1, year).executeUpdate();
-        });
+        int year = VotingEditions.freeYear(entityManager, 2100, 3000);
+        VotingEditions.votingEdition(entityManager, year, List.of(categories), 1, stepUpRules, null);
         return year;
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.prizes.contest.TestClock;
 import org.wsis.prizes.contest.TestTokens;
+import org.wsis.prizes.contest.VotingEditions;
 import org.wsis.prizes.ledger.LedgerDtos;
 import org.wsis.prizes.ledger.Recount;
 
@@ -60,7 +61,7 @@ class VotingIntegrityTest {
     @Test
     void onlyPeopleWithTheRoleAVerifiedEmailAndAnOldEnoughAccountVote() {
         int year = realYear();
-        votingEdition(year, List.of("C4"));
+        VotingEditions.votingEdition(entityManager, year, List.of("C4"), 3, null, null);
         UUID nominee = nominees(year, "C4").get(0);
         Instant old = TestTokens.LONG_AGO;
 
@@ -133,7 +134,7 @@ class VotingIntegrityTest {
     @Test
     void aScriptedCampaignIsExcludedAndOrganicVotesCountThenTheLedgerRecountsThePublishedStandings() throws Exception {
         int year = realYear();
-        votingEdition(year, ALL_CATEGORIES);
+        VotingEditions.votingEdition(entityManager, year, ALL_CATEGORIES, 3, null, null);
         Map<String, List<UUID>> nominees = new LinkedHashMap<>();
         ALL_CATEGORIES.forEach(c -> nominees.put(c, nominees(year, c)));
 
@@ -282,8 +283,8 @@ class VotingIntegrityTest {
     }
 
     /** A real contest year (not a rehearsal): its rules freeze when voting opens. */
-    private static int realYear() {
-        return ThreadLocalRandom.current().nextInt(2100, 3000);
+    private int realYear() {
+        return VotingEditions.freeYear(entityManager, 2100, 3000);
     }
 
     private static String edition(int year) {
@@ -296,45 +297,6 @@ class VotingIntegrityTest {
 
     private static String results(int year) {
         return edition(year) + "/results";
-    }
-
-    /**
-     * An edition voting since yesterday until in 30 days, ceremony a day after that, three nominees per
-     * category, announced (how an edition gets there is ContestFlowTest's).
-     */
-    private void votingEdition(int year, List<String> categories) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("""
-                    INSERT INTO edition (year, submission_opens, review_opens, nomination_opens, voting_opens, results_open,
-                                         ceremony_at, champions_per_category, nominees_announced_at)
-                    VALUES (?1, now() - interval '40 days', now() - interval '30 days', now() - interval '20 days',
-                            now() - interval '1 day', now() + interval '30 days', now() + interval '31 days', 2,
-                            now() - interval '2 days')""")
-                    .setParameter(1, year).executeUpdate();
-            for (String category : categories) {
-                for (int n = 0; n < 3; n++) {
-                    UUID entry = UUID.randomUUID();
-                    String line = category.startsWith("C7") ? "C7" : category;
-                    entityManager.createNativeQuery("""
-                            INSERT INTO eligible_entry (entry_id, owner_id, title, organisation, action_lines, published_at)
-                            VALUES (?1, ?2, ?3, 'Org', ARRAY[?4], now())""")
-                            .setParameter(1, entry).setParameter(2, "owner-" + entry).setParameter(3, "Nominee " + n)
-                            .setParameter(4, line).executeUpdate();
-                    entityManager.createNativeQuery("""
-                            INSERT INTO submission (id, edition_year, entry_id, category, owner_id, organisation, title, summary,
-                                                    status, submitted_at, updated_at)
-                            VALUES (gen_random_uuid(), ?1, ?2, ?3, ?4, 'Org', ?5, 'Nominee', 'NOMINATED',
-                                    now() - (?6 || ' minutes')::interval, now())""")
-                            .setParameter(1, year).setParameter(2, entry).setParameter(3, category)
-                            .setParameter(4, "owner-" + entry).setParameter(5, "Nominee " + n)
-                            .setParameter(6, String.valueOf(10 - n)).executeUpdate();
-                }
-            }
-            entityManager.createNativeQuery("""
-                    INSERT INTO vote_tally (submission_id, edition_year, category, votes)
-                    SELECT id, edition_year, category, 0 FROM submission WHERE edition_year = ?1""")
-                    .setParameter(1, year).executeUpdate();
-        });
     }
 
     @SuppressWarnings("unchecked")
