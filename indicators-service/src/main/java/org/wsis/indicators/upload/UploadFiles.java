@@ -1,5 +1,6 @@
 package org.wsis.indicators.upload;
 
+import java.time.Clock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -27,15 +28,17 @@ public class UploadFiles {
 
     private final Path directory;
     private final Duration orphanAfter;
+    private final Clock clock;
 
     @Inject
-    public UploadFiles(IndicatorsConfig config) {
-        this(Path.of(System.getProperty("java.io.tmpdir")), config.upload().orphanAfter());
+    public UploadFiles(IndicatorsConfig config, Clock clock) {
+        this(Path.of(System.getProperty("java.io.tmpdir")), config.upload().orphanAfter(), clock);
     }
 
-    UploadFiles(Path directory, Duration orphanAfter) {
+    UploadFiles(Path directory, Duration orphanAfter, Clock clock) {
         this.directory = directory;
         this.orphanAfter = orphanAfter;
+        this.clock = clock;
     }
 
     /** A new, empty spool file; whoever reads it deletes it. */
@@ -53,7 +56,7 @@ public class UploadFiles {
 
     /** Deletes spool files last written more than {@code age} ago; returns how many. */
     int deleteOlderThan(Duration age) {
-        Instant cutoff = Instant.now().minus(age);
+        Instant cutoff = clock.instant().minus(age);
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
             for (Path file : files) {
