@@ -43,9 +43,9 @@ java -Xmx1g -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$FORUM_PORT \
   -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
   -Dquarkus.log.level=WARN \
   `# the rush measures capacity: lift the per-session sign-up pace that stops one person's many accounts` \
-  -Dwsis.forum.signup.session-rate.burst-share=100 \
+  -Dforum.signup.session-rate.burst-share=100 \
   `# a fresh badge key per run: services refuse the published dev key outside dev/test` \
-  -Dwsis.forum.badge-secret="$(openssl rand -hex 24)" \
+  -Dforum.badge-secret="$(openssl rand -hex 24)" \
   -jar forum-service/target/quarkus-app/quarkus-run.jar > "$WORK/forum.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$FORUM_PORT/q/health/ready" >/dev/null && break; sleep 1; done

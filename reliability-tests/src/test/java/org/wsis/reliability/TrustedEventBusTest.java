@@ -153,7 +153,7 @@ class TrustedEventBusTest extends PlatformSuite {
     @Test
     void aServiceRefusesToStartWithAPublishedSecret() {
         Map<String, String> config = new HashMap<>(platform.stack.serviceConfig(PlatformService.FORUM));
-        config.put("wsis.forum.badge-secret", "dev-only-badge-secret-change-me-in-production-0123456789");
+        config.put("forum.badge-secret", "dev-only-badge-secret-change-me-in-production-0123456789");
         config.put("quarkus.flyway.migrate-at-start", "false");
         config.put("mp.messaging.incoming.prizes-results.enabled", "false");
         QuarkusApp forum = new QuarkusApp(Installation.fromBuild(), "forum-service", platform.stack.logDir().resolve("guard"),
@@ -162,7 +162,7 @@ class TrustedEventBusTest extends PlatformSuite {
             forum.launch();
             awaitUntil(Duration.ofSeconds(90), () -> !forum.process().isAlive(), "forum-service stops by itself");
             assertTrue(forum.process().logContains("Refusing to start with secrets published in the repository"), forum.process().tail());
-            assertTrue(forum.process().logContains("wsis.forum.badge-secret"), forum.process().tail());
+            assertTrue(forum.process().logContains("forum.badge-secret"), forum.process().tail());
             assertFalse(forum.process().logContains("dev-only-badge-secret-change-me"), "the value itself is never logged");
         } finally {
             forum.stop();

@@ -63,7 +63,7 @@ public class DevSecretGuard {
         if (!found.isEmpty()) {
             throw new IllegalStateException("Refusing to start with secrets published in the repository (profile "
                     + profiles + "): " + String.join(", ", found) + ". Set them from a secret store "
-                    + "(e.g. QUARKUS_DATASOURCE_PASSWORD, WSIS_FORUM_BADGE_SECRET, KAFKA_SASL_JAAS_CONFIG from a Kubernetes Secret).");
+                    + "(e.g. QUARKUS_DATASOURCE_PASSWORD, FORUM_BADGE_SECRET, KAFKA_SASL_JAAS_CONFIG from a Kubernetes Secret).");
         }
     }
 

@@ -151,7 +151,7 @@ public final class PlatformStack implements AutoCloseable {
         config.put("quarkus.datasource.password", secrets.get("postgres." + service.key() + ".password"));
         kafka.clientConfig(service.kafkaUser()).forEach((key, value) -> config.put("kafka." + key, value));
         if (service == PlatformService.FORUM) {
-            config.put("wsis.forum.badge-secret", secrets.get("forum.badge-secret"));
+            config.put("forum.badge-secret", secrets.get("forum.badge-secret"));
         }
         if (keycloak != null) {
             config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());

@@ -19,12 +19,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.PageParams;
-import org.wsis.commons.security.Roles;
+import org.wsis.forum.ForumRoles;
 
 /** A session's confirmed and waitlisted participants, in arrival order, and their counts (organizers only). */
 @Path("/api/v1/sessions/{id}/attendees")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.FORUM_ORGANIZER)
+@RolesAllowed(ForumRoles.ORGANIZER)
 @Tag(name = "Attendance (organizers)")
 public class SessionAttendanceResource {
     private final AttendanceQueries attendance;

@@ -1,7 +1,7 @@
 package org.wsis.forum.badge;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.forum.ForumConfig;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Badge codes: "registrationId.signature", the signature an HMAC-SHA256 of the registration id and
- * edition under a server-side secret (wsis.forum.badge-secret), base64url without padding. Without
+ * edition under a server-side secret (forum.badge-secret), base64url without padding. Without
  * the secret a code cannot be forged, and one edition's badge does not verify for another.
  */
 @ApplicationScoped
@@ -25,9 +25,10 @@ public class BadgeCodes {
 
     private final SecretKeySpec key;
 
-    public BadgeCodes(@ConfigProperty(name = "wsis.forum.badge-secret") String secret) {
+    public BadgeCodes(ForumConfig config) {
+        String secret = config.badgeSecret();
         if (secret.length() < 32) {
-            throw new IllegalStateException("wsis.forum.badge-secret must be at least 32 characters");
+            throw new IllegalStateException("forum.badge-secret must be at least 32 characters");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }

@@ -4,10 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,15 +25,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
-import org.wsis.commons.problem.ProblemException;
-import org.wsis.commons.security.CurrentUser;
-import org.wsis.commons.security.Roles;
+import org.wsis.forum.ForumRoles;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** Forum editions: public to read, created by organizers. */
 @Path("/api/v1/editions")
@@ -57,10 +50,10 @@ public class EditionResource {
         }
     }
 
-    private final CurrentUser caller;
+    private final EditionService editions;
 
-    public EditionResource(CurrentUser caller) {
-        this.caller = caller;
+    public EditionResource(EditionService editions) {
+        this.editions = editions;
     }
 
     @GET
@@ -69,9 +62,7 @@ public class EditionResource {
     @APIResponse(responseCode = "200", description = "A page of forum editions",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EditionView.class, type = SchemaType.ARRAY)))
     public Response list(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
-        var query = ForumEdition.<ForumEdition>findAll(Sort.descending("year"));
-        var items = query.page(page.page, page.size).list().stream().map(EditionView::of).toList();
-        return new Page<>(items, page.page, page.size, query.count()).toResponse(uri);
+        return editions.list(page).toResponse(uri);
     }
 
     @GET
@@ -79,40 +70,17 @@ public class EditionResource {
     @PermitAll
     @Operation(operationId = "getForumEdition", summary = "One forum edition")
     public EditionView get(@PathParam("year") int year) {
-        ForumEdition edition = ForumEdition.findById(year);
-        if (edition == null) {
-            throw ProblemException.notFound("Forum edition", year);
-        }
-        return EditionView.of(edition);
+        return EditionView.of(editions.get(year));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.FORUM_ORGANIZER)
-    @Transactional
+    @RolesAllowed(ForumRoles.ORGANIZER)
     @Operation(operationId = "createForumEdition", summary = "Create a forum edition (organizers)")
     @APIResponse(responseCode = "201", description = "The edition, created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EditionView.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewEdition request, @Context UriInfo uri) {
-        if (request.endsOn().isBefore(request.startsOn())) {
-            throw ProblemException.invalid("endsOn", "must not be before startsOn");
-        }
-        if (request.startsOn().getYear() != request.year()) {
-            throw ProblemException.invalid("startsOn", "must be in " + request.year());
-        }
-        if (ForumEdition.findById(request.year()) != null) {
-            throw ProblemException.conflict("The " + request.year() + " forum edition already exists");
-        }
-        ForumEdition edition = new ForumEdition();
-        edition.year = request.year();
-        edition.title = request.title().strip();
-        edition.startsOn = request.startsOn();
-        edition.endsOn = request.endsOn();
-        edition.venue = request.venue().strip();
-        edition.hybrid = request.hybrid();
-        edition.createdBy = caller.subject();
-        edition.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        edition.persist();
+        ForumEdition edition = editions.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(edition.year)).build())
                 .entity(EditionView.of(edition)).build();
     }

@@ -3,7 +3,7 @@ package org.wsis.forum.events;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.forum.ForumConfig;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.wsis.commons.events.EventInbox;
@@ -58,15 +58,12 @@ public class PrizeResultsEvents {
     private final int ceremonyMinutes;
     private final int ceremonyCapacity;
 
-    public PrizeResultsEvents(EventInbox inbox, SessionService sessions,
-                              @ConfigProperty(name = "wsis.forum.prize-ceremony.starts-utc", defaultValue = "16:00") LocalTime ceremonyStartsUtc,
-                              @ConfigProperty(name = "wsis.forum.prize-ceremony.minutes", defaultValue = "90") int ceremonyMinutes,
-                              @ConfigProperty(name = "wsis.forum.prize-ceremony.capacity", defaultValue = "800") int ceremonyCapacity) {
+    public PrizeResultsEvents(EventInbox inbox, SessionService sessions, ForumConfig config) {
         this.inbox = inbox;
         this.sessions = sessions;
-        this.ceremonyStartsUtc = ceremonyStartsUtc;
-        this.ceremonyMinutes = ceremonyMinutes;
-        this.ceremonyCapacity = ceremonyCapacity;
+        this.ceremonyStartsUtc = config.prizeCeremony().startsUtc();
+        this.ceremonyMinutes = config.prizeCeremony().minutes();
+        this.ceremonyCapacity = config.prizeCeremony().capacity();
     }
 
     @Incoming("prizes-results")

@@ -3,11 +3,7 @@ package org.wsis.forum.proposal;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,27 +25,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
-import org.wsis.commons.problem.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.wsis.commons.ratelimit.WriteRateLimits;
-import org.wsis.commons.security.CurrentUser;
-import org.wsis.commons.security.Roles;
-import org.wsis.forum.session.ForumSession;
 import org.wsis.forum.session.SessionDtos;
 import org.wsis.forum.session.SessionKind;
-import org.wsis.forum.session.SessionService;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The call for session proposals of an edition: anyone signed in proposes; proposers list their
- * own proposals, organizers all. Review (accept/decline): ProposalReviewResource.
+ * own proposals, organizers all. Review (accept/decline): ProposalReviewResource; rules: ProposalService.
  */
 @Path("/api/v1/editions/{year}/proposals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -84,65 +71,23 @@ public class ProposalResource {
         }
     }
 
-    private final SessionService sessions;
-    private final CurrentUser caller;
-    private final WriteRateLimits limits;
-    private final int maxPerProposer;
+    private final ProposalService proposals;
 
-    public ProposalResource(SessionService sessions, CurrentUser caller, WriteRateLimits limits,
-                            @ConfigProperty(name = "wsis.forum.proposals.max-per-proposer") int maxPerProposer) {
-        this.sessions = sessions;
-        this.caller = caller;
-        this.limits = limits;
-        this.maxPerProposer = maxPerProposer;
+    public ProposalResource(ProposalService proposals) {
+        this.proposals = proposals;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Transactional
     @Operation(operationId = "proposeSession", summary = "Propose a session for an edition (anyone signed in)")
     @APIResponse(responseCode = "201", description = "The proposal, submitted",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProposalView.class)))
     public Response propose(@PathParam("year") int year,
                             @NotNull(message = "a JSON body is required") @Valid NewProposal request, @Context UriInfo uri) {
-        SessionService.requireEdition(year);
-        if (request.kind() == SessionKind.PRIZE_CEREMONY) {
-            throw ProblemException.invalid("kind", "the prize ceremony is scheduled from the prize results, not proposed");
-        }
-        limits.acquire("forum-proposals", caller.subject(), "proposals");
-        requireBelowCap(year);
-        SessionProposal proposal = new SessionProposal();
-        proposal.id = UUID.randomUUID();
-        proposal.editionYear = year;
-        proposal.proposerId = caller.subject();
-        proposal.kind = request.kind();
-        proposal.title = request.title().strip();
-        proposal.description = request.description();
-        proposal.track = request.track();
-        proposal.actionLines = request.actionLines() == null ? List.of() : request.actionLines().stream().distinct().sorted().toList();
-        proposal.speakers = request.speakers() == null ? List.of() : request.speakers();
-        proposal.status = SessionProposal.Status.SUBMITTED;
-        proposal.submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        proposal.persist();
+        SessionProposal proposal = proposals.propose(year, request);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/proposals").path(proposal.id.toString()).build())
                 .entity(ProposalView.of(proposal)).build();
-    }
-
-    /**
-     * A person proposes at most max-per-proposer sessions per edition (one participant filed 40 in
-     * under a second). Proposals of one person and edition are counted under a transaction-scoped
-     * advisory lock, so simultaneous requests cannot all slip under the cap.
-     */
-    private void requireBelowCap(int year) {
-        var em = SessionProposal.getEntityManager();
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1), ?2)) locked")
-                .setParameter(1, "proposals:" + caller.subject()).setParameter(2, year).getSingleResult();
-        long mine = SessionProposal.count("editionYear = ?1 and proposerId = ?2", year, caller.subject());
-        if (mine >= maxPerProposer) {
-            throw ProblemException.conflict("You have " + mine + " proposals for the " + year
-                    + " forum; at most " + maxPerProposer + " per person");
-        }
     }
 
     @GET
@@ -152,20 +97,6 @@ public class ProposalResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProposalView.class, type = SchemaType.ARRAY)))
     public Response list(@PathParam("year") int year, @QueryParam("status") SessionProposal.Status status,
                          @BeanParam @Valid PageParams page, @Context UriInfo uri) {
-        SessionService.requireEdition(year);
-        StringBuilder query = new StringBuilder("editionYear = :year");
-        var params = new java.util.HashMap<String, Object>();
-        params.put("year", year);
-        if (!caller.hasRole(Roles.FORUM_ORGANIZER)) {
-            query.append(" and proposerId = :me");
-            params.put("me", caller.subject());
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            params.put("status", status);
-        }
-        var found = SessionProposal.<SessionProposal>find(query.toString(), Sort.by("submittedAt").and("id"), params);
-        var items = found.page(page.page, page.size).list().stream().map(ProposalView::of).toList();
-        return new Page<>(items, page.page, page.size, found.count()).toResponse(uri);
+        return proposals.list(year, status, page).toResponse(uri);
     }
 }

@@ -53,7 +53,6 @@ public class RegistrationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @Operation(operationId = "registerForForum", summary = "Register for an edition, in person or remote; answers the confirmation")
     @APIResponse(responseCode = "201", description = "The registration, confirmed",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegistrationDtos.RegistrationView.class)))
@@ -74,7 +73,7 @@ public class RegistrationResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
+    @Transactional // the body is checked against the stored representation and applied in one transaction
     @Operation(operationId = "updateMyRegistration", summary = "Update my registration",
             description = EditableRepresentation.ECHO_ACCEPTED)
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
@@ -89,7 +88,6 @@ public class RegistrationResource {
     }
 
     @DELETE
-    @Transactional
     @Operation(operationId = "cancelMyRegistration", summary = "Cancel my registration (and my session sign-ups)")
     public RegistrationDtos.RegistrationView cancel(@PathParam("year") int year) {
         return RegistrationDtos.RegistrationView.of(registrations.cancel(year, caller.subject()));

@@ -1,5 +1,7 @@
 package org.wsis.forum.registration;
 
+import java.time.Clock;
+import org.wsis.commons.time.ServiceClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.wsis.commons.events.Outbox;
@@ -20,7 +22,10 @@ public class RegistrationService {
     private final Outbox outbox;
     private final SignupService signups;
 
-    public RegistrationService(Countries countries, Outbox outbox, SignupService signups) {
+    private final Clock clock;
+
+    public RegistrationService(Countries countries, Outbox outbox, SignupService signups, Clock clock) {
+        this.clock = clock;
         this.countries = countries;
         this.outbox = outbox;
         this.signups = signups;
@@ -40,7 +45,7 @@ public class RegistrationService {
         return registration;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Registration register(int year, String subject, RegistrationDtos.RegistrationForm form) {
         ForumEdition edition = SessionService.requireEdition(year);
         if (liveOf(year, subject) != null) {
@@ -68,7 +73,7 @@ public class RegistrationService {
     }
 
     /** Cancels the registration and its session sign-ups (their seats go to the waitlists). */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Registration cancel(int year, String subject) {
         Registration registration = requireLive(year, subject);
         signups.cancelAll(registration.id);
@@ -102,7 +107,7 @@ public class RegistrationService {
         registration.updatedAt = now();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return ServiceClock.utcNow(clock);
     }
 }

@@ -1,5 +1,6 @@
 package org.wsis.forum.session;
 
+import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,8 +28,11 @@ public class AgendaCalendarResource {
 
     private final SessionService sessions;
 
-    public AgendaCalendarResource(SessionService sessions) {
+    private final Clock clock;
+
+    public AgendaCalendarResource(SessionService sessions, Clock clock) {
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     @GET
@@ -41,7 +45,7 @@ public class AgendaCalendarResource {
                                    @QueryParam("actionLine") @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String actionLine) {
         SessionService.requireEdition(year);
         var all = sessions.agenda(year, SessionResource.parseDay(day), SessionResource.parseKind(kind), actionLine, 0, MAX_EXPORT).items();
-        String body = ICalendar.of("WSIS Forum " + year, all, OffsetDateTime.now(ZoneOffset.UTC));
+        String body = ICalendar.of("WSIS Forum " + year, all, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
         return Response.ok(body, ICalendar.MEDIA_TYPE + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"wsis-forum-" + year + ".ics\"").build();
     }

@@ -6,7 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
-import org.wsis.commons.security.Roles;
+import org.wsis.forum.ForumRoles;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -63,8 +62,7 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.FORUM_ORGANIZER)
-    @Transactional
+    @RolesAllowed(ForumRoles.ORGANIZER)
     @Operation(operationId = "createSession", summary = "Schedule a session (organizers); announces session.scheduled.v1")
     @APIResponse(responseCode = "201", description = "The session, scheduled",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionDtos.SessionView.class)))

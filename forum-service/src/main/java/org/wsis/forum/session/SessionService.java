@@ -1,5 +1,7 @@
 package org.wsis.forum.session;
 
+import java.time.Clock;
+import org.wsis.commons.time.ServiceClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,7 +26,10 @@ public class SessionService {
     private final EntityManager entityManager;
     private final Outbox outbox;
 
-    public SessionService(EntityManager entityManager, Outbox outbox) {
+    private final Clock clock;
+
+    public SessionService(EntityManager entityManager, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.outbox = outbox;
     }
@@ -46,7 +51,7 @@ public class SessionService {
     }
 
     /** Puts a session on the agenda and announces it (session.scheduled.v1) in the same transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public ForumSession schedule(int year, SessionDtos.NewSession request, UUID proposalId, String createdBy) {
         ForumEdition edition = requireEdition(year);
         if (!request.endsAt().isAfter(request.startsAt())) {
@@ -78,7 +83,7 @@ public class SessionService {
         session.capacity = request.capacity();
         session.proposalId = proposalId;
         session.createdBy = createdBy;
-        session.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        session.createdAt = ServiceClock.utcNow(clock);
         session.persist();
         outbox.publish(ForumEvents.SESSIONS_TOPIC, session.id.toString(), ForumEvents.SESSION_SCHEDULED_V1,
                 new ForumEvents.SessionScheduled(session.id, year, session.kind.name(), session.title,

@@ -2,7 +2,7 @@ package org.wsis.forum.signup;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.forum.ForumConfig;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.ratelimit.TokenBuckets;
 import org.wsis.forum.session.ForumSession;
@@ -23,10 +23,9 @@ public class SessionSignupRate {
     /** One bucket set per seat count (its limits), keyed by session id; few distinct capacities exist. */
     private final ConcurrentHashMap<Integer, TokenBuckets> byCapacity = new ConcurrentHashMap<>();
 
-    public SessionSignupRate(@ConfigProperty(name = "wsis.forum.signup.session-rate.burst-share") double burstShare,
-                             @ConfigProperty(name = "wsis.forum.signup.session-rate.fill-seconds") double fillSeconds) {
-        this.burstShare = burstShare;
-        this.fillSeconds = fillSeconds;
+    public SessionSignupRate(ForumConfig config) {
+        this.burstShare = config.signup().sessionRate().burstShare();
+        this.fillSeconds = config.signup().sessionRate().fillSeconds();
     }
 
     public void acquire(ForumSession session) {

@@ -2,12 +2,11 @@ package org.wsis.forum.signup;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.forum.ForumConfig;
 import org.wsis.commons.batching.GroupCommit;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.forum.signup.SignupService.SignupOutcome;
 
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -25,11 +24,9 @@ import java.util.UUID;
 public class SignupBatcher {
     private final GroupCommit<UUID, UUID, SignupOutcome> groupCommit;
 
-    public SignupBatcher(SignupService signups,
-                         @ConfigProperty(name = "wsis.forum.signup.max-batch", defaultValue = "200") int maxBatch,
-                         @ConfigProperty(name = "wsis.forum.signup.max-wait", defaultValue = "30s") Duration maxWait,
-                         @ConfigProperty(name = "wsis.forum.signup.writers", defaultValue = "4") int writerThreads) {
-        this.groupCommit = new GroupCommit<>("signup", signups::signUpAll, null, maxBatch, maxWait, writerThreads,
+    public SignupBatcher(SignupService signups, ForumConfig config) {
+        this.groupCommit = new GroupCommit<>("signup", signups::signUpAll, null, config.signup().maxBatch(),
+                config.signup().maxWait(), config.signup().writers(),
                 () -> ProblemException.unavailable("Too many sign-ups for this session are waiting; ask again shortly.", 5));
     }
 

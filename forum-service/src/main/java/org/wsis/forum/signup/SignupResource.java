@@ -5,7 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.quarkus.security.Authenticated;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -81,7 +80,6 @@ public class SignupResource {
 
     @DELETE
     @Path("me")
-    @Transactional
     @Operation(operationId = "cancelMySignup", summary = "Cancel my sign-up; a freed seat goes to the first on the waitlist")
     @APIResponse(responseCode = "204", description = "Cancelled")
     public Response cancel(@PathParam("id") UUID sessionId) {

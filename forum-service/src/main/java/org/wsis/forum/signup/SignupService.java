@@ -101,7 +101,7 @@ public class SignupService {
      * Cancels the live sign-up of a registration for a session; a confirmed seat passes to the first
      * in line. @return the id of the promoted sign-up, or null
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public Long cancel(UUID sessionId, UUID registrationId) {
         lockSession(sessionId);
         Signup signup = live(sessionId, registrationId);

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.indicators.IndicatorsConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -95,11 +95,11 @@ public class IdiResource {
     private final String defaultMethodology;
 
     public IdiResource(MethodologyStore methodologies, ObservationStore observations, EntityManager entityManager,
-                       @ConfigProperty(name = "indicators.idi.default-methodology", defaultValue = "IDI2017") String defaultMethodology) {
+                       IndicatorsConfig config) {
         this.methodologies = methodologies;
         this.observations = observations;
         this.entityManager = entityManager;
-        this.defaultMethodology = defaultMethodology;
+        this.defaultMethodology = config.idi().defaultMethodology();
     }
 
     @GET

@@ -2,7 +2,7 @@ package org.wsis.indicators.observation;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.indicators.IndicatorsConfig;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -72,9 +72,9 @@ public class ObservationStore {
     private final long lockWaitMillis;
 
     public ObservationStore(AgroalDataSource dataSource,
-                            @ConfigProperty(name = "indicators.sync.publish-wait", defaultValue = "8s") java.time.Duration publishWait) {
+                            IndicatorsConfig config) {
         this.dataSource = dataSource;
-        this.lockWaitMillis = publishWait.toMillis();
+        this.lockWaitMillis = config.sync().publishWait().toMillis();
     }
 
     /** Rows ordered by series key then period; at most limit (offset for paging). */

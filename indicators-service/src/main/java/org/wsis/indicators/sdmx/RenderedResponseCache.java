@@ -3,7 +3,7 @@ package org.wsis.indicators.sdmx;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.indicators.IndicatorsConfig;
 
 /**
  * Rendered SDMX data messages, keyed by the normalised query ({@link DataQuery#cacheKey()}: unknown
@@ -21,7 +21,8 @@ public class RenderedResponseCache {
     private final Cache<String, Entry> entries;
     private final long maxEntryBytes;
 
-    public RenderedResponseCache(@ConfigProperty(name = "indicators.sdmx.cache-max-bytes", defaultValue = "33554432") long maxBytes) {
+    public RenderedResponseCache(IndicatorsConfig config) {
+        long maxBytes = config.sdmx().cacheMaxBytes();
         // a single message larger than an eighth of the budget is rendered every time rather than held
         this.maxEntryBytes = maxBytes / 8;
         this.entries = Caffeine.newBuilder()

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.indicators.IndicatorsConfig;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -30,9 +30,9 @@ public class BatchHeartbeat {
     private final Duration staleAfter;
 
     public BatchHeartbeat(EntityManager entityManager,
-                          @ConfigProperty(name = "indicators.jobs.stale-after", defaultValue = "2M") Duration staleAfter) {
+                          IndicatorsConfig config) {
         this.entityManager = entityManager;
-        this.staleAfter = staleAfter;
+        this.staleAfter = config.jobs().staleAfter();
     }
 
     /** This instance works on the batch until {@link #done}. */
@@ -48,7 +48,7 @@ public class BatchHeartbeat {
         return working.contains(batchId);
     }
 
-    @Scheduled(every = "${indicators.jobs.heartbeat-every:20s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${indicators.jobs.heartbeat-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void beat() {
         if (working.isEmpty()) {
             return;
@@ -67,7 +67,7 @@ public class BatchHeartbeat {
     }
 
     /** Marks FAILED the unfinished batches whose instance stopped touching them. */
-    @Scheduled(every = "${indicators.jobs.reaper-every:1m}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${indicators.jobs.reaper-every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reapAbandoned() {
         try {
             int reaped = reapOlderThan(staleAfter);

@@ -71,12 +71,12 @@ public class BatchPublisher {
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof RowReader.MalformedUpload malformed) {
-                    store.finish(batchId, "REJECTED", malformed.getMessage());
+                    store.finish(batchId, BatchStatus.REJECTED, malformed.getMessage());
                     throw malformed;
                 }
             }
             LOG.errorf(e, "Batch %s failed", batchId);
-            store.finish(batchId, "FAILED", "Internal error while publishing; nothing was published");
+            store.finish(batchId, BatchStatus.FAILED, "Internal error while publishing; nothing was published");
             throw e;
         }
     }
@@ -89,11 +89,11 @@ public class BatchPublisher {
                         urbanisation TEXT, period TEXT, value TEXT, status TEXT, note TEXT) ON COMMIT DROP""");
             statement.execute("CREATE TEMP TABLE reader_error (line INT, field TEXT, message TEXT) ON COMMIT DROP");
         }
-        store.progress(batchId, "VALIDATING", 0);
+        store.progress(batchId, BatchStatus.VALIDATING, 0);
         long started = System.nanoTime();
         int staged = stage(connection, batchId, format, body);
         long stagedAt = System.nanoTime();
-        store.progress(batchId, "VALIDATING", staged);
+        store.progress(batchId, BatchStatus.VALIDATING, staged);
         try (Statement statement = connection.createStatement()) {
             // an economy may be named by its UN M49 code (404 = KEN): stored under its code
             statement.execute("UPDATE staging s SET economy = e.code FROM economy e WHERE s.economy = e.m49");
@@ -117,7 +117,7 @@ public class BatchPublisher {
             finishRejected(connection, batchId, 0, 1);
             return;
         }
-        store.progress(batchId, "PUBLISHING", staged);
+        store.progress(batchId, BatchStatus.PUBLISHING, staged);
         publish(connection, batchId, agency, staged);
         LOG.infof("Batch %s: published in %d ms", batchId, (System.nanoTime() - validatedAt) / 1_000_000);
     }
@@ -143,7 +143,7 @@ public class BatchPublisher {
                         flush(rows, buffer);
                     }
                     if (++count[0] % PROGRESS_EVERY_ROWS == 0) {
-                        store.progress(batchId, "VALIDATING", count[0]);
+                        store.progress(batchId, BatchStatus.VALIDATING, count[0]);
                     }
                 }
 

@@ -23,12 +23,12 @@ public class BatchStore {
     public record BatchError(int line, String field, String message) {
     }
 
-    public record BatchView(UUID id, String provider, String format, String status, OffsetDateTime receivedAt,
+    public record BatchView(UUID id, String provider, String format, BatchStatus status, OffsetDateTime receivedAt,
                             @Schema(nullable = true) OffsetDateTime publishedAt, @Schema(nullable = true) OffsetDateTime finishedAt, int stagedRows, int rowCount,
                             int changedCount, int unchangedCount, int errorCount, List<String> indicators,
                             @Schema(nullable = true) Integer periodFrom, @Schema(nullable = true) Integer periodTo, @Schema(nullable = true) String failure) {
         public boolean finished() {
-            return List.of("PUBLISHED", "REJECTED", "FAILED").contains(status);
+            return status.finished();
         }
     }
 
@@ -47,16 +47,16 @@ public class BatchStore {
         return id;
     }
 
-    public void progress(UUID id, String status, int stagedRows) {
+    public void progress(UUID id, BatchStatus status, int stagedRows) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                         "UPDATE batch SET status = ?1, staged_rows = ?2 WHERE id = ?3")
-                .setParameter(1, status).setParameter(2, stagedRows).setParameter(3, id).executeUpdate());
+                .setParameter(1, status.name()).setParameter(2, stagedRows).setParameter(3, id).executeUpdate());
     }
 
-    public void finish(UUID id, String status, String failure) {
+    public void finish(UUID id, BatchStatus status, String failure) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                         "UPDATE batch SET status = ?1, failure = ?2, finished_at = now() WHERE id = ?3")
-                .setParameter(1, status).setParameter(2, failure).setParameter(3, id).executeUpdate());
+                .setParameter(1, status.name()).setParameter(2, failure).setParameter(3, id).executeUpdate());
     }
 
     /** The batch as its provider (or a platform admin, agency null) may see it. */
@@ -73,7 +73,7 @@ public class BatchStore {
         Tuple t = rows.get(0);
         Object indicators = t.get(12);
         List<String> codes = indicators instanceof String[] array ? Arrays.asList(array) : List.of();
-        return new BatchView(t.get(0, UUID.class), t.get(1, String.class), t.get(2, String.class), t.get(3, String.class),
+        return new BatchView(t.get(0, UUID.class), t.get(1, String.class), t.get(2, String.class), BatchStatus.valueOf(t.get(3, String.class)),
                 time(t.get(4)), time(t.get(5)), time(t.get(6)), number(t.get(7)), number(t.get(8)), number(t.get(9)),
                 number(t.get(10)), number(t.get(11)), codes, (Integer) t.get(13), (Integer) t.get(14), t.get(15, String.class));
     }

@@ -1,9 +1,10 @@
 package org.wsis.indicators.upload;
 
+import java.time.Clock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wsis.indicators.IndicatorsConfig;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -27,15 +28,17 @@ public class UploadFiles {
 
     private final Path directory;
     private final Duration orphanAfter;
+    private final Clock clock;
 
     @Inject
-    public UploadFiles(@ConfigProperty(name = "indicators.upload.orphan-after", defaultValue = "6H") Duration orphanAfter) {
-        this(Path.of(System.getProperty("java.io.tmpdir")), orphanAfter);
+    public UploadFiles(IndicatorsConfig config, Clock clock) {
+        this(Path.of(System.getProperty("java.io.tmpdir")), config.upload().orphanAfter(), clock);
     }
 
-    UploadFiles(Path directory, Duration orphanAfter) {
+    UploadFiles(Path directory, Duration orphanAfter, Clock clock) {
         this.directory = directory;
         this.orphanAfter = orphanAfter;
+        this.clock = clock;
     }
 
     /** A new, empty spool file; whoever reads it deletes it. */
@@ -53,7 +56,7 @@ public class UploadFiles {
 
     /** Deletes spool files last written more than {@code age} ago; returns how many. */
     int deleteOlderThan(Duration age) {
-        Instant cutoff = Instant.now().minus(age);
+        Instant cutoff = clock.instant().minus(age);
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
             for (Path file : files) {

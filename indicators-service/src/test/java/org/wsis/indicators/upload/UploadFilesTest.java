@@ -18,7 +18,7 @@ class UploadFilesTest {
 
     @Test
     void onlyOldSpoolFilesAreDeleted(@TempDir Path dir) throws Exception {
-        UploadFiles files = new UploadFiles(dir, Duration.ofHours(6));
+        UploadFiles files = new UploadFiles(dir, Duration.ofHours(6), java.time.Clock.systemUTC());
         Path orphan = files.create();
         Files.setLastModifiedTime(orphan, FileTime.from(Instant.now().minus(Duration.ofHours(7))));
         Path inUse = files.create();

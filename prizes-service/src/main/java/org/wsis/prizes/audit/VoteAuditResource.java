@@ -26,14 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.PageParams;
-import org.wsis.commons.security.Roles;
+import org.wsis.prizes.PrizeRoles;
 
 import java.util.List;
 
 /** The vote audit, for prize administrators only: who voted is never public. */
 @Path("/api/v1/editions/{year}/vote-audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.PRIZE_ADMIN)
+@RolesAllowed(PrizeRoles.ADMIN)
 @Tag(name = "Vote audit")
 public class VoteAuditResource {
     private final VoteAuditService audit;

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.wsis.commons.security.Roles;
+import org.wsis.prizes.PrizeRoles;
 
 import java.util.List;
 
@@ -50,7 +50,7 @@ public class EditionCategoryResource {
     @PUT
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @RolesAllowed(PrizeRoles.ADMIN)
     @Operation(operationId = "putEditionSpecialPrize",
             summary = "Add a special prize to an edition, or rename it (prize-admin; before voting opens)",
             description = "The code is SP. followed by upper-case words joined by hyphens, e.g. SP.HEALTHY-AGEING. "
@@ -73,7 +73,7 @@ public class EditionCategoryResource {
 
     @DELETE
     @Path("{code}")
-    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @RolesAllowed(PrizeRoles.ADMIN)
     @Operation(operationId = "deleteEditionSpecialPrize",
             summary = "Remove a special prize nothing was submitted to (prize-admin; before voting opens)")
     @APIResponse(responseCode = "204", description = "Removed")

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.http.Preconditions;
-import org.wsis.commons.security.Roles;
+import org.wsis.prizes.PrizeRoles;
 
 import java.util.List;
 
@@ -71,7 +71,7 @@ public class EditionResource {
     @PUT
     @Path("{year}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @RolesAllowed(PrizeRoles.ADMIN)
     @Operation(operationId = "putPrizeEdition", summary = "Create the edition of a year, or move its phase dates (If-Match required to update)",
             description = "Once voting has opened the rules are frozen: only resultsOpen and ceremonyAt may move later, "
                     + "with a changeReason, and each change is audited (409 rules-frozen otherwise). "
@@ -106,7 +106,7 @@ public class EditionResource {
 
     @GET
     @Path("{year}/audit")
-    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @RolesAllowed(PrizeRoles.ADMIN)
     @Operation(operationId = "getPrizeEditionAudit", summary = "Changes made to an edition after its voting opened (who, when, why, before and after)")
     @APIResponse(responseCode = "200", description = "The audit trail, oldest first",
             content = @Content(schema = @Schema(implementation = EditionDtos.AuditEntry.class, type = SchemaType.ARRAY)))

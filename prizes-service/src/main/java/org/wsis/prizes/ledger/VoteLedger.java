@@ -10,7 +10,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
-import org.wsis.commons.security.Roles;
+import org.wsis.prizes.PrizeRoles;
 import org.wsis.prizes.edition.Edition;
 import org.wsis.prizes.edition.EditionService;
 import org.wsis.prizes.edition.Phase;
@@ -189,7 +189,7 @@ public class VoteLedger {
     /** The published ledger: for everyone once the results are public, for prize admins once voting has closed. */
     public LedgerDtos.Ledger ledger(int year) {
         Edition edition = editions.get(year);
-        if (!edition.resultsPublicAt(clock.instant()) && !caller.hasRole(Roles.PRIZE_ADMIN)) {
+        if (!edition.resultsPublicAt(clock.instant()) && !caller.hasRole(PrizeRoles.ADMIN)) {
             throw ProblemException.notFound("Vote ledger of edition", year);
         }
         List<?> digest = entityManager.createNativeQuery(

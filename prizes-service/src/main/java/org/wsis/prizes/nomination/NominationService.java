@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
-import org.wsis.commons.security.Roles;
+import org.wsis.prizes.PrizeRoles;
 import org.wsis.prizes.edition.Edition;
 import org.wsis.prizes.edition.EditionService;
 import org.wsis.prizes.edition.Phase;
@@ -79,7 +79,7 @@ public class NominationService {
     /** Public once announced; administrators see the list as it is being built. */
     public List<Submission> nominees(int year, String category) {
         Edition edition = editions.get(year);
-        if (edition.nomineesAnnouncedAt == null && !caller.hasRole(Roles.PRIZE_ADMIN)) {
+        if (edition.nomineesAnnouncedAt == null && !caller.hasRole(PrizeRoles.ADMIN)) {
             throw ProblemException.notFound("Nominee list of edition", year);
         }
         return category == null

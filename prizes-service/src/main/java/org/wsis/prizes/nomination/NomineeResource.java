@@ -13,7 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.wsis.commons.security.Roles;
+import org.wsis.prizes.PrizeRoles;
 import org.wsis.prizes.edition.EditionDtos;
 import org.wsis.prizes.edition.EditionService;
 import org.wsis.prizes.submission.SubmissionDtos;
@@ -43,7 +43,7 @@ public class NomineeResource {
 
     @PUT
     @Path("{submissionId}")
-    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @RolesAllowed(PrizeRoles.ADMIN)
     @Operation(operationId = "nominateSubmission", summary = "Validate a submission as a nominee of its category (nomination phase, before the announcement)")
     public SubmissionDtos.SubmissionView nominate(@PathParam("year") int year, @PathParam("submissionId") UUID id) {
         return SubmissionDtos.SubmissionView.of(nominations.nominate(year, id));
@@ -51,7 +51,7 @@ public class NomineeResource {
 
     @DELETE
     @Path("{submissionId}")
-    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @RolesAllowed(PrizeRoles.ADMIN)
     @Operation(operationId = "unnominateSubmission", summary = "Take a submission off the nominee list (before the announcement)")
     public SubmissionDtos.SubmissionView unnominate(@PathParam("year") int year, @PathParam("submissionId") UUID id) {
         return SubmissionDtos.SubmissionView.of(nominations.unnominate(year, id));
@@ -59,7 +59,7 @@ public class NomineeResource {
 
     @POST
     @Path("announce")
-    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @RolesAllowed(PrizeRoles.ADMIN)
     @Operation(operationId = "announceNominees", summary = "Announce the nominee list: it becomes public and final, and voting can use it")
     public EditionDtos.EditionView announce(@PathParam("year") int year) {
         var edition = nominations.announce(year);

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.wsis.commons.security.Roles;
+import org.wsis.prizes.PrizeRoles;
 
 /** Champions, winners and the published results of an edition. */
 @Path("/api/v1/editions/{year}/results")
@@ -43,7 +43,7 @@ public class ResultsResource {
     @PUT
     @Path("winners/{category}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @RolesAllowed(PrizeRoles.ADMIN)
     @Operation(operationId = "choosePrizeWinner", summary = "Record the expert group's winner of a category, chosen among its champions (results phase)")
     public ResultDtos.ResultsView chooseWinner(@PathParam("year") int year, @PathParam("category") String category,
                                                @NotNull(message = "a JSON body is required") @Valid ResultDtos.WinnerChoice choice) {
@@ -52,7 +52,7 @@ public class ResultsResource {
 
     @POST
     @Path("publish")
-    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @RolesAllowed(PrizeRoles.ADMIN)
     @Operation(operationId = "publishPrizeResults", summary = "Publish the results (a winner in every category) and announce them on prizes.results")
     public ResultDtos.ResultsView publish(@PathParam("year") int year) {
         return results.publish(year);

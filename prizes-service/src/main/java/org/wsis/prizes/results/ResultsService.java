@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import org.wsis.commons.events.Outbox;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
-import org.wsis.commons.security.Roles;
+import org.wsis.prizes.PrizeRoles;
 import org.wsis.prizes.edition.Edition;
 import org.wsis.prizes.edition.EditionService;
 import org.wsis.prizes.edition.Phase;
@@ -63,7 +63,7 @@ public class ResultsService {
         if (edition.resultsPublicAt(clock.instant())) {
             return new ResultDtos.ResultsView(year, true, edition.resultsPublishedAt, published(year));
         }
-        if (!caller.hasRole(Roles.PRIZE_ADMIN)) {
+        if (!caller.hasRole(PrizeRoles.ADMIN)) {
             throw ProblemException.notFound("Results of edition", year); // embargoed until the ceremony
         }
         if (edition.resultsPublishedAt != null) {

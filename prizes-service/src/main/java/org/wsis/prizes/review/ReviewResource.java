@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.wsis.commons.security.Roles;
+import org.wsis.prizes.PrizeRoles;
 
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +39,7 @@ public class ReviewResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @RolesAllowed(PrizeRoles.ADMIN)
     @Operation(operationId = "assignReviewer", summary = "Assign a reviewer (a prize-reviewer's subject and organisation) to a submission",
             description = "The reviewer must be a prize-reviewer known to prizes (GET /reviewers; 422 unknown-reviewer otherwise). "
                     + "Refused with 422 conflict-of-interest when the reviewer's organisation is the submission's, compared "
@@ -56,7 +56,7 @@ public class ReviewResource {
     }
 
     @GET
-    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @RolesAllowed(PrizeRoles.ADMIN)
     @Operation(operationId = "listSubmissionReviews", summary = "The reviews of a submission (administrators)")
     public List<ReviewDtos.ReviewView> ofSubmission(@PathParam("year") int year,
                                                     @QueryParam("submissionId") @NotNull UUID id) {
@@ -66,7 +66,7 @@ public class ReviewResource {
     @PUT
     @Path("mine/{submissionId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.PRIZE_REVIEWER)
+    @RolesAllowed(PrizeRoles.REVIEWER)
     @Operation(operationId = "scoreSubmission", summary = "Score a submission the caller is assigned to (review phase only)",
             description = "One score 0..10 per criterion of the edition (GET /editions/{year}/review-criteria), keyed by the criterion's field.")
     @APIResponse(responseCode = "200", description = "The review with its scores and total",
@@ -83,7 +83,7 @@ public class ReviewResource {
 
     @GET
     @Path("mine")
-    @RolesAllowed(Roles.PRIZE_REVIEWER)
+    @RolesAllowed(PrizeRoles.REVIEWER)
     @Operation(operationId = "listMyReviews", summary = "The caller's review assignments in an edition")
     public List<ReviewDtos.ReviewView> mine(@PathParam("year") int year) {
         reviewers.recordCaller(); // a reviewer reading their assignments is a known reviewer (see Reviewers)

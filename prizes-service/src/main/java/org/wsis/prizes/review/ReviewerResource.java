@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.PageParams;
-import org.wsis.commons.security.Roles;
+import org.wsis.prizes.PrizeRoles;
 
 /** The prize-reviewers known to prizes (see {@link Reviewers}: how a reviewer becomes known). */
 @Path("/api/v1/reviewers")
@@ -33,7 +33,7 @@ public class ReviewerResource {
 
     @POST
     @Path("me")
-    @RolesAllowed(Roles.PRIZE_REVIEWER)
+    @RolesAllowed(PrizeRoles.REVIEWER)
     @Operation(operationId = "registerPrizeReviewer",
             summary = "Make the calling prize-reviewer known to prizes, so administrators can assign them (call after sign-in)")
     @APIResponse(responseCode = "200", description = "The caller as recorded",
@@ -45,7 +45,7 @@ public class ReviewerResource {
     }
 
     @GET
-    @RolesAllowed(Roles.PRIZE_ADMIN)
+    @RolesAllowed(PrizeRoles.ADMIN)
     @Operation(operationId = "listPrizeReviewers", summary = "Prize-reviewers known to prizes, who can be assigned (administrators)")
     @APIResponse(responseCode = "200", description = "A page of reviewers",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewDtos.ReviewerView.class, type = SchemaType.ARRAY)))

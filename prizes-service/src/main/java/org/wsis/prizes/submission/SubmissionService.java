@@ -9,7 +9,7 @@ import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
-import org.wsis.commons.security.Roles;
+import org.wsis.prizes.PrizeRoles;
 import org.wsis.commons.problem.Problem;
 import org.wsis.prizes.category.EditionCategory;
 import org.wsis.prizes.eligibility.OrganisationIdentity;
@@ -121,7 +121,7 @@ public class SubmissionService {
             query.append(" and category = :category");
             params.and("category", category);
         }
-        if (!caller.hasRole(Roles.PRIZE_ADMIN) && !caller.hasRole(Roles.PRIZE_REVIEWER)) {
+        if (!caller.hasRole(PrizeRoles.ADMIN) && !caller.hasRole(PrizeRoles.REVIEWER)) {
             query.append(" and ownerId = :owner");
             params.and("owner", caller.subject());
         }
@@ -143,7 +143,7 @@ public class SubmissionService {
         boolean announcedNominee = submission.status == SubmissionStatus.NOMINATED
                 && editions.get(year).nomineesAnnouncedAt != null;
         if (announcedNominee || (!caller.isAnonymous() && (caller.subject().equals(submission.ownerId)
-                || caller.hasRole(Roles.PRIZE_ADMIN) || caller.hasRole(Roles.PRIZE_REVIEWER)))) {
+                || caller.hasRole(PrizeRoles.ADMIN) || caller.hasRole(PrizeRoles.REVIEWER)))) {
             return submission;
         }
         throw ProblemException.notFound("Submission", id); // do not reveal other owners' submissions

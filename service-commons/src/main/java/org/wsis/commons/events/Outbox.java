@@ -1,5 +1,6 @@
 package org.wsis.commons.events;
 
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +22,11 @@ public class Outbox {
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final String source;
+    private final Clock clock;
 
     public Outbox(EntityManager entityManager, ObjectMapper mapper,
-                  @ConfigProperty(name = "wsis.events.source") String source) {
+                  @ConfigProperty(name = "wsis.events.source") String source, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.source = source;
@@ -38,7 +41,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String key, String type, Object data) {
         CloudEvent event = new CloudEvent("1.0", UUID.randomUUID().toString(), source, type, key,
-                OffsetDateTime.now(ZoneOffset.UTC), "application/json", mapper.valueToTree(data));
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), "application/json", mapper.valueToTree(data));
         try {
             entityManager.createNativeQuery("""
                             INSERT INTO outbox_event (id, topic, message_key, event_type, payload)

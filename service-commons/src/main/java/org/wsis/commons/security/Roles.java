@@ -1,16 +1,18 @@
 package org.wsis.commons.security;
 
-/** Realm roles of the Keycloak realm 'wsis' (see deploy/keycloak/README.md). */
+/**
+ * Platform-wide realm roles of the Keycloak realm 'wsis' (see deploy/keycloak/README.md). Each service owns the
+ * names of the roles only it checks: StocktakingRoles, PrizeRoles, ForumRoles, IndicatorRoles (issue 19).
+ */
 public final class Roles {
-    public static final String STOCKTAKING_EDITOR = "stocktaking-editor";
-    public static final String STOCKTAKING_MODERATOR = "stocktaking-moderator";
-    public static final String PRIZE_ADMIN = "prize-admin";
-    public static final String PRIZE_REVIEWER = "prize-reviewer";
-    public static final String PRIZE_VOTER = "prize-voter";
-    public static final String FORUM_ORGANIZER = "forum-organizer";
-    public static final String FORUM_PARTICIPANT = "forum-participant";
-    public static final String INDICATOR_PUBLISHER = "indicator-publisher";
     public static final String PLATFORM_ADMIN = "platform-admin";
+
+    /** @deprecated PrizeRoles.ADMIN; kept while prizes' voting/ (being reworked) still reads it. */
+    @Deprecated
+    public static final String PRIZE_ADMIN = "prize-admin";
+    /** @deprecated PrizeRoles.VOTER; kept while prizes' voting/ (being reworked) still reads it. */
+    @Deprecated
+    public static final String PRIZE_VOTER = "prize-voter";
 
     private Roles() {
     }

@@ -38,7 +38,7 @@ import org.wsis.commons.http.Preconditions;
 import org.wsis.commons.idempotency.Idempotency;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.security.CurrentUser;
-import org.wsis.commons.security.Roles;
+import org.wsis.stocktaking.StocktakingRoles;
 
 import java.util.UUID;
 
@@ -66,7 +66,7 @@ public class EntryResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.STOCKTAKING_EDITOR)
+    @RolesAllowed(StocktakingRoles.EDITOR)
     @Operation(operationId = "createEntry", summary = "Create a draft entry owned by the caller",
             description = "Send an Idempotency-Key header to make retries safe: a retry gets the first response.")
     @APIResponse(responseCode = "201", description = "The draft entry, created",
@@ -93,7 +93,7 @@ public class EntryResource {
 
     @GET
     @Path("mine")
-    @RolesAllowed(Roles.STOCKTAKING_EDITOR)
+    @RolesAllowed(StocktakingRoles.EDITOR)
     @Operation(operationId = "listMyEntries", summary = "The caller's own entries in every state, last changed first")
     @APIResponse(responseCode = "200", description = "A page of the caller's entries",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class, type = SchemaType.ARRAY)))
@@ -104,7 +104,7 @@ public class EntryResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.STOCKTAKING_EDITOR)
+    @RolesAllowed(StocktakingRoles.EDITOR)
     @Operation(operationId = "replaceEntry", summary = "Replace the content of the caller's entry (If-Match required)",
             description = "A draft or returned entry changes at once. For a published entry the edit is kept as a "
                     + "revision and goes to the moderators; the public keeps seeing the published content until then. "
@@ -128,7 +128,7 @@ public class EntryResource {
     @PATCH
     @Path("{id}")
     @Consumes(EditableRepresentation.MERGE_PATCH)
-    @RolesAllowed(Roles.STOCKTAKING_EDITOR)
+    @RolesAllowed(StocktakingRoles.EDITOR)
     @Operation(operationId = "patchEntry", summary = "Change some fields of the caller's entry: a JSON Merge Patch, RFC 7396 (If-Match required)",
             description = "The patch applies to the entry as GET shows it to its owner; a member set to null removes the "
                     + "field, one not named stays. The result is then taken as a PUT would take it, with the same rules.")
@@ -150,7 +150,7 @@ public class EntryResource {
 
     @GET
     @Path("{id}/revisions")
-    @RolesAllowed({Roles.STOCKTAKING_EDITOR, Roles.STOCKTAKING_MODERATOR})
+    @RolesAllowed({StocktakingRoles.EDITOR, StocktakingRoles.MODERATOR})
     @Operation(operationId = "listEntryRevisions", summary = "Every change of the entry with who and when (owner and moderators)")
     public java.util.List<EntryDtos.RevisionView> revisions(@PathParam("id") UUID id) {
         return entries.history(id);
@@ -176,7 +176,7 @@ public class EntryResource {
 
     @POST
     @Path("{id}/submit")
-    @RolesAllowed(Roles.STOCKTAKING_EDITOR)
+    @RolesAllowed(StocktakingRoles.EDITOR)
     @Operation(operationId = "submitEntry", summary = "Submit the caller's draft for moderation")
     public EntryDtos.EntryView submit(@PathParam("id") UUID id) {
         return EntryDtos.EntryView.of(entries.submit(id));
@@ -184,7 +184,7 @@ public class EntryResource {
 
     @POST
     @Path("{id}/publish")
-    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @RolesAllowed(StocktakingRoles.MODERATOR)
     @Operation(operationId = "publishEntry", summary = "Publish a submitted entry, or the pending edit of a published one (moderators; 403 on one's own entry)")
     public EntryDtos.EntryView publish(@PathParam("id") UUID id) {
         return EntryDtos.EntryView.of(moderation.publish(id));
@@ -193,7 +193,7 @@ public class EntryResource {
     @POST
     @Path("{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @RolesAllowed(StocktakingRoles.MODERATOR)
     @Operation(operationId = "returnEntry", summary = "Return a submitted entry (or turn down a pending edit) with comments for the owner (moderators; 403 on one's own entry)")
     public EntryDtos.EntryView returnForChanges(@PathParam("id") UUID id,
                                                 @NotNull(message = "a JSON body is required") @Valid EntryDtos.ReturnRequest request) {
@@ -202,7 +202,7 @@ public class EntryResource {
 
     @POST
     @Path("{id}/archive")
-    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @RolesAllowed(StocktakingRoles.MODERATOR)
     @Operation(operationId = "archiveEntry", summary = "Archive an entry; a published one is withdrawn from the public (moderators)")
     public EntryDtos.EntryView archive(@PathParam("id") UUID id, @QueryParam("comment") @Size(max = 5000) String comment) {
         return EntryDtos.EntryView.of(moderation.archive(id, comment));
@@ -211,7 +211,7 @@ public class EntryResource {
     @POST
     @Path("{id}/restore")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @RolesAllowed(StocktakingRoles.MODERATOR)
     @Operation(operationId = "restoreEntry", summary = "Bring an archived entry back to its owner as RETURNED, with the reason (moderators)",
             description = "Not a republication: the owner resubmits and another moderator publishes it again.")
     @APIResponse(responseCode = "200", description = "The entry, RETURNED to its owner",
@@ -225,7 +225,7 @@ public class EntryResource {
     @POST
     @Path("{id}/moderator-notes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @RolesAllowed(StocktakingRoles.MODERATOR)
     @Operation(operationId = "addEntryModeratorNote", summary = "Add an internal note on an entry (moderators; never shown to the owner)")
     @APIResponse(responseCode = "201", description = "The note, stored",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.ModeratorNoteView.class)))
@@ -236,7 +236,7 @@ public class EntryResource {
 
     @GET
     @Path("{id}/moderator-notes")
-    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @RolesAllowed(StocktakingRoles.MODERATOR)
     @Operation(operationId = "listEntryModeratorNotes", summary = "The internal notes on an entry, oldest first (moderators)")
     @APIResponse(responseCode = "200", description = "The notes",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.ModeratorNoteView.class, type = SchemaType.ARRAY)))
@@ -250,7 +250,7 @@ public class EntryResource {
 
     @PUT
     @Path("{id}/success-story")
-    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @RolesAllowed(StocktakingRoles.MODERATOR)
     @Operation(operationId = "markEntrySuccessStory", summary = "Mark a published entry as a success story (moderators)")
     public EntryDtos.EntryView markSuccessStory(@PathParam("id") UUID id) {
         return EntryDtos.EntryView.of(moderation.markSuccessStory(id, true));
@@ -258,7 +258,7 @@ public class EntryResource {
 
     @DELETE
     @Path("{id}/success-story")
-    @RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+    @RolesAllowed(StocktakingRoles.MODERATOR)
     @Operation(operationId = "unmarkEntrySuccessStory", summary = "Unmark a success story (moderators)")
     public EntryDtos.EntryView unmarkSuccessStory(@PathParam("id") UUID id) {
         return EntryDtos.EntryView.of(moderation.markSuccessStory(id, false));

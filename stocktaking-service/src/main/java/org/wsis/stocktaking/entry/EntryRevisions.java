@@ -1,5 +1,6 @@
 package org.wsis.stocktaking.entry;
 
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,10 @@ public class EntryRevisions {
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
 
-    public EntryRevisions(EntityManager entityManager, ObjectMapper mapper) {
+    private final Clock clock;
+
+    public EntryRevisions(EntityManager entityManager, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.mapper = mapper;
     }
@@ -52,7 +56,7 @@ public class EntryRevisions {
                         VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6, ?7, ?8)""")
                 .setParameter(1, entry.id).setParameter(2, revision).setParameter(3, action.name())
                 .setParameter(4, entry.status.name()).setParameter(5, json(content)).setParameter(6, comment)
-                .setParameter(7, actorId).setParameter(8, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(7, actorId).setParameter(8, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 .executeUpdate();
         return revision;
     }

@@ -1,5 +1,7 @@
 package org.wsis.stocktaking.entry;
 
+import java.time.Clock;
+import org.wsis.commons.time.ServiceClock;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +10,7 @@ import org.wsis.commons.http.Preconditions;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
-import org.wsis.commons.security.Roles;
+import org.wsis.stocktaking.StocktakingRoles;
 import org.wsis.stocktaking.entry.EntryRevisions.Action;
 import org.wsis.stocktaking.reference.ReferenceData;
 
@@ -25,8 +27,10 @@ public class EntryService {
     private final CurrentUser caller;
     private final ReferenceData reference;
     private final EntryRevisions revisions;
+    private final Clock clock;
 
-    public EntryService(CurrentUser caller, ReferenceData reference, EntryRevisions revisions) {
+    public EntryService(CurrentUser caller, ReferenceData reference, EntryRevisions revisions, Clock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.reference = reference;
         this.revisions = revisions;
@@ -192,7 +196,7 @@ public class EntryService {
     }
 
     private boolean canSeeUnpublished(Entry entry) {
-        return !caller.isAnonymous() && (entry.isOwnedBy(caller.subject()) || caller.hasRole(Roles.STOCKTAKING_MODERATOR));
+        return !caller.isAnonymous() && (entry.isOwnedBy(caller.subject()) || caller.hasRole(StocktakingRoles.MODERATOR));
     }
 
     public static void requireStatus(Entry entry, EntryStatus... allowed) {
@@ -209,8 +213,8 @@ public class EntryService {
         }
     }
 
-    public static OffsetDateTime now() {
-        // PostgreSQL keeps microseconds: what a write returns must equal what a later read returns
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    /** The service clock's time, to the microsecond PostgreSQL keeps (a write returns what a later read returns). */
+    public OffsetDateTime now() {
+        return ServiceClock.utcNow(clock);
     }
 }

@@ -17,14 +17,14 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.PageParams;
-import org.wsis.commons.security.Roles;
+import org.wsis.stocktaking.StocktakingRoles;
 import org.wsis.stocktaking.entry.EntryDtos;
 
 /** The moderators' work list. The actions themselves are under /api/v1/entries/{id}/... */
 @Path("/api/v1/moderation")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Moderation")
-@RolesAllowed(Roles.STOCKTAKING_MODERATOR)
+@RolesAllowed(StocktakingRoles.MODERATOR)
 public class ModerationResource {
     private final ModerationService moderation;
 

@@ -55,14 +55,14 @@ public class ModerationService {
             entries.apply(revisions.content(entry.id, entry.pendingRevision), entry);
             entry.pendingRevision = null;
             entry.returnComment = null;
-            entry.updatedAt = EntryService.now();
+            entry.updatedAt = entries.now();
             revisions.record(entry, Action.CHANGE_PUBLISHED, caller.subject(), null);
             outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.UPDATED_V1, EntryEvents.EntryUpdatedV1.of(entry));
             return entry;
         }
         EntryService.requireStatus(entry, EntryStatus.SUBMITTED);
         entry.status = EntryStatus.PUBLISHED;
-        entry.publishedAt = EntryService.now();
+        entry.publishedAt = entries.now();
         entry.updatedAt = entry.publishedAt;
         entry.returnComment = null;
         if (entry.stocktakingYear == null) {
@@ -79,7 +79,7 @@ public class ModerationService {
         Entry entry = entries.get(id);
         requireSomeoneElses(entry, "return");
         entry.returnComment = comment.strip();
-        entry.updatedAt = EntryService.now();
+        entry.updatedAt = entries.now();
         if (entry.status == EntryStatus.PUBLISHED && entry.pendingRevision != null) {
             entry.pendingRevision = null;
             revisions.record(entry, Action.CHANGE_RETURNED, caller.subject(), entry.returnComment);
@@ -113,7 +113,7 @@ public class ModerationService {
         boolean wasPublic = entry.status == EntryStatus.PUBLISHED;
         entry.status = EntryStatus.ARCHIVED;
         entry.pendingRevision = null;
-        entry.updatedAt = EntryService.now();
+        entry.updatedAt = entries.now();
         revisions.record(entry, Action.ARCHIVED, caller.subject(), comment);
         if (wasPublic) {
             outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.WITHDRAWN_V1,
@@ -133,7 +133,7 @@ public class ModerationService {
         EntryService.requireStatus(entry, EntryStatus.ARCHIVED);
         entry.status = EntryStatus.RETURNED;
         entry.returnComment = comment.strip();
-        entry.updatedAt = EntryService.now();
+        entry.updatedAt = entries.now();
         revisions.record(entry, Action.RESTORED, caller.subject(), entry.returnComment);
         return entry;
     }
@@ -147,7 +147,7 @@ public class ModerationService {
         note.entryId = entry.id;
         note.authorId = caller.subject();
         note.text = text.strip();
-        note.createdAt = EntryService.now();
+        note.createdAt = entries.now();
         note.persist();
         return note;
     }
@@ -169,7 +169,7 @@ public class ModerationService {
         EntryService.requireStatus(entry, EntryStatus.PUBLISHED);
         if (entry.successStory != successStory) {
             entry.successStory = successStory;
-            entry.updatedAt = EntryService.now();
+            entry.updatedAt = entries.now();
             revisions.record(entry, successStory ? Action.SUCCESS_STORY_MARKED : Action.SUCCESS_STORY_UNMARKED,
                     caller.subject(), null);
         }
