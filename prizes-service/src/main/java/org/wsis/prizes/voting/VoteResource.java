@@ -167,7 +167,6 @@ public class VoteResource {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(CLIENT_CLAIM) != null) {
             return jwt.<Object>getClaim(CLIENT_CLAIM).toString().replace("\"", "");
         }
-        String attribute = identity.getAttribute(CLIENT_CLAIM); // @TestSecurity attributes
-        return attribute == null ? "unknown" : attribute;
+        return "unknown";
     }
 }
