@@ -91,9 +91,19 @@ public final class Countries {
                 "unknown country " + code.strip() + ": give " + EXAMPLES));
     }
 
-    /** {@link #require} for each code, as canonical alpha-3 codes, duplicates removed, order kept. */
+    /**
+     * {@link #require} for each code of a JSON array (a problem names the element, {@code countries[1]}), as
+     * canonical alpha-3 codes, duplicates removed, order kept.
+     */
     public static List<String> requireAlpha3(String field, List<String> codes) {
-        return codes.stream().map(code -> require(field, code).alpha3()).distinct().toList();
+        List<String> alpha3 = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = require(field + "[" + i + "]", codes.get(i)).alpha3();
+            if (!alpha3.contains(code)) {
+                alpha3.add(code);
+            }
+        }
+        return List.copyOf(alpha3);
     }
 
     private static List<Country> load() {

@@ -49,6 +49,9 @@ class ReferenceVocabularyTest {
         assertEquals(422, unknown.problem().status());
         assertEquals("countries", unknown.problem().errors().get(0).field());
         assertEquals(List.of("KEN", "BTN"), Countries.requireAlpha3("countries", List.of("KE", "BTN", "404", "64")));
+        ProblemException element = assertThrows(ProblemException.class,
+                () -> Countries.requireAlpha3("countries", List.of("KE", "XYZ")));
+        assertEquals("countries[1]", element.problem().errors().get(0).field());
     }
 
     @Test
