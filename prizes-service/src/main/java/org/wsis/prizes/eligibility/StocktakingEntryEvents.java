@@ -27,6 +27,12 @@ public class StocktakingEntryEvents {
     static final String ENTRY_PUBLISHED_V1 = "org.wsis.stocktaking.entry.published.v1";
     static final String ENTRY_WITHDRAWN_V1 = "org.wsis.stocktaking.entry.withdrawn.v1";
     static final String ENTRY_UPDATED_V1 = "org.wsis.stocktaking.entry.updated.v1";
+    /**
+     * v2 (issue 19) differs from v1 only in the reference codes (countries alpha-3, INT, OTHER), which we do not
+     * keep: both versions are read the same way. Stocktaking publishes v2 only; v1 events stay on the topic.
+     */
+    static final String ENTRY_PUBLISHED_V2 = "org.wsis.stocktaking.entry.published.v2";
+    static final String ENTRY_UPDATED_V2 = "org.wsis.stocktaking.entry.updated.v2";
     private static final Logger LOG = Logger.getLogger(StocktakingEntryEvents.class);
 
     /** The fields we keep from stocktaking's entry-published.v1 data. */
@@ -80,7 +86,7 @@ public class StocktakingEntryEvents {
     public void onEvent(String value) {
         // only the topic's owner may speak on it: a forged source is refused (dead-lettered)
         CloudEvent event = TopicOwners.parseFromOwner(value, "stocktaking.entries", mapper);
-        if (ENTRY_PUBLISHED_V1.equals(event.type())) {
+        if (ENTRY_PUBLISHED_V1.equals(event.type()) || ENTRY_PUBLISHED_V2.equals(event.type())) {
             EntryPublished data = event.dataAs(EntryPublished.class, mapper);
             data.requireComplete();
             if (processed.firstDelivery(CONSUMER, event.id())) {
@@ -93,7 +99,7 @@ public class StocktakingEntryEvents {
                 withdrawn(data);
                 submissions.entryWithdrawn(data.entryId());
             }
-        } else if (ENTRY_UPDATED_V1.equals(event.type())) {
+        } else if (ENTRY_UPDATED_V1.equals(event.type()) || ENTRY_UPDATED_V2.equals(event.type())) {
             EntryUpdated data = event.dataAs(EntryUpdated.class, mapper);
             data.requireComplete();
             if (processed.firstDelivery(CONSUMER, event.id())) {
