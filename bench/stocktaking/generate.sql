@@ -31,7 +31,7 @@ CREATE TEMP TABLE vocab AS SELECT ARRAY[
 
 CREATE TEMP TABLE bench_codes AS SELECT
     ARRAY(SELECT code FROM action_line ORDER BY code) AS action_lines,
-    ARRAY(SELECT alpha2 FROM country WHERE itu_region IS NOT NULL ORDER BY alpha2) AS countries,
+    ARRAY(SELECT alpha3 FROM country WHERE itu_region IS NOT NULL ORDER BY alpha3) AS countries,  -- alpha-3, as entries store since V9
     ARRAY(SELECT code FROM sdg_target ORDER BY code) AS targets,
     ARRAY(SELECT code FROM stakeholder_type ORDER BY code) AS stakeholders,
     ARRAY(SELECT code FROM target_group ORDER BY code) AS groups;
@@ -65,7 +65,7 @@ FROM generate_series(1, :entries) AS g, vocab v, bench_codes c;
 
 -- derived columns, as the service computes them
 UPDATE entry e SET
-    regions = ARRAY(SELECT DISTINCT itu_region FROM country WHERE alpha2 = ANY (e.countries) AND itu_region IS NOT NULL),
+    regions = ARRAY(SELECT DISTINCT itu_region FROM country WHERE alpha3 = ANY (e.countries) AND itu_region IS NOT NULL),
     sdgs = ARRAY(SELECT DISTINCT sdg_number FROM sdg_target WHERE code = ANY (e.sdg_targets) ORDER BY 1)
 WHERE owner_id = 'bench-generator';
 

@@ -40,10 +40,15 @@ class CountryProfileEndToEndTest {
         SharedPlatform.gateway().auth().oauth2(tokens.userToken("moderator"))
                 .post("/api/stocktaking/v1/entries/" + id + "/publish").then().statusCode(200);
 
-        // Two periods of one indicator: the profile keeps only the latest.
+        // stocktaking took the country as alpha-2 and keeps the platform's canonical alpha-3 (issue 19)
+        SharedPlatform.gateway().get("/api/stocktaking/v1/entries/" + id).then().statusCode(200)
+                .body("countries", equalTo(List.of(ALPHA3))).body("regions", hasItem("ASP"));
+
+        // Two periods of one indicator: the profile keeps only the latest. The agency names the economy once by
+        // alpha-3 and once by UN M49: indicators stores both under BTN.
         String csv = "indicator,economy,period,value\n"
                 + "IT_USE_ii99," + ALPHA3 + ",2098,11.5\n"
-                + "IT_USE_ii99," + ALPHA3 + ",2099,12.5\n";
+                + "IT_USE_ii99,064,2099,12.5\n";
         SharedPlatform.gateway().auth().oauth2(tokens.agencyToken("agency-itu")).contentType("text/csv").body(csv)
                 .post("/api/indicators/v1/batches").then().statusCode(201);
 
@@ -64,15 +69,37 @@ class CountryProfileEndToEndTest {
                 .body("indicators.latest.period", not(hasItem(2098)));
         int total = profile.jsonPath().getInt("stocktaking.total");
 
-        // The same country by alpha-2 (any case) and by UN M49: the same profile.
-        for (String code : new String[] {"bt", "064", "64"}) {
-            SharedPlatform.gateway().get("/api/profiles/countries/" + code).then().statusCode(200)
-                    .body("country", equalTo(ALPHA3))
-                    .body("stocktaking.status", equalTo("ok"));
+        // The same country by alpha-2 (any case) and by UN M49: the same profile, part for part, from the
+        // real stocktaking and indicators services (one vocabulary: every service reads any of the three forms).
+        Map<String, Object> byAlpha3 = comparable(profile);
+        for (String code : new String[] {"BT", "bt", "064", "64", "btn"}) {
+            Response other = SharedPlatform.gateway().get("/api/profiles/countries/" + code);
+            other.then().statusCode(200).body("country", equalTo(ALPHA3))
+                    .body("stocktaking.status", equalTo("ok")).body("indicators.status", equalTo("ok"));
+            assertEquals(byAlpha3, comparable(other), "profile by " + code);
+        }
+        // and each service answers the same for each form of the code
+        for (String code : new String[] {"BT", "064"}) {
+            assertEquals(total, SharedPlatform.gateway().get("/api/stocktaking/v1/search?country=" + code + "&size=1")
+                    .then().statusCode(200).extract().jsonPath().getInt("total"), "stocktaking by " + code);
+            SharedPlatform.gateway().get("/api/indicators/v1/observations?economy=" + code + "&indicator=IT_USE_ii99")
+                    .then().statusCode(200).body("items.economy", hasItem(ALPHA3));
         }
         // The services answer the same with the alpha-3 code they now accept on input.
         assertEquals(total, SharedPlatform.gateway().get("/api/stocktaking/v1/search?country=" + ALPHA3 + "&size=1")
                 .then().statusCode(200).extract().jsonPath().getInt("total"));
+    }
+
+    /** The parts of a profile that come from the services (what the country code must not change). */
+    private static Map<String, Object> comparable(Response profile) {
+        return Map.of("name", String.valueOf(profile.jsonPath().getString("name")),
+                "alpha2", String.valueOf(profile.jsonPath().getString("alpha2")),
+                "m49", String.valueOf(profile.jsonPath().getString("m49")),
+                "stocktaking.total", profile.jsonPath().getInt("stocktaking.total"),
+                "stocktaking.latestEntries", profile.jsonPath().getList("stocktaking.latestEntries.id"),
+                "stocktaking.byActionLine", profile.jsonPath().getMap("stocktaking.byActionLine"),
+                "prizes", profile.jsonPath().getList("prizes.winnersAndChampions.id"),
+                "indicators", profile.jsonPath().getList("indicators.latest"));
     }
 
     @Test

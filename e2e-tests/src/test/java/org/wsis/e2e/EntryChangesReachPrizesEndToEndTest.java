@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Issue 18, "entry updates and withdrawals reach prizes", with the real services only: an entry published in
  * stocktaking and submitted to a prize edition; its owner's edit, once a moderator publishes it
- * ({@code entry.updated.v1}), renames the eligible entry and the submission in prizes; archiving the entry in
+ * ({@code entry.updated.v2}), renames the eligible entry and the submission in prizes; archiving the entry in
  * stocktaking ({@code entry.withdrawn.v1}, the only way an entry leaves the public) makes it ineligible and
  * withdraws the submission. Everything goes through the gateway, Kafka and prizes' consumer.
  */

@@ -61,9 +61,9 @@ import static org.wsis.reliability.Platform.sqlList;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceTest extends PlatformSuite {
-    private static final String ENTRY_PUBLISHED = "org.wsis.stocktaking.entry.published.v1";
+    private static final String ENTRY_PUBLISHED = "org.wsis.stocktaking.entry.published.v2";
     private static final String PRIZES_CONSUMER = "prizes.eligible-entries";
-    private static final String REGISTRATION_CONFIRMED = "org.wsis.forum.registration.confirmed.v1";
+    private static final String REGISTRATION_CONFIRMED = "org.wsis.forum.registration.confirmed.v2";
 
     @BeforeAll
     static void start() {

@@ -11,7 +11,11 @@ import java.util.UUID;
 public final class ForumEvents {
     public static final String REGISTRATIONS_TOPIC = "forum.registrations";
     public static final String SESSIONS_TOPIC = "forum.sessions";
-    public static final String REGISTRATION_CONFIRMED_V1 = "org.wsis.forum.registration.confirmed.v1";
+    /**
+     * v2 (issue 19): {@code region} is the platform's ITU region code (AFR, ... EUR; v1 spelled it "Africa"),
+     * {@code stakeholderType} may be OTHER. Only v2 is published; no service consumes this topic yet.
+     */
+    public static final String REGISTRATION_CONFIRMED_V2 = "org.wsis.forum.registration.confirmed.v2";
     public static final String REGISTRATION_CANCELLED_V1 = "org.wsis.forum.registration.cancelled.v1";
     public static final String SESSION_SCHEDULED_V1 = "org.wsis.forum.session.scheduled.v1";
 

@@ -1,5 +1,6 @@
 package org.wsis.forum.registration;
 
+import org.wsis.commons.reference.StakeholderType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package org.wsis.forum.registration;
 
+import org.wsis.commons.reference.StakeholderType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,7 +16,7 @@ public final class RegistrationDtos {
                                    @NotBlank @Size(max = 200) String fullName,
                                    @Size(max = 300) String organisation,
                                    @NotNull StakeholderType stakeholderType,
-                                   @NotBlank @Size(min = 3, max = 3) String country,
+                                   @NotBlank @Size(max = 3) @Schema(description = "ISO 3166-1 alpha-3 (CHE, stored and returned), alpha-2 (CH) or UN M49 (756)") String country,
                                    @Size(max = 2000) String accessibilityNeeds,
                                    @NotNull Boolean consent) {
     }
@@ -23,7 +24,7 @@ public final class RegistrationDtos {
     /** A registration as its participant (and organizers) see it; the confirmation number is its id. */
     public record RegistrationView(UUID id, int edition, Registration.Status status, Registration.Attendance attendance,
                                    @Schema(nullable = true) String fullName, @Schema(nullable = true) String organisation, StakeholderType stakeholderType,
-                                   @Schema(nullable = true) String country, @Schema(nullable = true) String region, @Schema(nullable = true) String accessibilityNeeds,
+                                   @Schema(nullable = true) String country, @Schema(nullable = true, description = "ITU region code (AFR, AMS, ARB, ASP, CIS, EUR) of the country; null for a territory") String region, @Schema(nullable = true) String accessibilityNeeds,
                                    @Schema(nullable = true) OffsetDateTime consentGivenAt, OffsetDateTime registeredAt, OffsetDateTime updatedAt,
                                    @Schema(nullable = true) OffsetDateTime cancelledAt, @Schema(nullable = true) OffsetDateTime checkedInAt,
                                    /* as the form takes it, so what GET gives can be PUT back */ boolean consent) {

@@ -2,6 +2,8 @@ package org.wsis.forum.registration;
 
 import java.time.Clock;
 import org.wsis.commons.time.ServiceClock;
+import org.wsis.commons.reference.Countries;
+import org.wsis.commons.reference.Country;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.wsis.commons.events.Outbox;
@@ -18,15 +20,13 @@ import java.util.UUID;
 /** Registration for an edition: register, update, cancel; events through the outbox. */
 @ApplicationScoped
 public class RegistrationService {
-    private final Countries countries;
     private final Outbox outbox;
     private final SignupService signups;
 
     private final Clock clock;
 
-    public RegistrationService(Countries countries, Outbox outbox, SignupService signups, Clock clock) {
+    public RegistrationService(Outbox outbox, SignupService signups, Clock clock) {
         this.clock = clock;
-        this.countries = countries;
         this.outbox = outbox;
         this.signups = signups;
     }
@@ -59,7 +59,7 @@ public class RegistrationService {
         registration.registeredAt = now();
         apply(edition, registration, form);
         registration.persist();
-        outbox.publish(ForumEvents.REGISTRATIONS_TOPIC, registration.id.toString(), ForumEvents.REGISTRATION_CONFIRMED_V1,
+        outbox.publish(ForumEvents.REGISTRATIONS_TOPIC, registration.id.toString(), ForumEvents.REGISTRATION_CONFIRMED_V2,
                 new ForumEvents.RegistrationConfirmed(registration.id, year, registration.attendance.name(),
                         registration.stakeholderType.name(), registration.region, registration.registeredAt));
         return registration;
@@ -89,10 +89,8 @@ public class RegistrationService {
         if (!Boolean.TRUE.equals(form.consent())) {
             throw ProblemException.invalid("consent", "explicit consent to the processing of your data is required");
         }
-        String country = form.country();
-        if (!Countries.isIsoAlpha3(country)) {
-            throw ProblemException.invalid("country", "must be an ISO 3166-1 alpha-3 code, e.g. CHE");
-        }
+        // alpha-3, alpha-2 or UN M49 on input; stored as alpha-3 with the ITU region code of the one vocabulary
+        Country country = Countries.require("country", form.country());
         if (form.attendance() == Registration.Attendance.REMOTE && !edition.hybrid) {
             throw ProblemException.invalid("attendance", "the " + edition.year + " forum is in person only");
         }
@@ -100,8 +98,8 @@ public class RegistrationService {
         registration.fullName = form.fullName().strip();
         registration.organisation = form.organisation() == null ? null : form.organisation().strip();
         registration.stakeholderType = form.stakeholderType();
-        registration.country = country;
-        registration.region = countries.regionOf(country);
+        registration.country = country.alpha3();
+        registration.region = country.ituRegion() == null ? null : country.ituRegion().name();
         registration.accessibilityNeeds = form.accessibilityNeeds();
         registration.consentGivenAt = now();
         registration.updatedAt = now();

@@ -63,7 +63,7 @@ class PersonalDataTest {
         assertEquals(null, row[3]);
         assertEquals("CONFIRMED", row[4]);
         assertEquals("CIVIL_SOCIETY", row[5]);
-        assertEquals("Americas", row[6]);
+        assertEquals("AMS", row[6]);
         assertEquals(Boolean.TRUE, row[7]);
 
         given().auth().oauth2(jo).get("/api/v1/me/personal-data").then().statusCode(200)

@@ -13,9 +13,10 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Reads a country code the way the platform accepts it on input: ISO 3166-1 alpha-3 (canonical, KEN),
- * alpha-2 (KE) or UN M49 (404, or unpadded as SDG data writes it: 4). The table is stocktaking's
- * reference data ({@link ProfileSources#countries()}), fetched on first need and kept: the gateway
- * keeps no country list of its own, so there is one table on the platform.
+ * alpha-2 (KE) or UN M49 (404, or unpadded as SDG data writes it: 4). The table is the platform's one
+ * vocabulary (service-commons {@code org.wsis.commons.reference.Countries}) as stocktaking serves it
+ * ({@link ProfileSources#countries()}), fetched on first need and kept: the gateway has no database and
+ * takes no dependency on service-commons, and keeps no country list of its own.
  */
 final class CountryCodes {
 

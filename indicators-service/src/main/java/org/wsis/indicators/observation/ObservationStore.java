@@ -251,10 +251,11 @@ public class ObservationStore {
         StringBuilder sql = new StringBuilder("true");
         in(sql, params, "indicator_code", c.indicators());
         if (c.economies() != null && !c.economies().isEmpty()) {
-            // an economy may be named by its code or its UN M49 code
+            // an economy may be named by its code, a country by alpha-2 or UN M49 too (the platform's vocabulary)
+            String[] economies = EconomyCodes.canonical(c.economies()).toArray(String[]::new);
             sql.append(" AND economy_code IN (SELECT code FROM economy WHERE code = ANY(?) OR m49 = ANY(?))");
-            params.add(c.economies().toArray(String[]::new));
-            params.add(c.economies().toArray(String[]::new));
+            params.add(economies);
+            params.add(economies);
         }
         in(sql, params, "sex", c.sexes());
         in(sql, params, "age", c.ages());

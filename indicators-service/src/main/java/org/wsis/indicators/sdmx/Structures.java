@@ -49,7 +49,9 @@ public class Structures {
     public record Snapshot(Map<String, Indicator> indicators, Map<String, String> economies, Map<String, String> m49,
                            Map<String, Map<String, String>> codelists) {
         /** An economy named by its code or its UN M49 code (e.g. 404 for KEN), as its code; null if unknown. */
-        public String economy(String codeOrM49) {
+        public String economy(String given) {
+            // alpha-2 and unpadded M49 too, through the platform's vocabulary
+            String codeOrM49 = org.wsis.indicators.observation.EconomyCodes.canonical(given);
             if (economies.containsKey(codeOrM49)) {
                 return codeOrM49;
             }

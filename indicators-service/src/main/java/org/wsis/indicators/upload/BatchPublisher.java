@@ -97,6 +97,16 @@ public class BatchPublisher {
         try (Statement statement = connection.createStatement()) {
             // an economy may be named by its UN M49 code (404 = KEN): stored under its code
             statement.execute("UPDATE staging s SET economy = e.code FROM economy e WHERE s.economy = e.m49");
+        }
+        // and a country by alpha-2 (KE), a region by the platform's code (AFR): the one vocabulary's aliases
+        try (java.sql.PreparedStatement aliases = connection.prepareStatement(
+                "UPDATE staging s SET economy = a.code FROM unnest(?::text[], ?::text[]) AS a(alias, code) WHERE s.economy = a.alias")) {
+            java.util.Map<String, String> known = org.wsis.indicators.observation.EconomyCodes.aliases();
+            aliases.setArray(1, connection.createArrayOf("text", known.keySet().toArray()));
+            aliases.setArray(2, connection.createArrayOf("text", known.values().toArray()));
+            aliases.executeUpdate();
+        }
+        try (Statement statement = connection.createStatement()) {
             statement.execute("ANALYZE staging");   // temp tables get no statistics otherwise: the joins below need them
         }
 

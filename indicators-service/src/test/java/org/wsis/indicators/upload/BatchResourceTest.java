@@ -23,6 +23,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.greaterThan;
@@ -88,6 +89,22 @@ class BatchResourceTest {
                 .body("value", equalTo(List.of(60.5f, 61.25f)))
                 .body("[0].supersededAt", org.hamcrest.Matchers.notNullValue());
         assertEquals(3L, count("SELECT count(*) FROM observation WHERE indicator_code = 'IT_CEL_SETS' AND economy_code = 'UGA'"));
+    }
+
+    /** Issue 19: a country by alpha-3, alpha-2 or UN M49 and an ITU region by the platform's code, on upload and query. */
+    @Test
+    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
+    void economiesAreReadThroughThePlatformsVocabulary() {
+        upload("text/csv", "indicator,economy,period,value\nIT_CEL_SETS,MWI,2017,41\nIT_CEL_SETS,MW,2018,42\n"
+                + "IT_CEL_SETS,454,2019,43\nIT_CEL_SETS,AFR,2019,44.5\n").then().statusCode(201);
+        for (String malawi : List.of("MWI", "MW", "mw", "454")) {
+            given().get("/api/v1/observations?indicator=IT_CEL_SETS&from=2017&to=2019&economy=" + malawi).then().statusCode(200)
+                    .body("items.period", org.hamcrest.Matchers.containsInAnyOrder(2017, 2018, 2019))
+                    .body("items.economy", everyItem(equalTo("MWI")));
+        }
+        given().get("/api/v1/observations?indicator=IT_CEL_SETS&from=2019&to=2019&economy=AFR").then().statusCode(200)
+                .body("items.economy", equalTo(List.of("ITU_AFR"))).body("items[0].value", equalTo(44.5f));
+        assertEquals(0L, count("SELECT count(*) FROM observation WHERE economy_code IN ('MW', '454', 'AFR')"));
     }
 
     @Test

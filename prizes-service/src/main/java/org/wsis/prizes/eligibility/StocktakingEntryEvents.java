@@ -25,6 +25,12 @@ public class StocktakingEntryEvents {
     static final String ENTRY_PUBLISHED_V1 = "org.wsis.stocktaking.entry.published.v1";
     static final String ENTRY_WITHDRAWN_V1 = "org.wsis.stocktaking.entry.withdrawn.v1";
     static final String ENTRY_UPDATED_V1 = "org.wsis.stocktaking.entry.updated.v1";
+    /**
+     * v2 (issue 19) differs from v1 only in the reference codes (countries alpha-3, INT, OTHER), which we do not
+     * keep: both versions are read the same way. Stocktaking publishes v2 only; v1 events stay on the topic.
+     */
+    static final String ENTRY_PUBLISHED_V2 = "org.wsis.stocktaking.entry.published.v2";
+    static final String ENTRY_UPDATED_V2 = "org.wsis.stocktaking.entry.updated.v2";
     private static final Logger LOG = Logger.getLogger(StocktakingEntryEvents.class);
 
     /** The fields we keep from stocktaking's entry-published.v1 data. */
@@ -70,8 +76,10 @@ public class StocktakingEntryEvents {
     // stocktaking publishes no other entry events (its outbox: published, updated, withdrawn)
     private final EventSubscription subscription = EventSubscription.of(CONSUMER, "stocktaking.entries")
             .on(ENTRY_PUBLISHED_V1, EntryPublished.class, StocktakingEntryEvents::published)
+            .on(ENTRY_PUBLISHED_V2, EntryPublished.class, StocktakingEntryEvents::published)
             .on(ENTRY_WITHDRAWN_V1, EntryWithdrawn.class, this::withdrawnAndItsSubmissions)
-            .on(ENTRY_UPDATED_V1, EntryUpdated.class, this::updated);
+            .on(ENTRY_UPDATED_V1, EntryUpdated.class, this::updated)
+            .on(ENTRY_UPDATED_V2, EntryUpdated.class, this::updated);
 
     public StocktakingEntryEvents(EventInbox inbox, EntrySubmissions submissions) {
         this.inbox = inbox;

@@ -71,6 +71,26 @@ class StocktakingEntryEventsTest {
         assertEquals(1L, count("SELECT count(*) FROM eligible_entry WHERE withdrawn_at IS NOT NULL AND entry_id = '" + entryId + "'"));
     }
 
+    /** Issue 19: stocktaking now publishes v2 (alpha-3 countries); v1 events still on the topic are read too. */
+    @Test
+    void entryEventsOfBothVersionsAreRead() throws Exception {
+        UUID entryId = UUID.randomUUID();
+        ObjectNode v2 = EventContracts.example("stocktaking-service", "entry-published.v2")
+                .put("entryId", entryId.toString()).put("title", "Published as v2");
+        send(entryId, envelope("org.wsis.stocktaking.entry.published.v2", UUID.randomUUID().toString(), entryId, v2));
+        awaitStatus("/api/v1/eligible-entries/" + entryId, 200);
+        given().get("/api/v1/eligible-entries/" + entryId).then().body("title", equalTo("Published as v2"));
+
+        ObjectNode updated = EventContracts.example("stocktaking-service", "entry-updated.v2")
+                .put("entryId", entryId.toString()).put("title", "Updated as v2");
+        send(entryId, envelope("org.wsis.stocktaking.entry.updated.v2", UUID.randomUUID().toString(), entryId, updated));
+        UUID old = UUID.randomUUID(); // a v1 event published before the upgrade, read after it
+        send(old, cloudEvent(UUID.randomUUID().toString(), old, "Published as v1"));
+        awaitStatus("/api/v1/eligible-entries/" + old, 200);
+        given().get("/api/v1/eligible-entries/" + entryId).then().body("title", equalTo("Updated as v2"));
+        given().get("/api/v1/eligible-entries/" + old).then().body("title", equalTo("Published as v1"));
+    }
+
     @Test
     void categoriesAreTheEighteenOfTheContest() {
         given().get("/api/v1/categories").then().statusCode(200).body("size()", equalTo(18))

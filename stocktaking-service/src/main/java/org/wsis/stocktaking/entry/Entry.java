@@ -68,11 +68,11 @@ public class Entry extends PanacheEntityBase {
     @Column(name = "stakeholder_type")
     public String stakeholderType;
 
-    /** ISO 3166-1 alpha-2 codes. */
+    /** ISO 3166-1 alpha-3 codes (since V9; the platform's canonical form). */
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> countries = List.of();
 
-    /** ITU regions: those chosen plus those of the countries. */
+    /** ITU region codes (and INT, international scope): those chosen plus those of the countries. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> regions = List.of();
 

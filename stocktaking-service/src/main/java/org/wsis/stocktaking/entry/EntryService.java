@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.wsis.commons.reference.Countries;
+
 /** Entry use cases of owners; each public method is one transaction. Moderation is in moderation/. */
 @ApplicationScoped
 public class EntryService {
@@ -149,7 +151,7 @@ public class EntryService {
             throw ProblemException.invalid("stakeholderType", "unknown stakeholder type " + request.stakeholderType()
                     + "; one of " + reference.stakeholderTypes().keySet());
         }
-        requireKnown("countries", request.countries(), reference.countries().keySet());
+        Countries.requireAlpha3("countries", request.countries());
         requireKnown("regions", request.regions(), reference.regions().keySet());
         requireKnown("sdgTargets", request.sdgTargets(), reference.sdgTargets().keySet());
         requireKnown("targetGroups", request.targetGroups(), reference.targetGroups().keySet());
@@ -168,10 +170,11 @@ public class EntryService {
         entry.contactEmail = request.contactEmail();
         entry.publicContact = Boolean.TRUE.equals(request.publicContact());
         entry.stakeholderType = request.stakeholderType();
-        entry.countries = request.countries().stream().distinct().toList();
+        // stored as ISO 3166-1 alpha-3, whichever form (alpha-2, M49) the client sent
+        entry.countries = Countries.requireAlpha3("countries", request.countries());
         Set<String> regions = new LinkedHashSet<>(request.regions());
-        entry.countries.stream().map(c -> reference.countries().get(c).ituRegion())
-                .filter(java.util.Objects::nonNull).forEach(regions::add);
+        entry.countries.stream().map(c -> Countries.find(c).orElseThrow().ituRegion())
+                .filter(java.util.Objects::nonNull).map(Enum::name).forEach(regions::add);
         entry.regions = List.copyOf(regions);
         entry.sdgTargets = request.sdgTargets().stream().distinct().toList();
         entry.sdgs = entry.sdgTargets.stream().map(t -> reference.sdgTargets().get(t).sdg()).distinct().sorted().toList();

@@ -57,7 +57,7 @@ public class ModerationService {
             entry.returnComment = null;
             entry.updatedAt = entries.now();
             revisions.record(entry, Action.CHANGE_PUBLISHED, caller.subject(), null);
-            outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.UPDATED_V1, EntryEvents.EntryUpdatedV1.of(entry));
+            outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.UPDATED_V2, EntryEvents.EntryUpdatedV2.of(entry));
             return entry;
         }
         EntryService.requireStatus(entry, EntryStatus.SUBMITTED);
@@ -69,7 +69,7 @@ public class ModerationService {
             entry.stocktakingYear = entry.publishedAt.getYear();
         }
         revisions.record(entry, Action.PUBLISHED, caller.subject(), null);
-        outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.PUBLISHED_V1, EntryEvents.EntryPublishedV1.of(entry));
+        outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.PUBLISHED_V2, EntryEvents.EntryPublishedV2.of(entry));
         return entry;
     }
 

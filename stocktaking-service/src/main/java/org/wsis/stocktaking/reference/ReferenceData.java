@@ -1,17 +1,25 @@
 package org.wsis.stocktaking.reference;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+
+import org.wsis.commons.reference.Countries;
+import org.wsis.commons.reference.Country;
+import org.wsis.commons.reference.ItuRegion;
+import org.wsis.commons.reference.StakeholderType;
 
 /**
- * The reference tables loaded by migration, read once and kept in memory: they only change with a
- * new migration, i.e. a new deployment. Every validation of codes goes through here.
+ * The reference data of entries. Countries, ITU regions (with the international scope) and stakeholder types
+ * are the platform's one vocabulary in service-commons ({@code org.wsis.commons.reference}); the SDGs, target
+ * groups and action lines are stocktaking's own tables, loaded by migration and read once (they change only
+ * with a new migration, i.e. a new deployment). Every validation of codes goes through here.
  */
 @ApplicationScoped
 public class ReferenceData {
@@ -21,16 +29,15 @@ public class ReferenceData {
     public record SdgTarget(String code, int sdg) {
     }
 
-    public record Country(String alpha2, String alpha3, String m49, String name, @Schema(nullable = true) String ituRegion) {
-    }
-
     public record Sdg(int number, String name, List<String> targets) {
     }
 
-    /** Everything, built on first use. */
-    record Snapshot(Map<String, Code> stakeholderTypes, Map<String, Code> targetGroups, Map<String, Code> regions,
-                    Map<String, Country> countries, Map<String, Country> countriesByAnyCode,
-                    Map<String, SdgTarget> sdgTargets, List<Sdg> sdgs, Set<String> actionLines) {
+    private static final Map<String, Code> STAKEHOLDER_TYPES = codes(StakeholderType.values(), StakeholderType::title);
+    private static final Map<String, Code> REGIONS = codes(ItuRegion.values(), ItuRegion::title);
+
+    /** Everything of stocktaking's own tables, built on first use. */
+    record Snapshot(Map<String, Code> targetGroups, Map<String, SdgTarget> sdgTargets, List<Sdg> sdgs,
+                    Set<String> actionLines) {
     }
 
     private final EntityManager entityManager;
@@ -40,30 +47,23 @@ public class ReferenceData {
         this.entityManager = entityManager;
     }
 
+    /** The platform's stakeholder types (commons {@link StakeholderType}), OTHER included. */
     public Map<String, Code> stakeholderTypes() {
-        return data().stakeholderTypes();
+        return STAKEHOLDER_TYPES;
     }
 
     public Map<String, Code> targetGroups() {
         return data().targetGroups();
     }
 
+    /** The six ITU regions and INT, the international / global scope (commons {@link ItuRegion}). */
     public Map<String, Code> regions() {
-        return data().regions();
+        return REGIONS;
     }
 
-    public Map<String, Country> countries() {
-        return data().countries();
-    }
-
-    /**
-     * The country a caller means by an ISO 3166-1 alpha-3 code (canonical, e.g. KEN), an alpha-2 code
-     * (KE, what entries store) or a UN M49 number (404, also unpadded as SDG data writes it: 4 for
-     * Afghanistan); letters in any case. Null when the code names no country. The one conversion
-     * table of the service: every country parameter goes through here.
-     */
-    public Country country(String code) {
-        return code == null ? null : data().countriesByAnyCode().get(code.strip().toUpperCase(java.util.Locale.ROOT));
+    /** The platform's country table (commons {@link Countries}), by alpha-3. */
+    public List<Country> countries() {
+        return Countries.all();
     }
 
     public Map<String, SdgTarget> sdgTargets() {
@@ -101,30 +101,25 @@ public class ReferenceData {
             return new Sdg(number, (String) row[1],
                     targets.values().stream().filter(t -> t.sdg() == number).map(SdgTarget::code).toList());
         }).toList();
-        Map<String, Country> countries = new LinkedHashMap<>();
-        for (Object[] row : rows("SELECT alpha2, alpha3, m49, name, itu_region FROM country ORDER BY alpha2")) {
-            countries.put((String) row[0], new Country((String) row[0], (String) row[1], (String) row[2],
-                    (String) row[3], (String) row[4]));
-        }
-        Map<String, Country> byAnyCode = new java.util.HashMap<>();
-        for (Country country : countries.values()) {
-            byAnyCode.put(country.alpha2(), country);
-            byAnyCode.put(country.alpha3(), country);
-            byAnyCode.put(country.m49().strip(), country);
-            byAnyCode.put(String.valueOf(Integer.parseInt(country.m49().strip())), country);
-        }
         Set<String> actionLines = Set.copyOf(rows("SELECT code, code FROM action_line").stream()
                 .map(row -> (String) row[0]).toList());
-        return new Snapshot(codes("stakeholder_type"), codes("target_group"), codes("itu_region"), countries,
-                Map.copyOf(byAnyCode), targets, sdgs, actionLines);
+        return new Snapshot(tableCodes("target_group"), targets, sdgs, actionLines);
     }
 
-    private Map<String, Code> codes(String table) {
+    private static <E extends Enum<E>> Map<String, Code> codes(E[] values, Function<E, String> title) {
+        Map<String, Code> codes = new LinkedHashMap<>();
+        for (E value : values) {
+            codes.put(value.name(), new Code(value.name(), title.apply(value)));
+        }
+        return Collections.unmodifiableMap(codes);
+    }
+
+    private Map<String, Code> tableCodes(String table) {
         Map<String, Code> codes = new LinkedHashMap<>();
         for (Object[] row : rows("SELECT code, name FROM " + table + " ORDER BY code")) {
             codes.put((String) row[0], new Code((String) row[0], (String) row[1]));
         }
-        return java.util.Collections.unmodifiableMap(codes);
+        return Collections.unmodifiableMap(codes);
     }
 
     @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.reference.Countries;
 import org.wsis.stocktaking.reference.ReferenceData;
 
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public class SearchFilters {
 
     /**
      * ISO 3166-1 alpha-3 (KEN), alpha-2 (KE) or UN M49 (404); {@link #validate} turns each into the
-     * alpha-2 code entries are tagged with.
+     * alpha-3 code entries are tagged with.
      */
     @QueryParam("country")
     public List<String> country = new ArrayList<>();
@@ -86,7 +87,8 @@ public class SearchFilters {
     public void validate(ReferenceData reference) {
         requireKnown("actionLine", actionLine, reference.actionLines());
         requireKnown("sdgTarget", sdgTarget, reference.sdgTargets().keySet());
-        country = country.stream().map(code -> alpha2("country", code, reference)).distinct().toList();
+        // entries store alpha-3; alpha-2 and M49 are read as the same country
+        country = country.stream().map(code -> Countries.require("country", code).alpha3()).distinct().toList();
         requireKnown("region", region, reference.regions().keySet());
         requireKnown("stakeholderType", stakeholderType, reference.stakeholderTypes().keySet());
         requireKnown("targetGroup", targetGroup, reference.targetGroups().keySet());
@@ -126,15 +128,6 @@ public class SearchFilters {
             // reported below
         }
         throw ProblemException.malformed(field, "must be a whole number from " + min + " to " + max + ", not " + value);
-    }
-
-    private static String alpha2(String field, String code, ReferenceData reference) {
-        ReferenceData.Country known = reference.country(code);
-        if (known == null) {
-            throw ProblemException.invalid(field, "unknown country " + code
-                    + ": give an ISO 3166-1 alpha-3 (KEN), alpha-2 (KE) or UN M49 (404) code");
-        }
-        return known.alpha2();
     }
 
     private static void requireKnown(String field, List<String> codes, Set<String> known) {

@@ -44,7 +44,7 @@ class EntryEditingTest {
         given().contentType(ContentType.JSON).header("If-Match", read.header("ETag")).body(entry.toString())
                 .put("/api/v1/entries/" + entry.get("id").asText()).then().statusCode(200)
                 .body("title", equalTo("Community networks in the Andes and the Amazon"))
-                .body("countries", contains("PE", "BO"))
+                .body("countries", contains("PER", "BOL")) // sent as alpha-2, stored as alpha-3
                 .body("version", equalTo(entry.get("version").asInt() + 1));
     }
 
@@ -103,7 +103,7 @@ class EntryEditingTest {
                 .body("description", equalTo("Villages run and own their networks."))
                 .body("contactName", nullValue())
                 .body("contactEmail", equalTo("ana@example.org"))
-                .body("countries", contains("PE"))
+                .body("countries", contains("PER"))
                 .body("title", equalTo("Community networks in the Andes"));
     }
 

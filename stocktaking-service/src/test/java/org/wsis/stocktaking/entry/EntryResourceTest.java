@@ -150,7 +150,7 @@ class EntryResourceTest {
 
         JsonNode event = TestTopics.ofConfiguredBroker().awaitEvent("stocktaking.entries", id, null, Duration.ofSeconds(30));
         assertEquals("1.0", event.get("specversion").asText());
-        assertEquals("org.wsis.stocktaking.entry.published.v1", event.get("type").asText());
+        assertEquals("org.wsis.stocktaking.entry.published.v2", event.get("type").asText());
         assertEquals(id, event.get("data").get("entryId").asText());
         assertEquals("ama", event.get("data").get("ownerId").asText());
 

@@ -56,6 +56,7 @@ class EntryLifecycleTest {
         Response created = as(owner).contentType(ContentType.JSON).body(FULL).post("/api/v1/entries");
         created.then().statusCode(201)
                 .body("stakeholderType", equalTo("CIVIL_SOCIETY"))
+                .body("countries", contains("KEN", "SEN")) // sent as alpha-2, stored and returned as alpha-3
                 .body("regions", contains("ARB", "AFR")) // chosen, then derived from KE and SN
                 .body("sdgs", contains(4, 7))
                 .body("startDate", equalTo("2023-01-01"))
@@ -89,10 +90,11 @@ class EntryLifecycleTest {
         post(moderator, id, "publish").then().statusCode(200).body("status", equalTo("PUBLISHED"))
                 .body("stocktakingYear", notNullValue()).body("returnComment", equalTo(null));
         JsonNode published = KafkaTopics.awaitEvent(bootstrapServers, mapper, "stocktaking.entries", id,
-                "org.wsis.stocktaking.entry.published.v1", Duration.ofSeconds(30));
+                "org.wsis.stocktaking.entry.published.v2", Duration.ofSeconds(30));
         assertEquals("Solar classrooms v2", published.get("data").get("title").asText());
-        EventContracts.assertValidCloudEvent("stocktaking-service", "entry-published.v1", published.toString());
+        EventContracts.assertValidCloudEvent("stocktaking-service", "entry-published.v2", published.toString());
         assertEquals("CIVIL_SOCIETY", published.get("data").get("stakeholderType").asText());
+        assertEquals("[\"KEN\",\"SEN\"]", published.get("data").get("countries").toString()); // v2: alpha-3
 
         // an edit of a published entry waits for moderation; the public keeps the published content
         etag = as(owner).get("/api/v1/entries/" + id).header("ETag");
@@ -103,9 +105,9 @@ class EntryLifecycleTest {
         post(moderator, id, "publish").then().statusCode(200).body("status", equalTo("PUBLISHED"))
                 .body("title", equalTo("Solar classrooms v3")).body("changePending", equalTo(false));
         JsonNode updated = KafkaTopics.awaitEvent(bootstrapServers, mapper, "stocktaking.entries", id,
-                "org.wsis.stocktaking.entry.updated.v1", Duration.ofSeconds(30));
+                "org.wsis.stocktaking.entry.updated.v2", Duration.ofSeconds(30));
         assertEquals("Solar classrooms v3", updated.get("data").get("title").asText());
-        EventContracts.assertValidCloudEvent("stocktaking-service", "entry-updated.v1", updated.toString());
+        EventContracts.assertValidCloudEvent("stocktaking-service", "entry-updated.v2", updated.toString());
 
         as(moderator).put("/api/v1/entries/" + id + "/success-story").then().statusCode(200).body("successStory", equalTo(true));
         post(moderator, id, "archive").then().statusCode(200).body("status", equalTo("ARCHIVED"));
