@@ -4,17 +4,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
+import org.wsis.localstack.testing.ScratchDatabase;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,12 +37,9 @@ class ReferenceVocabularyMigrationTest {
 
     @Test
     void regionsStoredAsNamesAreReadAsCodesAfterV5() throws SQLException {
-        String database = "forum_v5_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String databaseUrl = url.replaceFirst("/forum(?=\\?|$)", "/" + database);
-        execute(url, "CREATE DATABASE " + database);
-        try {
-            flyway(databaseUrl, "4").migrate();
-            try (Connection c = DriverManager.getConnection(databaseUrl, user, password); Statement s = c.createStatement()) {
+        try (ScratchDatabase database = ScratchDatabase.create(url, user, password, locations)) {
+            database.migrateTo("4");
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO forum_edition (year, title, starts_on, ends_on, venue, hybrid, created_by)"
                         + " VALUES (2030, 'WSIS Forum 2030', '2030-05-01', '2030-05-03', 'Geneva', true, 'org')");
                 s.execute("INSERT INTO registration (id, edition_year, subject_id, attendance, full_name, stakeholder_type,"
@@ -55,9 +50,9 @@ class ReferenceVocabularyMigrationTest {
                         + " ('00000000-0000-0000-0000-000000000004', 2030, 'd', 'REMOTE', 'D', 'ACADEMIA', 'HKG', NULL, 'CONFIRMED')");
             }
 
-            flyway(databaseUrl, "latest").migrate();
+            database.migrateTo("latest");
 
-            try (Connection c = DriverManager.getConnection(databaseUrl, user, password); Statement s = c.createStatement()) {
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
                 ResultSet rows = s.executeQuery("SELECT country, region, stakeholder_type, status FROM registration ORDER BY id");
                 assertTrue(rows.next());
                 assertEquals("KEN AFR GOVERNMENT CONFIRMED", rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " " + rows.getString(4));
@@ -72,20 +67,8 @@ class ReferenceVocabularyMigrationTest {
                 ResultSet table = s.executeQuery("SELECT to_regclass('country_region') IS NULL");
                 assertTrue(table.next() && table.getBoolean(1));
             }
-        } finally {
-            execute(url, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
-    private Flyway flyway(String databaseUrl, String target) {
-        return Flyway.configure().dataSource(databaseUrl, user, password)
-                .locations(locations.stream().map(l -> l.contains(":") ? l : "classpath:" + l).toArray(String[]::new))
-                .target(target).load();
-    }
 
-    private void execute(String jdbcUrl, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 }

@@ -4,12 +4,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
+import org.wsis.localstack.testing.ScratchDatabase;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,13 +41,10 @@ class ReferenceVocabularyMigrationTest {
 
     @Test
     void anEntryStoredWithAlpha2CodesIsReadWithAlpha3AfterV9() throws SQLException {
-        String database = "stocktaking_v9_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String databaseUrl = url.replaceFirst("/stocktaking(?=\\?|$)", "/" + database);
-        execute(url, "CREATE DATABASE " + database);
-        try {
-            flyway(databaseUrl, "8").migrate();
+        try (ScratchDatabase database = ScratchDatabase.create(url, user, password, locations)) {
+            database.migrateTo("8");
             UUID id = UUID.randomUUID();
-            try (Connection c = DriverManager.getConnection(databaseUrl, user, password); Statement s = c.createStatement()) {
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO entry (id, owner_id, title, description, organisation, action_lines, status, created_at,"
                         + " updated_at, published_at, stocktaking_year, countries, regions, stakeholder_type) VALUES ('" + id
                         + "', 'ama', 'Old entry', 'Stored before V9', 'Org', '{C2}', 'PUBLISHED', now(), now(), now(), 2024,"
@@ -58,9 +54,9 @@ class ReferenceVocabularyMigrationTest {
                         + " 'mo', now())");
             }
 
-            flyway(databaseUrl, "latest").migrate();
+            database.migrateTo("latest");
 
-            try (Connection c = DriverManager.getConnection(databaseUrl, user, password); Statement s = c.createStatement()) {
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
                 ResultSet entry = s.executeQuery("SELECT countries, regions, stakeholder_type, filter_vector::text, facet_tags::text"
                         + " FROM entry WHERE id = '" + id + "'");
                 assertTrue(entry.next());
@@ -84,8 +80,6 @@ class ReferenceVocabularyMigrationTest {
                 assertEquals(1, vocabulary.getInt(2));
                 assertEquals(1, vocabulary.getInt(3));
             }
-        } finally {
-            execute(url, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
@@ -104,15 +98,5 @@ class ReferenceVocabularyMigrationTest {
                 .body("alpha3", not(hasItem("XYZ")));
     }
 
-    private Flyway flyway(String databaseUrl, String target) {
-        return Flyway.configure().dataSource(databaseUrl, user, password)
-                .locations(locations.stream().map(l -> l.contains(":") ? l : "classpath:" + l).toArray(String[]::new))
-                .target(target).load();
-    }
 
-    private void execute(String jdbcUrl, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 }
