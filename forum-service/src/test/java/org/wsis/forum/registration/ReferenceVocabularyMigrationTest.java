@@ -3,7 +3,6 @@ package org.wsis.forum.registration;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.localstack.testing.ScratchDatabase;
@@ -12,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,18 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "forum"))
 class ReferenceVocabularyMigrationTest {
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-    @ConfigProperty(name = "quarkus.flyway.locations")
-    List<String> locations;
-
     @Test
     void regionsStoredAsNamesAreReadAsCodesAfterV5() throws SQLException {
-        try (ScratchDatabase database = ScratchDatabase.create(url, user, password, locations)) {
+        try (ScratchDatabase database = ScratchDatabase.forService()) {
             database.migrateTo("4");
             try (Connection c = database.connect(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO forum_edition (year, title, starts_on, ends_on, venue, hybrid, created_by)"

@@ -3,7 +3,6 @@ package org.wsis.stocktaking.reference;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.localstack.testing.ScratchDatabase;
@@ -30,18 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "stocktaking"))
 class ReferenceVocabularyMigrationTest {
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-    @ConfigProperty(name = "quarkus.flyway.locations")
-    List<String> locations;
-
     @Test
     void anEntryStoredWithAlpha2CodesIsReadWithAlpha3AfterV9() throws SQLException {
-        try (ScratchDatabase database = ScratchDatabase.create(url, user, password, locations)) {
+        try (ScratchDatabase database = ScratchDatabase.forService()) {
             database.migrateTo("8");
             UUID id = UUID.randomUUID();
             try (Connection c = database.connect(); Statement s = c.createStatement()) {

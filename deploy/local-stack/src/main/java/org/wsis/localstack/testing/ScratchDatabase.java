@@ -1,5 +1,7 @@
 package org.wsis.localstack.testing;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
@@ -29,6 +31,15 @@ public final class ScratchDatabase implements AutoCloseable {
         this.user = user;
         this.password = password;
         this.locations = locations;
+    }
+
+    /** Beside the database of the service under test, with its migrations (from its Quarkus configuration). */
+    public static ScratchDatabase forService() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return create(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class),
+                List.of(config.getValue("quarkus.flyway.locations", String[].class)));
     }
 
     /**
