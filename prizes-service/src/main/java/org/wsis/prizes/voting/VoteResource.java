@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -106,16 +105,16 @@ public class VoteResource {
         String device = ClientSignals.deviceHash(headers.getHeaderString(HttpHeaders.USER_AGENT),
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         rateLimiter.acquire(voter, client);
-        // a proxy's own address says nothing about the client: no per-address limit for it
-        sourceLimiter.acquire(signals.isTrusted(address) ? null : address, device);
+        // a proxy's own address says nothing about the client: no per-address limit or step-up signal for it
+        String clientAddress = signals.isTrusted(address) ? null : address;
+        sourceLimiter.acquire(clientAddress, device);
         Idempotency.requireValidKey(idempotencyKey);
         Idempotency.Claim claim = idempotencyKey == null ? null
                 : new Idempotency.Claim(voter, idempotencyKey, idempotency.fingerprint(request));
         // Microseconds: what the database keeps, so the answer shows the stored time.
         Instant castAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // a risky vote without a valid code is refused here, before anything is stored
-        stepUp.require(year, voter, account.accountCreatedAt(), castAt, signals.isTrusted(address) ? null : address, device,
-                stepUpCode);
+        stepUp.require(year, voter, account.accountCreatedAt(), castAt, clientAddress, device, stepUpCode);
         VoteService.Outcome outcome = batcher.cast(year, new VoteService.Ballot(request.submissionId(), voter, client, castAt, claim,
                 new VoteService.Signals(address, device, account.accountCreatedAt(), account.emailDomain())));
         if (outcome instanceof VoteService.Outcome.Cast cast) {
@@ -146,8 +145,7 @@ public class VoteResource {
     public Response requestStepUp(@PathParam("year") int year) {
         String client = clientOf();
         eligibility.check(identity, client, votes.accountCutoff(year));
-        String email = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("email") != null
-                ? jwt.<Object>getClaim("email").toString().replace("\"", "") : null;
+        String email = caller.claim("email").orElse(null);
         return Response.accepted(stepUp.send(year, caller.subject(), email)).build();
     }
 
@@ -164,9 +162,6 @@ public class VoteResource {
     }
 
     private String clientOf() {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(CLIENT_CLAIM) != null) {
-            return jwt.<Object>getClaim(CLIENT_CLAIM).toString().replace("\"", "");
-        }
-        return "unknown";
+        return caller.claim(CLIENT_CLAIM).orElse("unknown");
     }
 }

@@ -3,10 +3,11 @@ package org.wsis.prizes.voting;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.wsis.commons.problem.Problem;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.Roles;
+
+import static org.wsis.commons.security.CurrentUser.claim;
 
 import java.time.Instant;
 import java.util.List;
@@ -44,17 +45,16 @@ public class VoterEligibility {
         if (!identity.hasRole(Roles.PRIZE_VOTER)) {
             throw refuse("not-a-voter", "Not a voter", "Voting needs the role prize-voter");
         }
-        JsonWebToken jwt = identity.getPrincipal() instanceof JsonWebToken token ? token : null;
-        String username = claim(jwt, "preferred_username").orElse("");
-        if (claim(jwt, SERVICE_ACCOUNT_CLIENT_CLAIM).isPresent() || username.startsWith("service-account-")
+        String username = claim(identity, "preferred_username").orElse("");
+        if (claim(identity, SERVICE_ACCOUNT_CLIENT_CLAIM).isPresent() || username.startsWith("service-account-")
                 || isMachineClient(client)) {
             throw refuse("machine-client", "Machine clients do not vote",
                     "Client " + client + " signs in as a system, not a person; only people vote");
         }
-        if (!claim(jwt, EMAIL_VERIFIED_CLAIM).map("true"::equals).orElse(false)) {
+        if (!claim(identity, EMAIL_VERIFIED_CLAIM).map("true"::equals).orElse(false)) {
             throw refuse("email-not-verified", "E-mail not verified", "Verify your account's e-mail address before voting");
         }
-        Optional<String> created = claim(jwt, ACCOUNT_CREATED_CLAIM);
+        Optional<String> created = claim(identity, ACCOUNT_CREATED_CLAIM);
         if (created.isEmpty()) {
             throw refuse("account-age-unknown", "Account age unknown",
                     "The token does not say when the account was created (claim " + ACCOUNT_CREATED_CLAIM + ")");
@@ -69,7 +69,7 @@ public class VoterEligibility {
             throw refuse("account-too-new", "Account too new",
                     "Only accounts created before " + accountCutoff + " may vote in this edition");
         }
-        String email = claim(jwt, "email").orElse("");
+        String email = claim(identity, "email").orElse("");
         int at = email.lastIndexOf('@');
         return new Voter(createdAt, at < 0 ? null : email.substring(at + 1).toLowerCase(Locale.ROOT));
     }
@@ -77,13 +77,6 @@ public class VoterEligibility {
     private boolean isMachineClient(String client) {
         return machineClients.stream().anyMatch(pattern -> pattern.endsWith("*")
                 ? client.startsWith(pattern.substring(0, pattern.length() - 1)) : client.equals(pattern));
-    }
-
-    private static Optional<String> claim(JsonWebToken jwt, String name) {
-        if (jwt == null || jwt.getClaim(name) == null) {
-            return Optional.empty();
-        }
-        return Optional.of(jwt.<Object>getClaim(name).toString().replace("\"", ""));
     }
 
     private static ProblemException refuse(String kind, String title, String detail) {

@@ -34,10 +34,20 @@ public class CurrentUser {
 
     /** The partner agency (UNGIS member) the token speaks for, e.g. "ITU", from the 'agency' claim. */
     public Optional<String> agency() {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(AGENCY_CLAIM) != null) {
-            return Optional.of(jwt.<Object>getClaim(AGENCY_CLAIM).toString().replace("\"", ""));
-        }
         // tests built with @TestSecurity(attributes = @SecurityAttribute(key = "agency", ...))
-        return Optional.ofNullable(identity.<String>getAttribute(AGENCY_CLAIM));
+        return claim(AGENCY_CLAIM).or(() -> Optional.ofNullable(identity.<String>getAttribute(AGENCY_CLAIM)));
+    }
+
+    /** A claim of the caller's token as text (a JSON string claim without its quotes); empty when absent. */
+    public Optional<String> claim(String name) {
+        return claim(identity, name);
+    }
+
+    /** A claim of this identity's token as text (a JSON string claim without its quotes); empty when absent. */
+    public static Optional<String> claim(SecurityIdentity identity, String name) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(name) != null) {
+            return Optional.of(jwt.<Object>getClaim(name).toString().replace("\"", ""));
+        }
+        return Optional.empty();
     }
 }
