@@ -129,7 +129,8 @@ public class VoteScreening {
         sql("""
                 CREATE TEMP TABLE screen_pending (category TEXT, voter_id TEXT, client_address TEXT, device_hash TEXT,
                                                   subnet TEXT, PRIMARY KEY (category, voter_id)) ON COMMIT DROP;
-                CREATE TEMP TABLE screen_touched (voter_id TEXT PRIMARY KEY, known BOOLEAN, old_votes INT, old_choices TEXT,
+                -- old_*: the voter's facts before this pass (null for a voter new to the edition)
+                CREATE TEMP TABLE screen_touched (voter_id TEXT PRIMARY KEY, old_votes INT, old_choices TEXT,
                                                   old_created TIMESTAMPTZ) ON COMMIT DROP;
                 CREATE TEMP TABLE screen_affected (voter_id TEXT PRIMARY KEY) ON COMMIT DROP;
                 CREATE TEMP TABLE screen_verdict (category TEXT, voter_id TEXT, reason TEXT, PRIMARY KEY (category, voter_id))
@@ -141,11 +142,11 @@ public class VoteScreening {
                 FROM vote WHERE edition_year = ?1 AND status = 'PENDING'""", year);
         update(everyVoter ? """
                 INSERT INTO screen_touched
-                SELECT DISTINCT v.voter_id, s.voter_id IS NOT NULL, s.votes, s.choices, s.account_created_at FROM vote v
+                SELECT DISTINCT v.voter_id, s.votes, s.choices, s.account_created_at FROM vote v
                 LEFT JOIN voter_screening s ON s.edition_year = v.edition_year AND s.voter_id = v.voter_id
                 WHERE v.edition_year = ?1""" : """
                 INSERT INTO screen_touched
-                SELECT p.voter_id, s.voter_id IS NOT NULL, s.votes, s.choices, s.account_created_at
+                SELECT p.voter_id, s.votes, s.choices, s.account_created_at
                 FROM (SELECT DISTINCT voter_id FROM screen_pending) p
                 LEFT JOIN voter_screening s ON s.edition_year = ?1 AND s.voter_id = p.voter_id""", year);
         sql("ANALYZE screen_pending; ANALYZE screen_touched");
@@ -181,7 +182,7 @@ public class VoteScreening {
                     -- only voters with enough votes form a group of identical choices (popular choices are common)
                     SELECT s.voter_id FROM voter_screening s
                     WHERE ?4 > 0 AND s.edition_year = ?1 AND s.votes >= ?7 AND s.choices IN (
-                            SELECT old_choices FROM screen_touched WHERE known AND old_votes >= ?7
+                            SELECT old_choices FROM screen_touched WHERE old_votes >= ?7
                         UNION SELECT c.choices FROM voter_screening c JOIN screen_touched t USING (voter_id)
                               WHERE c.edition_year = ?1 AND c.votes >= ?7)
                     UNION
@@ -192,7 +193,7 @@ public class VoteScreening {
                     CROSS JOIN LATERAL (VALUES (n.account_created_at), (t.old_created)) AS c (created)
                     JOIN voter_screening s ON s.edition_year = ?1
                          AND s.account_created_at BETWEEN c.created - make_interval(secs => ?6) AND c.created + make_interval(secs => ?6)
-                    WHERE ?5 > 0 AND (NOT t.known OR t.old_created IS DISTINCT FROM n.account_created_at)""")
+                    WHERE ?5 > 0 AND (t.old_choices IS NULL OR t.old_created IS DISTINCT FROM n.account_created_at)""")
                     .setParameter(1, year).setParameter(2, r.maxAccountsPerAddress()).setParameter(3, r.maxAccountsPerDeviceSubnet())
                     .setParameter(4, r.identicalAccounts()).setParameter(5, r.burstAccounts()).setParameter(6, r.burstSeconds())
                     .setParameter(7, r.identicalMinVotes()).executeUpdate();
