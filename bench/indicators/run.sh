@@ -136,8 +136,10 @@ psql_bench -c "VACUUM ANALYZE observation"
 # one run per SDMX format, through the gateway (the service serves SDMX at /api/sdmx; the gateway at /api/indicators/sdmx)
 for ACCEPT in "application/vnd.sdmx.genericdata+xml;version=2.1" "application/vnd.sdmx.structurespecificdata+xml;version=2.1" \
               "application/vnd.sdmx.data+json;version=1.0.0" "application/vnd.sdmx.data+csv;version=1.0.0"; do
-  echo "--- SDMX query ($ACCEPT): one indicator, all economies, 25 years; $THREADS clients, ${DURATION}s ---"
-  java "$BENCH/SdmxQueryLoad.java" "$SDMX/data/WSIS,DF_ICT,1.0/A..BENCH_001..." "$THREADS" "$DURATION" 5 "$ACCEPT"
+  for GZIP in false true; do
+    echo "--- SDMX query ($ACCEPT, gzip $GZIP): one indicator, all economies, 25 years; $THREADS clients, ${DURATION}s ---"
+    java "$BENCH/SdmxQueryLoad.java" "$SDMX/data/WSIS,DF_ICT,1.0/A..BENCH_001..." "$THREADS" "$DURATION" 5 "$ACCEPT" "$GZIP"
+  done
 done
 
 # Issues 16/17: memory while a stream of distinct anonymous SDMX queries (each asked once, so an unbounded
