@@ -105,6 +105,27 @@ class VoteScreeningTest {
                 + " AND (client_address IS NOT NULL OR device_hash IS NOT NULL OR account_created_at IS NOT NULL)"));
     }
 
+    @Test
+    void boundedPassesDecideTheOldestVotesFirstAndEndWhereAWholeSeasonPassEnds() {
+        int year = VotingEditions.freeYear(entityManager, 3000, 9000);
+        VotingEditions.votingEdition(entityManager, year, CATEGORIES, 3, null, RULES);
+        List<Vote> season = season(new Random(19));
+        insert(year, season);   // a flood: the whole season waits for screening at once
+        int cap = season.size() / 5 + 1;
+        for (long pending = season.size(); pending > 0; ) {
+            QuarkusTransaction.requiringNew().run(() -> screening.screenNewVotes(year, cap));
+            long left = count("SELECT count(*) FROM vote WHERE edition_year = " + year + " AND status = 'PENDING'");
+            assertEquals(Math.max(0, pending - cap), left, "a pass decides at most " + cap + " votes, every one it took");
+            assertEquals(0L, count("SELECT count(*) FROM vote WHERE edition_year = " + year + " AND status <> 'PENDING'"
+                    + " AND cast_at > (SELECT min(cast_at) FROM vote WHERE edition_year = " + year + " AND status = 'PENDING')"),
+                    "the oldest votes went first");
+            pending = left;
+        }
+        Map<String, String> bounded = verdicts(year);
+        QuarkusTransaction.requiringNew().run(() -> screening.screen(year));
+        assertEquals(verdicts(year), bounded, "bounded passes end where a pass over every voter ends");
+    }
+
     private long count(String sql) {
         return QuarkusTransaction.requiringNew().call(() ->
                 ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
