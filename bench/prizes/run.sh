@@ -8,7 +8,8 @@
 # Parameters (environment): VOTES, VOTERS, CONCURRENCY (client threads = connections),
 # OFFSET (port offset, default 2000), SKIP_BUILD=1 (reuse the jars), KEEP=1 (keep the work dir),
 # ORDER=spread (votes in rounds of all voters instead of voter sessions), RAW=0 (no pgbench comparison),
-# WARMUP (with DETECTION_OFF=1: votes of an unmeasured season first, default VOTES/10; 0 = none).
+# WARMUP (with DETECTION_OFF=1: votes of an unmeasured season first, default VOTES/10; 0 = none),
+# MAX_PER_PASS (PENDING votes a scheduled screening pass decides at most, default 100000 as the service).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$(pwd)
@@ -80,6 +81,7 @@ java -Xmx1g -Dquarkus.http.port="$PRIZES_PORT" \
   -Dprizes.voting.rate-limit.device.capacity=100000 -Dprizes.voting.rate-limit.device.per-second=100000 \
   -Dprizes.voting.rate-limit.address.capacity=100000 -Dprizes.voting.rate-limit.address.per-second=100000 \
   -Dprizes.voting.screening.every="${SCREEN_EVERY:-60s}" \
+  -Dprizes.voting.screening.max-votes-per-pass="${MAX_PER_PASS:-100000}" \
   -jar prizes-service/target/quarkus-app/quarkus-run.jar > "$WORK/prizes.log" 2>&1 &
 PIDS+=($!)
 java -Xmx512m -Dquarkus.http.port="$GATEWAY_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
