@@ -163,11 +163,13 @@ for ACCEPT in "application/vnd.sdmx.genericdata+xml;version=2.1" "application/vn
 done
 
 # Issues 16/17: memory while a stream of distinct anonymous SDMX queries (each asked once, so an unbounded
-# response cache would keep all of them) runs through the gateway for STREAM_SECONDS: heap in use after a full
-# GC, of the service and of the gateway, before, every minute, and after.
-heap_used() { jcmd "$1" GC.run >/dev/null; jcmd "$1" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}'; }
+# response cache would keep all of them) runs through the gateway for STREAM_SECONDS: live heap (after a full
+# GC) of the service and of the gateway, before, every minute, and after.
+# live objects: GC.class_histogram collects and counts in one step (GC.run then GC.heap_info counts what the
+# running queries allocate between the two calls, hundreds of MB a second here)
+heap_used() { jcmd "$1" GC.class_histogram | awk '/^Total/ {printf "%.1f MB", $3 / 1048576}'; }
 heaps() { echo "heap used: service $(heap_used "$SERVICE_PID"), gateway $(heap_used "$GATEWAY_PID")"; }
-echo "--- distinct anonymous SDMX queries through the gateway for ${STREAM_SECONDS} s: heap after full GC ---"
+echo "--- distinct anonymous SDMX queries through the gateway for ${STREAM_SECONDS} s: live heap ---"
 echo "before: $(heaps)"
 java "$BENCH/DistinctQueries.java" "$SDMX/data/WSIS,DF_ICT,1.0" 100000000 8 \
   "$(psql_bench -c "SELECT count(DISTINCT indicator_code) FROM observation WHERE indicator_code LIKE 'BENCH_%'")" "$STREAM_SECONDS" \
