@@ -12,7 +12,7 @@
 # public key minted by MintToken.java; no Kafka: outbox rows stay unsent, which does not affect
 # what is measured).
 # Usage: bench/indicators/run.sh [ROWS=100000]
-#   env: THREADS=20 DURATION=30 STREAM_SECONDS=600 PORT_OFFSET=4000 KEEP=0 SKIP_BUILD=0
+#   env: THREADS=20 DURATION=30 STREAM_SECONDS=600 (0: no stream) PART_ROWS=500000 PORT_OFFSET=4000 KEEP=0 SKIP_BUILD=0
 # Full scale (issue 16): bench/indicators/run.sh 1000000
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -169,6 +169,7 @@ done
 # running queries allocate between the two calls, hundreds of MB a second here)
 heap_used() { jcmd "$1" GC.class_histogram | awk '/^Total/ {printf "%.1f MB", $3 / 1048576}'; }
 heaps() { echo "heap used: service $(heap_used "$SERVICE_PID"), gateway $(heap_used "$GATEWAY_PID")"; }
+[ "$STREAM_SECONDS" -gt 0 ] || exit 0   # STREAM_SECONDS=0: load and latency only
 echo "--- distinct anonymous SDMX queries through the gateway for ${STREAM_SECONDS} s: live heap ---"
 echo "before: $(heaps)"
 java "$BENCH/DistinctQueries.java" "$SDMX/data/WSIS,DF_ICT,1.0" 100000000 8 \
