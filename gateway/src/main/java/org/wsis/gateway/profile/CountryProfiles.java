@@ -1,6 +1,5 @@
 package org.wsis.gateway.profile;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import org.wsis.gateway.problem.ProblemResponses;
 import org.wsis.gateway.requestid.RequestIds;
 import org.wsis.gateway.routing.GatewayConfig;
 import org.wsis.gateway.routing.GatewayRoutes;
-import org.wsis.gateway.routing.Service;
 import org.wsis.gateway.routing.Upstream;
 
 import io.vertx.core.Future;
@@ -164,6 +162,9 @@ public class CountryProfiles {
     /** GETs one source; a non-2xx answer, a failure or the timeout make it fail. Lists become {items}. */
     private Future<JsonObject> get(ProfileSources.Source source, String requestId) {
         Upstream upstream = upstream(source.service());
+        if (upstream == null) { // a deployment without that service: its part is unavailable, the rest is served
+            return Future.failedFuture(source.service() + " is not in wsis.gateway.services");
+        }
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
                 .setHost(upstream.host()).setPort(upstream.port()).setSsl(upstream.ssl())
                 .setURI(upstream.basePath() + source.uri())
@@ -174,7 +175,7 @@ public class CountryProfiles {
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() / 100 == 2
                         ? response.body()
-                        : Future.failedFuture(source.service().id() + " answered " + response.statusCode()))
+                        : Future.failedFuture(source.service() + " answered " + response.statusCode()))
                 .map(buffer -> {
                     Object json = Json.decodeValue(buffer);
                     return json instanceof JsonArray array ? new JsonObject().put("items", array) : (JsonObject) json;
@@ -183,14 +184,8 @@ public class CountryProfiles {
                         source.uri(), e.toString(), requestId));
     }
 
-    private Upstream upstream(Service service) {
-        return byService().get(service);
-    }
-
-    private Map<Service, Upstream> byService() {
-        Map<Service, Upstream> map = new EnumMap<>(Service.class);
-        routes.upstreams().forEach(u -> map.put(u.service(), u));
-        return map;
+    private Upstream upstream(String service) {
+        return routes.upstreams().stream().filter(u -> u.service().id().equals(service)).findFirst().orElse(null);
     }
 
     @PreDestroy
