@@ -88,8 +88,9 @@ public class CountryProfiles {
         Future<JsonObject> entries = get(ProfileSources.stocktakingEntries(country.alpha3()), requestId);
         Future<JsonObject> prizes = get(ProfileSources.prizeWinners(country.alpha3()), requestId);
         Future<JsonObject> indicators = get(ProfileSources.indicatorObservations(country.alpha3()), requestId);
+        Future<JsonObject> forum = get(ProfileSources.forumParticipation(country.alpha3()), requestId);
 
-        Future.join(entries, prizes, indicators).onComplete(done -> {
+        Future.join(entries, prizes, indicators, forum).onComplete(done -> {
             JsonObject profile = new JsonObject()
                     .put("country", country.alpha3())
                     .put("name", country.name())
@@ -97,7 +98,8 @@ public class CountryProfiles {
                     .put("m49", country.m49())
                     .put("stocktaking", part(entries, CountryProfiles::stocktakingPart))
                     .put("prizes", part(prizes, CountryProfiles::prizesPart))
-                    .put("indicators", part(indicators, CountryProfiles::indicatorsPart));
+                    .put("indicators", part(indicators, CountryProfiles::indicatorsPart))
+                    .put("forum", part(forum, CountryProfiles::forumPart));
             rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     // Public data that changes slowly; a short cache spares the services.
                     .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
@@ -138,6 +140,13 @@ public class CountryProfiles {
 
     static JsonObject prizesPart(JsonObject body) {
         return new JsonObject().put("winnersAndChampions", body.getJsonArray("items", new JsonArray()));
+    }
+
+    /** Participants per Forum edition as forum publishes them (counts only; small ones withheld by forum). */
+    static JsonObject forumPart(JsonObject body) {
+        return new JsonObject()
+                .put("minimumCount", body.getValue("minimumCount"))
+                .put("editions", body.getJsonArray("editions", new JsonArray()));
     }
 
     /** The latest period of each indicator (several breakdowns of one period are all kept). */

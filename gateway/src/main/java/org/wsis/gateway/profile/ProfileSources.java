@@ -44,6 +44,14 @@ public final class ProfileSources {
         return new Source("indicators", "/api/v1/observations?economy=" + encode(iso3) + "&size=100");
     }
 
+    /**
+     * The country's participation in the WSIS Forum: confirmed registrations per edition, counts only (forum
+     * withholds small counts; see forum-service's participation/).
+     */
+    public static Source forumParticipation(String iso3) {
+        return new Source("forum", "/api/v1/countries/" + encode(iso3) + "/participation");
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
