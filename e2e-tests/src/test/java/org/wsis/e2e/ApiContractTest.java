@@ -3,6 +3,7 @@ package org.wsis.e2e;
 import org.wsis.localstack.testing.PrizeTexts;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.RealmTokens;
 
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * forum edition through proposals, registration, sign-up and check-in, an agency batch through upload and its
  * report; SDMX is read here through the same filter (the SDMX client library reads it in SdmxClientEndToEndTest).
  */
+@Tag("integration")
 class ApiContractTest {
 
     /**
@@ -208,6 +210,8 @@ class ApiContractTest {
                         .post("/api/forum/v1/editions").then().statusCode(201);
             }),
             new Call("forum edition", null, (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year")).then().statusCode(200)),
+            new Call("forum participation by country", null, (r, v) -> r.get("/api/forum/v1/countries/KE/participation")
+                    .then().statusCode(200)),
             new Call("agenda", null, (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year") + "/sessions").then().statusCode(200)),
             new Call("agenda.ics", null, (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year") + "/agenda.ics").then().statusCode(200)),
             // --- forum: a session, a participant's registration, badge and sign-up, the organizer's lists

@@ -1,5 +1,6 @@
 package org.wsis.e2e;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The merged OpenAPI document, as the gateway serves it, passes Spectral's {@code oas} ruleset with no error
  * (ruleset: e2e-tests/.spectral.yaml). Needs node and npm (npx fetches @stoplight/spectral-cli once).
  */
+@Tag("integration")
 class ApiLintTest {
     static final String SPECTRAL = "@stoplight/spectral-cli@6.16.3";
 

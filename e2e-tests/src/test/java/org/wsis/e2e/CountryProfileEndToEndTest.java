@@ -2,6 +2,7 @@ package org.wsis.e2e;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.RealmTokens;
 
@@ -14,6 +15,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -21,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * country and what an agency uploads for its economy appear in that country's profile, whichever
  * form of the country code (alpha-3, alpha-2, UN M49) the front-end uses.
  */
+@Tag("integration")
 class CountryProfileEndToEndTest {
     /** Bhutan: few other tests use it; its codes are BTN, BT and 064. */
     private static final String ALPHA3 = "BTN";
@@ -62,6 +66,7 @@ class CountryProfileEndToEndTest {
                 .body("stocktaking.status", equalTo("ok"))
                 .body("prizes.status", equalTo("ok"))
                 .body("indicators.status", equalTo("ok"))
+                .body("forum.status", equalTo("ok"))
                 .body("stocktaking.latestEntries.find { it.id == '" + id + "' }.title", equalTo(title))
                 .body("stocktaking.byActionLine.'C7.E-HEALTH'", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                 .body("indicators.latest.findAll { it.indicator == 'IT_USE_ii99' }.period", equalTo(List.of(2099)))
@@ -99,7 +104,68 @@ class CountryProfileEndToEndTest {
                 "stocktaking.latestEntries", profile.jsonPath().getList("stocktaking.latestEntries.id"),
                 "stocktaking.byActionLine", profile.jsonPath().getMap("stocktaking.byActionLine"),
                 "prizes", profile.jsonPath().getList("prizes.winnersAndChampions.id"),
-                "indicators", profile.jsonPath().getList("indicators.latest"));
+                "indicators", profile.jsonPath().getList("indicators.latest"),
+                "forum", String.valueOf(profile.jsonPath().getList("forum.editions")));
+    }
+
+    /**
+     * Forum's part, against the real forum service: six participants registered from the country for one edition
+     * are counted there; the one registered for another edition is withheld (forum's minimum count is 5), and no
+     * part of the profile names a person.
+     */
+    @Test
+    void forumParticipantsAppearAsCountsPerEditionAndSmallCountsAreWithheld() {
+        RealmTokens tokens = SharedPlatform.tokens();
+        int counted = freeForumYear(2070);
+        int withheld = freeForumYear(counted + 1);
+        String organizer = tokens.userToken("organizer");
+        for (int year : new int[] {counted, withheld}) {
+            SharedPlatform.gateway().auth().oauth2(organizer).contentType(ContentType.JSON)
+                    .body(Map.of("year", year, "title", "WSIS Forum " + year, "startsOn", year + "-05-05",
+                            "endsOn", year + "-05-08", "venue", "Geneva", "hybrid", true))
+                    .post("/api/forum/v1/editions").then().statusCode(201);
+        }
+        // the country given as alpha-2, UN M49 and alpha-3: forum stores BTN for all of them
+        String[] codes = {"BT", "064", "BTN", "bt", "64", "BTN"};
+        for (int i = 0; i < codes.length; i++) {
+            register(tokens.userToken("voter0" + (i + 1)), counted, codes[i]);
+        }
+        register(tokens.userToken("voter07"), withheld, "BT");
+
+        Response profile = SharedPlatform.gateway().get("/api/profiles/countries/BT");
+        profile.then().statusCode(200)
+                .body("forum.status", equalTo("ok"))
+                .body("forum.minimumCount", equalTo(5))
+                .body("forum.editions.find { it.edition == " + counted + " }.participants", equalTo(6))
+                .body("forum.editions.find { it.edition == " + counted + " }.suppressed", equalTo(false))
+                .body("forum.editions.find { it.edition == " + withheld + " }.participants", nullValue())
+                .body("forum.editions.find { it.edition == " + withheld + " }.suppressed", equalTo(true));
+        String body = profile.asString();
+        assertFalse(body.contains("Participant from Bhutan"), "the profile names no person: " + body);
+        // forum answers the same for each form of the code, and refuses what is no country
+        assertEquals(profile.jsonPath().getList("forum.editions").toString(),
+                SharedPlatform.gateway().get("/api/forum/v1/countries/064/participation").then().statusCode(200)
+                        .body("country", equalTo(ALPHA3)).extract().jsonPath().getList("editions").toString());
+        SharedPlatform.gateway().get("/api/forum/v1/countries/XYZ/participation").then().statusCode(422)
+                .contentType("application/problem+json");
+        SharedPlatform.gateway().get("/api/forum/v1/countries/K3N/participation").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    private static void register(String token, int year, String country) {
+        SharedPlatform.gateway().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("attendance", "REMOTE", "fullName", "Participant from Bhutan", "stakeholderType", "GOVERNMENT",
+                        "country", country, "consent", true))
+                .post("/api/forum/v1/editions/" + year + "/registrations/me").then().statusCode(201);
+    }
+
+    /** A Forum edition year nobody has created yet (the database outlives test runs). */
+    private static int freeForumYear(int from) {
+        int year = from;
+        while (SharedPlatform.gateway().get("/api/forum/v1/editions/" + year).statusCode() == 200) {
+            year++;
+        }
+        return year;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.wsis.e2e;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.PlatformStack;
 import org.wsis.localstack.demo.DemoData;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gateway as a front-end would, not from the loader's own report. Uses its own edition year so other
  * test classes' editions are not touched.
  */
+@Tag("integration")
 class DemoDataEndToEndTest {
     private static final int YEAR = 2093;
 

@@ -3,6 +3,7 @@ package org.wsis.e2e;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PrizeTexts;
 import org.wsis.localstack.testing.RealmTokens;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * stocktaking ({@code entry.withdrawn.v1}, the only way an entry leaves the public) makes it ineligible and
  * withdraws the submission. Everything goes through the gateway, Kafka and prizes' consumer.
  */
+@Tag("integration")
 class EntryChangesReachPrizesEndToEndTest {
     private static final Duration EVENT_DELIVERY = Duration.ofSeconds(60);
 

@@ -3,6 +3,7 @@ package org.wsis.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (realm role platform-admin) publish a methodology version, anyone reads the values with their vintages. Every
  * response is validated against the merged OpenAPI document by {@link SharedPlatform#gateway()}.
  */
+@Tag("integration")
 class IdiEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

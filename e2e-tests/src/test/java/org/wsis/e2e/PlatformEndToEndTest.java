@@ -2,6 +2,7 @@ package org.wsis.e2e;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.PlatformService;
@@ -17,6 +18,7 @@ import static org.hamcrest.Matchers.hasItem;
  * The walking skeleton, end to end: real PostgreSQL, Kafka and Keycloak, the four packaged
  * services and the gateway, all as processes on random loopback ports (the {@link SharedPlatform}).
  */
+@Tag("integration")
 class PlatformEndToEndTest {
     private static final String ENTRY = """
             {"title": "Community networks in the Andes", "description": "Local operators connect 40 villages.",

@@ -4,6 +4,7 @@ import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.PlatformService;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the gateway's URLs in every link (never a service's address), HTTP caching and compression, the
  * RateLimit headers, and a 401 that names the issuer the platform accepts.
  */
+@Tag("integration")
 class PublicEdgeTest {
     private static String gateway;
 

@@ -2,6 +2,7 @@ package org.wsis.e2e;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.Directories;
 import org.wsis.localstack.PlatformService;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * subject: the editor can still edit their entry, and the forum still knows the participant is
  * registered. Starts its own platform (Keycloak, stocktaking, forum, gateway) twice, since it restarts it.
  */
+@Tag("integration")
 class RestartKeepsOwnershipEndToEndTest {
     private static final Pattern SUBJECT = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"");
     private static final int FORUM_YEAR = 2091;

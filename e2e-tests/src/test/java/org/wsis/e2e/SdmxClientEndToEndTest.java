@@ -10,6 +10,7 @@ import it.bancaditalia.oss.sdmx.api.Dimension;
 import it.bancaditalia.oss.sdmx.api.PortableTimeSeries;
 import it.bancaditalia.oss.sdmx.client.SdmxClientHandler;
 import it.bancaditalia.oss.sdmx.parser.v21.GenericDataParser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * custom SDMX 2.1 REST provider at the gateway's SDMX base URL. An agency uploads data through the
  * API first; every value the client reads must equal the JSON API's.
  */
+@Tag("integration")
 class SdmxClientEndToEndTest {
     private static final String PROVIDER = "WSIS_E2E";
     private static final String INDICATOR = "IT_CEL_SETS";

@@ -27,6 +27,8 @@ public interface ForumConfig {
 
     PrizeCeremony prizeCeremony();
 
+    CountryParticipation countryParticipation();
+
     interface Signup {
         /** Sign-ups of a session written in one transaction (signup/SignupBatcher). */
         @WithDefault("200")
@@ -71,5 +73,12 @@ public interface ForumConfig {
 
         @WithDefault("800")
         int capacity();
+    }
+
+    /** The public participation figures per country (participation/ParticipationService). */
+    interface CountryParticipation {
+        /** Counts below this are withheld, so a small delegation's count cannot point at a person. */
+        @WithDefault("5")
+        int minimumCount();
     }
 }

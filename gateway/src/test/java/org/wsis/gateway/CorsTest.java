@@ -13,6 +13,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -24,6 +25,7 @@ import io.restassured.response.Response;
  * quarkus.http.cors.* settings): its origin granted, the headers it sends allowed, the headers it reads
  * exposed, and Vary: Origin on every answer. The real browser flow is e2e-tests' BrowserSignInTest.
  */
+@Tag("integration")
 @QuarkusTest
 @WithTestResource(UpstreamStub.class)
 class CorsTest {

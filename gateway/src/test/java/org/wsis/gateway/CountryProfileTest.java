@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -16,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * (codes the services accept, answers mapped right) is proven against the real services by
  * e2e-tests' CountryProfileEndToEndTest; a stub here could only repeat our own assumptions.
  */
+@Tag("integration")
 @QuarkusTest
 @WithTestResource(ServiceDocsStub.class)
 class CountryProfileTest {

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -28,6 +29,7 @@ import io.restassured.response.ValidatableResponse;
  * Rate limits, body size limits, per-route timeouts, the circuit breaker, CORS and metrics, with the
  * test routes of application.properties ({@code %test.wsis.gateway.routes.*}).
  */
+@Tag("integration")
 @QuarkusTest
 @WithTestResource(UpstreamStub.class)
 class EdgePoliciesTest {

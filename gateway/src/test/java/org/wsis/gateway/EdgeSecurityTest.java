@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Tokens are verified at the edge; anonymous requests pass for the services to judge. */
+@Tag("integration")
 @QuarkusTest
 @WithTestResource(UpstreamStub.class)
 class EdgeSecurityTest {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -19,6 +20,7 @@ import io.quarkus.test.junit.TestProfile;
  * emptied setting. Now it starts, and its API document asks for a pasted bearer token. (UpstreamStub, unlike
  * ServiceDocsStub, leaves wsis.gateway.docs.realm-url to its shipped default.)
  */
+@Tag("integration")
 @QuarkusTest
 @TestProfile(NoRealmTest.PublicKeyOnly.class)
 @WithTestResource(UpstreamStub.class)

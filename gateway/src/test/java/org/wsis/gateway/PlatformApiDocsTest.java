@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * The merged platform document and the Swagger UI configuration. The page rendered in a real browser,
  * over the real services, is e2e-tests' BrowserSignInTest (issue 19: no browser in the gateway module).
  */
+@Tag("integration")
 @QuarkusTest
 @WithTestResource(ServiceDocsStub.class)
 class PlatformApiDocsTest {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -15,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 /** Every error the gateway makes itself is an RFC 9457 problem, never a stack trace. */
+@Tag("integration")
 @QuarkusTest
 @WithTestResource(UpstreamStub.class)
 class ProblemResponsesTest {

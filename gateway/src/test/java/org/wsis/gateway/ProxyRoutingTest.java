@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Random;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -20,6 +21,7 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /** What the upstream receives and what the client gets back, through the real proxy. */
+@Tag("integration")
 @QuarkusTest
 @WithTestResource(UpstreamStub.class)
 class ProxyRoutingTest {

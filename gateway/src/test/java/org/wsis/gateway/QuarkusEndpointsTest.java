@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * Quarkus' own endpoints: the API description stays on the public port next to the catch-all 404;
  * health (which names the upstream URLs) and metrics only on the management port (issue 17).
  */
+@Tag("integration")
 @QuarkusTest
 @WithTestResource(UpstreamStub.class)
 class QuarkusEndpointsTest {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -17,6 +18,7 @@ import io.restassured.response.Response;
  * RateLimit and RateLimit-Policy (draft-ietf-httpapi-ratelimit-headers) on rate-limited routes, with the
  * test route "test-limited" of application.properties: burst 3, then 0.01 request per second.
  */
+@Tag("integration")
 @QuarkusTest
 @WithTestResource(UpstreamStub.class)
 class RateLimitHeadersTest {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** A token arrives while the realm cannot be reached: 503 problem, and anonymous requests still pass. */
+@Tag("integration")
 @QuarkusTest
 @TestProfile(RealmUnreachableTest.UnreachableRealm.class)
 @WithTestResource(UpstreamStub.class)

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.tokencache.VerifiedTokens;
 
@@ -16,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A token verified at the edge is not verified again until it expires; a refused one is never kept. */
+@Tag("integration")
 @QuarkusTest
 @WithTestResource(UpstreamStub.class)
 class TokenCacheTest {

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,6 +60,7 @@ import static org.wsis.reliability.Platform.sqlList;
  * service, PostgreSQL, Keycloak, a topic) and checks what the platform promises afterwards.
  * They share one stack and restore what they break; Keycloak goes last because it is not restarted.
  */
+@Tag("integration")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceTest extends PlatformSuite {
     private static final String ENTRY_PUBLISHED = "org.wsis.stocktaking.entry.published.v2";

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,7 @@ import io.restassured.http.ContentType;
  * right one: it must not get a token. On the realm import before the fix (the dev realm minus its
  * users: no brute-force settings) the right password got one (200) and this test failed.
  */
+@Tag("integration")
 class KeycloakHardeningTest extends PlatformSuite {
     static final Path REALM_IMPORT = Path.of("..", "deploy", "kubernetes", "keycloak", "realm-import.yaml");
     static final List<String> SETTINGS = List.of("bruteForceProtected", "permanentLockout", "failureFactor",

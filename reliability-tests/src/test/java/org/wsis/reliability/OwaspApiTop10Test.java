@@ -2,6 +2,7 @@ package org.wsis.reliability;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.PlatformService;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 8: the OWASP API Security Top 10 (2023) as tests against the whole platform through the
  * gateway, with real Keycloak tokens. Each test names the risk it covers.
  */
+@Tag("integration")
 class OwaspApiTop10Test extends PlatformSuite {
     private static String editor2;
 

@@ -2,6 +2,7 @@ package org.wsis.reliability;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.PlatformService;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * realm keeps 15 min for the other tests), disables the user through the admin API and times how long
  * the gateway and stocktaking-service still accept the token.
  */
+@Tag("integration")
 class RevocationTest extends PlatformSuite {
     /** The production realm's access token lifespan (read from the generated realm import): the revocation window. */
     static final int LIFESPAN_SECONDS = productionLifespan();

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.PlatformService;
@@ -29,6 +30,7 @@ import org.wsis.localstack.PlatformService;
  * Before the fix: the silent half-head lasted until the idle timeout (75 s at the gateway, 30 min at
  * the services) and the trickled one for ever.
  */
+@Tag("integration")
 class SlowHeadersTest extends PlatformSuite {
     static final int HEAD_TIMEOUT_SECONDS = 10;
     /** Scheduling on a loaded 2-core machine. */

@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.Installation;
@@ -43,6 +44,7 @@ import static org.wsis.reliability.Platform.awaitUntil;
  * is not the topic's owner, each service's database role opens only its own database, and a service
  * refuses to start with a secret published in the repository.
  */
+@Tag("integration")
 class TrustedEventBusTest extends PlatformSuite {
 
     @BeforeAll

@@ -48,7 +48,9 @@ class ComposeFileTest {
             }
         }
         assertEquals("127.0.0.1:8080:8080", services.at("/gateway/ports/0").asText());
-        for (String service : new String[] { "stocktaking", "prizes", "forum", "indicators" }) {
+        String[] listed = services.at("/gateway/environment/WSIS_GATEWAY_SERVICES").asText().split(",");
+        assertEquals(java.util.List.of("stocktaking", "prizes", "forum", "indicators"), java.util.List.of(listed));
+        for (String service : listed) {
             String url = services.at("/gateway/environment/WSIS_GATEWAY_UPSTREAM_" + service.toUpperCase() + "_URL").asText();
             String port = url.substring(url.lastIndexOf(':') + 1);
             assertTrue(url.startsWith("http://" + service + "-service:"), url);

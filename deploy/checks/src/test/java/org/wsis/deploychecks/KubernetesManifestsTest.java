@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * deploy/keycloak/wsis-realm.json, Kafka authenticates and authorises per service, NetworkPolicies
  * fence the services and the data, and each service has a database role of its own. No cluster needed.
  */
+@Tag("integration")
 class KubernetesManifestsTest {
 
     private static final Path ROOT = Path.of("..", "kubernetes");
@@ -243,8 +245,10 @@ class KubernetesManifestsTest {
     void upstreamUrlsOfTheGatewayNameExistingServices() {
         Manifest config = ofKind("ConfigMap").stream().filter(c -> c.name().equals("gateway")).findFirst().orElseThrow();
         Set<String> serviceNames = names("Service");
-        for (String service : List.of("STOCKTAKING", "PRIZES", "FORUM", "INDICATORS")) {
-            String url = config.node().at("/data/WSIS_GATEWAY_UPSTREAM_" + service + "_URL").asText();
+        List<String> listed = List.of(config.node().at("/data/WSIS_GATEWAY_SERVICES").asText().split(","));
+        assertEquals(List.of("stocktaking", "prizes", "forum", "indicators"), listed, "the gateway routes to every service");
+        for (String service : listed) {
+            String url = config.node().at("/data/WSIS_GATEWAY_UPSTREAM_" + service.toUpperCase(java.util.Locale.ROOT) + "_URL").asText();
             String host = url.replaceFirst("^http://", "").replaceFirst("[:/].*$", "");
             assertTrue(serviceNames.contains(host), "gateway upstream " + url + " is a Service");
         }

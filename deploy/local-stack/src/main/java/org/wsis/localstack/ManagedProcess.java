@@ -37,6 +37,7 @@ public class ManagedProcess {
     }
 
     public void start(ProcessBuilder builder) {
+        org.wsis.localstack.testing.TestTier.refuseProcess(name);
         requireExecutable(builder.command().get(0));
         try {
             Files.createDirectories(logFile.getParent());
@@ -139,6 +140,7 @@ public class ManagedProcess {
 
     /** Runs a short command to completion (initdb, psql, kafka-storage format). */
     public static String runToCompletion(String what, ProcessBuilder builder, Duration timeout) {
+        org.wsis.localstack.testing.TestTier.refuseProcess(what);
         requireExecutable(builder.command().get(0));
         try {
             builder.redirectErrorStream(true);

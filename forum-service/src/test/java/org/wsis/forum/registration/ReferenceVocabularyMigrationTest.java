@@ -3,6 +3,7 @@ package org.wsis.forum.registration;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.localstack.testing.ScratchDatabase;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * V5 on a real PostgreSQL: registrations stored at V4 with the region's English name ("Africa") read as the
  * platform's code (AFR) after it; nothing else changes. In a database of its own, created for the test.
  */
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "forum"))
 class ReferenceVocabularyMigrationTest {

@@ -38,7 +38,7 @@ public final class OpenApiMerger {
     }
 
     /**
-     * @param documents   each available service's own document
+     * @param documents   each available service's own document, in the order of the merged document
      * @param unavailable services whose document could not be fetched (named in the description)
      * @param realmUrl    the realm's public URL, e.g. https://auth.example.org/realms/wsis; null when there is no
      *                    realm to sign in with (a pasted bearer token is asked for instead)
@@ -50,11 +50,9 @@ public final class OpenApiMerger {
         String version = "3.0.3";
         Set<String> roles = new java.util.TreeSet<>();
         Map<String, Integer> operationIds = countOperationIds(documents);
-        for (Service service : Service.values()) {
-            JsonObject document = documents.get(service);
-            if (document == null) {
-                continue;
-            }
+        for (Map.Entry<Service, JsonObject> entry : documents.entrySet()) {
+            Service service = entry.getKey();
+            JsonObject document = entry.getValue();
             // Quarkus writes 3.1; the platform document is 3.0.3, which every validator and generator reads.
             JsonObject rewritten = (JsonObject) rewriteRefs(OpenApi30.downgrade(document.copy()), service);
             addPaths(service, rewritten.getJsonObject("paths", new JsonObject()), paths, operationIds, roles);

@@ -1,7 +1,7 @@
 package org.wsis.gateway.docs;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -83,12 +83,12 @@ public class PlatformApiDocument {
         if (current != null && now - current.fetchedAt() < (current.complete() ? CACHE_MILLIS : 5_000)) {
             return Future.succeededFuture(current.document());
         }
-        Map<Service, Future<JsonObject>> fetches = new EnumMap<>(Service.class);
+        Map<Service, Future<JsonObject>> fetches = new LinkedHashMap<>();
         for (Upstream upstream : routes.upstreams()) {
             fetches.put(upstream.service(), fetch(upstream));
         }
         return Future.join(new ArrayList<>(fetches.values())).transform(ignored -> {
-            Map<Service, JsonObject> documents = new EnumMap<>(Service.class);
+            Map<Service, JsonObject> documents = new LinkedHashMap<>();
             List<Service> unavailable = new ArrayList<>();
             fetches.forEach((service, fetch) -> {
                 if (fetch.succeeded()) {
@@ -107,7 +107,7 @@ public class PlatformApiDocument {
     private Future<JsonObject> fetch(Upstream upstream) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
                 .setHost(upstream.host()).setPort(upstream.port()).setSsl(upstream.ssl())
-                .setURI(upstream.basePath() + "/q/openapi?format=json")
+                .setURI(upstream.basePath() + upstream.service().docsPath())
                 .putHeader(HttpHeaders.ACCEPT, "application/json")
                 .setTimeout(FETCH_TIMEOUT_MILLIS);
         return client.request(options)

@@ -3,7 +3,7 @@ package org.wsis.gateway.policy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.wsis.gateway.routing.GatewayConfig;
 import org.wsis.gateway.routing.GatewayConfig.RouteSettings;
 import org.wsis.gateway.routing.Service;
+import org.wsis.gateway.routing.Services;
 
 /** Resolves {@code wsis.gateway.routes.*} once, and finds the policy of each request. */
 @ApplicationScoped
@@ -28,14 +29,14 @@ public class RoutePolicies {
     }
 
     private final List<ConfiguredRoute> routes = new ArrayList<>();
-    private final Map<Service, RoutePolicy> defaults = new EnumMap<>(Service.class);
+    private final Map<String, RoutePolicy> defaults = new HashMap<>();
 
-    RoutePolicies(GatewayConfig config) {
+    RoutePolicies(GatewayConfig config, Services services) {
         GatewayConfig.RateLimit limit = config.rateLimit();
         Duration timeout = config.upstreamTimeout();
         long maxBody = config.maxBodySize().asLongValue();
-        for (Service service : Service.values()) {
-            defaults.put(service, new RoutePolicy(service.id(), limit.requestsPerSecond(), limit.burst(),
+        for (Service service : services.all()) {
+            defaults.put(service.id(), new RoutePolicy(service.id(), limit.requestsPerSecond(), limit.burst(),
                     limit.clientRequestsPerSecond(), limit.clientBurst(), timeout, maxBody));
         }
         config.routes().forEach((name, route) -> routes.add(configured(name, route, limit, timeout, maxBody)));
@@ -64,7 +65,7 @@ public class RoutePolicies {
                 return route.policy();
             }
         }
-        return defaults.get(service);
+        return defaults.get(service.id());
     }
 
     /** A configured route by name (tests and diagnostics). */

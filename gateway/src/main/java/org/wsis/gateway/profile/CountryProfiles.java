@@ -1,6 +1,5 @@
 package org.wsis.gateway.profile;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import org.wsis.gateway.problem.ProblemResponses;
 import org.wsis.gateway.requestid.RequestIds;
 import org.wsis.gateway.routing.GatewayConfig;
 import org.wsis.gateway.routing.GatewayRoutes;
-import org.wsis.gateway.routing.Service;
 import org.wsis.gateway.routing.Upstream;
 
 import io.vertx.core.Future;
@@ -90,8 +88,9 @@ public class CountryProfiles {
         Future<JsonObject> entries = get(ProfileSources.stocktakingEntries(country.alpha3()), requestId);
         Future<JsonObject> prizes = get(ProfileSources.prizeWinners(country.alpha3()), requestId);
         Future<JsonObject> indicators = get(ProfileSources.indicatorObservations(country.alpha3()), requestId);
+        Future<JsonObject> forum = get(ProfileSources.forumParticipation(country.alpha3()), requestId);
 
-        Future.join(entries, prizes, indicators).onComplete(done -> {
+        Future.join(entries, prizes, indicators, forum).onComplete(done -> {
             JsonObject profile = new JsonObject()
                     .put("country", country.alpha3())
                     .put("name", country.name())
@@ -99,7 +98,8 @@ public class CountryProfiles {
                     .put("m49", country.m49())
                     .put("stocktaking", part(entries, CountryProfiles::stocktakingPart))
                     .put("prizes", part(prizes, CountryProfiles::prizesPart))
-                    .put("indicators", part(indicators, CountryProfiles::indicatorsPart));
+                    .put("indicators", part(indicators, CountryProfiles::indicatorsPart))
+                    .put("forum", part(forum, CountryProfiles::forumPart));
             rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     // Public data that changes slowly; a short cache spares the services.
                     .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
@@ -142,6 +142,13 @@ public class CountryProfiles {
         return new JsonObject().put("winnersAndChampions", body.getJsonArray("items", new JsonArray()));
     }
 
+    /** Participants per Forum edition as forum publishes them (counts only; small ones withheld by forum). */
+    static JsonObject forumPart(JsonObject body) {
+        return new JsonObject()
+                .put("minimumCount", body.getValue("minimumCount"))
+                .put("editions", body.getJsonArray("editions", new JsonArray()));
+    }
+
     /** The latest period of each indicator (several breakdowns of one period are all kept). */
     static JsonObject indicatorsPart(JsonObject body) {
         JsonArray observations = body.getJsonArray("items", new JsonArray());
@@ -164,6 +171,9 @@ public class CountryProfiles {
     /** GETs one source; a non-2xx answer, a failure or the timeout make it fail. Lists become {items}. */
     private Future<JsonObject> get(ProfileSources.Source source, String requestId) {
         Upstream upstream = upstream(source.service());
+        if (upstream == null) { // a deployment without that service: its part is unavailable, the rest is served
+            return Future.failedFuture(source.service() + " is not in wsis.gateway.services");
+        }
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
                 .setHost(upstream.host()).setPort(upstream.port()).setSsl(upstream.ssl())
                 .setURI(upstream.basePath() + source.uri())
@@ -174,7 +184,7 @@ public class CountryProfiles {
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() / 100 == 2
                         ? response.body()
-                        : Future.failedFuture(source.service().id() + " answered " + response.statusCode()))
+                        : Future.failedFuture(source.service() + " answered " + response.statusCode()))
                 .map(buffer -> {
                     Object json = Json.decodeValue(buffer);
                     return json instanceof JsonArray array ? new JsonObject().put("items", array) : (JsonObject) json;
@@ -183,14 +193,8 @@ public class CountryProfiles {
                         source.uri(), e.toString(), requestId));
     }
 
-    private Upstream upstream(Service service) {
-        return byService().get(service);
-    }
-
-    private Map<Service, Upstream> byService() {
-        Map<Service, Upstream> map = new EnumMap<>(Service.class);
-        routes.upstreams().forEach(u -> map.put(u.service(), u));
-        return map;
+    private Upstream upstream(String service) {
+        return routes.upstreams().stream().filter(u -> u.service().id().equals(service)).findFirst().orElse(null);
     }
 
     @PreDestroy

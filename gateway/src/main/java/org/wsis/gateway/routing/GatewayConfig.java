@@ -14,14 +14,20 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The gateway's own settings, all under {@code wsis.gateway}. The default upstream URLs live in
- * {@code application.properties} so the whole routing table can be read in one place.
+ * The gateway's own settings, all under {@code wsis.gateway}. The services and their default upstream URLs live
+ * in {@code application.properties} so the whole routing table can be read in one place.
  */
 @ConfigMapping(prefix = "wsis.gateway")
 public interface GatewayConfig {
 
-    /** {@code wsis.gateway.upstream.<service>.url}: base URL of each service. */
-    Upstreams upstream();
+    /**
+     * {@code wsis.gateway.services}: the services behind the gateway, by name, in the order of the platform API
+     * document; each needs {@code wsis.gateway.upstream.<name>.url} ({@link Services}).
+     */
+    List<String> services();
+
+    /** {@code wsis.gateway.upstream.<name>.*}: where each service lives and what it publishes. */
+    Map<String, UpstreamSettings> upstream();
 
     /**
      * {@code wsis.gateway.upstream-timeout}: how long an upstream may stay silent (no response
@@ -154,17 +160,14 @@ public interface GatewayConfig {
         Optional<MemorySize> maxBodySize();
     }
 
-    interface Upstreams {
-        UpstreamUrl stocktaking();
+    interface UpstreamSettings {
+        /** The service's base URL (required; optional here only so a missing one is reported by name). */
+        Optional<URI> url();
 
-        UpstreamUrl prizes();
+        /** The public path prefix; default {@code /api/<name>}. */
+        Optional<String> routePrefix();
 
-        UpstreamUrl forum();
-
-        UpstreamUrl indicators();
-    }
-
-    interface UpstreamUrl {
-        URI url();
+        /** Where the service serves its OpenAPI document (JSON); default {@code /q/openapi?format=json}. */
+        Optional<String> docsPath();
     }
 }

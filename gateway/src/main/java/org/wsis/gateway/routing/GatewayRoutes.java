@@ -35,7 +35,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 
 /**
- * The routing table: one streaming reverse proxy per service under {@code /api/{service}/**}, and a
+ * The routing table: one streaming reverse proxy per configured service ({@link Services}) under its prefix
+ * ({@code /api/{service}/**} by default), and a
  * problem+json 404 for every path nobody else (Quarkus' {@code /q/*} included) has answered.
  */
 @ApplicationScoped
@@ -54,17 +55,19 @@ public class GatewayRoutes {
     private final Vertx vertx;
     private final GatewayConfig config;
     private final RoutePolicies policies;
+    private final Services services;
     private final RateLimiter rateLimiter;
     private final MeterRegistry metrics;
     private final List<Upstream> upstreams = new ArrayList<>();
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
     private HttpClient client;
 
-    GatewayRoutes(Vertx vertx, GatewayConfig config, RoutePolicies policies, RateLimiter rateLimiter,
+    GatewayRoutes(Vertx vertx, GatewayConfig config, RoutePolicies policies, Services services, RateLimiter rateLimiter,
             MeterRegistry metrics) {
         this.vertx = vertx;
         this.config = config;
         this.policies = policies;
+        this.services = services;
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
     }
@@ -97,8 +100,8 @@ public class GatewayRoutes {
         });
 
         PublicUrl publicUrl = PublicUrl.of(config.publicUrl());
-        for (Service service : Service.values()) {
-            Upstream upstream = Upstream.of(service, service.configuredUrl(config));
+        for (Service service : services.all()) {
+            Upstream upstream = Upstream.of(service);
             upstreams.add(upstream);
             CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
                     config.circuitBreaker().openDuration());

@@ -2,36 +2,17 @@ package org.wsis.gateway.routing;
 
 import java.net.URI;
 
-/** The services behind the gateway; each is published under {@code /api/{id}/**}. */
-public enum Service {
-    STOCKTAKING("stocktaking"),
-    PRIZES("prizes"),
-    FORUM("forum"),
-    INDICATORS("indicators");
-
-    private final String id;
-
-    Service(String id) {
-        this.id = id;
-    }
-
-    /** The name used in paths, config keys and messages, e.g. {@code stocktaking}. */
-    public String id() {
-        return id;
-    }
-
-    /** The public path prefix, e.g. {@code /api/stocktaking}. */
-    public String routePrefix() {
-        return "/api/" + id;
-    }
-
-    URI configuredUrl(GatewayConfig config) {
-        GatewayConfig.Upstreams upstreams = config.upstream();
-        return switch (this) {
-            case STOCKTAKING -> upstreams.stocktaking().url();
-            case PRIZES -> upstreams.prizes().url();
-            case FORUM -> upstreams.forum().url();
-            case INDICATORS -> upstreams.indicators().url();
-        };
-    }
+/**
+ * One service behind the gateway, as configured ({@link Services}): its name, the public path prefix it is
+ * published under (default {@code /api/<name>}), where it serves its OpenAPI document, and its base URL.
+ * Adding a service is configuration ({@code wsis.gateway.services} and {@code wsis.gateway.upstream.<name>.*}),
+ * not gateway code.
+ *
+ * @param id          the name used in paths, config keys, metrics and messages, e.g. {@code stocktaking}
+ * @param routePrefix the public path prefix, e.g. {@code /api/stocktaking}; {@code <prefix>/<rest>} is sent to
+ *                    {@code <url>/api/<rest>}
+ * @param docsPath    the service's OpenAPI document (JSON), relative to its URL, merged into the platform's
+ * @param url         the service's base URL
+ */
+public record Service(String id, String routePrefix, String docsPath, URI url) {
 }

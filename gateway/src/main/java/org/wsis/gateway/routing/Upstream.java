@@ -12,7 +12,8 @@ import java.util.Locale;
 public record Upstream(Service service, URI url, String host, int port, boolean ssl, String basePath) {
 
     /** Fails fast, naming the config key, when the URL is not an absolute http(s) URL. */
-    public static Upstream of(Service service, URI url) {
+    public static Upstream of(Service service) {
+        URI url = service.url();
         String key = "wsis.gateway.upstream." + service.id() + ".url";
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {

@@ -3,9 +3,8 @@ package org.wsis.indicators.feed;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.SecurityAttribute;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
@@ -16,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static io.restassured.RestAssured.given;
+import static org.wsis.indicators.testing.AgencyTokens.asItu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,16 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * equal a full query. Before reads took the shared publish lock, a poll during a publish moved the
  * watermark past rows stamped earlier but committed later, and they were lost for good.
  */
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
-@TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
 class SyncWhilePublishingTest {
     private static final String INDICATOR = "IT_INT_BW";
     private static final String FLOW_KEY = "/api/sdmx/data/DF_ICT/A.." + INDICATOR + "._T._T._T";
 
     @Test
     void mirrorsPollingDuringPublishesEqualAFullQueryAfterwards() throws Exception {
-        List<String> economies = given().get("/api/sdmx/codelist/WSIS/CL_AREA/1.0").then().statusCode(200).extract()
+        List<String> economies = asItu().get("/api/sdmx/codelist/WSIS/CL_AREA/1.0").then().statusCode(200).extract()
                 .xmlPath().getList("Structure.Structures.Codelists.Codelist.Code.@id", String.class);
         Map<String, String> mirror = new HashMap<>();
         long[] cursor = {latestCursor()};
@@ -51,7 +50,7 @@ class SyncWhilePublishingTest {
                                 .append(round * 1000 + year - 1990).append('\n');
                     }
                 }
-                given().contentType("text/csv").body(csv.toString()).post("/api/v1/batches").then().statusCode(201);
+                asItu().contentType("text/csv").body(csv.toString()).post("/api/v1/batches").then().statusCode(201);
             }
         });
         int polls = 0;
@@ -72,7 +71,7 @@ class SyncWhilePublishingTest {
         pollFeed(cursor, feedMirror);
 
         Map<String, String> full = new HashMap<>();
-        parse(given().get(FLOW_KEY + "?format=csvdata").then().statusCode(200).extract().asString(), full);
+        parse(asItu().get(FLOW_KEY + "?format=csvdata").then().statusCode(200).extract().asString(), full);
         assertEquals(economies.size() * 35, full.size());
         assertTrue(full.values().stream().allMatch(v -> v.startsWith("3")), "the last round's values are current");
         assertEquals(full, mirror, "the updatedAfter mirror equals a full query");
@@ -82,7 +81,7 @@ class SyncWhilePublishingTest {
 
     /** One updatedAfter poll; false (keep the old watermark) when a publish made it answer 503. */
     private static boolean poll(Instant updatedAfter, Map<String, String> mirror) {
-        Response response = given().queryParam("updatedAfter", updatedAfter.toString()).queryParam("format", "csvdata").get(FLOW_KEY);
+        Response response = asItu().queryParam("updatedAfter", updatedAfter.toString()).queryParam("format", "csvdata").get(FLOW_KEY);
         if (response.statusCode() == 503) {
             return false;
         }
@@ -98,7 +97,7 @@ class SyncWhilePublishingTest {
 
     private static com.fasterxml.jackson.databind.JsonNode changes(long after) {
         try {
-            return JSON.readTree(given().get("/api/v1/changes?after=" + after + "&limit=10000").then().statusCode(200).extract().asByteArray());
+            return JSON.readTree(asItu().get("/api/v1/changes?after=" + after + "&limit=10000").then().statusCode(200).extract().asByteArray());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -6,9 +6,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.wsis.indicators.testing.AgencyTokens.as;
+import static org.wsis.indicators.testing.AgencyTokens.asItu;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -32,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
 class IdiResourceTest {
@@ -67,8 +70,9 @@ class IdiResourceTest {
         return 0.4 * access + 0.4 * use + 0.2 * skills;
     }
 
+    /** An upload by ITU's publishing client. */
     private static void upload(String csv) {
-        given().contentType("text/csv").body(csv).post("/api/v1/batches").then().statusCode(201);
+        asItu().contentType("text/csv").body(csv).post("/api/v1/batches").then().statusCode(201);
     }
 
     private JsonNode json(String path) throws Exception {
@@ -77,7 +81,6 @@ class IdiResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void seedMethodologyComputesTheHandCalculatedScoreAndExplainSumsToIt() throws Exception {
         upload(elevenComponents("NOR", 2016, 60));
         assertEquals(7.105202472206278, handCalculated(60), EXACT);
@@ -122,7 +125,6 @@ class IdiResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void aMissingComponentIsNeverAZero() throws Exception {
         String all = elevenComponents("SWE", 2016, 60);
         upload(all.replace("SE_TER_GER,SWE,2016,50\n", ""));
@@ -132,7 +134,7 @@ class IdiResourceTest {
         assertEquals("SE_TER_GER", explained.get("missingComponents").get(0).asText());
         assertTrue(pillar(explained, "SKILLS").get("score").isNull());
         assertEquals(7.263006180515694, pillar(explained, "ACCESS").get("score").asDouble(), EXACT);
-        given().get("/api/v1/idi?methodology=IDI2017&economy=SWE&period=2016").then().statusCode(200).body("items", hasSize(0));
+        asItu().get("/api/v1/idi?methodology=IDI2017&economy=SWE&period=2016").then().statusCode(200).body("items", hasSize(0));
 
         // a component published as missing (status M) is missing too
         upload("indicator,economy,period,value,status\nSE_TER_GER,SWE,2016,,M\n");
@@ -140,7 +142,6 @@ class IdiResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void asOfGivesTheIndexAsComputedFromTheDataKnownThen() throws Exception {
         upload(elevenComponents("DNK", 2016, 60));
         JsonNode before = json("/api/v1/idi/explain?methodology=IDI2017&economy=DNK&period=2016");
@@ -162,7 +163,7 @@ class IdiResourceTest {
         JsonNode listedThen = json("/api/v1/idi?methodology=IDI2017&economy=DNK&period=2016&asOf=" + between);
         assertEquals(7.105202472206278, listedThen.get("items").get(0).get("score").asDouble(), EXACT);
         // before anything was published for DNK 2016 there is no index value at all
-        given().get("/api/v1/idi?methodology=IDI2017&economy=DNK&period=2016&asOf=2001-01-01").then().statusCode(200)
+        asItu().get("/api/v1/idi?methodology=IDI2017&economy=DNK&period=2016&asOf=2001-01-01").then().statusCode(200)
                 .body("items", hasSize(0));
     }
 
@@ -264,10 +265,9 @@ class IdiResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "itu-staff", roles = {"platform-admin", "indicator-publisher"}, attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void aLoadedMethodologyComputesWithInvertedAndLogGoalpostsAndOnlyAnOfficialVersionGivesOfficialValues() throws Exception {
         String id = "TEST-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType("application/json").body(methodology(id, 100)).post("/api/v1/idi/methodologies").then().statusCode(201);
+        as("itu-staff", "ITU", "platform-admin", "indicator-publisher").contentType("application/json").body(methodology(id, 100)).post("/api/v1/idi/methodologies").then().statusCode(201);
         upload("indicator,economy,period,value\nIT_USE_ii99,MNG,2019,40\nIT_MOB_BSKT,MNG,2019,13.5\nIT_MBB_TRAF,MNG,2019,10\n");
         // by hand: pillar ONE = (40/100 + (13.5-25)/(2-25)) / 2 = (0.4 + 0.5) / 2; pillar TWO = log10(10)/log10(1000) = 1/3
         double expected = 100 * (0.5 * (0.4 + 0.5) / 2 + 0.5 / 3);
@@ -279,7 +279,7 @@ class IdiResourceTest {
         assertFalse(v1.get("official").asBoolean());
 
         String official = methodology(null, 100).replace("\"official\": false", "\"official\": true");
-        given().contentType("application/json").body(official).put("/api/v1/idi/methodologies/" + id + "/versions/2").then().statusCode(201);
+        as("itu-staff", "ITU", "platform-admin", "indicator-publisher").contentType("application/json").body(official).put("/api/v1/idi/methodologies/" + id + "/versions/2").then().statusCode(201);
         JsonNode v2 = json("/api/v1/idi/explain?methodology=" + id + "&economy=MNG&period=2019");
         assertEquals(2, v2.get("methodologyVersion").asInt());
         assertTrue(v2.get("official").asBoolean());
@@ -326,13 +326,12 @@ class IdiResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void onlyPlatformAdministratorsPublishMethodologies() {
-        given().contentType("application/json").body(methodology("NOT-ADMIN", 100)).post("/api/v1/idi/methodologies")
+        asItu().contentType("application/json").body(methodology("NOT-ADMIN", 100)).post("/api/v1/idi/methodologies")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().contentType("application/json").body(methodology(null, 100)).put("/api/v1/idi/methodologies/NOT-ADMIN/versions/1")
+        asItu().contentType("application/json").body(methodology(null, 100)).put("/api/v1/idi/methodologies/NOT-ADMIN/versions/1")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().get("/api/v1/idi/methodologies/NOT-ADMIN").then().statusCode(404);
+        asItu().get("/api/v1/idi/methodologies/NOT-ADMIN").then().statusCode(404);
     }
 
     @Test

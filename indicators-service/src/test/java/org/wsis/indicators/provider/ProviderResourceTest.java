@@ -3,33 +3,34 @@ package org.wsis.indicators.provider;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
 import static io.restassured.RestAssured.given;
+import static org.wsis.indicators.testing.AgencyTokens.as;
+import static org.wsis.indicators.testing.AgencyTokens.asItu;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
 class ProviderResourceTest {
 
     @Test
-    @TestSecurity(user = "svc-unesco", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "UNESCO"))
     void agencySeesOnlyTheIndicatorsItProvides() {
-        given().get("/api/v1/providers/me").then().statusCode(200)
+        as("svc-unesco", "UNESCO", "indicator-publisher").get("/api/v1/providers/me").then().statusCode(200)
                 .body("agency", equalTo("UNESCO"))
                 .body("indicators", contains("SE_ACS_INTNT", "SE_ADT_LITR", "SE_MYS", "SE_SEC_GER", "SE_TER_GER"));
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void ituProvidesItsSdgIndicators() {
-        given().get("/api/v1/providers/me").then().statusCode(200)
+        asItu().get("/api/v1/providers/me").then().statusCode(200)
                 .body("indicators", hasItem("IT_USE_ii99"))
                 .body("indicators", not(hasItem("SE_ACS_INTNT")));
     }

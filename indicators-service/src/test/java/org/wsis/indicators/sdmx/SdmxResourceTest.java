@@ -3,8 +3,7 @@ package org.wsis.indicators.sdmx;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.SecurityAttribute;
-import io.quarkus.test.security.TestSecurity;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
@@ -15,6 +14,7 @@ import io.restassured.config.RestAssuredConfig;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsis.indicators.testing.AgencyTokens.asItu;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -23,9 +23,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
-@TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
 class SdmxResourceTest {
 
     /** Data for NGA and ZAF, 2019-2023; uploading the same values again changes nothing (idempotent). */
@@ -37,12 +37,12 @@ class SdmxResourceTest {
             csv.append("IT_NET_BBND,ZAF,").append(year).append(',').append(year - 2010).append(",").append(year == 2023 ? "P" : "A").append(",\n");
             csv.append("IT_NET_BBND,ZAF,").append(year).append(",1,A,F\n");
         }
-        given().contentType("text/csv").body(csv.toString()).post("/api/v1/batches").then().statusCode(201);
+        asItu().contentType("text/csv").body(csv.toString()).post("/api/v1/batches").then().statusCode(201);
     }
 
     @Test
     void sdmxJsonDataMessageForOneIndicatorAllEconomies() {
-        given().accept("application/vnd.sdmx.data+json;version=1.0.0")
+        asItu().accept("application/vnd.sdmx.data+json;version=1.0.0")
                 .get("/api/sdmx/data/WSIS,DF_ICT,1.0/A..IT_NET_BBND._T._T._T?startPeriod=2020&endPeriod=2023")
                 .then().statusCode(200).contentType(startsWith("application/vnd.sdmx.data+json"))
                 .body("structure.dimensions.series.id", equalTo(java.util.List.of("FREQ", "REF_AREA", "INDICATOR", "SEX", "AGE", "URBANISATION")))
@@ -57,7 +57,7 @@ class SdmxResourceTest {
 
     @Test
     void sdmxCsvWithFormatParameterAndLastNObservations() {
-        String csv = given().get("/api/sdmx/data/DF_ICT/A.ZAF+NGA.IT_NET_BBND...?format=csvdata&lastNObservations=2")
+        String csv = asItu().get("/api/sdmx/data/DF_ICT/A.ZAF+NGA.IT_NET_BBND...?format=csvdata&lastNObservations=2")
                 .then().statusCode(200).contentType(startsWith("application/vnd.sdmx.data+csv")).extract().asString();
         String[] lines = csv.split("\n");
         org.junit.jupiter.api.Assertions.assertEquals(
@@ -69,90 +69,90 @@ class SdmxResourceTest {
     @Test
     void repeatedQueriesAreServedFromCacheUntilTheNextPublish() {
         String url = "/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T?format=csvdata";
-        String etag = given().get(url).then().statusCode(200).extract().header("ETag");
-        given().header("If-None-Match", etag).get(url).then().statusCode(304);
-        given().contentType("text/csv").body("indicator,economy,period,value\nIT_NET_BBND,NGA,2018,0.25\n")
+        String etag = asItu().get(url).then().statusCode(200).extract().header("ETag");
+        asItu().header("If-None-Match", etag).get(url).then().statusCode(304);
+        asItu().contentType("text/csv").body("indicator,economy,period,value\nIT_NET_BBND,NGA,2018,0.25\n")
                 .post("/api/v1/batches").then().statusCode(201);
-        given().get(url).then().statusCode(200).body(containsString(",2018,0.25,"));
-        given().header("If-None-Match", etag).get(url).then().statusCode(200);
+        asItu().get(url).then().statusCode(200).body(containsString(",2018,0.25,"));
+        asItu().header("If-None-Match", etag).get(url).then().statusCode(200);
     }
 
     @Test
     void genericXmlWhenAskedForXml() {
-        given().accept("application/vnd.sdmx.genericdata+xml;version=2.1").get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T")
+        asItu().accept("application/vnd.sdmx.genericdata+xml;version=2.1").get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T")
                 .then().statusCode(200).body(containsString("<generic:ObsDimension value=\"2019\"/><generic:ObsValue value=\"1.5\"/>"));
     }
 
     @Test
     void updatedAfterInTheFutureFindsNothing() {
-        given().accept("application/json").get("/api/sdmx/data/DF_ICT/all?updatedAfter=2999-01-01T00:00:00Z")
+        asItu().accept("application/json").get("/api/sdmx/data/DF_ICT/all?updatedAfter=2999-01-01T00:00:00Z")
                 .then().statusCode(404).body("errors[0].code", equalTo(100));
     }
 
     @Test
     void malformedKeysAndUnknownFlowsAreSdmxErrors() {
-        given().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND").then().statusCode(400)
+        asItu().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND").then().statusCode(400)
                 .contentType(startsWith("application/vnd.sdmx.error+xml"))
                 .body(containsString("code=\"140\"")).body(containsString("expected 6"));
-        given().get("/api/sdmx/data/DF_ICT/A.N!GA.IT_NET_BBND...").then().statusCode(400).body(containsString("Malformed value"));
-        given().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND...?startPeriod=yesterday").then().statusCode(400);
-        given().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND...?junk=1").then().statusCode(400).body(containsString("Unknown parameter 'junk'"));
-        given().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND...?detail=most").then().statusCode(400);
-        given().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND...?dimensionAtObservation=NOPE").then().statusCode(400);
-        given().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND...?includeHistory=true").then().statusCode(501).body(containsString("code=\"501\""));
-        given().get("/api/sdmx/data/OECD,DF_OTHER,1.0/all").then().statusCode(404).body(containsString("code=\"100\""));
-        given().get("/api/sdmx/data/DF_ICT/A.XYZ.IT_NET_BBND...").then().statusCode(404).body(containsString("Unknown REF_AREA code 'XYZ'"));
-        given().get("/api/sdmx/data/DF_ICT/A.ATA.IT_NET_BBND...").then().statusCode(404).body(containsString("No Results Found"));
+        asItu().get("/api/sdmx/data/DF_ICT/A.N!GA.IT_NET_BBND...").then().statusCode(400).body(containsString("Malformed value"));
+        asItu().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND...?startPeriod=yesterday").then().statusCode(400);
+        asItu().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND...?junk=1").then().statusCode(400).body(containsString("Unknown parameter 'junk'"));
+        asItu().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND...?detail=most").then().statusCode(400);
+        asItu().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND...?dimensionAtObservation=NOPE").then().statusCode(400);
+        asItu().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND...?includeHistory=true").then().statusCode(501).body(containsString("code=\"501\""));
+        asItu().get("/api/sdmx/data/OECD,DF_OTHER,1.0/all").then().statusCode(404).body(containsString("code=\"100\""));
+        asItu().get("/api/sdmx/data/DF_ICT/A.XYZ.IT_NET_BBND...").then().statusCode(404).body(containsString("Unknown REF_AREA code 'XYZ'"));
+        asItu().get("/api/sdmx/data/DF_ICT/A.ATA.IT_NET_BBND...").then().statusCode(404).body(containsString("No Results Found"));
     }
 
     @Test
     void structureQueriesAnswerSdmxMl() {
-        given().get("/api/sdmx/dataflow/WSIS/DF_ICT/1.0").then().statusCode(200)
+        asItu().get("/api/sdmx/dataflow/WSIS/DF_ICT/1.0").then().statusCode(200)
                 .contentType(startsWith("application/vnd.sdmx.structure+xml"))
                 .body(containsString("<str:Dataflow id=\"DF_ICT\" agencyID=\"WSIS\" version=\"1.0\""))
                 .body(not(containsString("<str:Codelists>")));
-        given().get("/api/sdmx/dataflow/WSIS/DF_ICT/latest?references=all").then().statusCode(200)
+        asItu().get("/api/sdmx/dataflow/WSIS/DF_ICT/latest?references=all").then().statusCode(200)
                 .body(containsString("<str:DataStructure id=\"DSD_ICT\"")).body(containsString("<str:Codelist id=\"CL_AREA\""));
-        given().get("/api/sdmx/datastructure/WSIS/DSD_ICT/1.0").then().statusCode(200)
+        asItu().get("/api/sdmx/datastructure/WSIS/DSD_ICT/1.0").then().statusCode(200)
                 .body(containsString("<str:TimeDimension id=\"TIME_PERIOD\" position=\"7\">"))
                 .body(containsString("<str:Attribute id=\"OBS_STATUS\""))
                 .body(containsString("<str:Code id=\"KEN\"><com:Annotations><com:Annotation id=\"M49\"><com:AnnotationTitle>404</com:AnnotationTitle>"))
                 .body(containsString("<str:Attribute id=\"COMMENT_OBS\""));
-        given().get("/api/sdmx/codelist/WSIS/CL_INDICATOR/1.0").then().statusCode(200)
+        asItu().get("/api/sdmx/codelist/WSIS/CL_INDICATOR/1.0").then().statusCode(200)
                 .body(containsString("<str:Code id=\"IT_USE_ii99\">")).body(not(containsString("CL_AREA")));
-        given().get("/api/sdmx/codelist/WSIS/CL_NOPE").then().statusCode(404).body(containsString("code=\"100\""));
-        given().get("/api/sdmx/dataflow/IMF").then().statusCode(404);
+        asItu().get("/api/sdmx/codelist/WSIS/CL_NOPE").then().statusCode(404).body(containsString("code=\"100\""));
+        asItu().get("/api/sdmx/dataflow/IMF").then().statusCode(404);
     }
 
     @Test
     void genericSdmxMlIsTheDefaultAndOtherVersionsAre406() {
-        given().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T").then().statusCode(200)
+        asItu().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T").then().statusCode(200)
                 .contentType(startsWith("application/vnd.sdmx.genericdata+xml")).body(containsString("<message:GenericData"));
-        given().accept("*/*").get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T").then().statusCode(200)
+        asItu().accept("*/*").get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T").then().statusCode(200)
                 .contentType(startsWith("application/vnd.sdmx.genericdata+xml"));
         for (String type : java.util.List.of("application/vnd.sdmx.data+json;version=2.0.0", "application/vnd.sdmx.data+csv;version=2.0.0",
                 "application/vnd.sdmx.genericdata+xml;version=3.0.0", "text/html")) {
-            given().accept(type).get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T").then().statusCode(406);
+            asItu().accept(type).get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T").then().statusCode(406);
         }
-        given().accept("application/vnd.sdmx.structure+json;version=1.0").get("/api/sdmx/dataflow/WSIS/DF_ICT/1.0").then().statusCode(406);
-        given().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T?format=jsondata20").then().statusCode(406);
+        asItu().accept("application/vnd.sdmx.structure+json;version=1.0").get("/api/sdmx/dataflow/WSIS/DF_ICT/1.0").then().statusCode(406);
+        asItu().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T?format=jsondata20").then().statusCode(406);
     }
 
     @Test
     void structureSpecificDataWithNotesAndUnits() {
-        given().contentType("text/csv").body("indicator,economy,period,value,status,note\nIT_NET_BBND,NGA,2015,0.5,E,\"survey, provisional\"\n")
+        asItu().contentType("text/csv").body("indicator,economy,period,value,status,note\nIT_NET_BBND,NGA,2015,0.5,E,\"survey, provisional\"\n")
                 .post("/api/v1/batches").then().statusCode(201);
-        String xml = given().accept("application/vnd.sdmx.structurespecificdata+xml;version=2.1")
+        String xml = asItu().accept("application/vnd.sdmx.structurespecificdata+xml;version=2.1")
                 .get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T").then().statusCode(200)
                 .contentType(startsWith("application/vnd.sdmx.structurespecificdata+xml")).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(xml.contains("<Series FREQ=\"A\" REF_AREA=\"NGA\" INDICATOR=\"IT_NET_BBND\" SEX=\"_T\" AGE=\"_T\" URBANISATION=\"_T\" UNIT_MEASURE="), xml);
         org.junit.jupiter.api.Assertions.assertTrue(xml.contains("<Obs TIME_PERIOD=\"2015\" OBS_VALUE=\"0.5\" OBS_STATUS=\"E\" COMMENT_OBS=\"survey, provisional\"/>"), xml);
-        given().accept("application/vnd.sdmx.genericdata+xml;version=2.1").get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T")
+        asItu().accept("application/vnd.sdmx.genericdata+xml;version=2.1").get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T")
                 .then().body(containsString("<generic:Value id=\"COMMENT_OBS\" value=\"survey, provisional\"/>"))
                 .body(containsString("<generic:Value id=\"UNIT_MEASURE\""));
-        given().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T?format=csvdata")
+        asItu().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T?format=csvdata")
                 .then().body(containsString(",2015,0.5,E,\"survey, provisional\","));
-        given().accept("application/vnd.sdmx.data+json;version=1.0.0").get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T")
+        asItu().accept("application/vnd.sdmx.data+json;version=1.0.0").get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T")
                 .then().body("structure.attributes.observation[1].id", equalTo("COMMENT_OBS"))
                 .body("structure.attributes.observation[1].values[0].name", equalTo("survey, provisional"))
                 .body("structure.attributes.series.id", equalTo(java.util.List.of("UNIT_MEASURE", "UNIT_MULT")));
@@ -161,66 +161,66 @@ class SdmxResourceTest {
     @Test
     void detailAndDimensionAtObservationAreHonoured() {
         String base = "/api/sdmx/data/DF_ICT/A.NGA+ZAF.IT_NET_BBND._T._T._T";
-        given().get(base + "?detail=serieskeysonly").then().statusCode(200)
+        asItu().get(base + "?detail=serieskeysonly").then().statusCode(200)
                 .body(not(containsString("<generic:Obs>"))).body(not(containsString("UNIT_MEASURE"))).body(containsString("<generic:SeriesKey>"));
-        given().get(base + "?detail=nodata").then().statusCode(200)
+        asItu().get(base + "?detail=nodata").then().statusCode(200)
                 .body(not(containsString("<generic:Obs>"))).body(containsString("UNIT_MEASURE"));
-        given().get(base + "?detail=dataonly").then().statusCode(200)
+        asItu().get(base + "?detail=dataonly").then().statusCode(200)
                 .body(containsString("<generic:Obs>")).body(not(containsString("OBS_STATUS")));
-        given().get(base + "?dimensionAtObservation=AllDimensions&startPeriod=2023").then().statusCode(200)
+        asItu().get(base + "?dimensionAtObservation=AllDimensions&startPeriod=2023").then().statusCode(200)
                 .body(not(containsString("<generic:Series>"))).body(containsString("<generic:ObsKey>"));
-        given().get(base + "?dimensionAtObservation=REF_AREA&startPeriod=2023&endPeriod=2023").then().statusCode(200)
+        asItu().get(base + "?dimensionAtObservation=REF_AREA&startPeriod=2023&endPeriod=2023").then().statusCode(200)
                 .body(containsString("<generic:Value id=\"TIME_PERIOD\" value=\"2023\"/>"))
                 .body(containsString("<generic:ObsDimension value=\"NGA\"/>"));
-        given().accept("application/vnd.sdmx.data+json;version=1.0.0").get(base + "?dimensionAtObservation=REF_AREA&startPeriod=2023&endPeriod=2023")
+        asItu().accept("application/vnd.sdmx.data+json;version=1.0.0").get(base + "?dimensionAtObservation=REF_AREA&startPeriod=2023&endPeriod=2023")
                 .then().statusCode(200).body("structure.dimensions.observation[0].id", equalTo("REF_AREA"))
                 .body("structure.dimensions.series.id", hasItem("TIME_PERIOD"));
-        String first = given().get(base + "?format=csvdata&firstNObservations=1").then().statusCode(200).extract().asString();
+        String first = asItu().get(base + "?format=csvdata&firstNObservations=1").then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(first.contains(",NGA,IT_NET_BBND,_T,_T,_T,") && first.split("\n").length == 3, first);
-        given().get(base + "?firstNObservations=1&dimensionAtObservation=REF_AREA").then().statusCode(501);
+        asItu().get(base + "?firstNObservations=1&dimensionAtObservation=REF_AREA").then().statusCode(501);
     }
 
     @Test
     void m49CodesAreAcceptedInKeys() {
-        given().get("/api/sdmx/data/DF_ICT/A.566.IT_NET_BBND._T._T._T?format=csvdata").then().statusCode(200)
+        asItu().get("/api/sdmx/data/DF_ICT/A.566.IT_NET_BBND._T._T._T?format=csvdata").then().statusCode(200)
                 .body(containsString(",A,NGA,IT_NET_BBND,"));
-        given().get("/api/v1/observations?indicator=IT_NET_BBND&economy=710").then().statusCode(200).body("items.economy", hasItem("ZAF"));
+        asItu().get("/api/v1/observations?indicator=IT_NET_BBND&economy=710").then().statusCode(200).body("items.economy", hasItem("ZAF"));
     }
 
     /** Issue 15: a repeated filter value was silently dropped (only the first was kept); repeated and comma-separated now agree. */
     @Test
     void repeatedAndCommaSeparatedFilterValuesAreAllUsed() {
-        given().get("/api/v1/observations?indicator=IT_NET_BBND&economy=NGA&economy=710&size=100").then().statusCode(200)
+        asItu().get("/api/v1/observations?indicator=IT_NET_BBND&economy=NGA&economy=710&size=100").then().statusCode(200)
                 .body("items.economy", org.hamcrest.Matchers.hasItems("NGA", "ZAF"));
-        given().get("/api/v1/observations?indicator=IT_NET_BBND&economy=NGA,710&size=100").then().statusCode(200)
+        asItu().get("/api/v1/observations?indicator=IT_NET_BBND&economy=NGA,710&size=100").then().statusCode(200)
                 .body("items.economy", org.hamcrest.Matchers.hasItems("NGA", "ZAF"));
-        given().get("/api/v1/observations?indicator=IT_NET_BBND&from=2020&from=2021").then().statusCode(400)
+        asItu().get("/api/v1/observations?indicator=IT_NET_BBND&from=2020&from=2021").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void availabilityListsCodesThatHaveData() {
-        given().get("/api/sdmx/availableconstraint/DF_ICT/A..IT_NET_BBND...").then().statusCode(200)
+        asItu().get("/api/sdmx/availableconstraint/DF_ICT/A..IT_NET_BBND...").then().statusCode(200)
                 .contentType(startsWith("application/vnd.sdmx.structure+xml"))
                 .body(containsString("type=\"Actual\""))
                 .body(containsString("<com:KeyValue id=\"SEX\"><com:Value>F</com:Value><com:Value>_T</com:Value></com:KeyValue>"))
                 .body(containsString("<com:Value>NGA</com:Value>")).body(not(containsString("<com:Value>KEN</com:Value>")));
-        given().get("/api/sdmx/availableconstraint/DF_ICT/A.ZAF.IT_NET_BBND.F../all/SEX").then().statusCode(200)
+        asItu().get("/api/sdmx/availableconstraint/DF_ICT/A.ZAF.IT_NET_BBND.F../all/SEX").then().statusCode(200)
                 .body(containsString("<com:KeyValue id=\"SEX\"><com:Value>F</com:Value></com:KeyValue>"))
                 .body(not(containsString("REF_AREA")));
     }
 
     @Test
     void unimplementedSdmxResourcesAnswer501InSdmxFormat() {
-        given().get("/api/sdmx/categoryscheme/WSIS").then().statusCode(501)
+        asItu().get("/api/sdmx/categoryscheme/WSIS").then().statusCode(501)
                 .contentType(startsWith("application/vnd.sdmx.error+xml")).body(containsString("code=\"501\""));
-        given().get("/api/sdmx/contentconstraint").then().statusCode(501);
-        given().get("/api/sdmx/nonsense").then().statusCode(404);
+        asItu().get("/api/sdmx/contentconstraint").then().statusCode(501);
+        asItu().get("/api/sdmx/nonsense").then().statusCode(404);
     }
 
     @Test
     void responsesAreGzippedWhenAsked() {
-        given().header("Accept-Encoding", "gzip").get("/api/sdmx/data/DF_ICT/A..IT_NET_BBND...?format=csvdata")
+        asItu().header("Accept-Encoding", "gzip").get("/api/sdmx/data/DF_ICT/A..IT_NET_BBND...?format=csvdata")
                 .then().statusCode(200).header("Content-Encoding", "gzip");
     }
 

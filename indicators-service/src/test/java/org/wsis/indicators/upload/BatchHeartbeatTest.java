@@ -4,17 +4,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.SecurityAttribute;
-import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
 import java.time.Duration;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.wsis.indicators.testing.AgencyTokens.asItu;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * A batch whose instance died (SIGKILL mid-job) used to stay VALIDATING forever. Unfinished batches
  * carry a heartbeat from the instance working on them; the reaper fails those nobody touches.
  */
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
 class BatchHeartbeatTest {
@@ -34,7 +34,6 @@ class BatchHeartbeatTest {
     BatchHeartbeat heartbeat;
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void abandonedBatchesAreFailedAndLiveOnesAreLeftAlone() {
         UUID abandoned = batch("VALIDATING", "10 minutes");
         UUID queuedAndAbandoned = batch("RECEIVED", "10 minutes");
@@ -48,19 +47,18 @@ class BatchHeartbeatTest {
         assertEquals(2, heartbeat.reapOlderThan(Duration.ofMinutes(2)));
 
         for (UUID id : new UUID[]{abandoned, queuedAndAbandoned}) {
-            given().get("/api/v1/batches/" + id).then().statusCode(200)
+            asItu().get("/api/v1/batches/" + id).then().statusCode(200)
                     .body("status", equalTo("FAILED")).body("failure", equalTo(BatchHeartbeat.ABANDONED));
         }
-        given().get("/api/v1/batches/" + alive).then().statusCode(200).body("status", equalTo("PUBLISHING"));
-        given().get("/api/v1/batches/" + keptAliveHere).then().statusCode(200).body("status", equalTo("VALIDATING"));
-        given().get("/api/v1/batches/" + finished).then().statusCode(200).body("status", equalTo("PUBLISHED"));
+        asItu().get("/api/v1/batches/" + alive).then().statusCode(200).body("status", equalTo("PUBLISHING"));
+        asItu().get("/api/v1/batches/" + keptAliveHere).then().statusCode(200).body("status", equalTo("VALIDATING"));
+        asItu().get("/api/v1/batches/" + finished).then().statusCode(200).body("status", equalTo("PUBLISHED"));
         assertEquals(0, heartbeat.reapOlderThan(Duration.ofMinutes(2)), "reaping twice changes nothing");
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void anUploadIsKeptAliveOnlyUntilItIsFinished() {
-        String id = given().contentType("text/csv").body("indicator,economy,period,value\nIT_MOB_NTWK,TUV,2091,12.5\n")
+        String id = asItu().contentType("text/csv").body("indicator,economy,period,value\nIT_MOB_NTWK,TUV,2091,12.5\n")
                 .post("/api/v1/batches").then().statusCode(201).body("status", equalTo("PUBLISHED")).extract().path("id");
         assertFalse(heartbeat.isWorkingOn(UUID.fromString(id)));
     }

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.localstack.testing.TestTopics;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.wsis.indicators.testing.AgencyTokens.as;
+import static org.wsis.indicators.testing.AgencyTokens.asItu;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -30,6 +33,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
 class BatchResourceTest {
@@ -37,12 +41,16 @@ class BatchResourceTest {
     @Inject
     EntityManager entityManager;
 
+    /** An upload by ITU's publishing client. */
     private static Response upload(String contentType, String body) {
-        return given().contentType(contentType).body(body).when().post("/api/v1/batches");
+        return upload(asItu(), contentType, body);
+    }
+
+    private static Response upload(RequestSpecification caller, String contentType, String body) {
+        return caller.contentType(contentType).body(body).when().post("/api/v1/batches");
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void csvBatchIsPublishedAndEventGoesThroughTheOutbox() throws Exception {
         String id = upload("text/csv", """
                 indicator,economy,period,value,sex,status
@@ -54,7 +62,7 @@ class BatchResourceTest {
                 .body("indicators", hasItem("IT_USE_ii99")).body("periodFrom", equalTo(2020))
                 .extract().path("id");
 
-        given().get("/api/v1/observations?indicator=IT_USE_ii99&economy=KEN&sex=_T").then().statusCode(200)
+        asItu().get("/api/v1/observations?indicator=IT_USE_ii99&economy=KEN&sex=_T").then().statusCode(200)
                 .header("X-Total-Count", "2")
                 .body("items", hasSize(2)).body("items[1].value", equalTo(32.1f)).body("items[1].status", equalTo("E"))
                 .body("items[0].provider", equalTo("ITU"));
@@ -68,7 +76,6 @@ class BatchResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void revisionKeepsEveryVintageAndAsOfShowsWhatWasPublished() throws Exception {
         upload("text/csv", "indicator,economy,period,value\nIT_CEL_SETS,UGA,2022,60.5\n").then().statusCode(201);
         Instant between = Instant.now();
@@ -81,11 +88,11 @@ class BatchResourceTest {
         upload("text/csv", "indicator,economy,period,value,status,note\nIT_CEL_SETS,UGA,2022,61.25,B,census revision\n")
                 .then().statusCode(201).body("changedCount", equalTo(0)).body("unchangedCount", equalTo(1));
 
-        given().get("/api/v1/observations?indicator=IT_CEL_SETS&economy=UGA&from=2022&to=2022").then().statusCode(200)
+        asItu().get("/api/v1/observations?indicator=IT_CEL_SETS&economy=UGA&from=2022&to=2022").then().statusCode(200)
                 .body("items[0].value", equalTo(61.25f)).body("items[0].note", equalTo("census revision"));
-        given().queryParam("asOf", between.toString()).get("/api/v1/observations?indicator=IT_CEL_SETS&economy=UGA").then().statusCode(200)
+        asItu().queryParam("asOf", between.toString()).get("/api/v1/observations?indicator=IT_CEL_SETS&economy=UGA").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].value", equalTo(60.5f)).body("items[0].period", equalTo(2022));
-        given().get("/api/v1/observations/vintages?indicator=IT_CEL_SETS&economy=UGA&period=2022").then().statusCode(200)
+        asItu().get("/api/v1/observations/vintages?indicator=IT_CEL_SETS&economy=UGA&period=2022").then().statusCode(200)
                 .body("value", equalTo(List.of(60.5f, 61.25f)))
                 .body("[0].supersededAt", org.hamcrest.Matchers.notNullValue());
         assertEquals(3L, count("SELECT count(*) FROM observation WHERE indicator_code = 'IT_CEL_SETS' AND economy_code = 'UGA'"));
@@ -93,22 +100,20 @@ class BatchResourceTest {
 
     /** Issue 19: a country by alpha-3, alpha-2 or UN M49 and an ITU region by the platform's code, on upload and query. */
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void economiesAreReadThroughThePlatformsVocabulary() {
         upload("text/csv", "indicator,economy,period,value\nIT_CEL_SETS,MWI,2017,41\nIT_CEL_SETS,MW,2018,42\n"
                 + "IT_CEL_SETS,454,2019,43\nIT_CEL_SETS,AFR,2019,44.5\n").then().statusCode(201);
         for (String malawi : List.of("MWI", "MW", "mw", "454")) {
-            given().get("/api/v1/observations?indicator=IT_CEL_SETS&from=2017&to=2019&economy=" + malawi).then().statusCode(200)
+            asItu().get("/api/v1/observations?indicator=IT_CEL_SETS&from=2017&to=2019&economy=" + malawi).then().statusCode(200)
                     .body("items.period", org.hamcrest.Matchers.containsInAnyOrder(2017, 2018, 2019))
                     .body("items.economy", everyItem(equalTo("MWI")));
         }
-        given().get("/api/v1/observations?indicator=IT_CEL_SETS&from=2019&to=2019&economy=AFR").then().statusCode(200)
+        asItu().get("/api/v1/observations?indicator=IT_CEL_SETS&from=2019&to=2019&economy=AFR").then().statusCode(200)
                 .body("items.economy", equalTo(List.of("ITU_AFR"))).body("items[0].value", equalTo(44.5f));
         assertEquals(0L, count("SELECT count(*) FROM observation WHERE economy_code IN ('MW', '454', 'AFR')"));
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void invalidBatchReportsEveryBadRowAndPublishesNothing() {
         long before = count("SELECT count(*) FROM observation");
         long tanzaniaBefore = count("SELECT count(*) FROM observation WHERE economy_code = 'TZA'");
@@ -140,10 +145,9 @@ class BatchResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "svc-unesco", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "UNESCO"))
     void agencyMayNotSubmitIndicatorsItDoesNotProvide() {
         long rwandaBefore = count("SELECT count(*) FROM observation WHERE economy_code = 'RWA'");
-        upload("text/csv", "indicator,economy,period,value\nSE_ACS_INTNT,RWA,2022,45\nIT_USE_ii99,RWA,2022,30\n")
+        upload(as("svc-unesco", "UNESCO", "indicator-publisher"), "text/csv", "indicator,economy,period,value\nSE_ACS_INTNT,RWA,2022,45\nIT_USE_ii99,RWA,2022,30\n")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("line 3: indicator"))
                 .body("errors[0].message", containsString("UNESCO does not provide indicator 'IT_USE_ii99'"));
@@ -151,7 +155,6 @@ class BatchResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void malformedFilesAreRejectedWithProblems() {
         upload("text/csv", "country;year;val\nKEN;2020;1\n").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("Unknown column"));
@@ -162,46 +165,44 @@ class BatchResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void sdmxCsvUploadRunsAsAJobWithPollableStatus() throws Exception {
         String body = """
                 DATAFLOW,FREQ,REF_AREA,INDICATOR,SEX,AGE,URBANISATION,TIME_PERIOD,OBS_VALUE,OBS_STATUS,UNIT_MEASURE,UNIT_MULT
                 WSIS:DF_ICT(1.0),A,GHA,IT_MOB_OWN,_T,_T,_T,2022,75.5,A,PERCENT,0
                 WSIS:DF_ICT(1.0),A,GHA,IT_MOB_OWN,_T,_T,U,2022,85.5,P,PERCENT,0
                 """;
-        String location = given().contentType("application/vnd.sdmx.data+csv").header("Prefer", "respond-async")
+        String location = asItu().contentType("application/vnd.sdmx.data+csv").header("Prefer", "respond-async")
                 .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/batches").then().statusCode(202).extract().header("Location");
         String status = org.awaitility.Awaitility.await("batch " + location + " ended").atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> given().get(location).then().statusCode(200).extract().<String>path("status"),
+                .until(() -> asItu().get(location).then().statusCode(200).extract().<String>path("status"),
                         s -> List.of("PUBLISHED", "REJECTED", "FAILED").contains(s));
         assertEquals("PUBLISHED", status);
-        given().get(location).then().body("stagedRows", equalTo(2)).body("rowCount", equalTo(2));
-        given().get("/api/v1/observations?indicator=IT_MOB_OWN&economy=GHA&urbanisation=U").then()
+        asItu().get(location).then().body("stagedRows", equalTo(2)).body("rowCount", equalTo(2));
+        asItu().get("/api/v1/observations?indicator=IT_MOB_OWN&economy=GHA&urbanisation=U").then()
                 .body("items[0].value", equalTo(85.5f)).body("items[0].status", equalTo("P"));
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void aRetriedUploadWithItsIdempotencyKeyIsTheSameBatch() {
         String key = "itu-upload-" + UUID.randomUUID();
         String body = "indicator,economy,period,value\nIT_HH_NET,BWA,2023,27.5\n";
         long batchesBefore = batchCount();
-        String first = given().contentType("text/csv").header("Idempotency-Key", key).body(body)
+        String first = asItu().contentType("text/csv").header("Idempotency-Key", key).body(body)
                 .post("/api/v1/batches").then().statusCode(201).extract().header("Location");
-        given().contentType("text/csv").header("Idempotency-Key", key).body(body)
+        asItu().contentType("text/csv").header("Idempotency-Key", key).body(body)
                 .post("/api/v1/batches").then().statusCode(201).header("Location", equalTo(first))
                 .header("Idempotent-Replayed", "true");
         assertEquals(batchesBefore + 1, batchCount());
         // the same key for another file is a client bug: refused, nothing created
-        given().contentType("text/csv").header("Idempotency-Key", key).body(body.replace("27.5", "28.0"))
+        asItu().contentType("text/csv").header("Idempotency-Key", key).body(body.replace("27.5", "28.0"))
                 .post("/api/v1/batches").then().statusCode(422).contentType("application/problem+json");
         assertEquals(batchesBefore + 1, batchCount());
         // a rejected upload keeps no key: corrected and sent again with it, it is accepted
         String fixKey = "itu-upload-" + UUID.randomUUID();
-        given().contentType("text/csv").header("Idempotency-Key", fixKey).body("indicator,economy,period,value\nIT_HH_NET,XXX,2023,1\n")
+        asItu().contentType("text/csv").header("Idempotency-Key", fixKey).body("indicator,economy,period,value\nIT_HH_NET,XXX,2023,1\n")
                 .post("/api/v1/batches").then().statusCode(422);
-        given().contentType("text/csv").header("Idempotency-Key", fixKey).body("indicator,economy,period,value\nIT_HH_NET,BWA,2022,25\n")
+        asItu().contentType("text/csv").header("Idempotency-Key", fixKey).body("indicator,economy,period,value\nIT_HH_NET,BWA,2022,25\n")
                 .post("/api/v1/batches").then().statusCode(201);
     }
 
@@ -210,24 +211,22 @@ class BatchResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void changeFeedListsPublishedChangesAfterACursor() {
         // the end of the feed, however much other tests published before (pages of at most 10,000)
         long cursor = 0;
         Map<String, Object> page;
         do {
-            page = given().get("/api/v1/changes?after=" + cursor + "&limit=10000").then().statusCode(200).extract().path("$");
+            page = asItu().get("/api/v1/changes?after=" + cursor + "&limit=10000").then().statusCode(200).extract().path("$");
             cursor = ((Number) page.get("nextCursor")).longValue();
         } while (Boolean.TRUE.equals(page.get("hasMore")));
         upload("text/csv", "indicator,economy,period,value\nIT_POP_4G,SEN,2023,88\nIT_POP_4G,SEN,2022,80\n").then().statusCode(201);
-        given().get("/api/v1/changes?after=" + cursor + "&limit=1").then().statusCode(200)
+        asItu().get("/api/v1/changes?after=" + cursor + "&limit=1").then().statusCode(200)
                 .body("changes", hasSize(1)).body("hasMore", equalTo(true))
                 .body("changes[0].observation.economy", equalTo("SEN")).body("nextCursor", greaterThan((int) cursor));
-        given().get("/api/v1/changes?after=" + cursor).then().statusCode(200).body("changes", hasSize(2)).body("hasMore", equalTo(false));
-        given().get("/api/v1/changes?limit=0").then().statusCode(400).contentType("application/problem+json");
+        asItu().get("/api/v1/changes?after=" + cursor).then().statusCode(200).body("changes", hasSize(2)).body("hasMore", equalTo(false));
+        asItu().get("/api/v1/changes?limit=0").then().statusCode(400).contentType("application/problem+json");
     }
 
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void idiIsComputedWhenAllComponentsExistAndRecomputedOnRevision() {
         String components = """
                 indicator,economy,period,value
@@ -242,26 +241,26 @@ class BatchResourceTest {
                 IT_FBB_BSKT,FIN,2023,1.5
                 """;
         upload("text/csv", components).then().statusCode(201);
-        given().get("/api/v1/idi?economy=FIN&period=2023").then().statusCode(200).body("items", hasSize(0));
+        asItu().get("/api/v1/idi?economy=FIN&period=2023").then().statusCode(200).body("items", hasSize(0));
         upload("text/csv", "indicator,economy,period,value\nIT_MOB_OWN,FIN,2023,98\n").then().statusCode(201);
-        float first = given().get("/api/v1/idi?economy=FIN&period=2023").then().statusCode(200).body("items", hasSize(1))
+        float first = asItu().get("/api/v1/idi?economy=FIN&period=2023").then().statusCode(200).body("items", hasSize(1))
                 .extract().path("items[0].idi");
         assertTrue(first > 95, "FIN scores near the top: " + first);
         upload("text/csv", "indicator,economy,period,value\nIT_USE_ii99,FIN,2023,50\n").then().statusCode(201);
-        float revised = given().get("/api/v1/idi?economy=FIN&period=2023").then().extract().path("items[0].idi");
+        float revised = asItu().get("/api/v1/idi?economy=FIN&period=2023").then().extract().path("items[0].idi");
         assertTrue(revised < first, "revision lowers the IDI: " + revised + " < " + first);
     }
 
     @Test
     @TestSecurity(user = "someone", roles = "indicator-publisher")
     void uploadWithoutAgencyClaimIsForbidden() {
-        upload("text/csv", "indicator,economy,period,value\nIT_USE_ii99,KEN,2020,1\n").then().statusCode(403)
+        upload(given(), "text/csv", "indicator,economy,period,value\nIT_USE_ii99,KEN,2020,1\n").then().statusCode(403)
                 .contentType("application/problem+json");
     }
 
     @Test
     void anonymousUploadIsUnauthorized() {
-        upload("text/csv", "indicator,economy,period,value\n").then().statusCode(401);
+        upload(given(), "text/csv", "indicator,economy,period,value\n").then().statusCode(401);
         given().get("/api/v1/batches/" + UUID.randomUUID()).then().statusCode(401);
     }
 

@@ -3,23 +3,22 @@ package org.wsis.indicators.upload;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.SecurityAttribute;
-import io.quarkus.test.security.TestSecurity;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
 import java.nio.charset.StandardCharsets;
 
-import static io.restassured.RestAssured.given;
+import static org.wsis.indicators.testing.AgencyTokens.asItu;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 /** Uploads in the shapes SDMX tools write: SDMX-CSV 1.0/2.0 with extra columns and labels, SDMX-ML 2.1, UTF-16. */
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
-@TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
 class SdmxUploadTest {
     private static final String CSV = "application/vnd.sdmx.data+csv";
 
@@ -28,7 +27,7 @@ class SdmxUploadTest {
     }
 
     private static String csvOf(String area, int year) {
-        return given().get("/api/sdmx/data/DF_ICT/A." + area + ".IT_HH_NET._T._T._T?format=csvdata&startPeriod=" + year + "&endPeriod=" + year)
+        return asItu().get("/api/sdmx/data/DF_ICT/A." + area + ".IT_HH_NET._T._T._T?format=csvdata&startPeriod=" + year + "&endPeriod=" + year)
                 .then().extract().asString();
     }
 
@@ -39,10 +38,10 @@ class SdmxUploadTest {
                 + "WSIS:DF_ICT(1.0),A,MLI,IT_HH_NET,_T,_T,_T,2002,NaN,,F,,PERCENT,0,1\n"
                 + "WSIS:DF_ICT(1.0),A,MLI,IT_HH_NET,_T,_T,_T,2003,14,I,,,PERCENT,0,1\n"
                 + "WSIS:DF_ICT(1.0),A,466,IT_HH_NET,_T,_T,_T,2004,15,O,,,PERCENT,0,1\n";
-        given().contentType(CSV).body(bytes(body)).post("/api/v1/batches").then().statusCode(422)
+        asItu().contentType(CSV).body(bytes(body)).post("/api/v1/batches").then().statusCode(422)
                 .body("errors.field", hasItem("line 5: value"));   // O (missing) with a value
-        given().contentType(CSV).body(bytes(body.replace(",2004,15,O,", ",2004,15,S,"))).post("/api/v1/batches").then().statusCode(201);
-        given().get("/api/sdmx/data/DF_ICT/A.MLI.IT_HH_NET._T._T._T?format=csvdata&startPeriod=2001&endPeriod=2004").then().statusCode(200)
+        asItu().contentType(CSV).body(bytes(body.replace(",2004,15,O,", ",2004,15,S,"))).post("/api/v1/batches").then().statusCode(201);
+        asItu().get("/api/sdmx/data/DF_ICT/A.MLI.IT_HH_NET._T._T._T?format=csvdata&startPeriod=2001&endPeriod=2004").then().statusCode(200)
                 .body(containsString(",MLI,IT_HH_NET,_T,_T,_T,2001,12.5,F,\"a note, with comma\","))
                 .body(containsString(",2002,NaN,M,,"))
                 .body(containsString(",2003,14,I,,"))
@@ -52,14 +51,14 @@ class SdmxUploadTest {
     @Test
     void sdmxCsv20DeletesAreRefusedAndOtherDataflowsChecked() {
         String header = "STRUCTURE,STRUCTURE_ID,ACTION,FREQ,REF_AREA,INDICATOR,SEX,AGE,URBANISATION,TIME_PERIOD,OBS_VALUE\n";
-        given().contentType(CSV).body(bytes(header + "dataflow,WSIS:DF_ICT(1.0),I,A,NER,IT_HH_NET,_T,_T,_T,2001,3\n"
+        asItu().contentType(CSV).body(bytes(header + "dataflow,WSIS:DF_ICT(1.0),I,A,NER,IT_HH_NET,_T,_T,_T,2001,3\n"
                         + "dataflow,WSIS:DF_ICT(1.0),D,A,NER,IT_HH_NET,_T,_T,_T,2002,\n"
                         + "dataflow,ESTAT:DF_OTHER(1.0),I,A,NER,IT_HH_NET,_T,_T,_T,2003,4\n"))
                 .post("/api/v1/batches").then().statusCode(422)
                 .body("errors.message", hasItem(containsString("ACTION=D (delete) is refused")))
                 .body("errors.message", hasItem(containsString("ESTAT:DF_OTHER(1.0)")));
-        given().get("/api/sdmx/data/DF_ICT/A.NER.IT_HH_NET._T._T._T?format=csvdata").then().statusCode(404);
-        given().contentType(CSV).body(bytes(header + "dataflow,WSIS:DF_ICT(1.0),A,A,NER,IT_HH_NET,_T,_T,_T,2001,3\n"))
+        asItu().get("/api/sdmx/data/DF_ICT/A.NER.IT_HH_NET._T._T._T?format=csvdata").then().statusCode(404);
+        asItu().contentType(CSV).body(bytes(header + "dataflow,WSIS:DF_ICT(1.0),A,A,NER,IT_HH_NET,_T,_T,_T,2001,3\n"))
                 .post("/api/v1/batches").then().statusCode(201);
     }
 
@@ -80,24 +79,24 @@ class SdmxUploadTest {
                   </message:DataSet>
                 </message:StructureSpecificData>
                 """;
-        given().contentType("application/vnd.sdmx.structurespecificdata+xml;version=2.1").body(xml).post("/api/v1/batches")
+        asItu().contentType("application/vnd.sdmx.structurespecificdata+xml;version=2.1").body(xml).post("/api/v1/batches")
                 .then().statusCode(201).body("changedCount", equalTo(2));
-        String back = given().accept("application/vnd.sdmx.structurespecificdata+xml;version=2.1")
+        String back = asItu().accept("application/vnd.sdmx.structurespecificdata+xml;version=2.1")
                 .get("/api/sdmx/data/DF_ICT/A.BFA.IT_HH_NET._T._T._T?startPeriod=2001&endPeriod=2002").then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(back.contains("<Obs TIME_PERIOD=\"2001\" OBS_VALUE=\"1.5\" OBS_STATUS=\"E\" COMMENT_OBS=\"from a survey\"/>"), back);
         org.junit.jupiter.api.Assertions.assertTrue(back.contains("<Obs TIME_PERIOD=\"2002\" OBS_VALUE=\"NaN\" OBS_STATUS=\"M\"/>"), back);
         // what we serve, uploaded again, changes nothing
-        given().contentType("application/vnd.sdmx.structurespecificdata+xml").body(back).post("/api/v1/batches")
+        asItu().contentType("application/vnd.sdmx.structurespecificdata+xml").body(back).post("/api/v1/batches")
                 .then().statusCode(201).body("changedCount", equalTo(0));
-        given().contentType("application/xml").body(xml.replace("action=\"Information\"", "action=\"Delete\"")).post("/api/v1/batches")
+        asItu().contentType("application/xml").body(xml.replace("action=\"Information\"", "action=\"Delete\"")).post("/api/v1/batches")
                 .then().statusCode(400).body("detail", containsString("Delete"));
     }
 
     @Test
     void genericSdmxMlAsWeServeItIsAccepted() {
-        given().contentType("text/csv").body("indicator,economy,period,value,note\nIT_HH_NET,TCD,2001,2.5,n1\n").post("/api/v1/batches").then().statusCode(201);
-        String generic = given().get("/api/sdmx/data/DF_ICT/A.TCD.IT_HH_NET._T._T._T").then().statusCode(200).extract().asString();
-        given().contentType("application/vnd.sdmx.genericdata+xml").body(generic.replace("value=\"2.5\"", "value=\"2.75\""))
+        asItu().contentType("text/csv").body("indicator,economy,period,value,note\nIT_HH_NET,TCD,2001,2.5,n1\n").post("/api/v1/batches").then().statusCode(201);
+        String generic = asItu().get("/api/sdmx/data/DF_ICT/A.TCD.IT_HH_NET._T._T._T").then().statusCode(200).extract().asString();
+        asItu().contentType("application/vnd.sdmx.genericdata+xml").body(generic.replace("value=\"2.5\"", "value=\"2.75\""))
                 .post("/api/v1/batches").then().statusCode(201).body("changedCount", equalTo(1));
         org.junit.jupiter.api.Assertions.assertTrue(csvOf("TCD", 2001).contains(",2001,2.75,A,n1,"));
     }
@@ -105,16 +104,16 @@ class SdmxUploadTest {
     @Test
     void encodingsAreDetectedOrRefusedClearly() {
         byte[] utf16 = ("\uFEFFindicator,economy,period,value,note\nIT_HH_NET,NER,2005,5,Niamey \u00e9t\u00e9\n").getBytes(StandardCharsets.UTF_16LE);
-        given().contentType("text/csv; charset=UTF-16").body(utf16).post("/api/v1/batches").then().statusCode(201);
+        asItu().contentType("text/csv; charset=UTF-16").body(utf16).post("/api/v1/batches").then().statusCode(201);
         org.junit.jupiter.api.Assertions.assertTrue(csvOf("NER", 2005).contains("Niamey \u00e9t\u00e9"));
         byte[] noBom = "indicator,economy,period,value\n".getBytes(StandardCharsets.UTF_16LE);
-        given().contentType("text/csv; charset=UTF-8").body(noBom).post("/api/v1/batches").then().statusCode(400)
+        asItu().contentType("text/csv; charset=UTF-8").body(noBom).post("/api/v1/batches").then().statusCode(400)
                 .body("detail", containsString("UTF-16 without a byte order mark")).body("detail", not(containsString("SQLState")));
         byte[] latin1 = "indicator,economy,period,value,note\nIT_HH_NET,NER,2006,5,\u00e9t\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-        given().contentType("text/csv; charset=UTF-8").body(latin1).post("/api/v1/batches").then().statusCode(400)
+        asItu().contentType("text/csv; charset=UTF-8").body(latin1).post("/api/v1/batches").then().statusCode(400)
                 .body("detail", containsString("not valid UTF-8"));
         // the same bytes with their charset declared are read as such
-        given().contentType("text/csv; charset=ISO-8859-1").body(latin1).post("/api/v1/batches").then().statusCode(201);
+        asItu().contentType("text/csv; charset=ISO-8859-1").body(latin1).post("/api/v1/batches").then().statusCode(201);
         org.junit.jupiter.api.Assertions.assertTrue(csvOf("NER", 2006).contains(",\u00e9t\u00e9,"));
     }
 
@@ -122,7 +121,7 @@ class SdmxUploadTest {
     void aHugeSingleLineIsRefusedWithoutReadingItIntoMemory() {
         byte[] line = new byte[1_500_000];
         java.util.Arrays.fill(line, (byte) 'x');
-        given().contentType("text/csv").body(line).post("/api/v1/batches").then().statusCode(400)
+        asItu().contentType("text/csv").body(line).post("/api/v1/batches").then().statusCode(400)
                 .body("detail", containsString("longer than 65536 characters"));
     }
 }

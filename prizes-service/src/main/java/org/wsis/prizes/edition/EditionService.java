@@ -1,5 +1,6 @@
 package org.wsis.prizes.edition;
 
+import org.wsis.prizes.PrizesConfig;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -8,7 +9,6 @@ import org.wsis.commons.http.Preconditions;
 import org.wsis.commons.problem.Problem;
 import org.wsis.commons.problem.ProblemException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wsis.commons.security.CurrentUser;
 
 import java.time.Clock;
@@ -27,10 +27,10 @@ public class EditionService {
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     public EditionService(Clock clock, CurrentUser caller, com.fasterxml.jackson.databind.ObjectMapper mapper,
-                          @ConfigProperty(name = "prizes.editions.rehearsal-from-year", defaultValue = "3000") int rehearsalFromYear) {
+                          PrizesConfig config) {
         this.clock = clock;
         this.caller = caller;
-        this.rehearsalFromYear = rehearsalFromYear;
+        this.rehearsalFromYear = config.editions().rehearsalFromYear();
         this.mapper = mapper;
     }
 

@@ -1,11 +1,11 @@
 package org.wsis.prizes.ledger;
 
+import org.wsis.prizes.PrizesConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.wsis.commons.problem.ProblemException;
@@ -63,9 +63,10 @@ public class VoteLedger {
 
     public VoteLedger(EntityManager entityManager, EditionService editions, VoteScreening screening, CurrentUser caller,
                       Clock clock,
-                      @ConfigProperty(name = "prizes.ledger.hmac-key") Optional<String> hmacKey,
-                      @ConfigProperty(name = "prizes.ledger.signing-key") Optional<String> signingKey,
-                      @ConfigProperty(name = "prizes.ledger.public-key") Optional<String> publicKey) {
+                      PrizesConfig config) {
+        Optional<String> hmacKey = config.ledger().hmacKey();
+        Optional<String> signingKey = config.ledger().signingKey();
+        Optional<String> publicKey = config.ledger().publicKey();
         this.entityManager = entityManager;
         this.editions = editions;
         this.screening = screening;
@@ -98,7 +99,7 @@ public class VoteLedger {
     }
 
     /** Closes the ledgers of editions whose voting has ended, shortly after the end. */
-    @Scheduled(every = "${prizes.ledger.close-every:30s}", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${prizes.ledger.close-every}", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closeEndedVotes() {
         List<Integer> ended = QuarkusTransaction.requiringNew().call(() -> editions.list().stream()
                 .filter(e -> editions.phaseNow(e) == Phase.RESULTS && !isClosed(e.year)).map(e -> e.year).toList());

@@ -1,7 +1,7 @@
 package org.wsis.prizes.voting;
 
+import org.wsis.prizes.PrizesConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,9 +22,8 @@ import java.util.List;
 public class ClientSignals {
     private final List<Cidr> trustedProxies;
 
-    public ClientSignals(@ConfigProperty(name = "prizes.voting.trusted-proxies", defaultValue = "127.0.0.1/32,::1/128")
-                         List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies.stream().map(Cidr::parse).toList();
+    public ClientSignals(PrizesConfig config) {
+        this.trustedProxies = config.voting().trustedProxies().stream().map(Cidr::parse).toList();
     }
 
     /** The client's address: {@code remote} unless it is a trusted proxy, then the right-most untrusted X-Forwarded-For hop. */

@@ -1,8 +1,8 @@
 package org.wsis.prizes.voting;
 
+import org.wsis.prizes.PrizesConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wsis.commons.ratelimit.TokenBuckets;
 
 /**
@@ -16,10 +16,13 @@ public class RateLimiter {
     private final TokenBuckets perUser;
     private final TokenBuckets perClient;
 
-    public RateLimiter(@ConfigProperty(name = "prizes.voting.rate-limit.user.capacity") int userCapacity,
-                       @ConfigProperty(name = "prizes.voting.rate-limit.user.per-second") double userPerSecond,
-                       @ConfigProperty(name = "prizes.voting.rate-limit.client.capacity") int clientCapacity,
-                       @ConfigProperty(name = "prizes.voting.rate-limit.client.per-second") double clientPerSecond) {
+    @jakarta.inject.Inject
+    public RateLimiter(PrizesConfig config) {
+        this(config.voting().rateLimit().user().capacity(), config.voting().rateLimit().user().perSecond(),
+                config.voting().rateLimit().client().capacity(), config.voting().rateLimit().client().perSecond());
+    }
+
+    RateLimiter(int userCapacity, double userPerSecond, int clientCapacity, double clientPerSecond) {
         this.perUser = new TokenBuckets(userCapacity, userPerSecond);
         this.perClient = new TokenBuckets(clientCapacity, clientPerSecond);
     }

@@ -1,10 +1,10 @@
 package org.wsis.prizes.voting;
 
+import org.wsis.prizes.PrizesConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -23,10 +23,10 @@ public class SignalRetention {
     private final Period retention;
 
     public SignalRetention(EntityManager entityManager, Clock clock,
-                           @ConfigProperty(name = "prizes.voting.signals.retention", defaultValue = "P180D") Period retention) {
+                           PrizesConfig config) {
         this.entityManager = entityManager;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = config.voting().signals().retention();
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,8 +1,8 @@
 package org.wsis.prizes.voting;
 
+import org.wsis.prizes.PrizesConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wsis.commons.problem.ProblemException;
 
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,14 +21,11 @@ public class SourceLimiter {
     private final ConcurrentHashMap<String, double[]> addresses = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, double[]> devices = new ConcurrentHashMap<>();
 
-    public SourceLimiter(@ConfigProperty(name = "prizes.voting.rate-limit.address.capacity", defaultValue = "120") double addressCapacity,
-                         @ConfigProperty(name = "prizes.voting.rate-limit.address.per-second", defaultValue = "2") double addressPerSecond,
-                         @ConfigProperty(name = "prizes.voting.rate-limit.device.capacity", defaultValue = "600") double deviceCapacity,
-                         @ConfigProperty(name = "prizes.voting.rate-limit.device.per-second", defaultValue = "20") double devicePerSecond) {
-        this.addressCapacity = addressCapacity;
-        this.addressPerSecond = addressPerSecond;
-        this.deviceCapacity = deviceCapacity;
-        this.devicePerSecond = devicePerSecond;
+    public SourceLimiter(PrizesConfig config) {
+        this.addressCapacity = config.voting().rateLimit().address().capacity();
+        this.addressPerSecond = config.voting().rateLimit().address().perSecond();
+        this.deviceCapacity = config.voting().rateLimit().device().capacity();
+        this.devicePerSecond = config.voting().rateLimit().device().perSecond();
     }
 
     /** @param address null when the client's address is unknown (the request came from a trusted proxy without a forwarded client) */

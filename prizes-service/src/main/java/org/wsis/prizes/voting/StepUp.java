@@ -1,11 +1,11 @@
 package org.wsis.prizes.voting;
 
+import org.wsis.prizes.PrizesConfig;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.wsis.commons.problem.Problem;
 import org.wsis.commons.problem.ProblemException;
@@ -60,18 +60,15 @@ public class StepUp {
     private final Map<Integer, Object[]> rulesCache = new ConcurrentHashMap<>();
 
     public StepUp(EntityManager entityManager, EditionService editions, Mailer mailer, Clock clock,
-                  @ConfigProperty(name = "prizes.voting.step-up.code-lifetime", defaultValue = "PT10M") Duration lifetime,
-                  @ConfigProperty(name = "prizes.voting.step-up.max-attempts", defaultValue = "5") int maxAttempts,
-                  @ConfigProperty(name = "prizes.voting.step-up.resend-after", defaultValue = "PT60S") Duration resendAfter,
-                  @ConfigProperty(name = "prizes.voting.step-up.max-codes-per-hour", defaultValue = "5") int maxCodesPerHour) {
+                  PrizesConfig config) {
         this.entityManager = entityManager;
         this.editions = editions;
         this.mailer = mailer;
         this.clock = clock;
-        this.lifetime = lifetime;
-        this.maxAttempts = maxAttempts;
-        this.resendAfter = resendAfter;
-        this.maxCodesPerHour = maxCodesPerHour;
+        this.lifetime = config.voting().stepUp().codeLifetime();
+        this.maxAttempts = config.voting().stepUp().maxAttempts();
+        this.resendAfter = config.voting().stepUp().resendAfter();
+        this.maxCodesPerHour = config.voting().stepUp().maxCodesPerHour();
     }
 
     /** What was sent: to whom (masked) and until when the code is valid. */

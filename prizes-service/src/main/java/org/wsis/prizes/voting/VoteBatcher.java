@@ -1,14 +1,13 @@
 package org.wsis.prizes.voting;
 
+import org.wsis.prizes.PrizesConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wsis.commons.batching.GroupCommit;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.prizes.voting.VoteService.Ballot;
 import org.wsis.prizes.voting.VoteService.Outcome;
 
-import java.time.Duration;
 
 /**
  * Votes of an edition queue here and are cast in batches (commons {@link GroupCommit}): one
@@ -24,11 +23,9 @@ import java.time.Duration;
 public class VoteBatcher {
     private final GroupCommit<Integer, Ballot, Outcome> groupCommit;
 
-    public VoteBatcher(VoteService votes,
-                       @ConfigProperty(name = "prizes.voting.batch.max-size", defaultValue = "200") int maxBatch,
-                       @ConfigProperty(name = "prizes.voting.batch.max-wait", defaultValue = "30s") Duration maxWait,
-                       @ConfigProperty(name = "prizes.voting.batch.writers", defaultValue = "2") int writerThreads) {
-        this.groupCommit = new GroupCommit<>("vote", votes::castAll, Ballot::voter, maxBatch, maxWait, writerThreads,
+    public VoteBatcher(VoteService votes, PrizesConfig config) {
+        PrizesConfig.Voting.Batch batch = config.voting().batch();
+        this.groupCommit = new GroupCommit<>("vote", votes::castAll, Ballot::voter, batch.maxSize(), batch.maxWait(), batch.writers(),
                 () -> ProblemException.unavailable("Too many votes are waiting to be counted; vote again shortly.", 2));
     }
 

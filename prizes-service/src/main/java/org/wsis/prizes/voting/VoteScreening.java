@@ -1,10 +1,10 @@
 package org.wsis.prizes.voting;
 
+import org.wsis.prizes.PrizesConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -40,11 +40,13 @@ public class VoteScreening {
     private final ObjectMapper mapper;
 
     public VoteScreening(EntityManager entityManager, EditionService editions, ObjectMapper mapper,
-                         @ConfigProperty(name = "prizes.voting.screening.spacing", defaultValue = "3") int spacing) {
+                         PrizesConfig config) {
         this.entityManager = entityManager;
         this.editions = editions;
         this.mapper = mapper;
-        this.spacing = new PassSpacing(spacing);
+        this.spacing = new PassSpacing(config.voting().screening().spacing());
+        this.timeoutSeconds = config.voting().screening().timeoutSeconds();
+        this.maxVotesPerPass = config.voting().screening().maxVotesPerPass();
     }
 
     public ScreeningRules rules(Edition edition) {
@@ -70,8 +72,7 @@ public class VoteScreening {
      * A pass may outlast the default 60 s transaction: over a season of 1.1 million votes the first one took 99 s
      * and later ones 26 s (bench/prizes, busy 2-core machine).
      */
-    @ConfigProperty(name = "prizes.voting.screening.timeout-seconds", defaultValue = "600")
-    int timeoutSeconds;
+    final int timeoutSeconds;
 
     /**
      * A scheduled pass decides at most this many PENDING votes, the oldest first (the rest wait for the next
@@ -80,8 +81,7 @@ public class VoteScreening {
      * 631,628 votes, heading for the transaction timeout, after which every pass would fail. Bounded, a pass
      * stays short whatever the rate; the full pass at the close decides whatever is left.
      */
-    @ConfigProperty(name = "prizes.voting.screening.max-votes-per-pass", defaultValue = "100000")
-    int maxVotesPerPass;
+    private final int maxVotesPerPass;
 
     /**
      * After a pass that took d, an edition's next one waits spacing x d (see PassSpacing): in the benchmark's
@@ -90,7 +90,7 @@ public class VoteScreening {
     private final PassSpacing spacing;
 
     /** Screens the votes of editions that are voting, every minute (or less often after long passes). */
-    @Scheduled(every = "${prizes.voting.screening.every:60s}", delayed = "30s",
+    @Scheduled(every = "${prizes.voting.screening.every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void screenVotingEditions() {
         List<Integer> voting = QuarkusTransaction.requiringNew().call(() -> editions.list().stream()

@@ -1,8 +1,8 @@
 package org.wsis.prizes.voting;
 
+import org.wsis.prizes.PrizesConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wsis.commons.problem.Problem;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.Roles;
@@ -31,9 +31,8 @@ public class VoterEligibility {
 
     private final List<String> machineClients;
 
-    public VoterEligibility(@ConfigProperty(name = "prizes.voting.machine-clients", defaultValue = "agency-*")
-                            List<String> machineClients) {
-        this.machineClients = machineClients;
+    public VoterEligibility(PrizesConfig config) {
+        this.machineClients = config.voting().machineClients();
     }
 
     /** What the token says about the voter's account, once they are found eligible. */

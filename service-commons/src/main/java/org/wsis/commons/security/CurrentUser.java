@@ -34,8 +34,7 @@ public class CurrentUser {
 
     /** The partner agency (UNGIS member) the token speaks for, e.g. "ITU", from the 'agency' claim. */
     public Optional<String> agency() {
-        // tests built with @TestSecurity(attributes = @SecurityAttribute(key = "agency", ...))
-        return claim(AGENCY_CLAIM).or(() -> Optional.ofNullable(identity.<String>getAttribute(AGENCY_CLAIM)));
+        return claim(AGENCY_CLAIM);
     }
 
     /** A claim of the caller's token as text (a JSON string claim without its quotes); empty when absent. */

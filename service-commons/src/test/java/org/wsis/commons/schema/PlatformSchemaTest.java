@@ -1,6 +1,7 @@
 package org.wsis.commons.schema;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * V0_1/V0_2 in the service's history, with data in it) migrates without loss and keeps migrating; a new database
  * gets both histories; the list of shared migrations matches the folder.
  */
+@Tag("integration")
 class PlatformSchemaTest {
     private static final String TODAY = "classpath:platform-schema-test/service-today";
     private static final String NEXT = "classpath:platform-schema-test/service-next";

@@ -3,6 +3,7 @@ package org.wsis.stocktaking.reference;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.localstack.testing.ScratchDatabase;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * CIS, a revision snapshot) is migrated to the one vocabulary without losing anything. Runs in a database of its
  * own, created for the test, so the service's database (already at the latest version) is untouched.
  */
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "stocktaking"))
 class ReferenceVocabularyMigrationTest {
