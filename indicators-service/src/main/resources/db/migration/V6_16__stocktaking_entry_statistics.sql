@@ -1,0 +1,15 @@
+-- Issue 16: the published stocktaking entries, as far as the SDMX dataflow WSIS:DF_STOCKTAKING needs them.
+-- Kept from stocktaking's entry events (statistics/StocktakingEntryEvents), never fetched from stocktaking:
+-- published/updated insert or re-classify an entry, withdrawn (archived) deletes it.
+-- Codes are stored as the dataflow's SDMX codes (statistics/StocktakingCodes): an empty list is stored as
+-- '{_Z}' (not specified), so an entry without an SDG or a region still counts in every total.
+CREATE TABLE stocktaking_entry (
+    entry_id          UUID PRIMARY KEY,
+    -- the stocktaking year: the UTC year the entry was first published, as stocktaking's reports count it
+    stocktaking_year  INT    NOT NULL CHECK (stocktaking_year BETWEEN 1900 AND 2200),
+    action_lines      TEXT[] NOT NULL CHECK (cardinality(action_lines) > 0),
+    sdgs              TEXT[] NOT NULL CHECK (cardinality(sdgs) > 0),
+    regions           TEXT[] NOT NULL CHECK (cardinality(regions) > 0),
+    stakeholder_type  TEXT   NOT NULL,
+    received_at       TIMESTAMPTZ NOT NULL DEFAULT now()
+);
