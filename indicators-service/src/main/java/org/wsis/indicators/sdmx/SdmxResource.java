@@ -136,7 +136,9 @@ public class SdmxResource {
     @Path("data/{flow}/{key}")
     @Extension(name = ContractFilter.ERROR_MEDIA_TYPES, value = SdmxExceptionMapper.ERROR_MEDIA_TYPES)
     @Operation(operationId = "getSdmxData", summary = "SDMX data query: key FREQ.REF_AREA.INDICATOR.SEX.AGE.URBANISATION (+ for or, empty for any)",
-            description = "REF_AREA takes ISO alpha-3 or UN M49 codes. Formats (Accept or format=): " + DATA_TYPES + ".")
+            description = "Dataflows: DF_ICT (the key above; REF_AREA takes ISO alpha-3 or UN M49 codes), DF_STOCKTAKING "
+                    + "(FREQ.ACTION_LINE.SDG.REGION.STAKEHOLDER_TYPE), DF_PRIZES (FREQ.CATEGORY.REGION.STAKEHOLDER_TYPE.MEASURE). "
+                    + "Formats (Accept or format=): " + DATA_TYPES + ".")
     @APIResponse(responseCode = "200", description = "Data message in the negotiated format", content = {
             @Content(mediaType = SdmxFormats.GENERIC_XML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_XML, schema = @Schema(type = SchemaType.STRING)),

@@ -13,3 +13,17 @@ CREATE TABLE stocktaking_entry (
     stakeholder_type  TEXT   NOT NULL,
     received_at       TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+-- The WSIS Prizes statistics of each edition whose results were published, as prizes announced them at the
+-- ceremony (event statistics-published.v1, statistics/PrizeStatisticsEvents): the dataflow WSIS:DF_PRIZES.
+-- Already aggregated by prizes, with _T totals (an entry in several regions counts once in a total, so totals
+-- cannot be summed here); an edition's rows are replaced as a whole. Codes are the dataflow's SDMX codes.
+CREATE TABLE prize_statistic (
+    edition           INT    NOT NULL CHECK (edition BETWEEN 2000 AND 9999),
+    category          TEXT   NOT NULL,
+    region            TEXT   NOT NULL,
+    stakeholder_type  TEXT   NOT NULL,
+    measure           TEXT   NOT NULL CHECK (measure IN ('ENTRIES', 'NOMINEES', 'VALID_VOTES')),
+    value             BIGINT NOT NULL CHECK (value >= 0),
+    PRIMARY KEY (edition, category, region, stakeholder_type, measure)
+);
