@@ -278,6 +278,9 @@ public class SdmxResource {
         if (rows.isEmpty()) {
             throw SdmxException.noResults("No observations match " + query.flow());
         }
+        if (rows.size() > MAX_OBSERVATIONS) {
+            throw SdmxException.tooLarge("More than " + MAX_OBSERVATIONS + " observations match; narrow the key or the period range");
+        }
         SdmxDataWriter.Layout<StatisticsFlow.CountRow> layout = StatisticsFlow.layout(source);
         ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 14);
         try {
