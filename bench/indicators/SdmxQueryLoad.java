@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Closed-loop load on one SDMX data URL: N client threads each send the request, wait for the
  * whole body, and send again, for a fixed time after a warm-up. Prints latency percentiles.
- * Usage: java SdmxQueryLoad.java URL [threads=20] [seconds=30] [warmupSeconds=5] [accept]
+ * With gzip=true the client sends "Accept-Encoding: gzip", as SDMX clients do, and inflates each body
+ * (that time counts in the latency).
+ * Usage: java SdmxQueryLoad.java URL [threads=20] [seconds=30] [warmupSeconds=5] [accept] [gzip=false]
  */
 public class SdmxQueryLoad {
     public static void main(String[] args) throws Exception {
@@ -24,10 +26,13 @@ public class SdmxQueryLoad {
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         String accept = args.length > 4 ? args[4] : "application/vnd.sdmx.data+json;version=1.0.0";
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).timeout(Duration.ofSeconds(30)).GET().build();
+        boolean gzip = args.length > 5 && Boolean.parseBoolean(args[5]);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest request = (gzip ? builder.header("Accept-Encoding", "gzip") : builder).build();
 
         HttpResponse<byte[]> first = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        System.out.printf("probe: HTTP %d, %d bytes%n", first.statusCode(), first.body().length);
+        System.out.printf("probe: HTTP %d, %d bytes on the wire, %d bytes of message (Content-Encoding %s)%n", first.statusCode(),
+                first.body().length, body(first).length, first.headers().firstValue("Content-Encoding").orElse("none"));
         if (first.statusCode() != 200) {
             System.out.println(new String(first.body()));
             System.exit(1);
@@ -43,6 +48,7 @@ public class SdmxQueryLoad {
                     long start = System.nanoTime();
                     try {
                         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        body(response);
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();
                         }
@@ -68,6 +74,16 @@ public class SdmxQueryLoad {
                 sorted.size() / (double) seconds, errors.get());
         System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
                 sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    /** The message: inflated when it came gzipped. */
+    private static byte[] body(HttpResponse<byte[]> response) throws java.io.IOException {
+        if (!"gzip".equalsIgnoreCase(response.headers().firstValue("Content-Encoding").orElse(""))) {
+            return response.body();
+        }
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+            return in.readAllBytes();
+        }
     }
 
     private static double pct(List<Long> sorted, double p) {

@@ -3,12 +3,17 @@
 #  1. bulk load: ROWS observations as one CSV upload through POST /api/v1/batches (as agency ITU),
 #     timed end to end until the job is PUBLISHED, next to psql \copy of the same file into a
 #     plain table on the same PostgreSQL (the floor);
-#  2. SDMX query latency: one indicator, all economies, 25 years, THREADS concurrent clients.
-# The service runs alone against its own PostgreSQL (no Keycloak: tokens are verified with a
+#     plain table and into a table shaped and indexed like the service's observation table (the floors);
+#  2. SDMX query latency through the gateway: one indicator, all economies, 25 years, THREADS concurrent
+#     clients, in each of the four data formats;
+#  3. a stream of distinct anonymous SDMX queries through the gateway for STREAM_SECONDS, with the heap in
+#     use after a full GC of the service and of the gateway sampled every minute.
+# The service and the gateway run against their own PostgreSQL (no Keycloak: tokens are verified with a
 # public key minted by MintToken.java; no Kafka: outbox rows stay unsent, which does not affect
 # what is measured).
-# Usage: bench/indicators/run.sh [ROWS=100000]   env: THREADS=20 DURATION=30 PORT_OFFSET=4000 KEEP=0
-# Full scale: bench/indicators/run.sh 1000000
+# Usage: bench/indicators/run.sh [ROWS=100000]
+#   env: THREADS=20 DURATION=30 STREAM_SECONDS=600 PORT_OFFSET=4000 KEEP=0 SKIP_BUILD=0
+# Full scale (issue 16): bench/indicators/run.sh 1000000
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${1:-100000}
@@ -17,17 +22,21 @@ THREADS=${THREADS:-20}
 DURATION=${DURATION:-30}
 PG_PORT=$((15432 + OFFSET))
 SVC_PORT=$((8084 + OFFSET))
+GW_PORT=$((8080 + OFFSET))
+GW_MANAGEMENT_PORT=$((9080 + OFFSET))
+STREAM_SECONDS=${STREAM_SECONDS:-600}
 WORK=${WORK:-/tmp/wsis-bench-indicators-$OFFSET}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 JAR=indicators-service/target/quarkus-app/quarkus-run.jar
+GATEWAY_JAR=gateway/target/quarkus-app/quarkus-run.jar
 BENCH=bench/indicators
 
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 psql_bench() { "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d indicators -v ON_ERROR_STOP=1 -qtA "$@"; }
 
-if [ ! -f "$JAR" ]; then
-  echo "Building indicators-service ..."
-  ./mvnw -B -q -pl indicators-service -am package -DskipTests
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ] || [ ! -f "$GATEWAY_JAR" ]; then
+  echo "Building indicators-service and the gateway ..."
+  ./mvnw -B -q -pl indicators-service,gateway -am package -DskipTests
 fi
 
 rm -rf "$WORK" && mkdir -p "$WORK/pg"
@@ -42,7 +51,9 @@ rm -f "$WORK/pg-password"
 as_postgres "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/log" -w start \
   -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_wal_size=4GB -c work_mem=64MB -c maintenance_work_mem=256MB" >/dev/null
 SERVICE_PID=""
+GATEWAY_PID=""
 cleanup() {
+  [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null && wait "$GATEWAY_PID" 2>/dev/null || true
   [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
   as_postgres "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
   [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"
@@ -64,6 +75,20 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -sf "http://127.0.0.1:$SVC_PORT/api/v1/indicators" >/dev/null || { echo "service did not start"; tail -30 "$WORK/service.log"; exit 1; }
+# the public entry, as UNGIS members reach SDMX (rate limits raised: the clients below are one address)
+java -Xmx512m -Dquarkus.http.port="$GW_PORT" -Dquarkus.management.port="$GW_MANAGEMENT_PORT" \
+  -Dquarkus.oidc.public-key="$(cat "$WORK/public-key")" -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.discovery-enabled=false \
+  -Dwsis.gateway.upstream.indicators.url="http://127.0.0.1:$SVC_PORT" \
+  -Dwsis.gateway.rate-limit.enabled=false \
+  -Dquarkus.log.category.\"org.wsis.gateway\".level=WARN \
+  -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
+GATEWAY_PID=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$GW_MANAGEMENT_PORT/q/health/ready" >/dev/null && break
+  sleep 0.5
+done
+curl -sf "http://127.0.0.1:$GW_PORT/api/indicators/sdmx/dataflow" >/dev/null || { echo "gateway did not start"; tail -30 "$WORK/gateway.log"; exit 1; }
+SDMX="http://127.0.0.1:$GW_PORT/api/indicators/sdmx"
 
 # synthetic indicators BENCH_001..BENCH_200, provided by ITU
 psql_bench -c "INSERT INTO indicator (code, name, unit, custodian) SELECT format('BENCH_%s', lpad(n::text, 3, '0')), 'Benchmark indicator ' || n, 'percent', 'ITU' FROM generate_series(1, 200) n;
@@ -95,23 +120,45 @@ psql_bench -c "CREATE TABLE copy_baseline (indicator text, economy text, period 
 CSTART=$(date +%s.%N)
 psql_bench -c "\\copy copy_baseline FROM '$WORK/observations.csv' WITH (FORMAT csv, HEADER true)"
 CEND=$(date +%s.%N)
-printf 'psql \\copy: %s rows in %.1f s\n' "$(psql_bench -c 'SELECT count(*) FROM copy_baseline')" "$(echo "$CEND - $CSTART" | bc)"
+printf 'psql \\copy into a plain table: %s rows in %.1f s\n' "$(psql_bench -c 'SELECT count(*) FROM copy_baseline')" "$(echo "$CEND - $CSTART" | bc)"
+# the same rows into a table like observation: its defaults, identity and both indexes (no foreign key)
+psql_bench -c "CREATE TABLE copy_observation (LIKE observation INCLUDING DEFAULTS INCLUDING INDEXES);
+               ALTER TABLE copy_observation ALTER provider SET DEFAULT 'ITU', ALTER batch_id SET DEFAULT gen_random_uuid(),
+                                            ALTER published_at SET DEFAULT now()"
+OSTART=$(date +%s.%N)
+psql_bench -c "\\copy copy_observation (indicator_code, economy_code, period, value, obs_status) FROM '$WORK/observations.csv' WITH (FORMAT csv, HEADER true)"
+OEND=$(date +%s.%N)
+printf 'psql \\copy into a table like observation (its indexes): %s rows in %.1f s\n' "$(psql_bench -c 'SELECT count(*) FROM copy_observation')" "$(echo "$OEND - $OSTART" | bc)"
+awk -v api="$(echo "$END - $START" | bc)" -v plain="$(echo "$CEND - $CSTART" | bc)" -v like="$(echo "$OEND - $OSTART" | bc)" \
+  'BEGIN { printf "API load / COPY: %.1f x the plain table, %.1f x the observation-shaped table (goal: under 60 s, within 3 x COPY)\n", api / plain, api / like }'
 psql_bench -c "VACUUM ANALYZE observation"
 
-# one run per SDMX format (the service serves SDMX at /api/sdmx; at the gateway it is /api/indicators/sdmx)
+# one run per SDMX format, through the gateway (the service serves SDMX at /api/sdmx; the gateway at /api/indicators/sdmx)
 for ACCEPT in "application/vnd.sdmx.genericdata+xml;version=2.1" "application/vnd.sdmx.structurespecificdata+xml;version=2.1" \
               "application/vnd.sdmx.data+json;version=1.0.0" "application/vnd.sdmx.data+csv;version=1.0.0"; do
-  echo "--- SDMX query ($ACCEPT): one indicator, all economies, 25 years; $THREADS clients, ${DURATION}s ---"
-  java "$BENCH/SdmxQueryLoad.java" "http://127.0.0.1:$SVC_PORT/api/sdmx/data/WSIS,DF_ICT,1.0/A..BENCH_001..." "$THREADS" "$DURATION" 5 "$ACCEPT"
+  for GZIP in false true; do
+    echo "--- SDMX query ($ACCEPT, gzip $GZIP): one indicator, all economies, 25 years; $THREADS clients, ${DURATION}s ---"
+    java "$BENCH/SdmxQueryLoad.java" "$SDMX/data/WSIS,DF_ICT,1.0/A..BENCH_001..." "$THREADS" "$DURATION" 5 "$ACCEPT" "$GZIP"
+  done
 done
 
-# Issue 17: memory of the service after DISTINCT distinct anonymous SDMX queries (each asked once, so an
-# unbounded response cache would keep all of them): heap in use after a full GC, before and after.
-heap_used() { jcmd "$SERVICE_PID" GC.run >/dev/null; jcmd "$SERVICE_PID" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}'; }
-DISTINCT=${DISTINCT:-10000}
-echo "--- $DISTINCT distinct anonymous SDMX queries: heap after full GC before/after ---"
-echo "heap used before: $(heap_used)"
-java "$BENCH/DistinctQueries.java" "http://127.0.0.1:$SVC_PORT/api/sdmx/data/WSIS,DF_ICT,1.0" "$DISTINCT" 8 \
-  "$(psql_bench -c "SELECT count(DISTINCT indicator_code) FROM observation WHERE indicator_code LIKE 'BENCH_%'")"
-echo "heap used after:  $(heap_used)"
-echo "service RSS: $(ps -o rss= -p "$SERVICE_PID" | awk '{printf "%d MB", $1/1024}')"
+# Issues 16/17: memory while a stream of distinct anonymous SDMX queries (each asked once, so an unbounded
+# response cache would keep all of them) runs through the gateway for STREAM_SECONDS: heap in use after a full
+# GC, of the service and of the gateway, before, every minute, and after.
+heap_used() { jcmd "$1" GC.run >/dev/null; jcmd "$1" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}'; }
+heaps() { echo "heap used: service $(heap_used "$SERVICE_PID"), gateway $(heap_used "$GATEWAY_PID")"; }
+echo "--- distinct anonymous SDMX queries through the gateway for ${STREAM_SECONDS} s: heap after full GC ---"
+echo "before: $(heaps)"
+java "$BENCH/DistinctQueries.java" "$SDMX/data/WSIS,DF_ICT,1.0" 100000000 8 \
+  "$(psql_bench -c "SELECT count(DISTINCT indicator_code) FROM observation WHERE indicator_code LIKE 'BENCH_%'")" "$STREAM_SECONDS" \
+  >"$WORK/stream.txt" &
+STREAM_PID=$!
+ELAPSED=0
+while kill -0 "$STREAM_PID" 2>/dev/null; do
+  sleep 5; ELAPSED=$((ELAPSED + 5))
+  [ $((ELAPSED % 60)) = 0 ] && kill -0 "$STREAM_PID" 2>/dev/null && echo "after ${ELAPSED} s: $(heaps)"
+done
+wait "$STREAM_PID"
+cat "$WORK/stream.txt"
+echo "after: $(heaps)"
+echo "RSS: service $(ps -o rss= -p "$SERVICE_PID" | awk '{printf "%d MB", $1/1024}'), gateway $(ps -o rss= -p "$GATEWAY_PID" | awk '{printf "%d MB", $1/1024}')"

@@ -7,7 +7,8 @@
 #
 # Parameters (environment): VOTES, VOTERS, CONCURRENCY (client threads = connections),
 # OFFSET (port offset, default 2000), SKIP_BUILD=1 (reuse the jars), KEEP=1 (keep the work dir),
-# ORDER=spread (votes in rounds of all voters instead of voter sessions), RAW=0 (no pgbench comparison).
+# ORDER=spread (votes in rounds of all voters instead of voter sessions), RAW=0 (no pgbench comparison),
+# WARMUP (with DETECTION_OFF=1: votes of an unmeasured season first, default VOTES/10; 0 = none).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$(pwd)
@@ -100,6 +101,21 @@ if [ "${DETECTION_OFF:-0}" = 1 ]; then
   "${PSQL[@]}" -d prizes -c "UPDATE edition SET screening_rules = '{\"maxAccountsPerAddress\":0,\"maxAccountsPerDeviceSubnet\":0,\"fastCategories\":0,\"fastSeconds\":60,\"identicalAccounts\":0,\"identicalMinVotes\":8,\"burstAccounts\":0,\"burstSeconds\":60,\"regularMinVotes\":0,\"regularMaxJitterMillis\":0}' WHERE year = $OFF_YEAR"
   "${PSQL[@]}" -d prizes -At -F, -c "SELECT category, id FROM submission WHERE edition_year = $OFF_YEAR AND status = 'NOMINATED'" \
     > "$WORK/nominees-off.csv"
+  # warm-up: the first season through fresh JVMs pays the JIT's compilation (the gateway, the service, the
+  # driver's HTTP client); a short season on a third edition, thrown away, puts both measured seasons on warm code
+  WARMUP=${WARMUP:-$((VOTES / 10))}
+  if [ "$WARMUP" -gt 0 ]; then
+    WARM_YEAR=$((YEAR + 2))
+    "${PSQL[@]}" -d prizes -v year=$WARM_YEAR -f bench/prizes/seed.sql
+    "${PSQL[@]}" -d prizes -At -F, -c "SELECT category, id FROM submission WHERE edition_year = $WARM_YEAR AND status = 'NOMINATED'" \
+      > "$WORK/nominees-warm.csv"
+    echo "== warm-up: $WARMUP votes on edition $WARM_YEAR, not measured"
+    CAMPAIGN=0 PREFIX=warm java -Xmx2g bench/prizes/VoteLoad.java load "$WORK/keys" "$WORK/nominees-warm.csv" \
+      "http://127.0.0.1:$GATEWAY_PORT/api/prizes/v1" "$WARM_YEAR" "$WARMUP" "$((VOTERS / 10 + 1))" "$CONCURRENCY" | tail -3
+    "${PSQL[@]}" -d prizes -c "UPDATE edition SET voting_opens = now() + interval '10 days' WHERE year = $WARM_YEAR"
+    "${PSQL[@]}" -d prizes -c "DELETE FROM vote WHERE edition_year = $WARM_YEAR"
+    "${PSQL[@]}" -d prizes -c "VACUUM ANALYZE vote"
+  fi
   echo "== detection OFF first: the same season on edition $OFF_YEAR (screening rules all off)"
   PREFIX=off java -Xmx2g bench/prizes/VoteLoad.java load "$WORK/keys" "$WORK/nominees-off.csv" \
     "http://127.0.0.1:$GATEWAY_PORT/api/prizes/v1" "$OFF_YEAR" "$VOTES" "$VOTERS" "$CONCURRENCY" | tee "$WORK/load-off.txt"

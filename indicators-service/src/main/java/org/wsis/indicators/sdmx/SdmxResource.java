@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -128,8 +129,9 @@ public class SdmxResource {
                             @QueryParam("dimensionAtObservation") String dimensionAtObservation, @QueryParam("detail") String detail,
                             @QueryParam("includeHistory") String includeHistory, @QueryParam("asOf") String asOf,
                             @QueryParam("format") String format, @HeaderParam("Accept") String accept,
-                            @HeaderParam("If-None-Match") String ifNoneMatch, @Context UriInfo uri) {
-        return data(flow, "all", null, format, accept, ifNoneMatch, uri);
+                            @HeaderParam("If-None-Match") String ifNoneMatch, @Context UriInfo uri,
+                                         @Context HttpHeaders headers) {
+        return data(flow, "all", null, format, accept, ifNoneMatch, uri, headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
     }
 
     @GET
@@ -158,8 +160,9 @@ public class SdmxResource {
                               @QueryParam("dimensionAtObservation") String dimensionAtObservation, @QueryParam("detail") String detail,
                               @QueryParam("includeHistory") String includeHistory, @QueryParam("asOf") String asOf,
                               @QueryParam("format") String format, @HeaderParam("Accept") String accept,
-                              @HeaderParam("If-None-Match") String ifNoneMatch, @Context UriInfo uri) {
-        return data(flow, key, null, format, accept, ifNoneMatch, uri);
+                              @HeaderParam("If-None-Match") String ifNoneMatch, @Context UriInfo uri,
+                                         @Context HttpHeaders headers) {
+        return data(flow, key, null, format, accept, ifNoneMatch, uri, headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
     }
 
     @GET
@@ -187,15 +190,20 @@ public class SdmxResource {
                                          @QueryParam("detail") String detail, @QueryParam("includeHistory") String includeHistory,
                                          @QueryParam("asOf") String asOf, @QueryParam("format") String format,
                                          @HeaderParam("Accept") String accept, @HeaderParam("If-None-Match") String ifNoneMatch,
-                                         @Context UriInfo uri) {
-        return data(flow, key, provider, format, accept, ifNoneMatch, uri);
+                                         @Context UriInfo uri,
+                                         @Context HttpHeaders headers) {
+        return data(flow, key, provider, format, accept, ifNoneMatch, uri, headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
     }
 
     /**
      * Serves a rendered message from the cache while the data version is unchanged, with an ETag so
-     * syncing clients get 304 Not Modified for a repeated query.
+     * syncing clients get 304 Not Modified for a repeated query. A cached message is also held gzipped
+     * once a client asked for gzip (compressed once): such clients, as SDMX clients are, get those bytes
+     * instead of a compression per request, which costs more than the rest of a cached answer (issue 16).
+     * An uncached answer is compressed by the HTTP layer as usual.
      */
-    private Response data(String flow, String key, String provider, String format, String accept, String ifNoneMatch, UriInfo uri) {
+    private Response data(String flow, String key, String provider, String format, String accept, String ifNoneMatch, UriInfo uri,
+                          String acceptEncoding) {
         DataQuery query = DataQuery.parse(flow, offered(), key, provider, uri.getQueryParameters(), SdmxFormats.data(format, accept));
         StatisticsFlow statisticsFlow = statisticsFlow(query.dataflow());
         if (statisticsFlow != null) {
@@ -203,20 +211,29 @@ public class SdmxResource {
         }
         long version = observations.dataVersion();
         String cacheKey = query.cacheKey();
-        String etag = "\"v" + version + "-" + Integer.toHexString(cacheKey.hashCode()) + "\"";
+        boolean gzip = RenderedResponseCache.acceptsGzip(acceptEncoding);
+        // one ETag per representation: the gzipped bytes are another representation of the same message
+        String etag = "\"v" + version + "-" + Integer.toHexString(cacheKey.hashCode()) + (gzip ? "-gz" : "") + "\"";
         if (etag.equals(ifNoneMatch)) {
-            return Response.notModified().header("ETag", etag).build();
+            return Response.notModified().header("ETag", etag).header("Vary", "Accept, Accept-Encoding").build();
         }
         RenderedResponseCache.Entry entry = cache.get(cacheKey, version);
         if (entry == null) {
-            byte[] body = render(query, uri);
-            entry = new RenderedResponseCache.Entry(version, body, query.format().mediaType);
+            entry = new RenderedResponseCache.Entry(version, render(query, uri), null, query.format().mediaType);
             // updatedAfter answers move with every poll: caching them would only evict useful entries
-            if (query.updatedAfter() == null) {
+            if (query.updatedAfter() == null && cache.accepts(entry.body().length)) {
+                entry = gzip ? entry.withGzipped() : entry;
                 cache.put(cacheKey, entry);
             }
+        } else if (gzip && entry.gzipped() == null) {
+            entry = entry.withGzipped();   // compressed once, on the first gzip request for this message
+            cache.put(cacheKey, entry);
         }
-        return Response.ok(entry.body()).type(entry.mediaType()).header("ETag", etag).header("Vary", "Accept").build();
+        Response.ResponseBuilder response = gzip && entry.gzipped() != null
+                // Content-Encoding set here: the HTTP layer's compression leaves the body as it is
+                ? Response.ok(entry.gzipped()).header("Content-Encoding", "gzip")
+                : Response.ok(entry.body());
+        return response.type(entry.mediaType()).header("ETag", etag).header("Vary", "Accept, Accept-Encoding").build();
     }
 
     private byte[] render(DataQuery query, UriInfo uri) {
