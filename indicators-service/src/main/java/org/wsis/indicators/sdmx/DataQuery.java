@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * honoured here or refused (501), and an unknown parameter is a 400, so nothing is silently ignored.
  * {@link #cacheKey()} is the normalised form: junk parameters cannot create cache entries.
  */
-public record DataQuery(String flow, List<List<String>> key, String provider, Integer startYear, Integer endYear,
+public record DataQuery(String flow, Dataflow dataflow, List<List<String>> key, String provider, Integer startYear, Integer endYear,
                         Instant updatedAfter, Instant asOf, Integer firstN, Integer lastN, Detail detail,
                         String dimensionAtObservation, SdmxFormats.Data format) {
 
@@ -32,6 +32,12 @@ public record DataQuery(String flow, List<List<String>> key, String provider, In
 
     public static DataQuery parse(String flow, String key, String provider, MultivaluedMap<String, String> params,
                                   SdmxFormats.Data format) {
+        return parse(flow, List.of(Structures.ICT), key, provider, params, format);
+    }
+
+    /** A query of one of the offered dataflows. */
+    public static DataQuery parse(String flow, List<Dataflow> offered, String key, String provider,
+                                  MultivaluedMap<String, String> params, SdmxFormats.Data format) {
         for (String name : params.keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw SdmxException.syntax("Unknown parameter '" + name + "'; SDMX REST 2.1 data queries take " + new TreeSet<>(PARAMETERS));
@@ -40,8 +46,8 @@ public record DataQuery(String flow, List<List<String>> key, String provider, In
                 throw SdmxException.syntax("Parameter '" + name + "' is given more than once");
             }
         }
-        SdmxKey.checkFlow(flow);
-        List<List<String>> filters = SdmxKey.parseKey(key);
+        Dataflow dataflow = SdmxKey.resolveFlow(flow, offered);
+        List<List<String>> filters = SdmxKey.parseKey(key, dataflow);
         Integer from = SdmxKey.year("startPeriod", params.getFirst("startPeriod"));
         Integer to = SdmxKey.year("endPeriod", params.getFirst("endPeriod"));
         if (from != null && to != null && from > to) {
@@ -69,10 +75,10 @@ public record DataQuery(String flow, List<List<String>> key, String provider, In
             atObservation = TIME_PERIOD;
         } else if (atObservation.equalsIgnoreCase(ALL_DIMENSIONS)) {
             atObservation = ALL_DIMENSIONS;
-        } else if (!atObservation.equals(TIME_PERIOD) && Structures.DIMENSIONS.stream().noneMatch(x -> x.id().equals(
+        } else if (!atObservation.equals(TIME_PERIOD) && dataflow.dimensions().stream().noneMatch(x -> x.id().equals(
                 params.getFirst("dimensionAtObservation")))) {
             throw SdmxException.semantic("dimensionAtObservation must be TIME_PERIOD, AllDimensions or a dimension of "
-                    + Structures.DSD + " (FREQ, REF_AREA, INDICATOR, SEX, AGE, URBANISATION), got '" + atObservation + "'");
+                    + dataflow.dsd() + " (" + String.join(", ", dataflow.keyTemplate().split("\\.")) + "), got '" + atObservation + "'");
         }
         Integer firstN = positive("firstNObservations", params.getFirst("firstNObservations"));
         Integer lastN = positive("lastNObservations", params.getFirst("lastNObservations"));
@@ -83,14 +89,14 @@ public record DataQuery(String flow, List<List<String>> key, String provider, In
         if (atObservation.equals(ALL_DIMENSIONS) && (detail == Detail.SERIESKEYSONLY || detail == Detail.NODATA)) {
             throw SdmxException.semantic("detail=" + d + " needs series: it cannot be combined with dimensionAtObservation=AllDimensions");
         }
-        return new DataQuery(flow, filters, provider == null || provider.equalsIgnoreCase("all") ? null : provider, from, to,
+        return new DataQuery(flow, dataflow, filters, provider == null || provider.equalsIgnoreCase("all") ? null : provider, from, to,
                 instant("updatedAfter", params.getFirst("updatedAfter")), instant("asOf", params.getFirst("asOf")),
                 firstN, lastN, detail, atObservation, format);
     }
 
     /** Normalised: the same question asked differently (Accept vs format, 'all' vs empty key) shares one entry. */
     public String cacheKey() {
-        return String.join("|", format.name(), key.toString(), String.valueOf(provider), String.valueOf(startYear),
+        return String.join("|", dataflow.id(), format.name(), key.toString(), String.valueOf(provider), String.valueOf(startYear),
                 String.valueOf(endYear), String.valueOf(updatedAfter), String.valueOf(asOf), String.valueOf(firstN),
                 String.valueOf(lastN), detail.name(), dimensionAtObservation);
     }

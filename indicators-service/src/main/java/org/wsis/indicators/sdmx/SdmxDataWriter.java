@@ -22,65 +22,119 @@ import java.util.function.Function;
 
 /**
  * Data messages in SDMX-ML 2.1 generic and structure-specific data, SDMX-JSON 1.0 and SDMX-CSV 1.0,
- * for any dimensionAtObservation (TIME_PERIOD, AllDimensions or one dimension) and detail level.
- * Attributes in every format: OBS_STATUS and COMMENT_OBS (the observation's note) per observation,
- * UNIT_MEASURE and UNIT_MULT per series (per observation when INDICATOR is not in the series key).
+ * for any dataflow ({@link Layout}: its structure and how its rows read), any dimensionAtObservation
+ * (TIME_PERIOD, AllDimensions or one dimension) and detail level. Attributes in every format: those attached
+ * to the observation per observation, those attached to a dimension per series when that dimension keys the
+ * series (per observation otherwise). DF_ICT: OBS_STATUS and COMMENT_OBS per observation, UNIT_MEASURE and
+ * UNIT_MULT with INDICATOR.
  */
 public final class SdmxDataWriter {
     private static final JsonFactory JSON = new JsonFactory();
     private static final String FREQ = "A";
     static final String SS_NS = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific";
     static final String GENERIC_NS = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/generic";
-    private static final int INDICATOR = 2;
-    private static final int TIME = 6;
 
-    /** Every dimension in DSD order, TIME_PERIOD last. */
-    static final List<String> DIMENSION_IDS = List.of("FREQ", "REF_AREA", "INDICATOR", "SEX", "AGE", "URBANISATION", "TIME_PERIOD");
-    private static final List<String> DIMENSION_NAMES = List.of("Frequency", "Reference area (economy)", "ICT indicator", "Sex",
-            "Age group", "Urban or rural area", "Time period");
+    /** DF_ICT's dimensions in DSD order, TIME_PERIOD last. */
+    static final List<String> DIMENSION_IDS = Structures.ICT.dimensionIds();
 
     private SdmxDataWriter() {
     }
 
-    static String dimension(Row r, int i) {
-        return switch (i) {
-            case 0 -> FREQ;
-            case 1 -> r.economy();
-            case 2 -> r.indicator();
-            case 3 -> r.sex();
-            case 4 -> r.age();
-            case 5 -> r.urbanisation();
-            default -> Integer.toString(r.period());
+    /** A dataflow as the writers read it: its structure, dimension i of a row (the last one is TIME_PERIOD), value, attribute a. */
+    public interface Layout<R> {
+        Dataflow flow();
+
+        String dimension(R row, int i);
+
+        Double value(R row);
+
+        String attribute(R row, int a);
+
+        /** The codes (id -> name) of one of its code lists. */
+        Map<String, String> codes(String codelist);
+    }
+
+    /** DF_ICT: rows of the observation store, units from the indicator definitions. */
+    public static Layout<Row> ict(Structures.Snapshot s) {
+        return new Layout<>() {
+            @Override
+            public Dataflow flow() {
+                return Structures.ICT;
+            }
+
+            @Override
+            public String dimension(Row r, int i) {
+                return switch (i) {
+                    case 0 -> FREQ;
+                    case 1 -> r.economy();
+                    case 2 -> r.indicator();
+                    case 3 -> r.sex();
+                    case 4 -> r.age();
+                    case 5 -> r.urbanisation();
+                    default -> Integer.toString(r.period());
+                };
+            }
+
+            @Override
+            public Double value(Row r) {
+                return r.value();
+            }
+
+            @Override
+            public String attribute(Row r, int a) {
+                return switch (a) {
+                    case 0 -> r.status();
+                    case 1 -> r.note();
+                    case 2 -> unitCode(s, r);
+                    default -> Integer.toString(unitMult(s, r));
+                };
+            }
+
+            @Override
+            public Map<String, String> codes(String codelist) {
+                return s.codes(codelist);
+            }
         };
     }
 
     /** The rows arranged as the query asks: which dimensions key a series, which an observation. */
-    static final class Cube {
+    static final class Cube<R> {
+        final Layout<R> layout;
+        final List<String> dimensionIds;
         final List<Integer> seriesDims = new ArrayList<>();
         final List<Integer> obsDims = new ArrayList<>();
-        final boolean unitsAtSeries;
+        /** Attribute indexes written per series, and per observation. */
+        final List<Integer> seriesAttributes = new ArrayList<>();
+        final List<Integer> obsAttributes = new ArrayList<>();
         final boolean flat;
-        final List<List<Row>> series = new ArrayList<>();
+        final List<List<R>> series = new ArrayList<>();
         final DataQuery.Detail detail;
         final String dimensionAtObservation;
 
-        Cube(List<Row> rows, DataQuery query) {
+        Cube(List<R> rows, Layout<R> layout, DataQuery query) {
+            this.layout = layout;
+            dimensionIds = layout.flow().dimensionIds();
             detail = query.detail();
             dimensionAtObservation = query.dimensionAtObservation();
             flat = dimensionAtObservation.equals(DataQuery.ALL_DIMENSIONS);
-            for (int i = 0; i < DIMENSION_IDS.size(); i++) {
-                boolean atObs = flat || DIMENSION_IDS.get(i).equals(dimensionAtObservation);
+            for (int i = 0; i < dimensionIds.size(); i++) {
+                boolean atObs = flat || dimensionIds.get(i).equals(dimensionAtObservation);
                 (atObs ? obsDims : seriesDims).add(i);
             }
-            unitsAtSeries = seriesDims.contains(INDICATOR);
-            List<Row> ordered = rows;
+            List<Dataflow.Attribute> attributes = layout.flow().attributes();
+            for (int a = 0; a < attributes.size(); a++) {
+                String dimension = attributes.get(a).dimension();
+                boolean atSeries = dimension != null && seriesDims.contains(dimensionIds.indexOf(dimension));
+                (atSeries ? seriesAttributes : obsAttributes).add(a);
+            }
+            List<R> ordered = rows;
             if (!dimensionAtObservation.equals(DataQuery.TIME_PERIOD)) {
-                Comparator<Row> order = Comparator.comparing(r -> "");
+                Comparator<R> order = Comparator.comparing(r -> "");
                 for (int i : seriesDims) {
-                    order = order.thenComparing(r -> dimension(r, i));
+                    order = order.thenComparing(r -> layout.dimension(r, i));
                 }
                 for (int i : obsDims) {
-                    order = order.thenComparing(r -> dimension(r, i));
+                    order = order.thenComparing(r -> layout.dimension(r, i));
                 }
                 ordered = new ArrayList<>(rows);
                 ordered.sort(order);
@@ -90,8 +144,8 @@ public final class SdmxDataWriter {
                 return;
             }
             String current = null;
-            List<Row> group = null;
-            for (Row r : ordered) {
+            List<R> group = null;
+            for (R r : ordered) {
                 String key = seriesKey(r);
                 if (!key.equals(current)) {
                     current = key;
@@ -102,12 +156,20 @@ public final class SdmxDataWriter {
             }
         }
 
-        String seriesKey(Row r) {
+        String seriesKey(R r) {
             StringBuilder key = new StringBuilder();
             for (int i : seriesDims) {
-                key.append(dimension(r, i)).append('.');
+                key.append(layout.dimension(r, i)).append('.');
             }
             return key.toString();
+        }
+
+        String dimension(R r, int i) {
+            return layout.dimension(r, i);
+        }
+
+        String attributeId(int a) {
+            return layout.flow().attributes().get(a).id();
         }
 
         boolean attributes() {
@@ -121,51 +183,49 @@ public final class SdmxDataWriter {
 
     // ---- SDMX-ML 2.1 generic ----
 
-    public static void genericXml(List<Row> rows, Structures.Snapshot s, DataQuery query, OutputStream out) throws IOException {
-        Cube cube = new Cube(rows, query);
+    public static <R> void genericXml(List<R> rows, Layout<R> layout, DataQuery query, OutputStream out) throws IOException {
+        Cube<R> cube = new Cube<>(rows, layout, query);
+        Dataflow flow = layout.flow();
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         StringBuilder x = new StringBuilder(1 << 14);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<message:GenericData xmlns:message=\"").append(SdmxXml.MES)
                 .append("\" xmlns:generic=\"").append(GENERIC_NS).append("\" xmlns:common=\"").append(SdmxXml.COM).append("\">\n");
-        header(x, cube, "WSIS_DSD_ICT_1_0", null);
-        x.append("<message:DataSet structureRef=\"WSIS_DSD_ICT_1_0\" action=\"Information\">\n");
-        for (List<Row> series : cube.series) {
-            Row first = series.get(0);
+        header(x, cube, flow, null);
+        x.append("<message:DataSet structureRef=\"").append(flow.structureRef()).append("\" action=\"Information\">\n");
+        for (List<R> series : cube.series) {
+            R first = series.get(0);
             if (!cube.flat) {
                 x.append("<generic:Series><generic:SeriesKey>");
                 for (int i : cube.seriesDims) {
-                    value(x, DIMENSION_IDS.get(i), dimension(first, i));
+                    value(x, cube.dimensionIds.get(i), cube.dimension(first, i));
                 }
                 x.append("</generic:SeriesKey>");
-                if (cube.attributes() && cube.unitsAtSeries) {
+                if (cube.attributes() && !cube.seriesAttributes.isEmpty()) {
                     x.append("<generic:Attributes>");
-                    value(x, "UNIT_MEASURE", unitCode(s, first));
-                    value(x, "UNIT_MULT", Integer.toString(unitMult(s, first)));
+                    for (int a : cube.seriesAttributes) {
+                        optionalValue(x, cube.attributeId(a), layout.attribute(first, a));
+                    }
                     x.append("</generic:Attributes>");
                 }
             }
             if (cube.observations()) {
-                for (Row r : series) {
+                for (R r : series) {
                     x.append("<generic:Obs>");
                     if (cube.flat) {
                         x.append("<generic:ObsKey>");
                         for (int i : cube.obsDims) {
-                            value(x, DIMENSION_IDS.get(i), dimension(r, i));
+                            value(x, cube.dimensionIds.get(i), cube.dimension(r, i));
                         }
                         x.append("</generic:ObsKey>");
                     } else {
-                        x.append("<generic:ObsDimension value=\"").append(SdmxXml.escape(dimension(r, cube.obsDims.get(0)))).append("\"/>");
+                        x.append("<generic:ObsDimension value=\"").append(SdmxXml.escape(cube.dimension(r, cube.obsDims.get(0)))).append("\"/>");
                     }
-                    x.append("<generic:ObsValue value=\"").append(r.value() == null ? "NaN" : number(r.value())).append("\"/>");
-                    if (cube.attributes()) {
+                    Double v = layout.value(r);
+                    x.append("<generic:ObsValue value=\"").append(v == null ? "NaN" : number(v)).append("\"/>");
+                    if (cube.attributes() && !cube.obsAttributes.isEmpty()) {
                         x.append("<generic:Attributes>");
-                        value(x, "OBS_STATUS", r.status());
-                        if (r.note() != null) {
-                            value(x, "COMMENT_OBS", r.note());
-                        }
-                        if (!cube.unitsAtSeries) {
-                            value(x, "UNIT_MEASURE", unitCode(s, r));
-                            value(x, "UNIT_MULT", Integer.toString(unitMult(s, r)));
+                        for (int a : cube.obsAttributes) {
+                            optionalValue(x, cube.attributeId(a), layout.attribute(r, a));
                         }
                         x.append("</generic:Attributes>");
                     }
@@ -185,15 +245,15 @@ public final class SdmxDataWriter {
         w.flush();
     }
 
-    private static void header(StringBuilder x, Cube cube, String structureId, String namespace) {
+    private static void header(StringBuilder x, Cube<?> cube, Dataflow flow, String namespace) {
         x.append("<message:Header><message:ID>IREF").append(System.nanoTime()).append("</message:ID><message:Test>false</message:Test><message:Prepared>")
                 .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("</message:Prepared><message:Sender id=\"")
-                .append(Structures.AGENCY).append("\"/><message:Structure structureID=\"").append(structureId).append('"');
+                .append(Structures.AGENCY).append("\"/><message:Structure structureID=\"").append(flow.structureRef()).append('"');
         if (namespace != null) {
             x.append(" namespace=\"").append(namespace).append('"');
         }
         x.append(" dimensionAtObservation=\"").append(cube.dimensionAtObservation).append("\"><common:Structure><Ref agencyID=\"")
-                .append(Structures.AGENCY).append("\" id=\"").append(Structures.DSD).append("\" version=\"").append(Structures.VERSION)
+                .append(Structures.AGENCY).append("\" id=\"").append(flow.dsd()).append("\" version=\"").append(Structures.VERSION)
                 .append("\"/></common:Structure></message:Structure></message:Header>\n");
     }
 
@@ -201,12 +261,20 @@ public final class SdmxDataWriter {
         x.append("<generic:Value id=\"").append(id).append("\" value=\"").append(SdmxXml.escape(value)).append("\"/>");
     }
 
+    /** Conditional attributes without a value (a note that was not given) are left out. */
+    private static void optionalValue(StringBuilder x, String id, String value) {
+        if (value != null) {
+            value(x, id, value);
+        }
+    }
+
     // ---- SDMX-ML 2.1 structure-specific ----
 
-    public static void structureSpecificXml(List<Row> rows, Structures.Snapshot s, DataQuery query, OutputStream out) throws IOException {
-        Cube cube = new Cube(rows, query);
+    public static <R> void structureSpecificXml(List<R> rows, Layout<R> layout, DataQuery query, OutputStream out) throws IOException {
+        Cube<R> cube = new Cube<>(rows, layout, query);
+        Dataflow flow = layout.flow();
         String level = cube.flat ? "ObsLevelDim:AllDimensions" : "ObsLevelDim:" + cube.dimensionAtObservation;
-        String namespace = "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=" + Structures.AGENCY + ":" + Structures.DSD
+        String namespace = "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=" + Structures.AGENCY + ":" + flow.dsd()
                 + "(" + Structures.VERSION + "):" + level;
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         StringBuilder x = new StringBuilder(1 << 14);
@@ -214,36 +282,34 @@ public final class SdmxDataWriter {
                 .append("\" xmlns:ss=\"").append(SS_NS).append("\" xmlns:ns1=\"").append(SdmxXml.escape(namespace))
                 .append("\" xmlns:common=\"").append(SdmxXml.COM)
                 .append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n");
-        header(x, cube, "WSIS_DSD_ICT_1_0", SdmxXml.escape(namespace));
-        x.append("<message:DataSet ss:structureRef=\"WSIS_DSD_ICT_1_0\" xsi:type=\"ns1:DataSetType\" ss:dataScope=\"DataStructure\" action=\"Information\">\n");
-        for (List<Row> series : cube.series) {
-            Row first = series.get(0);
+        header(x, cube, flow, SdmxXml.escape(namespace));
+        x.append("<message:DataSet ss:structureRef=\"").append(flow.structureRef())
+                .append("\" xsi:type=\"ns1:DataSetType\" ss:dataScope=\"DataStructure\" action=\"Information\">\n");
+        for (List<R> series : cube.series) {
+            R first = series.get(0);
             if (!cube.flat) {
                 x.append("<Series");
                 for (int i : cube.seriesDims) {
-                    attr(x, DIMENSION_IDS.get(i), dimension(first, i));
+                    attr(x, cube.dimensionIds.get(i), cube.dimension(first, i));
                 }
-                if (cube.attributes() && cube.unitsAtSeries) {
-                    attr(x, "UNIT_MEASURE", unitCode(s, first));
-                    attr(x, "UNIT_MULT", Integer.toString(unitMult(s, first)));
+                if (cube.attributes()) {
+                    for (int a : cube.seriesAttributes) {
+                        attr(x, cube.attributeId(a), layout.attribute(first, a));
+                    }
                 }
                 x.append(cube.observations() ? ">" : "/>");
             }
             if (cube.observations()) {
-                for (Row r : series) {
+                for (R r : series) {
                     x.append("<Obs");
                     for (int i : cube.obsDims) {
-                        attr(x, DIMENSION_IDS.get(i), dimension(r, i));
+                        attr(x, cube.dimensionIds.get(i), cube.dimension(r, i));
                     }
-                    attr(x, "OBS_VALUE", r.value() == null ? "NaN" : number(r.value()));
+                    Double v = layout.value(r);
+                    attr(x, "OBS_VALUE", v == null ? "NaN" : number(v));
                     if (cube.attributes()) {
-                        attr(x, "OBS_STATUS", r.status());
-                        if (r.note() != null) {
-                            attr(x, "COMMENT_OBS", r.note());
-                        }
-                        if (!cube.unitsAtSeries) {
-                            attr(x, "UNIT_MEASURE", unitCode(s, r));
-                            attr(x, "UNIT_MULT", Integer.toString(unitMult(s, r)));
+                        for (int a : cube.obsAttributes) {
+                            attr(x, cube.attributeId(a), layout.attribute(r, a));
                         }
                     }
                     x.append("/>");
@@ -262,8 +328,11 @@ public final class SdmxDataWriter {
         w.flush();
     }
 
+    /** An XML attribute; none for a conditional attribute without a value. */
     private static void attr(StringBuilder x, String name, String value) {
-        x.append(' ').append(name).append("=\"").append(SdmxXml.escape(value)).append('"');
+        if (value != null) {
+            x.append(' ').append(name).append("=\"").append(SdmxXml.escape(value)).append('"');
+        }
     }
 
     // ---- SDMX-JSON 1.0 ----
@@ -273,7 +342,7 @@ public final class SdmxDataWriter {
         final List<String> ids;
         final Map<String, Integer> index = new HashMap<>();
 
-        Values(List<Row> rows, Function<Row, String> of) {
+        <R> Values(List<R> rows, Function<R, String> of) {
             TreeSet<String> distinct = new TreeSet<>();
             rows.forEach(r -> {
                 String v = of.apply(r);
@@ -292,17 +361,19 @@ public final class SdmxDataWriter {
         }
     }
 
-    public static void json(List<Row> rows, Structures.Snapshot s, DataQuery query, String selfUri, OutputStream out) throws IOException {
-        Cube cube = new Cube(rows, query);
+    public static <R> void json(List<R> rows, Layout<R> layout, DataQuery query, String selfUri, OutputStream out) throws IOException {
+        Cube<R> cube = new Cube<>(rows, layout, query);
+        Dataflow flow = layout.flow();
         List<Values> dims = new ArrayList<>();
-        for (int i = 0; i < DIMENSION_IDS.size(); i++) {
+        for (int i = 0; i < cube.dimensionIds.size(); i++) {
             int d = i;
-            dims.add(new Values(rows, r -> dimension(r, d)));
+            dims.add(new Values(rows, (R r) -> layout.dimension(r, d)));
         }
-        Values units = new Values(rows, r -> unitCode(s, r));
-        Values multipliers = new Values(rows, r -> Integer.toString(unitMult(s, r)));
-        Values statuses = new Values(rows, Row::status);
-        Values notes = new Values(rows, Row::note);
+        List<Values> attributes = new ArrayList<>();
+        for (int a = 0; a < flow.attributes().size(); a++) {
+            int attribute = a;
+            attributes.add(new Values(rows, (R r) -> layout.attribute(r, attribute)));
+        }
 
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
@@ -312,7 +383,7 @@ public final class SdmxDataWriter {
             g.writeStringField("prepared", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             g.writeObjectFieldStart("sender");
             g.writeStringField("id", Structures.AGENCY);
-            g.writeStringField("name", "WSIS platform, ICT indicators");
+            g.writeStringField("name", "WSIS platform");
             g.writeEndObject();
             g.writeArrayFieldStart("links");
             link(g, selfUri, "request", null);
@@ -321,23 +392,23 @@ public final class SdmxDataWriter {
 
             g.writeObjectFieldStart("structure");
             g.writeArrayFieldStart("links");
-            link(g, null, "dataflow", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + Structures.FLOW_URN_SHORT);
+            link(g, null, "dataflow", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + flow.urnShort());
             link(g, null, "datastructure", "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=" + Structures.AGENCY + ":"
-                    + Structures.DSD + "(" + Structures.VERSION + ")");
+                    + flow.dsd() + "(" + Structures.VERSION + ")");
             g.writeEndArray();
-            g.writeStringField("name", "ICT indicators exchanged by UN agencies (WSIS)");
+            g.writeStringField("name", flow.name());
             g.writeObjectFieldStart("dimensions");
             g.writeArrayFieldStart("dataSet");
             g.writeEndArray();
             g.writeArrayFieldStart("series");
             for (int i : cube.seriesDims) {
-                dimensionComponent(g, s, i, dims.get(i));
+                dimensionComponent(g, layout, i, dims.get(i));
             }
             g.writeEndArray();
             g.writeArrayFieldStart("observation");
             if (cube.observations()) {
                 for (int i : cube.obsDims) {
-                    dimensionComponent(g, s, i, dims.get(i));
+                    dimensionComponent(g, layout, i, dims.get(i));
                 }
             }
             g.writeEndArray();
@@ -347,18 +418,16 @@ public final class SdmxDataWriter {
             g.writeArrayFieldStart("dataSet");
             g.writeEndArray();
             g.writeArrayFieldStart("series");
-            if (cube.attributes() && cube.unitsAtSeries) {
-                component(g, "UNIT_MEASURE", "Unit of measure", -1, null, units, s.codes("CL_UNIT_MEASURE"));
-                component(g, "UNIT_MULT", "Unit multiplier", -1, null, multipliers, s.codes("CL_UNIT_MULT"));
+            if (cube.attributes()) {
+                for (int a : cube.seriesAttributes) {
+                    attributeComponent(g, layout, a, attributes.get(a));
+                }
             }
             g.writeEndArray();
             g.writeArrayFieldStart("observation");
             if (cube.attributes() && cube.observations()) {
-                component(g, "OBS_STATUS", "Observation status", -1, null, statuses, s.codes("CL_OBS_STATUS"));
-                component(g, "COMMENT_OBS", "Observation comment", -1, null, notes, Map.of());
-                if (!cube.unitsAtSeries) {
-                    component(g, "UNIT_MEASURE", "Unit of measure", -1, null, units, s.codes("CL_UNIT_MEASURE"));
-                    component(g, "UNIT_MULT", "Unit multiplier", -1, null, multipliers, s.codes("CL_UNIT_MULT"));
+                for (int a : cube.obsAttributes) {
+                    attributeComponent(g, layout, a, attributes.get(a));
                 }
             }
             g.writeEndArray();
@@ -370,32 +439,33 @@ public final class SdmxDataWriter {
             g.writeStringField("action", "Information");
             if (cube.flat) {
                 g.writeObjectFieldStart("observations");
-                for (Row r : cube.series.isEmpty() ? List.<Row>of() : cube.series.get(0)) {
-                    observation(g, s, cube, dims, r, units, multipliers, statuses, notes);
+                for (R r : cube.series.isEmpty() ? List.<R>of() : cube.series.get(0)) {
+                    observation(g, cube, dims, attributes, r);
                 }
                 g.writeEndObject();
             } else {
                 g.writeObjectFieldStart("series");
-                for (List<Row> series : cube.series) {
-                    Row first = series.get(0);
+                for (List<R> series : cube.series) {
+                    R first = series.get(0);
                     StringBuilder key = new StringBuilder();
                     for (int i : cube.seriesDims) {
                         if (!key.isEmpty()) {
                             key.append(':');
                         }
-                        key.append(dims.get(i).of(dimension(first, i)));
+                        key.append(dims.get(i).of(cube.dimension(first, i)));
                     }
                     g.writeObjectFieldStart(key.toString());
                     g.writeArrayFieldStart("attributes");
-                    if (cube.attributes() && cube.unitsAtSeries) {
-                        g.writeNumber(units.of(unitCode(s, first)));
-                        g.writeNumber(multipliers.of(Integer.toString(unitMult(s, first))));
+                    if (cube.attributes()) {
+                        for (int a : cube.seriesAttributes) {
+                            writeIndex(g, attributes.get(a).of(layout.attribute(first, a)));
+                        }
                     }
                     g.writeEndArray();
                     g.writeObjectFieldStart("observations");
                     if (cube.observations()) {
-                        for (Row r : series) {
-                            observation(g, s, cube, dims, r, units, multipliers, statuses, notes);
+                        for (R r : series) {
+                            observation(g, cube, dims, attributes, r);
                         }
                     }
                     g.writeEndObject();
@@ -409,27 +479,24 @@ public final class SdmxDataWriter {
         }
     }
 
-    private static void observation(JsonGenerator g, Structures.Snapshot s, Cube cube, List<Values> dims, Row r, Values units,
-                                    Values multipliers, Values statuses, Values notes) throws IOException {
+    private static <R> void observation(JsonGenerator g, Cube<R> cube, List<Values> dims, List<Values> attributes, R r) throws IOException {
         StringBuilder key = new StringBuilder();
         for (int i : cube.obsDims) {
             if (!key.isEmpty()) {
                 key.append(':');
             }
-            key.append(dims.get(i).of(dimension(r, i)));
+            key.append(dims.get(i).of(cube.dimension(r, i)));
         }
         g.writeArrayFieldStart(key.toString());
-        if (r.value() == null) {
+        Double v = cube.layout.value(r);
+        if (v == null) {
             g.writeNull();
         } else {
-            g.writeNumber(r.value());
+            g.writeNumber(v);
         }
         if (cube.attributes()) {
-            writeIndex(g, statuses.of(r.status()));
-            writeIndex(g, notes.of(r.note()));
-            if (!cube.unitsAtSeries) {
-                writeIndex(g, units.of(unitCode(s, r)));
-                writeIndex(g, multipliers.of(Integer.toString(unitMult(s, r))));
+            for (int a : cube.obsAttributes) {
+                writeIndex(g, attributes.get(a).of(cube.layout.attribute(r, a)));
             }
         }
         g.writeEndArray();
@@ -455,12 +522,13 @@ public final class SdmxDataWriter {
         g.writeEndObject();
     }
 
-    private static void dimensionComponent(JsonGenerator g, Structures.Snapshot s, int i, Values values) throws IOException {
-        if (i == TIME) {
+    private static void dimensionComponent(JsonGenerator g, Layout<?> layout, int i, Values values) throws IOException {
+        List<Structures.Dimension> dimensions = layout.flow().dimensions();
+        if (i == dimensions.size()) {
             g.writeStartObject();
             g.writeStringField("id", "TIME_PERIOD");
             g.writeStringField("name", "Time period");
-            g.writeNumberField("keyPosition", TIME);
+            g.writeNumberField("keyPosition", i);
             g.writeStringField("role", "time");
             g.writeArrayFieldStart("values");
             for (String period : values.ids) {
@@ -475,13 +543,19 @@ public final class SdmxDataWriter {
             g.writeEndObject();
             return;
         }
-        Structures.Dimension d = Structures.DIMENSIONS.get(i);
+        Structures.Dimension d = dimensions.get(i);
         String role = switch (d.id()) {
             case "FREQ" -> "FREQ";
             case "REF_AREA" -> "REF_AREA";
             default -> null;
         };
-        component(g, d.id(), DIMENSION_NAMES.get(i), i, role, values, s.codes(d.codelist()));
+        component(g, d.id(), d.name(), i, role, values, layout.codes(d.codelist()));
+    }
+
+    private static void attributeComponent(JsonGenerator g, Layout<?> layout, int a, Values values) throws IOException {
+        Dataflow.Attribute attribute = layout.flow().attributes().get(a);
+        component(g, attribute.id(), attribute.name(), -1, null, values,
+                attribute.codelist() == null ? Map.of() : layout.codes(attribute.codelist()));
     }
 
     private static void component(JsonGenerator g, String id, String name, int keyPosition, String role, Values values,
@@ -513,41 +587,55 @@ public final class SdmxDataWriter {
 
     // ---- SDMX-CSV 1.0 ----
 
-    /** SDMX-CSV 1.0 is flat whatever dimensionAtObservation says; detail drops observation or attribute columns. */
-    public static void csv(List<Row> rows, Structures.Snapshot s, DataQuery query, OutputStream out) throws IOException {
+    /**
+     * SDMX-CSV 1.0 is flat whatever dimensionAtObservation says; detail drops observation or attribute columns
+     * (without observations: one line per series, with the attributes attached to dimensions).
+     */
+    public static <R> void csv(List<R> rows, Layout<R> layout, DataQuery query, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Dataflow flow = layout.flow();
+        int time = flow.dimensions().size();
         DataQuery.Detail detail = query.detail();
         boolean observations = detail == DataQuery.Detail.FULL || detail == DataQuery.Detail.DATAONLY;
-        boolean attributes = detail == DataQuery.Detail.FULL || detail == DataQuery.Detail.NODATA;
-        StringBuilder header = new StringBuilder("DATAFLOW,FREQ,REF_AREA,INDICATOR,SEX,AGE,URBANISATION");
+        boolean withAttributes = detail == DataQuery.Detail.FULL || detail == DataQuery.Detail.NODATA;
+        List<Integer> attributes = new ArrayList<>();
+        for (int a = 0; a < flow.attributes().size(); a++) {
+            if (withAttributes && (observations || flow.attributes().get(a).dimension() != null)) {
+                attributes.add(a);
+            }
+        }
+        StringBuilder header = new StringBuilder("DATAFLOW");
+        flow.dimensions().forEach(d -> header.append(',').append(d.id()));
         if (observations) {
             header.append(",TIME_PERIOD,OBS_VALUE");
         }
-        if (attributes) {
-            header.append(observations ? ",OBS_STATUS,COMMENT_OBS,UNIT_MEASURE,UNIT_MULT" : ",UNIT_MEASURE,UNIT_MULT");
-        }
+        attributes.forEach(a -> header.append(',').append(flow.attributes().get(a).id()));
         w.write(header.append('\n').toString());
         StringBuilder line = new StringBuilder(128);
         String lastSeries = null;
-        for (Row r : rows) {
-            String series = r.indicator() + '.' + r.economy() + '.' + r.sex() + '.' + r.age() + '.' + r.urbanisation();
+        for (R r : rows) {
+            StringBuilder seriesKey = new StringBuilder();
+            for (int i = 0; i < time; i++) {
+                seriesKey.append(layout.dimension(r, i)).append('.');
+            }
+            String series = seriesKey.toString();
             if (!observations && series.equals(lastSeries)) {
                 continue;   // one line per series when there are no observations
             }
             lastSeries = series;
             line.setLength(0);
-            line.append(Structures.FLOW_URN_SHORT).append(',').append(FREQ).append(',').append(r.economy()).append(',')
-                    .append(r.indicator()).append(',').append(r.sex()).append(',').append(r.age()).append(',')
-                    .append(r.urbanisation());
-            if (observations) {
-                line.append(',').append(r.period()).append(',').append(r.value() == null ? "NaN" : number(r.value()));
+            line.append(flow.urnShort());
+            for (int i = 0; i < time; i++) {
+                line.append(',');
+                csvField(line, layout.dimension(r, i));
             }
-            if (attributes) {
-                if (observations) {
-                    line.append(',').append(r.status()).append(',');
-                    csvField(line, r.note());
-                }
-                line.append(',').append(unitCode(s, r)).append(',').append(unitMult(s, r));
+            if (observations) {
+                Double v = layout.value(r);
+                line.append(',').append(layout.dimension(r, time)).append(',').append(v == null ? "NaN" : number(v));
+            }
+            for (int a : attributes) {
+                line.append(',');
+                csvField(line, layout.attribute(r, a));
             }
             w.write(line.append('\n').toString());
         }

@@ -2,13 +2,14 @@ package org.wsis.indicators.sdmx;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Parses SDMX REST 2.1 flow references and series keys.
  * Flow: "DF_ICT", "WSIS,DF_ICT" or "WSIS,DF_ICT,1.0" (version may be "latest").
- * Key: dot-separated values in dimension order FREQ.REF_AREA.INDICATOR.SEX.AGE.URBANISATION,
+ * Key: dot-separated values in the flow's dimension order (DF_ICT: FREQ.REF_AREA.INDICATOR.SEX.AGE.URBANISATION),
  * "+" between alternatives, an empty position for "any"; "all" or empty for everything.
  */
 public final class SdmxKey {
@@ -17,8 +18,11 @@ public final class SdmxKey {
     private SdmxKey() {
     }
 
-    /** Throws 404 when the reference is well-formed but names another dataflow. */
-    public static void checkFlow(String flow) {
+    /**
+     * The dataflow a reference names, among those offered; 400 when malformed, 404 when it names another
+     * agency, version or dataflow.
+     */
+    public static Dataflow resolveFlow(String flow, Collection<Dataflow> offered) {
         String[] parts = flow.split(",", -1);
         if (parts.length > 3 || Arrays.stream(parts).anyMatch(String::isBlank)) {
             throw SdmxException.syntax("Malformed dataflow reference '" + flow + "': use DF_ICT, WSIS,DF_ICT or WSIS,DF_ICT,1.0");
@@ -28,14 +32,23 @@ public final class SdmxKey {
         String version = parts.length == 3 ? parts[2] : "latest";
         boolean agencyMatches = agency.equals(Structures.AGENCY) || agency.equalsIgnoreCase("all");
         boolean versionMatches = version.equals(Structures.VERSION) || version.equalsIgnoreCase("latest") || version.equals("+") || version.equals("~");
-        if (!agencyMatches || !id.equals(Structures.FLOW) || !versionMatches) {
-            throw SdmxException.noResults("Unknown dataflow '" + flow + "'; this service offers " + Structures.FLOW_URN_SHORT);
+        Dataflow found = offered.stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
+        if (!agencyMatches || found == null || !versionMatches) {
+            throw SdmxException.noResults("Unknown dataflow '" + flow + "'; this service offers "
+                    + offered.stream().map(Dataflow::urnShort).toList());
         }
+        return found;
     }
 
-    /** One list of codes per dimension (empty = wildcard). */
+    /** DF_ICT's key. */
     public static List<List<String>> parseKey(String key) {
-        int dimensions = Structures.DIMENSIONS.size();
+        return parseKey(key, Structures.ICT);
+    }
+
+    /** One list of codes per dimension of the flow (empty = wildcard). */
+    public static List<List<String>> parseKey(String key, Dataflow flow) {
+        List<Structures.Dimension> dims = flow.dimensions();
+        int dimensions = dims.size();
         List<List<String>> result = new ArrayList<>();
         if (key == null || key.isEmpty() || key.equalsIgnoreCase("all")) {
             for (int i = 0; i < dimensions; i++) {
@@ -46,7 +59,7 @@ public final class SdmxKey {
         String[] parts = key.split("\\.", -1);
         if (parts.length != dimensions) {
             throw SdmxException.syntax("The key '" + key + "' has " + parts.length + " dimension(s); expected " + dimensions
-                    + " in the order FREQ.REF_AREA.INDICATOR.SEX.AGE.URBANISATION (empty for any, + for or)");
+                    + " in the order " + flow.keyTemplate() + " (empty for any, + for or)");
         }
         for (int i = 0; i < parts.length; i++) {
             if (parts[i].isEmpty()) {
@@ -56,7 +69,7 @@ public final class SdmxKey {
             List<String> codes = new ArrayList<>();
             for (String code : parts[i].split("\\+", -1)) {
                 if (!CODE.matcher(code).matches()) {
-                    throw SdmxException.syntax("Malformed value '" + code + "' for " + Structures.DIMENSIONS.get(i).id()
+                    throw SdmxException.syntax("Malformed value '" + code + "' for " + dims.get(i).id()
                             + " in key '" + key + "'");
                 }
                 codes.add(code);

@@ -1,6 +1,7 @@
 package org.wsis.indicators.sdmx;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.inject.Instance;
 import org.wsis.commons.http.ChecksItsOwnQueryParameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,10 +27,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * SDMX REST 2.1 under /api/sdmx (public: /api/indicators/sdmx through the gateway): data queries in
@@ -60,11 +64,46 @@ public class SdmxResource {
     private final ObservationStore observations;
     private final Structures structures;
     private final RenderedResponseCache cache;
+    /** The WSIS statistics dataflows (stocktaking, prizes), served next to DF_ICT. */
+    private final List<StatisticsFlow> statistics;
 
-    public SdmxResource(ObservationStore observations, Structures structures, RenderedResponseCache cache) {
+    public SdmxResource(ObservationStore observations, Structures structures, RenderedResponseCache cache,
+                        Instance<StatisticsFlow> statistics) {
         this.observations = observations;
         this.structures = structures;
         this.cache = cache;
+        this.statistics = statistics.stream().sorted(Comparator.comparing(f -> f.flow().id())).toList();
+    }
+
+    /** Every dataflow offered: DF_ICT first, then the statistics flows. */
+    private List<Dataflow> offered() {
+        List<Dataflow> flows = new ArrayList<>();
+        flows.add(Structures.ICT);
+        statistics.forEach(f -> flows.add(f.flow()));
+        return flows;
+    }
+
+    private StatisticsFlow statisticsFlow(Dataflow flow) {
+        return statistics.stream().filter(f -> f.flow().id().equals(flow.id())).findFirst().orElse(null);
+    }
+
+    /** Codes of any code list offered: DF_ICT's (from its tables) or a statistics flow's. */
+    private Map<String, String> codes(Structures.Snapshot snapshot, String codelist) {
+        if (snapshot.codelistIds().contains(codelist)) {
+            return snapshot.codes(codelist);
+        }
+        for (StatisticsFlow f : statistics) {
+            if (f.flow().codelistIds().contains(codelist)) {
+                return StatisticsFlow.layout(f).codes(codelist);
+            }
+        }
+        return Map.of();
+    }
+
+    private List<String> codelistIds(Structures.Snapshot snapshot) {
+        Set<String> ids = new LinkedHashSet<>(snapshot.codelistIds());
+        statistics.forEach(f -> ids.addAll(f.flow().codelistIds()));
+        return List.copyOf(ids);
     }
 
     @GET
@@ -99,7 +138,9 @@ public class SdmxResource {
     @Path("data/{flow}/{key}")
     @Extension(name = ContractFilter.ERROR_MEDIA_TYPES, value = SdmxExceptionMapper.ERROR_MEDIA_TYPES)
     @Operation(operationId = "getSdmxData", summary = "SDMX data query: key FREQ.REF_AREA.INDICATOR.SEX.AGE.URBANISATION (+ for or, empty for any)",
-            description = "REF_AREA takes ISO alpha-3 or UN M49 codes. Formats (Accept or format=): " + DATA_TYPES + ".")
+            description = "Dataflows: DF_ICT (the key above; REF_AREA takes ISO alpha-3 or UN M49 codes), DF_STOCKTAKING "
+                    + "(FREQ.ACTION_LINE.SDG.REGION.STAKEHOLDER_TYPE), DF_PRIZES (FREQ.CATEGORY.REGION.STAKEHOLDER_TYPE.MEASURE). "
+                    + "Formats (Accept or format=): " + DATA_TYPES + ".")
     @APIResponse(responseCode = "200", description = "Data message in the negotiated format", content = {
             @Content(mediaType = SdmxFormats.GENERIC_XML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_XML, schema = @Schema(type = SchemaType.STRING)),
@@ -163,7 +204,11 @@ public class SdmxResource {
      */
     private Response data(String flow, String key, String provider, String format, String accept, String ifNoneMatch, UriInfo uri,
                           String acceptEncoding) {
-        DataQuery query = DataQuery.parse(flow, key, provider, uri.getQueryParameters(), SdmxFormats.data(format, accept));
+        DataQuery query = DataQuery.parse(flow, offered(), key, provider, uri.getQueryParameters(), SdmxFormats.data(format, accept));
+        StatisticsFlow statisticsFlow = statisticsFlow(query.dataflow());
+        if (statisticsFlow != null) {
+            return statisticsData(statisticsFlow, query, uri);
+        }
         long version = observations.dataVersion();
         String cacheKey = query.cacheKey();
         boolean gzip = RenderedResponseCache.acceptsGzip(acceptEncoding);
@@ -220,15 +265,88 @@ public class SdmxResource {
         ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 16);
         try {
             switch (query.format()) {
-                case GENERIC -> SdmxDataWriter.genericXml(result, snapshot, query, body);
-                case STRUCTURE_SPECIFIC -> SdmxDataWriter.structureSpecificXml(result, snapshot, query, body);
-                case JSON -> SdmxDataWriter.json(result, snapshot, query, uri.getRequestUri().toString(), body);
-                case CSV -> SdmxDataWriter.csv(result, snapshot, query, body);
+                case GENERIC -> SdmxDataWriter.genericXml(result, SdmxDataWriter.ict(snapshot), query, body);
+                case STRUCTURE_SPECIFIC -> SdmxDataWriter.structureSpecificXml(result, SdmxDataWriter.ict(snapshot), query, body);
+                case JSON -> SdmxDataWriter.json(result, SdmxDataWriter.ict(snapshot), query, uri.getRequestUri().toString(), body);
+                case CSV -> SdmxDataWriter.csv(result, SdmxDataWriter.ict(snapshot), query, body);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return body.toByteArray();
+    }
+
+    /**
+     * A statistics flow: counts computed on request from this service's copy of the other services' facts
+     * (small: bounded by the code lists' sizes times the years). They have no vintages, so updatedAfter and
+     * asOf are refused (501) rather than ignored, and they are not held in the rendered-response cache.
+     */
+    private Response statisticsData(StatisticsFlow source, DataQuery query, UriInfo uri) {
+        if (query.updatedAfter() != null || query.asOf() != null) {
+            throw SdmxException.notImplemented("updatedAfter and asOf are not implemented for " + query.dataflow().urnShort()
+                    + ": its counts are recomputed on every request, without vintages; ask for the whole flow");
+        }
+        if (query.provider() != null && !query.provider().equals(Structures.AGENCY) && !query.provider().endsWith("," + Structures.AGENCY)) {
+            throw SdmxException.noResults("No data provider '" + query.provider() + "' for " + query.dataflow().urnShort()
+                    + "; its only provider is " + Structures.AGENCY);
+        }
+        List<List<String>> filters = resolveStatisticsCodes(source, query.key());
+        List<StatisticsFlow.CountRow> rows = firstAndLast(source.rows(filters, query.startYear(), query.endYear()), query);
+        if (rows.isEmpty()) {
+            throw SdmxException.noResults("No observations match " + query.flow());
+        }
+        if (rows.size() > MAX_OBSERVATIONS) {
+            throw SdmxException.tooLarge("More than " + MAX_OBSERVATIONS + " observations match; narrow the key or the period range");
+        }
+        SdmxDataWriter.Layout<StatisticsFlow.CountRow> layout = StatisticsFlow.layout(source);
+        ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 14);
+        try {
+            switch (query.format()) {
+                case GENERIC -> SdmxDataWriter.genericXml(rows, layout, query, body);
+                case STRUCTURE_SPECIFIC -> SdmxDataWriter.structureSpecificXml(rows, layout, query, body);
+                case JSON -> SdmxDataWriter.json(rows, layout, query, uri.getRequestUri().toString(), body);
+                case CSV -> SdmxDataWriter.csv(rows, layout, query, body);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Response.ok(body.toByteArray()).type(query.format().mediaType).header("Vary", "Accept").build();
+    }
+
+    /** firstNObservations/lastNObservations per series (rows come ordered by series key, then year). */
+    private static List<StatisticsFlow.CountRow> firstAndLast(List<StatisticsFlow.CountRow> rows, DataQuery query) {
+        if (query.firstN() == null && query.lastN() == null) {
+            return rows;
+        }
+        Map<List<String>, List<StatisticsFlow.CountRow>> bySeries = new LinkedHashMap<>();
+        rows.forEach(r -> bySeries.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
+        List<StatisticsFlow.CountRow> kept = new ArrayList<>();
+        for (List<StatisticsFlow.CountRow> series : bySeries.values()) {
+            for (int i = 0; i < series.size(); i++) {
+                boolean first = query.firstN() != null && i < query.firstN();
+                boolean last = query.lastN() != null && i >= series.size() - query.lastN();
+                if (first || last) {
+                    kept.add(series.get(i));
+                }
+            }
+        }
+        return kept;
+    }
+
+    /** Unknown codes in a statistics flow's key: SDMX "no results" naming the code (FREQ: A only). */
+    private static List<List<String>> resolveStatisticsCodes(StatisticsFlow source, List<List<String>> filters) {
+        List<Structures.Dimension> dimensions = source.flow().dimensions();
+        SdmxDataWriter.Layout<StatisticsFlow.CountRow> layout = StatisticsFlow.layout(source);
+        for (int i = 0; i < filters.size(); i++) {
+            Map<String, String> codes = layout.codes(dimensions.get(i).codelist());
+            for (String code : filters.get(i)) {
+                if (!codes.containsKey(code)) {
+                    throw SdmxException.noResults("Unknown " + dimensions.get(i).id() + " code '" + code + "' (code list "
+                            + dimensions.get(i).codelist() + ")");
+                }
+            }
+        }
+        return filters;
     }
 
     /**
@@ -291,10 +409,14 @@ public class SdmxResource {
         String key = parts.length >= 1 ? parts[0] : "all";
         String provider = parts.length >= 2 && !parts[1].equalsIgnoreCase("all") ? parts[1] : null;
         String component = parts.length >= 3 && !parts[2].equalsIgnoreCase("all") ? parts[2] : null;
-        SdmxKey.checkFlow(flow);
-        List<String> ids = SdmxDataWriter.DIMENSION_IDS;
+        Dataflow dataflow = SdmxKey.resolveFlow(flow, offered());
+        List<String> ids = dataflow.dimensionIds();
         if (component != null && !ids.contains(component)) {
             throw SdmxException.semantic("Unknown component '" + component + "'; dimensions are " + ids);
+        }
+        StatisticsFlow statisticsFlow = statisticsFlow(dataflow);
+        if (statisticsFlow != null) {
+            return statisticsAvailability(statisticsFlow, key, provider, component, startPeriod, endPeriod, updatedAfter);
         }
         Structures.Snapshot snapshot = structures.get();
         List<List<String>> filters = resolveCodes(SdmxKey.parseKey(key), snapshot);
@@ -310,7 +432,35 @@ public class SdmxResource {
         if (available.get("TIME_PERIOD").isEmpty()) {
             throw SdmxException.noResults("No observations match " + flow + "/" + key);
         }
-        return Response.ok(SdmxXml.availability(available, component)).type(SdmxFormats.STRUCTURE_XML).build();
+        return Response.ok(SdmxXml.availability(Structures.ICT, available, component)).type(SdmxFormats.STRUCTURE_XML).build();
+    }
+
+    /** The codes of each dimension that have a count in the matching rows, TIME_PERIOD as a range. */
+    private Response statisticsAvailability(StatisticsFlow source, String key, String provider, String component,
+                                            String startPeriod, String endPeriod, String updatedAfter) {
+        Dataflow flow = source.flow();
+        if (updatedAfter != null) {
+            throw SdmxException.notImplemented("updatedAfter is not implemented for " + flow.urnShort());
+        }
+        if (provider != null && !provider.equals(Structures.AGENCY)) {
+            throw SdmxException.noResults("No data provider '" + provider + "' for " + flow.urnShort());
+        }
+        List<List<String>> filters = resolveStatisticsCodes(source, SdmxKey.parseKey(key, flow));
+        Integer from = SdmxKey.year("startPeriod", startPeriod);
+        Integer to = SdmxKey.year("endPeriod", endPeriod);
+        List<StatisticsFlow.CountRow> rows = source.rows(filters, from, to);
+        if (rows.isEmpty()) {
+            throw SdmxException.noResults("No observations match " + flow.id() + "/" + key);
+        }
+        Map<String, List<String>> available = new LinkedHashMap<>();
+        for (int i = 0; i < flow.dimensions().size(); i++) {
+            int d = i;
+            available.put(flow.dimensions().get(i).id(), rows.stream().map(r -> r.key().get(d)).distinct().sorted().toList());
+        }
+        int min = rows.stream().mapToInt(StatisticsFlow.CountRow::period).min().orElseThrow();
+        int max = rows.stream().mapToInt(StatisticsFlow.CountRow::period).max().orElseThrow();
+        available.put(DataQuery.TIME_PERIOD, List.of(Integer.toString(min), Integer.toString(max)));
+        return Response.ok(SdmxXml.availability(flow, available, component)).type(SdmxFormats.STRUCTURE_XML).build();
     }
 
     // ---- structure queries ----
@@ -329,11 +479,10 @@ public class SdmxResource {
                              @QueryParam("detail") String detail, @QueryParam("format") String format,
                              @HeaderParam("Accept") String accept, @Context UriInfo uri) {
         structureRequest(format, accept, detail, uri);
-        checkArtefact(rest, Structures.FLOW);
+        List<Dataflow> flows = select(rest, Dataflow::id, "dataflow");
         boolean withReferences = references != null && !references.equalsIgnoreCase("none");
-        Structures.Snapshot s = structures.reload();
-        Set<String> codelists = withReferences ? new HashSet<>(s.codelistIds()) : Set.of();
-        return xml(SdmxXml.structureMessage(s, new SdmxXml.Content(true, withReferences, withReferences, codelists)));
+        return xml(structureMessage(flows, withReferences ? flows : List.of(), withReferences ? flows : List.of(),
+                withReferences ? flows : List.of()));
     }
 
     @GET
@@ -350,11 +499,10 @@ public class SdmxResource {
                                   @QueryParam("detail") String detail, @QueryParam("format") String format,
                                   @HeaderParam("Accept") String accept, @Context UriInfo uri) {
         structureRequest(format, accept, detail, uri);
-        checkArtefact(rest, Structures.DSD);
-        Structures.Snapshot s = structures.reload();
+        List<Dataflow> flows = select(rest, Dataflow::dsd, "data structure");
         boolean withFlow = references != null && (references.equalsIgnoreCase("all") || references.equalsIgnoreCase("parents")
                 || references.equalsIgnoreCase("dataflow") || references.equalsIgnoreCase("parentsandsiblings"));
-        return xml(SdmxXml.structureMessage(s, new SdmxXml.Content(withFlow, true, true, new HashSet<>(s.codelistIds()))));
+        return xml(structureMessage(withFlow ? flows : List.of(), flows, flows, flows));
     }
 
     @GET
@@ -373,15 +521,16 @@ public class SdmxResource {
         structureRequest(format, accept, detail, uri);
         Structures.Snapshot s = structures.reload();
         String id = artefactId(rest);
-        Set<String> codelists;
+        List<String> all = codelistIds(s);
+        List<String> codelists;
         if (id == null) {
-            codelists = new HashSet<>(s.codelistIds());
-        } else if (s.codelistIds().contains(id)) {
-            codelists = Set.of(id);
+            codelists = all;
+        } else if (all.contains(id)) {
+            codelists = List.of(id);
         } else {
-            throw SdmxException.noResults("Unknown code list '" + id + "'; offered " + s.codelistIds());
+            throw SdmxException.noResults("Unknown code list '" + id + "'; offered " + all);
         }
-        return xml(SdmxXml.structureMessage(s, new SdmxXml.Content(false, false, false, codelists)));
+        return xml(SdmxXml.structureMessage(s, c -> codes(s, c), new SdmxXml.Content(List.of(), List.of(), List.of(), codelists)));
     }
 
     @GET
@@ -398,8 +547,9 @@ public class SdmxResource {
                                   @QueryParam("detail") String detail, @QueryParam("format") String format,
                                   @HeaderParam("Accept") String accept, @Context UriInfo uri) {
         structureRequest(format, accept, detail, uri);
-        checkArtefact(rest, Structures.CONCEPTS);
-        return xml(SdmxXml.structureMessage(structures.get(), new SdmxXml.Content(false, false, true, Set.of())));
+        List<Dataflow> flows = select(rest, Dataflow::conceptScheme, "concept scheme");
+        Structures.Snapshot s = structures.get();
+        return xml(SdmxXml.structureMessage(s, c -> codes(s, c), new SdmxXml.Content(List.of(), List.of(), flows, List.of())));
     }
 
     @GET
@@ -433,8 +583,19 @@ public class SdmxResource {
         return Response.ok(message).type(SdmxFormats.STRUCTURE_XML).build();
     }
 
-    /** /{agency}/{id}/{version}: each may be absent or 'all'/'latest'; another agency, id or version is 404. */
-    private static void checkArtefact(String rest, String expectedId) {
+    /** A structure message with these flows, data structures and concept schemes, and the code lists the last flows use. */
+    private String structureMessage(List<Dataflow> flows, List<Dataflow> dsds, List<Dataflow> schemes, List<Dataflow> codelistsOf) {
+        Structures.Snapshot s = structures.reload();
+        Set<String> codelists = new LinkedHashSet<>();
+        codelistsOf.forEach(f -> codelists.addAll(f.codelistIds()));
+        return SdmxXml.structureMessage(s, c -> codes(s, c), new SdmxXml.Content(flows, dsds, schemes, List.copyOf(codelists)));
+    }
+
+    /**
+     * /{agency}/{id}/{version}: each may be absent or 'all'/'latest'; another agency, id or version is 404.
+     * The flows whose artefact (dataflow, DSD or concept scheme id) matches.
+     */
+    private List<Dataflow> select(String rest, Function<Dataflow, String> artefactId, String kind) {
         String[] parts = parts(rest);
         if (parts.length > 3) {
             throw SdmxException.syntax("Structure queries are /{agency}/{id}/{version}");
@@ -442,13 +603,20 @@ public class SdmxResource {
         if (parts.length >= 1 && !parts[0].equals(Structures.AGENCY) && !parts[0].equalsIgnoreCase("all")) {
             throw SdmxException.noResults("No structures of agency '" + parts[0] + "'; this service maintains " + Structures.AGENCY);
         }
-        if (parts.length >= 2 && !parts[1].equals(expectedId) && !parts[1].equalsIgnoreCase("all")) {
-            throw SdmxException.noResults("Unknown artefact '" + parts[1] + "'; this service offers " + expectedId);
+        List<Dataflow> flows = offered();
+        if (parts.length >= 2 && !parts[1].equalsIgnoreCase("all")) {
+            String id = parts[1];
+            flows = flows.stream().filter(f -> artefactId.apply(f).equals(id)).toList();
+            if (flows.isEmpty()) {
+                throw SdmxException.noResults("Unknown " + kind + " '" + id + "'; this service offers "
+                        + offered().stream().map(artefactId).toList());
+            }
         }
         if (parts.length == 3 && !parts[2].equals(Structures.VERSION) && !parts[2].equalsIgnoreCase("latest")
                 && !parts[2].equalsIgnoreCase("all") && !parts[2].equals("+") && !parts[2].equals("~")) {
             throw SdmxException.noResults("Unknown version '" + parts[2] + "'; the current version is " + Structures.VERSION);
         }
+        return flows;
     }
 
     private static String artefactId(String rest) {

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** SDMX-ML 2.1 structure messages (what SDMX clients request by default for metadata). */
 public final class SdmxXml {
@@ -12,38 +13,44 @@ public final class SdmxXml {
     static final String STR = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/structure";
     static final String COM = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common";
 
-    /** Which artefacts a structure message carries. */
-    public record Content(boolean dataflow, boolean dataStructure, boolean concepts, Set<String> codelists) {
+    /** Which artefacts a structure message carries: dataflows, their DSDs, their concept schemes, code lists (in order). */
+    public record Content(List<Dataflow> dataflows, List<Dataflow> dataStructures, List<Dataflow> conceptSchemes,
+                          List<String> codelists) {
     }
 
     private SdmxXml() {
     }
 
-    public static String structureMessage(Structures.Snapshot s, Content content) {
+    /**
+     * @param s     DF_ICT's structures (the UN M49 annotations of CL_AREA)
+     * @param codes the codes (id -> name) of any code list named in content
+     */
+    public static String structureMessage(Structures.Snapshot s, Function<String, Map<String, String>> codes, Content content) {
         StringBuilder x = new StringBuilder(1 << 15);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<mes:Structure xmlns:mes=\"").append(MES).append("\" xmlns:str=\"").append(STR)
                 .append("\" xmlns:com=\"").append(COM).append("\">\n");
         header(x, "mes");
         x.append("<mes:Structures>\n");
-        if (content.dataflow()) {
-            x.append("<str:Dataflows><str:Dataflow id=\"").append(Structures.FLOW).append("\" agencyID=\"").append(Structures.AGENCY)
-                    .append("\" version=\"").append(Structures.VERSION).append("\" isFinal=\"true\">")
-                    .append(name("ICT indicators exchanged by UN agencies (WSIS)"))
-                    .append("<str:Structure><Ref id=\"").append(Structures.DSD).append("\" version=\"").append(Structures.VERSION)
-                    .append("\" agencyID=\"").append(Structures.AGENCY).append("\" package=\"datastructure\" class=\"DataStructure\"/></str:Structure>")
-                    .append("</str:Dataflow></str:Dataflows>\n");
+        if (!content.dataflows().isEmpty()) {
+            x.append("<str:Dataflows>");
+            for (Dataflow flow : content.dataflows()) {
+                x.append("<str:Dataflow id=\"").append(flow.id()).append("\" agencyID=\"").append(Structures.AGENCY)
+                        .append("\" version=\"").append(Structures.VERSION).append("\" isFinal=\"true\">")
+                        .append(name(flow.name()))
+                        .append("<str:Structure><Ref id=\"").append(flow.dsd()).append("\" version=\"").append(Structures.VERSION)
+                        .append("\" agencyID=\"").append(Structures.AGENCY).append("\" package=\"datastructure\" class=\"DataStructure\"/></str:Structure>")
+                        .append("</str:Dataflow>");
+            }
+            x.append("</str:Dataflows>\n");
         }
         if (!content.codelists().isEmpty()) {
             x.append("<str:Codelists>\n");
-            for (String codelist : s.codelistIds()) {
-                if (!content.codelists().contains(codelist)) {
-                    continue;
-                }
+            for (String codelist : content.codelists()) {
                 x.append("<str:Codelist id=\"").append(codelist).append("\" agencyID=\"").append(Structures.AGENCY)
                         .append("\" version=\"").append(Structures.VERSION).append("\" isFinal=\"true\">")
                         .append(name(codelistName(codelist)));
-                for (Map.Entry<String, String> code : s.codes(codelist).entrySet()) {
+                for (Map.Entry<String, String> code : codes.apply(codelist).entrySet()) {
                     x.append("<str:Code id=\"").append(escape(code.getKey())).append("\">");
                     String m49 = codelist.equals("CL_AREA") ? s.m49().get(code.getKey()) : null;
                     if (m49 != null) {
@@ -57,23 +64,30 @@ public final class SdmxXml {
             }
             x.append("</str:Codelists>\n");
         }
-        if (content.concepts()) {
-            x.append("<str:Concepts><str:ConceptScheme id=\"").append(Structures.CONCEPTS).append("\" agencyID=\"")
-                    .append(Structures.AGENCY).append("\" version=\"").append(Structures.VERSION).append("\" isFinal=\"true\">")
-                    .append(name("ICT indicator concepts"));
-            for (Structures.Dimension d : Structures.DIMENSIONS) {
-                concept(x, d.id(), d.name());
+        if (!content.conceptSchemes().isEmpty()) {
+            x.append("<str:Concepts>");
+            for (Dataflow flow : content.conceptSchemes()) {
+                x.append("<str:ConceptScheme id=\"").append(flow.conceptScheme()).append("\" agencyID=\"")
+                        .append(Structures.AGENCY).append("\" version=\"").append(Structures.VERSION).append("\" isFinal=\"true\">")
+                        .append(name(flow.conceptSchemeName()));
+                for (Structures.Dimension d : flow.dimensions()) {
+                    concept(x, d.id(), d.name());
+                }
+                concept(x, "TIME_PERIOD", "Time period");
+                concept(x, "OBS_VALUE", flow.measureName());
+                for (Dataflow.Attribute a : flow.attributes()) {
+                    concept(x, a.id(), a.name());
+                }
+                x.append("</str:ConceptScheme>");
             }
-            concept(x, "TIME_PERIOD", "Time period");
-            concept(x, "OBS_VALUE", "Observation value");
-            concept(x, "OBS_STATUS", "Observation status");
-            concept(x, "COMMENT_OBS", "Observation comment (the provider's note)");
-            concept(x, "UNIT_MEASURE", "Unit of measure");
-            concept(x, "UNIT_MULT", "Unit multiplier (power of 10)");
-            x.append("</str:ConceptScheme></str:Concepts>\n");
+            x.append("</str:Concepts>\n");
         }
-        if (content.dataStructure()) {
-            dataStructure(x);
+        if (!content.dataStructures().isEmpty()) {
+            x.append("<str:DataStructures>");
+            for (Dataflow flow : content.dataStructures()) {
+                dataStructure(x, flow);
+            }
+            x.append("</str:DataStructures>\n");
         }
         x.append("</mes:Structures>\n</mes:Structure>\n");
         return x.toString();
@@ -83,16 +97,16 @@ public final class SdmxXml {
      * SDMX-ML 2.1 availability: one Actual ContentConstraint on the dataflow whose cube region lists,
      * per dimension, the codes that have data (TIME_PERIOD as a range). component: only that dimension.
      */
-    public static String availability(Map<String, List<String>> available, String component) {
+    public static String availability(Dataflow flow, Map<String, List<String>> available, String component) {
         StringBuilder x = new StringBuilder(1 << 14);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<mes:Structure xmlns:mes=\"").append(MES).append("\" xmlns:str=\"").append(STR)
                 .append("\" xmlns:com=\"").append(COM).append("\">\n");
         header(x, "mes");
-        x.append("<mes:Structures><str:Constraints><str:ContentConstraint id=\"CC_").append(Structures.FLOW)
+        x.append("<mes:Structures><str:Constraints><str:ContentConstraint id=\"CC_").append(flow.id())
                 .append("\" agencyID=\"").append(Structures.AGENCY).append("\" version=\"").append(Structures.VERSION)
                 .append("\" isFinal=\"false\" type=\"Actual\">").append(name("Data available for the query"))
-                .append("<str:ConstraintAttachment><str:Dataflow><Ref id=\"").append(Structures.FLOW).append("\" agencyID=\"")
+                .append("<str:ConstraintAttachment><str:Dataflow><Ref id=\"").append(flow.id()).append("\" agencyID=\"")
                 .append(Structures.AGENCY).append("\" version=\"").append(Structures.VERSION)
                 .append("\" package=\"datastructure\" class=\"Dataflow\"/></str:Dataflow></str:ConstraintAttachment>")
                 .append("<str:CubeRegion include=\"true\">");
@@ -116,43 +130,48 @@ public final class SdmxXml {
         return x.toString();
     }
 
-    private static void dataStructure(StringBuilder x) {
-        x.append("<str:DataStructures><str:DataStructure id=\"").append(Structures.DSD).append("\" agencyID=\"")
+    private static void dataStructure(StringBuilder x, Dataflow flow) {
+        String scheme = flow.conceptScheme();
+        x.append("<str:DataStructure id=\"").append(flow.dsd()).append("\" agencyID=\"")
                 .append(Structures.AGENCY).append("\" version=\"").append(Structures.VERSION).append("\" isFinal=\"true\">")
-                .append(name("ICT indicators: FREQ.REF_AREA.INDICATOR.SEX.AGE.URBANISATION"))
+                .append(name(flow.dsdName()))
                 .append("<str:DataStructureComponents><str:DimensionList id=\"DimensionDescriptor\">");
         int position = 1;
-        for (Structures.Dimension d : Structures.DIMENSIONS) {
+        for (Structures.Dimension d : flow.dimensions()) {
             x.append("<str:Dimension id=\"").append(d.id()).append("\" position=\"").append(position++).append("\">");
-            conceptRef(x, d.id());
+            conceptRef(x, scheme, d.id());
             enumeration(x, d.codelist());
             x.append("</str:Dimension>");
         }
         x.append("<str:TimeDimension id=\"TIME_PERIOD\" position=\"").append(position).append("\">");
-        conceptRef(x, "TIME_PERIOD");
+        conceptRef(x, scheme, "TIME_PERIOD");
         x.append("<str:LocalRepresentation><str:TextFormat textType=\"ObservationalTimePeriod\"/></str:LocalRepresentation></str:TimeDimension>");
-        x.append("</str:DimensionList><str:AttributeList id=\"AttributeDescriptor\">");
-        attribute(x, "OBS_STATUS", "CL_OBS_STATUS", "Conditional", "<str:PrimaryMeasure><Ref id=\"OBS_VALUE\"/></str:PrimaryMeasure>");
-        x.append("<str:Attribute id=\"COMMENT_OBS\" assignmentStatus=\"Conditional\">");
-        conceptRef(x, "COMMENT_OBS");
-        x.append("<str:LocalRepresentation><str:TextFormat textType=\"String\" maxLength=\"2000\"/></str:LocalRepresentation>")
-                .append("<str:AttributeRelationship><str:PrimaryMeasure><Ref id=\"OBS_VALUE\"/></str:PrimaryMeasure></str:AttributeRelationship></str:Attribute>");
-        attribute(x, "UNIT_MEASURE", "CL_UNIT_MEASURE", "Mandatory", "<str:Dimension><Ref id=\"INDICATOR\"/></str:Dimension>");
-        attribute(x, "UNIT_MULT", "CL_UNIT_MULT", "Mandatory", "<str:Dimension><Ref id=\"INDICATOR\"/></str:Dimension>");
-        x.append("</str:AttributeList><str:MeasureList id=\"MeasureDescriptor\"><str:PrimaryMeasure id=\"OBS_VALUE\">");
-        conceptRef(x, "OBS_VALUE");
-        x.append("</str:PrimaryMeasure></str:MeasureList></str:DataStructureComponents></str:DataStructure></str:DataStructures>\n");
+        x.append("</str:DimensionList>");
+        if (!flow.attributes().isEmpty()) {
+            x.append("<str:AttributeList id=\"AttributeDescriptor\">");
+            for (Dataflow.Attribute a : flow.attributes()) {
+                x.append("<str:Attribute id=\"").append(a.id()).append("\" assignmentStatus=\"")
+                        .append(a.mandatory() ? "Mandatory" : "Conditional").append("\">");
+                conceptRef(x, scheme, a.id());
+                if (a.codelist() == null) {
+                    x.append("<str:LocalRepresentation><str:TextFormat textType=\"String\" maxLength=\"2000\"/></str:LocalRepresentation>");
+                } else {
+                    enumeration(x, a.codelist());
+                }
+                x.append("<str:AttributeRelationship>")
+                        .append(a.dimension() == null ? "<str:PrimaryMeasure><Ref id=\"OBS_VALUE\"/></str:PrimaryMeasure>"
+                                : "<str:Dimension><Ref id=\"" + a.dimension() + "\"/></str:Dimension>")
+                        .append("</str:AttributeRelationship></str:Attribute>");
+            }
+            x.append("</str:AttributeList>");
+        }
+        x.append("<str:MeasureList id=\"MeasureDescriptor\"><str:PrimaryMeasure id=\"OBS_VALUE\">");
+        conceptRef(x, scheme, "OBS_VALUE");
+        x.append("</str:PrimaryMeasure></str:MeasureList></str:DataStructureComponents></str:DataStructure>");
     }
 
-    private static void attribute(StringBuilder x, String id, String codelist, String assignment, String relationship) {
-        x.append("<str:Attribute id=\"").append(id).append("\" assignmentStatus=\"").append(assignment).append("\">");
-        conceptRef(x, id);
-        enumeration(x, codelist);
-        x.append("<str:AttributeRelationship>").append(relationship).append("</str:AttributeRelationship></str:Attribute>");
-    }
-
-    private static void conceptRef(StringBuilder x, String concept) {
-        x.append("<str:ConceptIdentity><Ref id=\"").append(concept).append("\" maintainableParentID=\"").append(Structures.CONCEPTS)
+    private static void conceptRef(StringBuilder x, String scheme, String concept) {
+        x.append("<str:ConceptIdentity><Ref id=\"").append(concept).append("\" maintainableParentID=\"").append(scheme)
                 .append("\" maintainableParentVersion=\"").append(Structures.VERSION).append("\" agencyID=\"").append(Structures.AGENCY)
                 .append("\" package=\"conceptscheme\" class=\"Concept\"/></str:ConceptIdentity>");
     }
@@ -178,6 +197,12 @@ public final class SdmxXml {
             case "CL_OBS_STATUS" -> "Observation status";
             case "CL_UNIT_MEASURE" -> "Units of measure";
             case "CL_UNIT_MULT" -> "Unit multipliers";
+            case "CL_ACTION_LINE" -> "WSIS action lines (C1-C11, C7's applications)";
+            case "CL_SDG" -> "Sustainable Development Goals";
+            case "CL_REGION" -> "ITU regions and international scope";
+            case "CL_STAKEHOLDER_TYPE" -> "Stakeholder types";
+            case "CL_PRIZE_CATEGORY" -> "WSIS Prizes categories";
+            case "CL_PRIZE_MEASURE" -> "WSIS Prizes measures";
             default -> codelist;
         };
     }
@@ -222,7 +247,4 @@ public final class SdmxXml {
         return out.toString();
     }
 
-    static List<String> allCodelists(Structures.Snapshot s) {
-        return s.codelistIds();
-    }
 }

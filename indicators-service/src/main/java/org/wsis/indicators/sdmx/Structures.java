@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +38,15 @@ public class Structures {
             new Dimension("SEX", "Sex", "CL_SEX"),
             new Dimension("AGE", "Age group", "CL_AGE"),
             new Dimension("URBANISATION", "Urban or rural area", "CL_URBANISATION"));
+
+    /** DF_ICT with DSD_ICT: the ICT indicators uploaded by agencies. */
+    public static final Dataflow ICT = new Dataflow(FLOW, "ICT indicators exchanged by UN agencies (WSIS)", DSD,
+            "ICT indicators: FREQ.REF_AREA.INDICATOR.SEX.AGE.URBANISATION", CONCEPTS, "ICT indicator concepts", DIMENSIONS,
+            "Observation value", List.of(
+            new Dataflow.Attribute("OBS_STATUS", "Observation status", "CL_OBS_STATUS", null, false),
+            new Dataflow.Attribute("COMMENT_OBS", "Observation comment (the provider's note)", null, null, false),
+            new Dataflow.Attribute("UNIT_MEASURE", "Unit of measure", "CL_UNIT_MEASURE", "INDICATOR", true),
+            new Dataflow.Attribute("UNIT_MULT", "Unit multiplier (power of 10)", "CL_UNIT_MULT", "INDICATOR", true)));
 
     public record Indicator(String code, String name, String unit, int unitMultiplier, String sdgIndicator, String custodian, String methodology) {
         public String unitCode() {
@@ -88,9 +96,7 @@ public class Structures {
         }
 
         public List<String> codelistIds() {
-            List<String> ids = new ArrayList<>(List.of("CL_FREQ", "CL_AREA", "CL_INDICATOR", "CL_SEX", "CL_AGE", "CL_URBANISATION",
-                    "CL_OBS_STATUS", "CL_UNIT_MEASURE", "CL_UNIT_MULT"));
-            return ids;
+            return ICT.codelistIds();
         }
     }
 

@@ -33,6 +33,13 @@ public class EligibleEntry extends PanacheEntityBase {
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 
+    /** The entry's stakeholder type and ITU regions (INT included), for the prize statistics; null / empty when not given. */
+    @Column(name = "stakeholder_type")
+    public String stakeholderType;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> regions;
+
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;
 

@@ -33,9 +33,10 @@ public class StocktakingEntryEvents {
     static final String ENTRY_UPDATED_V2 = "org.wsis.stocktaking.entry.updated.v2";
     private static final Logger LOG = Logger.getLogger(StocktakingEntryEvents.class);
 
-    /** The fields we keep from stocktaking's entry-published.v1 data. */
+    /** The fields we keep from stocktaking's entry-published data (stakeholderType and regions optional). */
     record EntryPublished(UUID entryId, String ownerId, String title, String organisation,
-                          List<String> actionLines, OffsetDateTime publishedAt) implements IncomingEventData {
+                          List<String> actionLines, OffsetDateTime publishedAt, String stakeholderType,
+                          List<String> regions) implements IncomingEventData {
         @Override
         public void requireComplete() {
             if (entryId == null || ownerId == null || title == null || organisation == null
@@ -57,7 +58,8 @@ public class StocktakingEntryEvents {
 
     /** The fields we keep from stocktaking's entry-updated.v1 data (a moderator published an edit). */
     record EntryUpdated(UUID entryId, String ownerId, String title, String organisation,
-                        List<String> actionLines, OffsetDateTime publishedAt, OffsetDateTime updatedAt) implements IncomingEventData {
+                        List<String> actionLines, OffsetDateTime publishedAt, OffsetDateTime updatedAt,
+                        String stakeholderType, List<String> regions) implements IncomingEventData {
         @Override
         public void requireComplete() {
             if (entryId == null || ownerId == null || title == null || organisation == null
@@ -67,7 +69,7 @@ public class StocktakingEntryEvents {
         }
 
         EntryPublished asPublished() {
-            return new EntryPublished(entryId, ownerId, title, organisation, actionLines, publishedAt);
+            return new EntryPublished(entryId, ownerId, title, organisation, actionLines, publishedAt, stakeholderType, regions);
         }
     }
 
@@ -113,6 +115,8 @@ public class StocktakingEntryEvents {
         entry.organisation = data.organisation();
         entry.actionLines = data.actionLines();
         entry.publishedAt = data.publishedAt();
+        entry.stakeholderType = data.stakeholderType();
+        entry.regions = data.regions() == null ? List.of() : data.regions();
         entry.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         entry.withdrawnAt = null; // published (again): eligible
         entry.persist();

@@ -42,10 +42,12 @@ public class ResultsService {
     private final CurrentUser caller;
     private final Clock clock;
     private final VoteLedger ledger;
+    private final PrizeStatistics statistics;
 
     public ResultsService(EntityManager entityManager, EditionService editions, Outbox outbox, CurrentUser caller,
-                          Clock clock, VoteLedger ledger) {
+                          Clock clock, VoteLedger ledger, PrizeStatistics statistics) {
         this.ledger = ledger;
+        this.statistics = statistics;
         this.entityManager = entityManager;
         this.editions = editions;
         this.outbox = outbox;
@@ -141,6 +143,9 @@ public class ResultsService {
         outbox.publish(TOPIC, String.valueOf(edition.year), RESULTS_PUBLISHED_V1, new ResultDtos.ResultsPublished(edition.year,
                 edition.resultsPublishedAt, results.stream().map(r -> new ResultDtos.PublishedResult(r.category(),
                         r.entryId(), r.title(), r.organisation(), r.outcome())).toList()));
+        // the statistics (issue 16, for indicators' SDMX dataflow) leave with the results, in the same transaction
+        outbox.publish(TOPIC, String.valueOf(edition.year), PrizeStatistics.STATISTICS_PUBLISHED_V1,
+                statistics.of(edition.year, edition.resultsPublishedAt));
         edition.resultsAnnouncedAt = now();
     }
 

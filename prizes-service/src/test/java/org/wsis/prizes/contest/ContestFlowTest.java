@@ -77,6 +77,9 @@ class ContestFlowTest {
         UUID submissionA = submit(year, "owner-a", entryA, HEALTH);
         UUID submissionB = submit(year, "owner-b", entryB, HEALTH);
         UUID submissionC = submit(year, "owner-c", entryC, HEALTH);
+        // what stocktaking's entry events say of them (issue 16's statistics): A in AFR and INT, B in AFR, C unknown
+        classify(entryA, "GOVERNMENT", "AFR", "INT");
+        classify(entryB, "CIVIL_SOCIETY", "AFR");
 
         as("owner-a").body(Map.of("entryId", entryA, "category", HEALTH, "summary", "again"))
                 .post(submissions(year)).then().statusCode(409).contentType("application/problem+json");
@@ -205,6 +208,45 @@ class ContestFlowTest {
         // ... and the outbox relay puts it on the prizes.results topic, keyed by the edition year
         String sent = recordOnTopic("prizes.results", String.valueOf(year), Duration.ofSeconds(30));
         assertTrue(sent.contains("org.wsis.prizes.results.published.v1") && sent.contains(entryB.toString()), sent);
+
+        // issue 16: the statistics leave with the results, match their schema and equal the published results
+        String statisticsEvent = (String) entityManager.createNativeQuery("""
+                SELECT payload FROM outbox_event WHERE topic = 'prizes.results' AND message_key = '%d'
+                AND event_type = 'org.wsis.prizes.statistics.published.v1'""".formatted(year)).getSingleResult();
+        EventContracts.assertValidCloudEvent("prizes-service", "statistics-published.v1", statisticsEvent);
+        Map<String, long[]> statistics = new java.util.HashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode r : json(statisticsEvent).get("data").get("statistics")) {
+            statistics.put(r.get("category").asText() + "/" + r.get("region").asText() + "/" + r.get("stakeholderType").asText(),
+                    new long[]{r.get("entries").asLong(), r.get("nominees").asLong(), r.get("validVotes").asLong()});
+        }
+        List<Map<String, Object>> published = given().get(results(year)).then().statusCode(200).extract().path("results");
+        long publishedVotes = published.stream().mapToLong(r -> ((Number) r.get("votes")).longValue()).sum();
+        assertEquals(List.of(3L, (long) published.size(), publishedVotes), asList(statistics.get("_T/_T/_T")));
+        assertEquals(List.of(3L, 3L, 10L), asList(statistics.get(HEALTH + "/_T/_T")));
+        assertEquals(List.of(2L, 2L, 8L), asList(statistics.get(HEALTH + "/AFR/_T")));    // A (5) and B (3)
+        assertEquals(List.of(1L, 1L, 5L), asList(statistics.get("_T/INT/GOVERNMENT")));
+        assertEquals(List.of(1L, 1L, 2L), asList(statistics.get("_T/_Z/_Z")));            // C: region and type unknown
+        assertEquals(List.of(1L, 1L, 3L), asList(statistics.get("_T/_T/CIVIL_SOCIETY")));
+    }
+
+    private static List<Long> asList(long[] values) {
+        assertTrue(values != null, "no such statistics row");
+        return java.util.Arrays.stream(values).boxed().toList();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The stakeholder type and regions stocktaking's entry events carry (StocktakingEntryEventsTest covers the consumer). */
+    private void classify(UUID entry, String stakeholderType, String... regions) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "UPDATE eligible_entry SET stakeholder_type = ?1, regions = ?2 WHERE entry_id = ?3")
+                .setParameter(1, stakeholderType).setParameter(2, regions).setParameter(3, entry).executeUpdate());
     }
 
     @Test

@@ -90,6 +90,9 @@ class StocktakingEntryEventsTest {
         send(old, cloudEvent(UUID.randomUUID().toString(), old, "Published as v1"));
         awaitStatus("/api/v1/eligible-entries/" + old, 200);
         given().get("/api/v1/eligible-entries/" + entryId).then().body("title", equalTo("Updated as v2"));
+        // the classification the prize statistics count by (issue 16): the updated example's OTHER and INT, AFR
+        assertEquals(1L, count("SELECT count(*) FROM eligible_entry WHERE entry_id = '" + entryId
+                + "' AND stakeholder_type = 'OTHER' AND regions = '{INT,AFR}'"));
         given().get("/api/v1/eligible-entries/" + old).then().body("title", equalTo("Published as v1"));
     }
 
