@@ -1,5 +1,6 @@
 package org.wsis.e2e;
 
+import org.junit.jupiter.api.Tag;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * it, read by the Bank of Italy SDMX client at the gateway, its entries, nominees and valid votes equal the
  * published results of prizes' JSON API, by region of the entry (AFR and INT: once in each, once in the total).
  */
+@Tag("integration")
 class PrizeStatisticsEndToEndTest {
     private static final String PROVIDER = "WSIS_PRIZES_E2E";
     private static final Duration EVENT_DELIVERY = Duration.ofSeconds(90);

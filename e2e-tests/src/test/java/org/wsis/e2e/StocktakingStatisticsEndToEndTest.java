@@ -1,5 +1,6 @@
 package org.wsis.e2e;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stocktaking's own report (GET /api/stocktaking/v1/reports/stocktaking) for the year: the total, and per
  * action line, SDG, region and stakeholder type (the {@code _T} totals of the other dimensions).
  */
+@Tag("integration")
 class StocktakingStatisticsEndToEndTest {
     private static final String PROVIDER = "WSIS_STATS_E2E";
     private static final String FLOW = "DF_STOCKTAKING";

@@ -1,5 +1,6 @@
 package org.wsis.indicators.statistics;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * other test uses: nothing before the event (prizes sends it at the ceremony), the example's figures in every
  * format after it, a redelivery changing nothing, and the results event on the same topic skipped.
  */
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
 class PrizeStatisticsTest {
