@@ -210,12 +210,16 @@ public class EditionService {
     public List<EditionDtos.AuditEntry> audit(int year) {
         get(year);
         return audit.trail(CHANGED_AFTER_VOTING_OPENED, "edition", String.valueOf(year)).stream()
-                .map(EditionService::auditView).toList();
+                .map(this::auditView).toList();
     }
 
-    private static EditionDtos.AuditEntry auditView(AuditEntry entry) {
-        return new EditionDtos.AuditEntry(entry.id(), entry.actor().subject(), entry.occurredAt(), entry.reason(),
-                String.valueOf(entry.before()), String.valueOf(entry.after()));
+    private EditionDtos.AuditEntry auditView(AuditEntry entry) {
+        try {
+            return new EditionDtos.AuditEntry(entry.id(), entry.actor().subject(), entry.occurredAt(), entry.reason(),
+                    mapper.writeValueAsString(entry.before()), mapper.writeValueAsString(entry.after()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static OffsetDateTime toOffset(Object value) {

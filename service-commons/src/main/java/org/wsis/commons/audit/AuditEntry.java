@@ -1,11 +1,10 @@
 package org.wsis.commons.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,8 +20,9 @@ public record AuditEntry(
         @Schema(description = "What was decided, <target>.<verb>, e.g. entry.published", example = "entry.published") String action,
         @Schema(description = "The kind of thing decided on, e.g. entry, edition, session", example = "entry") String targetType,
         @Schema(description = "Its id (a UUID, a year, a code...)") String targetId,
-        @Schema(type = SchemaType.OBJECT, nullable = true, description = "The decided-on state before (null when the decision created it)") JsonNode before,
-        @Schema(type = SchemaType.OBJECT, nullable = true, description = "The decided-on state after (null when the decision removed it)") JsonNode after,
+        // a Map, not a JsonNode: JsonNode is Iterable, and OpenAPI would call it an array
+        @Schema(nullable = true, description = "The decided-on state before (null when the decision created it)") Map<String, Object> before,
+        @Schema(nullable = true, description = "The decided-on state after (null when the decision removed it)") Map<String, Object> after,
         @Schema(nullable = true, description = "The reason the decider gave, when the operation takes one") String reason) {
 
     @Schema(name = "AuditActor")

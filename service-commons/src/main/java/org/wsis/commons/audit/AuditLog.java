@@ -1,6 +1,7 @@
 package org.wsis.commons.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -174,7 +176,11 @@ public class AuditLog {
         return new AuditEntry.Actor(caller.getPrincipal().getName(), caller.getRoles().stream().sorted().toList());
     }
 
-    private JsonNode snapshot(Object state) {
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    /** The state as JSON types (times as ISO-8601 text), so what record returns equals what search reads back. */
+    private Map<String, Object> snapshot(Object state) {
         if (state == null) {
             return null;
         }
@@ -182,20 +188,20 @@ public class AuditLog {
         if (!node.isObject()) {
             throw new IllegalArgumentException("an audit snapshot is a JSON object, not " + node.getNodeType());
         }
-        return node;
+        return mapper.convertValue(node, OBJECT);
     }
 
-    private String json(JsonNode node) {
+    private String json(Map<String, Object> state) {
         try {
-            return node == null ? null : mapper.writeValueAsString(node);
+            return state == null ? null : mapper.writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private JsonNode parse(String json) {
+    private Map<String, Object> parse(String json) {
         try {
-            return json == null ? null : mapper.readTree(json);
+            return json == null ? null : mapper.readValue(json, OBJECT);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit_entry holds JSON the database accepted", e);
         }

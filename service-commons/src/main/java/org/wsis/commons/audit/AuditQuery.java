@@ -13,9 +13,13 @@ import java.time.format.DateTimeParseException;
 
 /** The audit log's query parameters ({@code @BeanParam @Valid}); bad values are a 400 naming the parameter. */
 public class AuditQuery {
+    /** No control characters (PostgreSQL refuses NUL in text: a 400 here, not a 500 there). */
+    static final String PRINTABLE = "[^\\p{Cntrl}]*";
+
     @QueryParam("actor")
     @Parameter(description = "The deciding caller's token subject")
     @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
+    @Pattern(regexp = PRINTABLE, message = "must not hold control characters")
     public String actor;
 
     @QueryParam("action")
@@ -33,6 +37,7 @@ public class AuditQuery {
     @QueryParam("targetId")
     @Parameter(description = "A target's id (with or without targetType)")
     @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
+    @Pattern(regexp = PRINTABLE, message = "must not hold control characters")
     public String targetId;
 
     @QueryParam("from")
@@ -61,7 +66,12 @@ public class AuditQuery {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value);
+            OffsetDateTime instant = OffsetDateTime.parse(value);
+            // what PostgreSQL's timestamptz holds, with room for any offset
+            if (instant.getYear() < 1 || instant.getYear() > 9999) {
+                throw ProblemException.malformed(name, "must be a date-time between the years 1 and 9999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw ProblemException.malformed(name, "must be an ISO-8601 date-time with an offset, e.g. 2026-12-01T00:00:00Z");
         }

@@ -127,6 +127,10 @@ class ModerationAuditTest {
                 .then().statusCode(422).contentType("application/problem+json").body("errors.field", contains("to"));
         as(ADMIN).queryParam("action", "DROP TABLE").get("/api/v1/audit").then().statusCode(400).contentType("application/problem+json");
         as(ADMIN).queryParam("acter", "mo").get("/api/v1/audit").then().statusCode(400).contentType("application/problem+json");
+        // what PostgreSQL could not take is a 400 here, never a 500 there
+        as(ADMIN).queryParam("actor", "mo\u0000").get("/api/v1/audit").then().statusCode(400).contentType("application/problem+json");
+        as(ADMIN).queryParam("from", "+100000-01-01T00:00:00Z").get("/api/v1/audit").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("from"));
         as(ADMIN).queryParam("size", "1000").get("/api/v1/audit").then().statusCode(400).contentType("application/problem+json");
     }
 
