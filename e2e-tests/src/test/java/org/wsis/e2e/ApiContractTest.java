@@ -313,7 +313,22 @@ class ApiContractTest {
                     .then().statusCode(200)),
             new Call("sdmx data by provider", null, (r, v) -> r.header("Accept", "application/vnd.sdmx.data+json;version=1.0.0")
                     .get("/api/indicators/sdmx/data/DF_ICT/A.KEN.IT_USE_ii99.../ITU").then().statusCode(200)),
-            new Call("sdmx unimplemented", null, (r, v) -> r.get("/api/indicators/sdmx/categoryscheme").then().statusCode(501)));
+            new Call("sdmx unimplemented", null, (r, v) -> r.get("/api/indicators/sdmx/categoryscheme").then().statusCode(501)),
+            // --- indicators administration (issue 20 item 4): which agency provides which indicator
+            new Call("providers", "admin", (r, v) -> r.get("/api/indicators/v1/providers").then().statusCode(200)),
+            new Call("grant provider indicator", "admin", (r, v) -> r.put("/api/indicators/v1/providers/UNCTAD/indicators/IT_MOB_OWN")
+                    .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))),
+            new Call("revoke provider indicator", "admin", (r, v) -> r.delete("/api/indicators/v1/providers/UNCTAD/indicators/IT_MOB_OWN")
+                    .then().statusCode(204)),
+            // --- every service's audit log (issue 20): platform admins read the decisions made above
+            new Call("stocktaking audit log", "admin", (r, v) -> r.get("/api/stocktaking/v1/audit?targetType=entry&targetId="
+                    + v.get("entry2")).then().statusCode(200).body("items.action", org.hamcrest.Matchers.hasItem("entry.restored"))),
+            new Call("prizes audit log", "admin", (r, v) -> r.get("/api/prizes/v1/audit?targetType=edition&size=5").then().statusCode(200)
+                    .body("items.size()", org.hamcrest.Matchers.greaterThan(0))),
+            new Call("forum audit log", "admin", (r, v) -> r.get("/api/forum/v1/audit?action=proposal.accepted&size=5").then().statusCode(200)
+                    .body("items.size()", org.hamcrest.Matchers.greaterThan(0))),
+            new Call("indicators audit log", "admin", (r, v) -> r.get("/api/indicators/v1/audit?action=methodology.published&size=5")
+                    .then().statusCode(200).body("items.size()", org.hamcrest.Matchers.greaterThan(0))));
 
     private static int nextYear = 2060;
     /** Prize editions from 3000 on are rehearsals (prizes.editions.rehearsal-from-year): their dates may move freely. */

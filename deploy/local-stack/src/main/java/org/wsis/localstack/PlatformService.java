@@ -4,10 +4,10 @@ import java.util.List;
 
 /** The four domain services: Maven module, database, default port and event topics of each. */
 public enum PlatformService {
-    STOCKTAKING("stocktaking", 8081, List.of("stocktaking.entries"), List.of("prizes.results")),
-    PRIZES("prizes", 8082, List.of("prizes.results"), List.of("stocktaking.entries")),
-    FORUM("forum", 8083, List.of("forum.registrations", "forum.sessions"), List.of("prizes.results")),
-    INDICATORS("indicators", 8084, List.of("indicators.releases"), List.of("stocktaking.entries", "prizes.results"));
+    STOCKTAKING("stocktaking", 8081, List.of("stocktaking.entries", "stocktaking.audit"), List.of("prizes.results")),
+    PRIZES("prizes", 8082, List.of("prizes.results", "prizes.audit"), List.of("stocktaking.entries")),
+    FORUM("forum", 8083, List.of("forum.registrations", "forum.sessions", "forum.audit"), List.of("prizes.results")),
+    INDICATORS("indicators", 8084, List.of("indicators.releases", "indicators.audit"), List.of("stocktaking.entries", "prizes.results"));
 
     private final String key;
     private final int defaultPort;

@@ -3,6 +3,7 @@ package org.wsis.forum.badge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.wsis.commons.audit.AuditLog;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
 import org.wsis.commons.time.ServiceClock;
@@ -18,8 +19,10 @@ public class CheckInService {
     private final BadgeCodes badges;
     private final CurrentUser caller;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public CheckInService(BadgeCodes badges, CurrentUser caller, Clock clock) {
+    public CheckInService(BadgeCodes badges, CurrentUser caller, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.badges = badges;
         this.caller = caller;
         this.clock = clock;
@@ -48,6 +51,9 @@ public class CheckInService {
             // stored at PostgreSQL precision, so every later scan answers exactly the same instant
             registration.checkedInAt = ServiceClock.utcNow(clock);
             registration.checkedInBy = caller.subject();
+            // audited once, when it happens (a second scan changes nothing); no name, no badge code
+            audit.record("registration.checked-in", "registration", registration.id, AuditLog.state("checkedInAt", null),
+                    AuditLog.state("checkedInAt", registration.checkedInAt), null);
         }
         return new CheckInResource.CheckIn(registration.id, year, registration.fullName, registration.organisation,
                 registration.checkedInAt);

@@ -17,7 +17,10 @@ public class EditionService {
     private final CurrentUser caller;
     private final Clock clock;
 
-    public EditionService(CurrentUser caller, Clock clock) {
+    private final org.wsis.commons.audit.AuditLog audit;
+
+    public EditionService(CurrentUser caller, Clock clock, org.wsis.commons.audit.AuditLog audit) {
+        this.audit = audit;
         this.caller = caller;
         this.clock = clock;
     }
@@ -57,6 +60,9 @@ public class EditionService {
         edition.createdBy = caller.subject();
         edition.createdAt = ServiceClock.utcNow(clock);
         edition.persist();
+        audit.record("edition.created", "edition", edition.year, null, org.wsis.commons.audit.AuditLog.state(
+                "title", edition.title, "startsOn", edition.startsOn, "endsOn", edition.endsOn, "venue", edition.venue,
+                "hybrid", edition.hybrid), null);
         return edition;
     }
 }

@@ -34,9 +34,11 @@ public class ProposalService {
     private final WriteRateLimits limits;
     private final Clock clock;
     private final int maxPerProposer;
+    private final org.wsis.commons.audit.AuditLog audit;
 
     public ProposalService(SessionService sessions, CurrentUser caller, WriteRateLimits limits, Clock clock,
-                           ForumConfig config) {
+                           ForumConfig config, org.wsis.commons.audit.AuditLog audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.caller = caller;
         this.limits = limits;
@@ -122,6 +124,8 @@ public class ProposalService {
         proposal.status = SessionProposal.Status.ACCEPTED;
         proposal.sessionId = session.id;
         markReviewed(proposal);
+        audit.record("proposal.accepted", "proposal", proposal.id, reviewState(SessionProposal.Status.SUBMITTED, null),
+                reviewState(proposal.status, SessionService.auditState(session)), null);
         return proposal;
     }
 
@@ -131,7 +135,14 @@ public class ProposalService {
         proposal.status = SessionProposal.Status.DECLINED;
         proposal.declineReason = request.reason().strip();
         markReviewed(proposal);
+        audit.record("proposal.declined", "proposal", proposal.id, reviewState(SessionProposal.Status.SUBMITTED, null),
+                reviewState(proposal.status, null), proposal.declineReason);
         return proposal;
+    }
+
+    /** A review decision as the audit log records it: the proposal's status and, once accepted, its session. */
+    private static Map<String, Object> reviewState(SessionProposal.Status status, Map<String, Object> session) {
+        return org.wsis.commons.audit.AuditLog.state("status", status, "session", session);
     }
 
     /** Locks the proposal, so two organizers reviewing at once cannot both decide it. */

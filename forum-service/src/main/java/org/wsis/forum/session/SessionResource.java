@@ -69,7 +69,7 @@ public class SessionResource {
     public Response create(@PathParam("year") int year,
                            @NotNull(message = "a JSON body is required") @Valid SessionDtos.NewSession request,
                            @Context UriInfo uri) {
-        ForumSession session = sessions.schedule(year, request, null, caller.subject());
+        ForumSession session = sessions.scheduleByOrganizer(year, request, caller.subject());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id.toString()).build())
                 .entity(SessionDtos.SessionView.of(session)).build();
     }

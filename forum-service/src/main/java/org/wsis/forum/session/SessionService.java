@@ -28,7 +28,10 @@ public class SessionService {
 
     private final Clock clock;
 
-    public SessionService(EntityManager entityManager, Outbox outbox, Clock clock) {
+    private final org.wsis.commons.audit.AuditLog audit;
+
+    public SessionService(EntityManager entityManager, Outbox outbox, Clock clock, org.wsis.commons.audit.AuditLog audit) {
+        this.audit = audit;
         this.clock = clock;
         this.entityManager = entityManager;
         this.outbox = outbox;
@@ -51,6 +54,24 @@ public class SessionService {
     }
 
     /** Puts a session on the agenda and announces it (session.scheduled.v1) in the same transaction. */
+    /** An organizer schedules a session directly (not from a proposal): a decision, audited. */
+    @Transactional
+    public ForumSession scheduleByOrganizer(int year, SessionDtos.NewSession request, String organizer) {
+        ForumSession session = schedule(year, request, null, organizer);
+        audit.record("session.scheduled", "session", session.id, null, auditState(session), null);
+        return session;
+    }
+
+    /**
+     * A session as the audit log records it: when, where, how many; not its description or speakers (names of
+     * people, which the session's own record keeps).
+     */
+    public static java.util.Map<String, Object> auditState(ForumSession session) {
+        return org.wsis.commons.audit.AuditLog.state("editionYear", session.editionYear, "kind", session.kind,
+                "title", session.title, "startsAt", session.startsAt, "endsAt", session.endsAt, "room", session.room,
+                "onlineLink", session.onlineLink, "capacity", session.capacity, "proposalId", session.proposalId);
+    }
+
     @Transactional
     public ForumSession schedule(int year, SessionDtos.NewSession request, UUID proposalId, String createdBy) {
         ForumEdition edition = requireEdition(year);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.wsis.commons.audit.AuditLog;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.commons.problem.Problem;
 import org.wsis.commons.problem.ProblemException;
@@ -51,8 +53,10 @@ public class MethodologyStore {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
+    private final AuditLog audit;
 
-    public MethodologyStore(AgroalDataSource dataSource, ObjectMapper mapper) {
+    public MethodologyStore(AgroalDataSource dataSource, ObjectMapper mapper, AuditLog audit) {
+        this.audit = audit;
         this.dataSource = dataSource;
         this.mapper = mapper;
     }
@@ -94,8 +98,11 @@ public class MethodologyStore {
 
     /**
      * Publishes request as version (null = the next one). A version that exists is never changed: the
-     * same content again is an idempotent replay (created = false), other content a 409.
+     * same content again is an idempotent replay (created = false), other content a 409. A new version and its
+     * audit entry (the methodology published, as it was published) commit together: one transaction, in which the
+     * data source's connection is enlisted.
      */
+    @Transactional
     public Published publish(String id, Integer version, MethodologyRequest request, String publishedBy) {
         List<Methodology.Pillar> pillars = validate(id, request);
         String definition;
@@ -139,7 +146,11 @@ public class MethodologyStore {
             }
             throw new IllegalStateException(e);
         }
-        return new Published(find(id, next).orElseThrow(), true);
+        Methodology published = find(id, next).orElseThrow();
+        audit.record("methodology.published", "methodology", id + "/" + next, null, AuditLog.state("id", id, "version", next,
+                "name", published.name(), "official", published.official(), "scale", published.scale(),
+                "source", published.source(), "pillars", published.pillars()), null);
+        return new Published(published, true);
     }
 
     /** Every rule at once (422 listing each bad field); returns the pillars with default zero goalposts filled in. */

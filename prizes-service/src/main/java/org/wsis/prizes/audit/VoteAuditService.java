@@ -33,9 +33,11 @@ public class VoteAuditService {
     private final VoteLedger ledger;
     private final CurrentUser caller;
     private final Clock clock;
+    private final org.wsis.commons.audit.AuditLog audit;
 
     public VoteAuditService(EntityManager entityManager, EditionService editions, VoteScreening screening, VoteLedger ledger,
-                            CurrentUser caller, Clock clock) {
+                            CurrentUser caller, Clock clock, org.wsis.commons.audit.AuditLog audit) {
+        this.audit = audit;
         this.entityManager = entityManager;
         this.editions = editions;
         this.screening = screening;
@@ -117,6 +119,12 @@ public class VoteAuditService {
                 .setParameter(4, before.status()).setParameter(5, decision.status()).setParameter(6, decision.reason().strip())
                 .setParameter(7, caller.subject()).setParameter(8, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .executeUpdate();
+        // vote_decision is the vote's own record (screening honours it); the audit log has the decision too. Only the
+        // status and its reason: the vote's signals (address, device, e-mail domain) stay out of the audit log.
+        audit.record("VALID".equals(decision.status()) ? "vote.decided-valid" : "vote.decided-excluded", "vote",
+                year + "/" + decision.category() + "/" + decision.voterId(),
+                org.wsis.commons.audit.AuditLog.state("status", before.status(), "reason", before.reason()),
+                org.wsis.commons.audit.AuditLog.state("status", decision.status(), "reason", reason), decision.reason().strip());
         return vote((Object[]) entityManager.createNativeQuery("SELECT " + COLUMNS
                         + " FROM vote WHERE edition_year = ?1 AND category = ?2 AND voter_id = ?3")
                 .setParameter(1, year).setParameter(2, decision.category()).setParameter(3, decision.voterId()).getSingleResult());
@@ -133,6 +141,7 @@ public class VoteAuditService {
                 .setParameter(1, year).getResultList();
         Map<String, Long> counts = new LinkedHashMap<>();
         rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        audit.record("edition.votes-screened", "edition", year, null, org.wsis.commons.audit.AuditLog.state("votesByStatus", counts), null);
         return counts;
     }
 

@@ -3,6 +3,7 @@ package org.wsis.prizes.category;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.wsis.commons.audit.AuditLog;
 import org.wsis.commons.problem.Problem;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.prizes.edition.Edition;
@@ -19,9 +20,17 @@ import java.util.List;
 @ApplicationScoped
 public class EditionCategories {
     private final EditionService editions;
+    private final AuditLog audit;
 
-    public EditionCategories(EditionService editions) {
+    public EditionCategories(EditionService editions, AuditLog audit) {
         this.editions = editions;
+        this.audit = audit;
+    }
+
+    /** A special prize as the audit log records it before and after a change. */
+    private static java.util.Map<String, Object> auditState(EditionCategory category) {
+        return AuditLog.state("editionYear", category.editionYear, "code", category.code, "name", category.name,
+                "description", category.description);
     }
 
     public List<EditionCategory> of(int year) {
@@ -39,6 +48,7 @@ public class EditionCategories {
             throw ProblemException.conflict(code + " is an action-line category of edition " + year + ", not a special prize");
         }
         boolean created = existing == null;
+        java.util.Map<String, Object> before = created ? null : auditState(existing);
         if (created) {
             existing = new EditionCategory();
             existing.editionYear = year;
@@ -52,6 +62,8 @@ public class EditionCategories {
         existing.name = request.name().strip();
         existing.description = request.description() == null ? null : request.description().strip();
         existing.persist();
+        audit.record(created ? "special-prize.added" : "special-prize.changed", "special-prize", year + "/" + code,
+                before, auditState(existing), null);
         return created;
     }
 
@@ -71,6 +83,7 @@ public class EditionCategories {
             throw ProblemException.conflict("Special prize " + code + " of edition " + year + " has " + submitted
                     + " submission(s) and cannot be removed");
         }
+        audit.record("special-prize.removed", "special-prize", year + "/" + code, auditState(existing), null, null);
         existing.delete();
     }
 

@@ -69,7 +69,7 @@ public final class EditionDtos {
     }
 
     /** One change of an edition after voting opened: who, when, why, before and after. */
-    public record AuditEntry(long id, String changedBy, OffsetDateTime changedAt, String reason, String before,
+    public record AuditEntry(java.util.UUID id, String changedBy, OffsetDateTime changedAt, String reason, String before,
                              String after) {
     }
 }

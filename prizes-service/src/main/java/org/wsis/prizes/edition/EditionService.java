@@ -5,11 +5,12 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.wsis.commons.audit.AuditEntry;
+import org.wsis.commons.audit.AuditLog;
 import org.wsis.commons.http.Preconditions;
 import org.wsis.commons.problem.Problem;
 import org.wsis.commons.problem.ProblemException;
 
-import org.wsis.commons.security.CurrentUser;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -22,14 +23,17 @@ import java.util.Objects;
 @ApplicationScoped
 public class EditionService {
     private final Clock clock;
-    private final CurrentUser caller;
     private final int rehearsalFromYear;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final AuditLog audit;
 
-    public EditionService(Clock clock, CurrentUser caller, com.fasterxml.jackson.databind.ObjectMapper mapper,
+    /** What the audit log calls a change made once voting has opened (getPrizeEditionAudit lists these). */
+    static final String CHANGED_AFTER_VOTING_OPENED = "edition.changed-after-voting-opened";
+
+    public EditionService(Clock clock, com.fasterxml.jackson.databind.ObjectMapper mapper, AuditLog audit,
                           PrizesConfig config) {
+        this.audit = audit;
         this.clock = clock;
-        this.caller = caller;
         this.rehearsalFromYear = config.editions().rehearsalFromYear();
         this.mapper = mapper;
     }
@@ -96,6 +100,7 @@ public class EditionService {
         edition.year = year;
         apply(edition, request);
         edition.persist();
+        audit.record("edition.created", "edition", year, null, auditState(edition), null);
         return edition;
     }
 
@@ -106,13 +111,26 @@ public class EditionService {
         if (edition.resultsPublishedAt != null) {
             throw ProblemException.conflict("Edition " + year + " results are published; its dates are final");
         }
-        if (phaseNow(edition).compareTo(Phase.VOTING) >= 0) {
+        java.util.Map<String, Object> before = auditState(edition);
+        boolean frozen = phaseNow(edition).compareTo(Phase.VOTING) >= 0;
+        if (frozen) {
             changeFrozenRules(edition, request);
         } else {
             apply(edition, request);
         }
         Edition.flush(); // bumps the @Version now, so the response carries the new ETag
+        audit.record(frozen ? CHANGED_AFTER_VOTING_OPENED : "edition.updated", "edition", year, before, auditState(edition),
+                request.changeReason() == null || request.changeReason().isBlank() ? null : request.changeReason().strip());
         return edition;
+    }
+
+    /** An edition's rules and dates, as the audit log records them before and after a change. */
+    static java.util.Map<String, Object> auditState(Edition e) {
+        return AuditLog.state("submissionOpens", e.submissionOpens.toInstant(), "reviewOpens", e.reviewOpens.toInstant(),
+                "nominationOpens", e.nominationOpens.toInstant(), "votingOpens", e.votingOpens.toInstant(),
+                "resultsOpen", e.resultsOpen.toInstant(), "ceremonyAt", e.ceremony().toInstant(),
+                "voterAccountsBefore", e.accountCutoff().toInstant(), "championsPerCategory", e.championsPerCategory,
+                "screeningRules", e.screeningRules, "stepUpRules", e.stepUpRules);
     }
 
     /** The edition as an update finds it (404, 428/412 If-Match): what a PUT starts from. */
@@ -126,10 +144,9 @@ public class EditionService {
      * Once voting has opened, the contest's rules are frozen: the number of champions, the voters' account
      * cut-off and every start date up to the opening of voting stay as they were; the close of voting and the
      * ceremony may only move later (an extension), with a reason. Each change is audited (who, when, why,
-     * before and after).
+     * before and after: {@link #update} records it in the audit log).
      */
     private void changeFrozenRules(Edition edition, EditionDtos.EditionRequest request) {
-        String before = describe(edition);
         if (request.changeReason() == null || request.changeReason().isBlank()) {
             throw ProblemException.invalid("changeReason", "is required to change an edition whose voting has opened");
         }
@@ -170,13 +187,6 @@ public class EditionService {
             edition.resultsOpen = request.resultsOpen();
             edition.ceremonyAt = ceremony;
         }
-        Edition.getEntityManager().createNativeQuery("""
-                        INSERT INTO edition_audit (edition_year, changed_by, changed_at, reason, before_state, after_state)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
-                .setParameter(1, edition.year).setParameter(2, caller.subject())
-                .setParameter(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .setParameter(4, request.changeReason().strip()).setParameter(5, before).setParameter(6, describe(edition))
-                .executeUpdate();
     }
 
     private static void sameInstant(List<String> violations, String field, OffsetDateTime current, OffsetDateTime requested) {
@@ -193,22 +203,23 @@ public class EditionService {
         return java.time.Duration.between(requested.toInstant(), current.toInstant()).toNanos() >= 1_000;
     }
 
-    private static String describe(Edition e) {
-        return "submissionOpens=" + e.submissionOpens.toInstant() + " reviewOpens=" + e.reviewOpens.toInstant()
-                + " nominationOpens=" + e.nominationOpens.toInstant() + " votingOpens=" + e.votingOpens.toInstant()
-                + " resultsOpen=" + e.resultsOpen.toInstant() + " ceremonyAt=" + e.ceremony().toInstant()
-                + " voterAccountsBefore=" + e.accountCutoff().toInstant() + " championsPerCategory=" + e.championsPerCategory;
-    }
-
-    /** The audit trail of changes made after voting opened, oldest first. */
+    /**
+     * The changes made after voting opened, oldest first: the audit log's entries of this edition with that action
+     * (the platform's one audit mechanism; V7 moved the rows of the former edition_audit table into it).
+     */
     public List<EditionDtos.AuditEntry> audit(int year) {
         get(year);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Edition.getEntityManager().createNativeQuery("""
-                        SELECT id, changed_by, changed_at, reason, before_state, after_state FROM edition_audit
-                        WHERE edition_year = ?1 ORDER BY id""").setParameter(1, year).getResultList();
-        return rows.stream().map(r -> new EditionDtos.AuditEntry(((Number) r[0]).longValue(), (String) r[1],
-                toOffset(r[2]), (String) r[3], (String) r[4], (String) r[5])).toList();
+        return audit.trail(CHANGED_AFTER_VOTING_OPENED, "edition", String.valueOf(year)).stream()
+                .map(this::auditView).toList();
+    }
+
+    private EditionDtos.AuditEntry auditView(AuditEntry entry) {
+        try {
+            return new EditionDtos.AuditEntry(entry.id(), entry.actor().subject(), entry.occurredAt(), entry.reason(),
+                    mapper.writeValueAsString(entry.before()), mapper.writeValueAsString(entry.after()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static OffsetDateTime toOffset(Object value) {

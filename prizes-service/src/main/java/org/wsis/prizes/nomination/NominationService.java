@@ -3,6 +3,7 @@ package org.wsis.prizes.nomination;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.wsis.commons.audit.AuditLog;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
 import org.wsis.prizes.PrizeRoles;
@@ -27,9 +28,11 @@ public class NominationService {
     private final CurrentUser caller;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final AuditLog audit;
 
     public NominationService(EditionService editions, SubmissionService submissions, CurrentUser caller,
-                             EntityManager entityManager, Clock clock) {
+                             EntityManager entityManager, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.editions = editions;
         this.submissions = submissions;
         this.caller = caller;
@@ -45,6 +48,9 @@ public class NominationService {
             throw ProblemException.conflict("Submission " + submissionId + " is " + submission.status);
         }
         submission.status = SubmissionStatus.NOMINATED;
+        audit.record("submission.nominated", "submission", submission.id,
+                AuditLog.state("status", SubmissionStatus.SUBMITTED, "category", submission.category),
+                AuditLog.state("status", submission.status, "category", submission.category), null);
         // the nominee's tally starts at zero; votes increment it in their own transaction
         entityManager.createNativeQuery("""
                         INSERT INTO vote_tally (submission_id, edition_year, category, votes) VALUES (?1, ?2, ?3, 0)""")
@@ -61,6 +67,9 @@ public class NominationService {
             throw ProblemException.conflict("Submission " + submissionId + " is not a nominee");
         }
         submission.status = SubmissionStatus.SUBMITTED;
+        audit.record("submission.unnominated", "submission", submission.id,
+                AuditLog.state("status", SubmissionStatus.NOMINATED, "category", submission.category),
+                AuditLog.state("status", submission.status, "category", submission.category), null);
         entityManager.createNativeQuery("DELETE FROM vote_tally WHERE submission_id = ?1")
                 .setParameter(1, submissionId).executeUpdate();
         return submission;
@@ -73,6 +82,9 @@ public class NominationService {
             throw ProblemException.conflict("Edition " + year + " has no nominees to announce");
         }
         edition.nomineesAnnouncedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        audit.record("edition.nominees-announced", "edition", year, AuditLog.state("nomineesAnnouncedAt", null),
+                AuditLog.state("nomineesAnnouncedAt", edition.nomineesAnnouncedAt.toInstant(),
+                        "nominees", Submission.count("editionYear = ?1 and status = ?2", year, SubmissionStatus.NOMINATED)), null);
         return edition;
     }
 

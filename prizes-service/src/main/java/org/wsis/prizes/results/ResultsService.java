@@ -43,11 +43,13 @@ public class ResultsService {
     private final Clock clock;
     private final VoteLedger ledger;
     private final PrizeStatistics statistics;
+    private final org.wsis.commons.audit.AuditLog audit;
 
     public ResultsService(EntityManager entityManager, EditionService editions, Outbox outbox, CurrentUser caller,
-                          Clock clock, VoteLedger ledger, PrizeStatistics statistics) {
+                          Clock clock, VoteLedger ledger, PrizeStatistics statistics, org.wsis.commons.audit.AuditLog audit) {
         this.ledger = ledger;
         this.statistics = statistics;
+        this.audit = audit;
         this.entityManager = entityManager;
         this.editions = editions;
         this.outbox = outbox;
@@ -87,6 +89,9 @@ public class ResultsService {
         if (!champion) {
             throw ProblemException.invalid("submissionId", "is not a champion of category " + category);
         }
+        List<?> previous = entityManager.createNativeQuery(
+                        "SELECT CAST(submission_id AS text) FROM category_winner WHERE edition_year = ?1 AND category = ?2")
+                .setParameter(1, year).setParameter(2, category).getResultList();
         entityManager.createNativeQuery("""
                         INSERT INTO category_winner (edition_year, category, submission_id, chosen_by, chosen_at)
                         VALUES (?1, ?2, ?3, ?4, ?5)
@@ -94,6 +99,9 @@ public class ResultsService {
                         SET submission_id = EXCLUDED.submission_id, chosen_by = EXCLUDED.chosen_by, chosen_at = EXCLUDED.chosen_at""")
                 .setParameter(1, year).setParameter(2, category).setParameter(3, submissionId)
                 .setParameter(4, caller.subject()).setParameter(5, now()).executeUpdate();
+        audit.record("category.winner-chosen", "category", year + "/" + category,
+                previous.isEmpty() ? null : org.wsis.commons.audit.AuditLog.state("winner", previous.get(0)),
+                org.wsis.commons.audit.AuditLog.state("winner", submissionId.toString()), null);
         return new ResultDtos.ResultsView(year, false, null, standings(edition));
     }
 
@@ -116,6 +124,10 @@ public class ResultsService {
                     .setParameter(4, r.outcome().name()).setParameter(5, r.votes()).executeUpdate();
         }
         edition.resultsPublishedAt = now();
+        audit.record("edition.results-published", "edition", year, org.wsis.commons.audit.AuditLog.state("resultsPublishedAt", null),
+                org.wsis.commons.audit.AuditLog.state("resultsPublishedAt", edition.resultsPublishedAt.toInstant(),
+                        "winners", standings.stream().filter(r -> r.outcome() == Outcome.WINNER)
+                                .map(r -> r.category() + ":" + r.submissionId()).toList()), null);
         announceIfDue(edition);
         return new ResultDtos.ResultsView(year, true, edition.resultsPublishedAt, standings);
     }

@@ -30,9 +30,11 @@ public class ReviewService {
     private final Clock clock;
     private final Reviewers reviewers;
     private final ReviewCriteria criteria;
+    private final org.wsis.commons.audit.AuditLog audit;
 
     public ReviewService(EditionService editions, SubmissionService submissions, CurrentUser caller, Clock clock,
-                         Reviewers reviewers, ReviewCriteria criteria) {
+                         Reviewers reviewers, ReviewCriteria criteria, org.wsis.commons.audit.AuditLog audit) {
+        this.audit = audit;
         this.editions = editions;
         this.submissions = submissions;
         this.caller = caller;
@@ -73,6 +75,9 @@ public class ReviewService {
         review.reviewerOrganisation = assignment.organisation().trim();
         review.assignedAt = now();
         review.persist();
+        // the reviewer by subject and the organisation the conflict-of-interest rule was checked against
+        audit.record("submission.reviewer-assigned", "submission", submissionId, null, org.wsis.commons.audit.AuditLog.state(
+                "reviewerId", review.reviewerId, "reviewerOrganisation", review.reviewerOrganisation), null);
         return review;
     }
 

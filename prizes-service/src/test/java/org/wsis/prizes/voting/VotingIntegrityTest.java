@@ -116,15 +116,16 @@ class VotingIntegrityTest {
         later.put("resultsOpen", extended);
         later.put("ceremonyAt", OffsetDateTime.parse(extended).plusDays(1).toString());
         put(year, later).then().statusCode(422).body("errors[0].field", equalTo("changeReason"));
-        assertEquals(0L, count("SELECT count(*) FROM edition_audit WHERE edition_year = " + year));
+        assertEquals(0L, count("SELECT count(*) FROM audit_entry WHERE target_type = 'edition' AND target_id = '" + year
+                + "' AND action = 'edition.changed-after-voting-opened'"));
 
         later.put("changeReason", "server outage on the last day");
         put(year, later).then().statusCode(200).body("championsPerCategory", equalTo(2));
         as(ADMIN).get(edition(year) + "/audit").then().statusCode(200).body("size()", equalTo(1))
                 .body("[0].changedBy", equalTo("integrity-admin"))
                 .body("[0].reason", equalTo("server outage on the last day"))
-                .body("[0].before", containsString("resultsOpen=" + OffsetDateTime.parse((String) dates.get("resultsOpen")).toInstant()))
-                .body("[0].after", containsString("resultsOpen=" + OffsetDateTime.parse(extended).toInstant()));
+                .body("[0].before", containsString("\"resultsOpen\":\"" + OffsetDateTime.parse((String) dates.get("resultsOpen")).toInstant()))
+                .body("[0].after", containsString("\"resultsOpen\":\"" + OffsetDateTime.parse(extended).toInstant()));
         as(TestTokens.voter("curious")).get(edition(year) + "/audit").then().statusCode(403);
     }
 
@@ -185,6 +186,13 @@ class VotingIntegrityTest {
         as(ADMIN).post(edition(year) + "/vote-audit/screen").then().statusCode(200).body("VALID", equalTo(organicVotes + 1));
         assertEquals(1L, count("SELECT count(*) FROM vote_decision WHERE edition_year = " + year
                 + " AND before_status = 'EXCLUDED' AND after_status = 'VALID' AND decided_by = 'integrity-admin'"));
+        // issue 20: the decision is in the audit log once, with the vote's status before and after, not its signals
+        assertEquals(1L, count("SELECT count(*) FROM audit_entry WHERE action = 'vote.decided-valid' AND target_id = '"
+                + year + "/C1/bot-" + year + "-0' AND actor_subject = 'integrity-admin' AND reason = 'verified by phone'"
+                + " AND before_state->>'status' = 'EXCLUDED' AND after_state->>'status' = 'VALID'"
+                + " AND before_state->>'clientAddress' IS NULL AND after_state::text NOT LIKE '%198.51.100%'"));
+        // the two passes the administrator asked for (not the scheduled ones, which decide nothing of their own)
+        assertEquals(2L, count("SELECT count(*) FROM audit_entry WHERE action = 'edition.votes-screened' AND target_id = '" + year + "'"));
 
         // voting closes; the ceremony is a day later: results are decided but embargoed until then
         TestClock.advance(Duration.ofDays(30).plusHours(1));
@@ -196,6 +204,10 @@ class VotingIntegrityTest {
         as(ADMIN).body(Map.of("category", "C1", "voterId", "bot-" + year + "-1", "status", "VALID", "reason", "late"))
                 .post(edition(year) + "/vote-audit/decisions").then().statusCode(409); // the ledger is closed
         as(ADMIN).post(results(year) + "/publish").then().statusCode(200).body("published", equalTo(true));
+        assertEquals((long) ALL_CATEGORIES.size(), count("SELECT count(*) FROM audit_entry WHERE action = 'category.winner-chosen'"
+                + " AND target_id LIKE '" + year + "/%' AND before_state IS NULL AND after_state->>'winner' IS NOT NULL"));
+        assertEquals(1L, count("SELECT count(*) FROM audit_entry WHERE action = 'edition.results-published' AND target_id = '"
+                + year + "' AND jsonb_array_length(after_state->'winners') = " + ALL_CATEGORIES.size()));
         given().get(results(year)).then().statusCode(404);
         given().get("/api/v1/editions/" + year + "/tallies").then().statusCode(403);
         given().get("/api/v1/editions/" + year + "/ledger").then().statusCode(404);

@@ -26,7 +26,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The tables every service shares (outbox, inbox, idempotency keys: {@code db/platform-events} in service-commons)
+ * The tables every service shares (outbox, inbox, idempotency keys, the audit log: {@code db/platform-events} in service-commons)
  * migrate with their own Flyway history, {@code platform_schema_history}, before the service's own migrations
  * (issue 19). Mixed into each service's version sequence, as they were until then ({@code V0_1}, {@code V0_2}), a
  * shared {@code V0_3} would be refused by every database already at the service's {@code V5}.
@@ -48,7 +48,8 @@ public class PlatformSchema implements FlywayConfigurationCustomizer {
      */
     static final List<String> MIGRATIONS = List.of(
             "V0_1__event_outbox_and_inbox.sql",
-            "V0_2__idempotency_keys.sql");
+            "V0_2__idempotency_keys.sql",
+            "V0_3__audit_log.sql");
 
     private static final Logger LOG = Logger.getLogger(PlatformSchema.class);
 

@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The shared tables' own migration history against a real PostgreSQL: a database migrated the old way (the shared
@@ -62,7 +64,9 @@ class PlatformSchemaTest {
     void aDatabaseMigratedTheOldWayMovesItsSharedHistoryAndLosesNothing() {
         DataSource db = newDatabase();
         // today's state: one history for the shared and the service's migrations, and data in both kinds of table
-        Flyway.configure().dataSource(db).locations("classpath:" + PlatformSchema.LOCATION, TODAY).load().migrate();
+        // (the shared migrations of that time, V0_1 and V0_2, then the service's own)
+        Flyway.configure().dataSource(db).locations("classpath:" + PlatformSchema.LOCATION).target("0.2").load().migrate();
+        Flyway.configure().dataSource(db).locations(TODAY).ignoreMigrationPatterns("*:missing").load().migrate();
         sql(db, "INSERT INTO entry VALUES (1, 'Rural broadband')");
         sql(db, """
                 INSERT INTO outbox_event (id, topic, message_key, event_type, payload)
@@ -70,11 +74,14 @@ class PlatformSchemaTest {
         List<String> checksumsBefore = rows(db, "SELECT version || ':' || checksum FROM flyway_schema_history"
                 + " WHERE version LIKE '0.%' ORDER BY installed_rank");
 
-        PlatformSchema.migrate(db);
+        int sharedApplied = PlatformSchema.migrate(db).migrationsExecuted;
         int applied = serviceFlyway(db, TODAY, NEXT).migrate().migrationsExecuted;
 
+        assertEquals(PlatformSchema.MIGRATIONS.size() - 2, sharedApplied, "the shared migrations added since V0_2 run, once");
         assertEquals(1, applied, "only the service's new V2 runs");
-        assertEquals(checksumsBefore, rows(db, "SELECT version || ':' || checksum FROM platform_schema_history ORDER BY installed_rank"));
+        assertEquals(checksumsBefore, rows(db, "SELECT version || ':' || checksum FROM platform_schema_history"
+                + " WHERE version IN ('0.1', '0.2') ORDER BY installed_rank"));
+        assertEquals(List.of("0"), rows(db, "SELECT count(*) FROM audit_entry"));
         assertEquals(List.of("1", "2"), rows(db, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"));
         assertEquals(List.of("1|Rural broadband|DRAFT"), rows(db, "SELECT id || '|' || title || '|' || status FROM entry"));
         assertEquals(List.of("1"), rows(db, "SELECT count(*) FROM outbox_event"));
@@ -90,10 +97,36 @@ class PlatformSchemaTest {
         assertEquals(PlatformSchema.MIGRATIONS.size(), PlatformSchema.migrate(db).migrationsExecuted);
         assertEquals(2, serviceFlyway(db, TODAY, NEXT).migrate().migrationsExecuted);
 
-        assertEquals(List.of("0.1", "0.2"), rows(db, "SELECT version FROM platform_schema_history ORDER BY installed_rank"));
+        assertEquals(List.of("0.1", "0.2", "0.3"), rows(db, "SELECT version FROM platform_schema_history ORDER BY installed_rank"));
         // the service's history starts at version 0 (the schema already holds the shared tables), below its V1
         assertEquals(List.of("0", "1", "2"), rows(db, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"));
         assertEquals(List.of("0"), rows(db, "SELECT count(*) FROM idempotency_key"));
+    }
+
+    /** Issue 20: the audit log is append-only in the database itself, whoever connects (here the superuser). */
+    @Test
+    void theAuditLogRefusesUpdateDeleteAndTruncate() {
+        DataSource db = newDatabase();
+        PlatformSchema.migrate(db);
+        sql(db, """
+                INSERT INTO audit_entry (id, occurred_at, actor_subject, actor_roles, action, target_type, target_id,
+                                         before_state, after_state, reason)
+                VALUES ('%s', now(), 'moderator-1', '{stocktaking-moderator}', 'entry.archived', 'entry', 'e-1',
+                        '{"status": "PUBLISHED"}', '{"status": "ARCHIVED"}', 'duplicate')""".formatted(UUID.randomUUID()));
+
+        for (String change : List.of("UPDATE audit_entry SET reason = 'rewritten'", "DELETE FROM audit_entry",
+                "TRUNCATE audit_entry")) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> sql(db, change), change);
+            assertTrue(refused.getCause().getMessage().contains("audit_entry is append-only"), refused.getCause().getMessage());
+        }
+        assertEquals(List.of("1|duplicate"), rows(db, "SELECT count(*) || '|' || min(reason) FROM audit_entry"));
+        // a snapshot is an object or nothing; an action is <target>.<verb>
+        assertThrows(IllegalStateException.class, () -> sql(db, """
+                INSERT INTO audit_entry (id, occurred_at, actor_subject, actor_roles, action, target_type, target_id, after_state)
+                VALUES ('%s', now(), 'm', '{}', 'entry.archived', 'entry', 'e-2', '[1]')""".formatted(UUID.randomUUID())));
+        assertThrows(IllegalStateException.class, () -> sql(db, """
+                INSERT INTO audit_entry (id, occurred_at, actor_subject, actor_roles, action, target_type, target_id)
+                VALUES ('%s', now(), 'm', '{}', 'archived', 'entry', 'e-2')""".formatted(UUID.randomUUID())));
     }
 
     /** The service's Flyway as Quarkus configures it from service-commons' defaults. */

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.wsis.commons.audit.AuditLog;
 import org.wsis.commons.events.Outbox;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
@@ -16,13 +17,16 @@ import org.wsis.stocktaking.entry.EntryStatus;
 import org.wsis.stocktaking.events.EntryEvents;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * What moderators (ITU staff) do: publish submitted entries and edits of published ones, return
  * them with comments, archive (withdraw) published entries, mark success stories. Every change is
  * a revision; every change the public sees is an event, committed with it through the outbox.
- * Callers check the moderator role (resources use @RolesAllowed).
+ * Callers check the moderator role (resources use @RolesAllowed). Every decision is recorded in the audit log
+ * (service-commons {@code AuditLog}) in its own transaction; its before/after is the entry's moderation state
+ * ({@link #moderationState}), never its content or contact details.
  */
 @ApplicationScoped
 public class ModerationService {
@@ -30,12 +34,20 @@ public class ModerationService {
     private final Outbox outbox;
     private final EntryRevisions revisions;
     private final EntryService entries;
+    private final AuditLog audit;
 
-    public ModerationService(CurrentUser caller, Outbox outbox, EntryRevisions revisions, EntryService entries) {
+    public ModerationService(CurrentUser caller, Outbox outbox, EntryRevisions revisions, EntryService entries, AuditLog audit) {
         this.caller = caller;
         this.outbox = outbox;
         this.revisions = revisions;
         this.entries = entries;
+        this.audit = audit;
+    }
+
+    /** What a moderation decision changes, as the audit log records it before and after. */
+    static Map<String, Object> moderationState(Entry entry) {
+        return AuditLog.state("status", entry.status, "pendingRevision", entry.pendingRevision,
+                "successStory", entry.successStory);
     }
 
     /** Entries waiting for a moderator: submitted ones and published ones with an edit pending, oldest first. */
@@ -51,6 +63,7 @@ public class ModerationService {
     public Entry publish(UUID id) {
         Entry entry = entries.get(id);
         requireSomeoneElses(entry, "publish");
+        Map<String, Object> before = moderationState(entry);
         if (entry.status == EntryStatus.PUBLISHED && entry.pendingRevision != null) {
             entries.apply(revisions.content(entry.id, entry.pendingRevision), entry);
             entry.pendingRevision = null;
@@ -58,6 +71,7 @@ public class ModerationService {
             entry.updatedAt = entries.now();
             revisions.record(entry, Action.CHANGE_PUBLISHED, caller.subject(), null);
             outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.UPDATED_V2, EntryEvents.EntryUpdatedV2.of(entry));
+            audit.record("entry.change-published", "entry", entry.id, before, moderationState(entry), null);
             return entry;
         }
         EntryService.requireStatus(entry, EntryStatus.SUBMITTED);
@@ -70,6 +84,7 @@ public class ModerationService {
         }
         revisions.record(entry, Action.PUBLISHED, caller.subject(), null);
         outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.PUBLISHED_V2, EntryEvents.EntryPublishedV2.of(entry));
+        audit.record("entry.published", "entry", entry.id, before, moderationState(entry), null);
         return entry;
     }
 
@@ -78,16 +93,19 @@ public class ModerationService {
     public Entry returnForChanges(UUID id, String comment) {
         Entry entry = entries.get(id);
         requireSomeoneElses(entry, "return");
+        Map<String, Object> before = moderationState(entry);
         entry.returnComment = comment.strip();
         entry.updatedAt = entries.now();
         if (entry.status == EntryStatus.PUBLISHED && entry.pendingRevision != null) {
             entry.pendingRevision = null;
             revisions.record(entry, Action.CHANGE_RETURNED, caller.subject(), entry.returnComment);
+            audit.record("entry.change-returned", "entry", entry.id, before, moderationState(entry), entry.returnComment);
             return entry;
         }
         EntryService.requireStatus(entry, EntryStatus.SUBMITTED);
         entry.status = EntryStatus.RETURNED;
         revisions.record(entry, Action.RETURNED, caller.subject(), entry.returnComment);
+        audit.record("entry.returned", "entry", entry.id, before, moderationState(entry), entry.returnComment);
         return entry;
     }
 
@@ -111,6 +129,7 @@ public class ModerationService {
             throw ProblemException.conflict("Entry " + id + " is already archived");
         }
         boolean wasPublic = entry.status == EntryStatus.PUBLISHED;
+        Map<String, Object> before = moderationState(entry);
         entry.status = EntryStatus.ARCHIVED;
         entry.pendingRevision = null;
         entry.updatedAt = entries.now();
@@ -119,6 +138,7 @@ public class ModerationService {
             outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.WITHDRAWN_V1,
                     new EntryEvents.EntryWithdrawnV1(entry.id, entry.updatedAt));
         }
+        audit.record("entry.archived", "entry", entry.id, before, moderationState(entry), comment);
         return entry;
     }
 
@@ -131,10 +151,13 @@ public class ModerationService {
     public Entry restore(UUID id, String comment) {
         Entry entry = entries.get(id);
         EntryService.requireStatus(entry, EntryStatus.ARCHIVED);
+        Map<String, Object> before = moderationState(entry);
         entry.status = EntryStatus.RETURNED;
         entry.returnComment = comment.strip();
         entry.updatedAt = entries.now();
         revisions.record(entry, Action.RESTORED, caller.subject(), entry.returnComment);
+        // no entry event: a RETURNED entry is not public (as for a return); the audit event announces the restore
+        audit.record("entry.restored", "entry", entry.id, before, moderationState(entry), entry.returnComment);
         return entry;
     }
 
@@ -149,6 +172,8 @@ public class ModerationService {
         note.text = text.strip();
         note.createdAt = entries.now();
         note.persist();
+        // the note's text stays with moderators: the audit log says that one was added, and which
+        audit.record("entry.note-added", "entry", entry.id, null, AuditLog.state("noteId", note.id), null);
         return note;
     }
 
@@ -167,12 +192,15 @@ public class ModerationService {
             requireSomeoneElses(entry, "mark as a success story");
         }
         EntryService.requireStatus(entry, EntryStatus.PUBLISHED);
+        Map<String, Object> before = moderationState(entry);
         if (entry.successStory != successStory) {
             entry.successStory = successStory;
             entry.updatedAt = entries.now();
             revisions.record(entry, successStory ? Action.SUCCESS_STORY_MARKED : Action.SUCCESS_STORY_UNMARKED,
                     caller.subject(), null);
         }
+        audit.record(successStory ? "entry.success-story-marked" : "entry.success-story-unmarked", "entry", entry.id,
+                before, moderationState(entry), null);
         return entry;
     }
 }
