@@ -1,5 +1,6 @@
 package org.wsis.e2e;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.RealmTokens;
 
@@ -13,6 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
  * provide that indicator through the API, its next upload publishes, and the grant is in the audit log. No
  * migration, no deployment. The grant is taken back at the end, so a rerun starts alike.
  */
+@Tag("integration")
 class AgencyOnboardingEndToEndTest {
     /** Period 2089: no other test publishes it. */
     private static final String CSV = "indicator,economy,period,value\nIT_MOB_OWN,PER,2089,77.5\n";

@@ -1,5 +1,6 @@
 package org.wsis.e2e;
 
+import org.junit.jupiter.api.Tag;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * read by a platform admin, naming the moderator by subject (their fixed realm id) with their realm roles; the
  * moderator and the entry's owner are refused the audit log.
  */
+@Tag("integration")
 class AuditLogEndToEndTest {
     /** The realm's moderator (fixed id, deploy/keycloak/README.md). */
     private static final String MODERATOR_ID = "0a1b2c3d-0000-4000-8000-000000000003";

@@ -1,5 +1,6 @@
 package org.wsis.forum.audit;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * participant checked in) each leave exactly one audit entry, with its event on forum.audit; no speaker's or
  * participant's name is copied into it.
  */
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "forum"))
 class OrganizerDecisionsAuditTest {

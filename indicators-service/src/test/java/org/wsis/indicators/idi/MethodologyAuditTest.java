@@ -1,5 +1,6 @@
 package org.wsis.indicators.idi;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Issue 20: publishing an IDI methodology version is an admin decision: one audit entry per new version (none for
  * a replay or a refused change), committed with the version, and its event on indicators.audit.
  */
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
 class MethodologyAuditTest {

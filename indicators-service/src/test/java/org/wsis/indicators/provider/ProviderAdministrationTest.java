@@ -1,5 +1,6 @@
 package org.wsis.indicators.provider;
 
+import org.junit.jupiter.api.Tag;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Issue 20 item 4 (first part): ITU staff onboard an agency for an indicator through the API, with no migration;
  * its next upload of that indicator publishes; each grant and revocation is audited once.
  */
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
 class ProviderAdministrationTest {

@@ -1,5 +1,6 @@
 package org.wsis.prizes.edition;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Issue 20: prize administrators' decisions on editions and special prizes each leave exactly one audit entry
  * (before/after, reason) and its event on prizes.audit; platform admins read them at /api/v1/audit, prize admins do not.
  */
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "prizes"))
 @QuarkusTestResource(TestTokens.class)

@@ -1,5 +1,6 @@
 package org.wsis.stocktaking.moderation;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * {@code org.wsis.audit.entry.recorded.v1} event, in the decision's transaction; platform admins read it at
  * {@code GET /api/v1/audit}, nobody else does.
  */
+@Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "stocktaking"))
 class ModerationAuditTest {
