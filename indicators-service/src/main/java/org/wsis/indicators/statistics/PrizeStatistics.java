@@ -6,14 +6,6 @@ import org.wsis.indicators.sdmx.Dataflow;
 import org.wsis.indicators.sdmx.StatisticsFlow;
 import org.wsis.indicators.sdmx.Structures;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,43 +69,12 @@ public class PrizeStatistics implements StatisticsFlow {
                 codes.put(code, name);
             }
         });
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT category FROM prize_statistic ORDER BY 1")) {
-            while (rs.next()) {
-                codes.putIfAbsent(rs.getString(1), rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading prize categories failed", e);
-        }
-        return codes;
+        return CountQueries.withCodesFound(dataSource, codes, "SELECT DISTINCT category FROM prize_statistic ORDER BY 1",
+                "prize categories");
     }
 
     @Override
     public List<CountRow> rows(List<List<String>> key, Integer startYear, Integer endYear) {
-        List<CountRow> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
-            int p = 1;
-            for (Integer year : new Integer[]{startYear, startYear, endYear, endYear}) {
-                if (year == null) {
-                    ps.setNull(p++, Types.INTEGER);
-                } else {
-                    ps.setInt(p++, year);
-                }
-            }
-            for (int d = 1; d <= 4; d++) {
-                Array codes = c.createArrayOf("text", key.get(d).toArray());
-                ps.setArray(p++, codes);
-                ps.setArray(p++, codes);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new CountRow(List.of("A", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                            rs.getInt(5), rs.getLong(6)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading prize statistics failed", e);
-        }
-        return rows;
+        return CountQueries.counts(dataSource, SQL, key, startYear, endYear, "Reading prize statistics");
     }
 }

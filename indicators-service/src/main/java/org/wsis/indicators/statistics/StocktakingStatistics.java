@@ -6,15 +6,6 @@ import org.wsis.indicators.sdmx.Dataflow;
 import org.wsis.indicators.sdmx.StatisticsFlow;
 import org.wsis.indicators.sdmx.Structures;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,44 +71,12 @@ public class StocktakingStatistics implements StatisticsFlow {
 
     /** Stocktaking's action lines, and any that entries carry which this list does not know yet (a line added later). */
     private Map<String, String> actionLines() {
-        Map<String, String> codes = new LinkedHashMap<>(StocktakingCodes.ACTION_LINES);
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT unnest(action_lines) FROM stocktaking_entry ORDER BY 1")) {
-            while (rs.next()) {
-                codes.putIfAbsent(rs.getString(1), rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading action lines failed", e);
-        }
-        return codes;
+        return CountQueries.withCodesFound(dataSource, StocktakingCodes.ACTION_LINES,
+                "SELECT DISTINCT unnest(action_lines) FROM stocktaking_entry ORDER BY 1", "action lines");
     }
 
     @Override
     public List<CountRow> rows(List<List<String>> key, Integer startYear, Integer endYear) {
-        List<CountRow> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CUBE_SQL)) {
-            int p = 1;
-            for (Integer year : new Integer[]{startYear, startYear, endYear, endYear}) {
-                if (year == null) {
-                    ps.setNull(p++, Types.INTEGER);
-                } else {
-                    ps.setInt(p++, year);
-                }
-            }
-            for (int d = 1; d <= 4; d++) {
-                Array codes = c.createArrayOf("text", key.get(d).toArray());
-                ps.setArray(p++, codes);
-                ps.setArray(p++, codes);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new CountRow(List.of("A", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                            rs.getInt(5), rs.getLong(6)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Counting stocktaking entries failed", e);
-        }
-        return rows;
+        return CountQueries.counts(dataSource, CUBE_SQL, key, startYear, endYear, "Counting stocktaking entries");
     }
 }
