@@ -5,11 +5,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.wsis.indicators.testing.AgencyTokens;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
 import static io.restassured.RestAssured.given;
@@ -34,29 +34,31 @@ class ProviderAdministrationTest {
 
     /** ITU staff who also hold WIPO's publisher role: one identity, so that the grant and the upload meet in one test. */
     @Test
-    @TestSecurity(user = "itu-staff", roles = {"platform-admin", "indicator-publisher"},
-            attributes = @SecurityAttribute(key = "agency", value = "WIPO"))
     void anAgencyIsOnboardedForAnIndicatorAndPublishesWithoutAMigration() {
-        given().contentType("text/csv").body(CSV).post("/api/v1/batches").then().statusCode(403)
+        staff().contentType("text/csv").body(CSV).post("/api/v1/batches").then().statusCode(403)
                 .body("errors[0].message", containsString("WIPO does not provide indicator 'IT_USE_ii99'"));
 
-        given().put("/api/v1/providers/WIPO/indicators/IT_USE_ii99").then().statusCode(201)
+        staff().put("/api/v1/providers/WIPO/indicators/IT_USE_ii99").then().statusCode(201)
                 .body("agency", equalTo("WIPO")).body("indicators", contains("IT_USE_ii99"));
-        given().put("/api/v1/providers/WIPO/indicators/IT_USE_ii99").then().statusCode(200); // already: nothing changes
-        given().get("/api/v1/providers/me").then().statusCode(200).body("indicators", contains("IT_USE_ii99"));
-        given().get("/api/v1/providers").then().statusCode(200).body("agency", hasItem("WIPO")).body("agency", hasItem("ITU"));
-        given().contentType("text/csv").body(CSV).post("/api/v1/batches").then().statusCode(201).body("status", equalTo("PUBLISHED"));
+        staff().put("/api/v1/providers/WIPO/indicators/IT_USE_ii99").then().statusCode(200); // already: nothing changes
+        staff().get("/api/v1/providers/me").then().statusCode(200).body("indicators", contains("IT_USE_ii99"));
+        staff().get("/api/v1/providers").then().statusCode(200).body("agency", hasItem("WIPO")).body("agency", hasItem("ITU"));
+        staff().contentType("text/csv").body(CSV).post("/api/v1/batches").then().statusCode(201).body("status", equalTo("PUBLISHED"));
 
-        given().delete("/api/v1/providers/WIPO/indicators/IT_USE_ii99").then().statusCode(204);
-        given().delete("/api/v1/providers/WIPO/indicators/IT_USE_ii99").then().statusCode(404).contentType("application/problem+json");
-        given().contentType("text/csv").body(CSV.replace("2097", "2096")).post("/api/v1/batches").then().statusCode(403);
+        staff().delete("/api/v1/providers/WIPO/indicators/IT_USE_ii99").then().statusCode(204);
+        staff().delete("/api/v1/providers/WIPO/indicators/IT_USE_ii99").then().statusCode(404).contentType("application/problem+json");
+        staff().contentType("text/csv").body(CSV.replace("2097", "2096")).post("/api/v1/batches").then().statusCode(403);
 
         assertEquals(2, auditRows());
-        given().queryParam("targetType", "provider").queryParam("targetId", "WIPO").get("/api/v1/audit").then().statusCode(200)
+        staff().queryParam("targetType", "provider").queryParam("targetId", "WIPO").get("/api/v1/audit").then().statusCode(200)
                 .body("items.action", contains("provider.indicator-revoked", "provider.indicator-granted"))
                 .body("items[1].before.indicators.size()", equalTo(0))
                 .body("items[1].after.indicators", contains("IT_USE_ii99"))
                 .body("items[0].after.indicators.size()", equalTo(0));
+    }
+
+    private static io.restassured.specification.RequestSpecification staff() {
+        return AgencyTokens.as("itu-staff", "WIPO", "platform-admin", AgencyTokens.PUBLISHER);
     }
 
     @Test
@@ -69,10 +71,9 @@ class ProviderAdministrationTest {
     }
 
     @Test
-    @TestSecurity(user = "svc-itu", roles = "indicator-publisher", attributes = @SecurityAttribute(key = "agency", value = "ITU"))
     void anAgencyCannotGrantItselfIndicators() {
-        given().put("/api/v1/providers/ITU/indicators/SE_ACS_INTNT").then().statusCode(403).contentType("application/problem+json");
-        given().get("/api/v1/providers").then().statusCode(403);
+        AgencyTokens.asItu().put("/api/v1/providers/ITU/indicators/SE_ACS_INTNT").then().statusCode(403).contentType("application/problem+json");
+        AgencyTokens.asItu().get("/api/v1/providers").then().statusCode(403);
     }
 
     private long auditRows() {
