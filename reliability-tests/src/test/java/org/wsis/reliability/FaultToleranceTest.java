@@ -262,13 +262,16 @@ class FaultToleranceTest extends PlatformSuite {
         // while the broker is still down; the administrator double-clicks "publish": one 200, the other 409
         List<Integer> publishAnswers = edition.publishResults(2);
         assertEquals(List.of(200, 409), publishAnswers, "two simultaneous publications");
+        // the results and, with them, their statistics (issue 16: org.wsis.prizes.statistics.published.v1)
+        String results = "topic = 'prizes.results' AND message_key = '" + year + "' AND event_type = 'org.wsis.prizes.results.published.v1'";
         long resultsWaiting = platform.count(PlatformService.PRIZES,
-                "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND topic = 'prizes.results' AND message_key = '" + year + "'");
+                "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND " + results);
         assertEquals(1, resultsWaiting, "the results event waits in the outbox");
-        assertEquals(1, platform.count(PlatformService.PRIZES,
-                "SELECT count(*) FROM outbox_event WHERE topic = 'prizes.results' AND message_key = '" + year + "'"), "one results event");
+        assertEquals(1, platform.count(PlatformService.PRIZES, "SELECT count(*) FROM outbox_event WHERE " + results), "one results event");
+        assertEquals(2, platform.count(PlatformService.PRIZES, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL"
+                + " AND topic = 'prizes.results' AND message_key = '" + year + "'"), "the results and their statistics wait together");
         String resultsEvent = platform.stack.postgres().psql(PlatformService.PRIZES.database(),
-                "SELECT id FROM outbox_event WHERE topic = 'prizes.results' AND message_key = '" + year + "'").trim();
+                "SELECT id FROM outbox_event WHERE " + results).trim();
         platform.stack.kafka().start();
 
         int nominees = edition.entryOfSubmission.size();
