@@ -156,9 +156,11 @@ psql_bench -c "VACUUM ANALYZE observation"
 # one run per SDMX format, through the gateway (the service serves SDMX at /api/sdmx; the gateway at /api/indicators/sdmx)
 for ACCEPT in "application/vnd.sdmx.genericdata+xml;version=2.1" "application/vnd.sdmx.structurespecificdata+xml;version=2.1" \
               "application/vnd.sdmx.data+json;version=1.0.0" "application/vnd.sdmx.data+csv;version=1.0.0"; do
-  for GZIP in false true; do
-    echo "--- SDMX query ($ACCEPT, gzip $GZIP): one indicator, all economies, 25 years; $THREADS clients, ${DURATION}s ---"
-    java "$BENCH/SdmxQueryLoad.java" "$SDMX/data/WSIS,DF_ICT,1.0/A..BENCH_001..." "$THREADS" "$DURATION" 5 "$ACCEPT" "$GZIP"
+  # identity; gzip (latency to the last byte); gzip with every body inflated by the clients on these same cores
+  for MODE in "false false" "true false" "true true"; do
+    set -- $MODE
+    echo "--- SDMX query ($ACCEPT, gzip $1, clients inflate every body $2): one indicator, all economies, 25 years; $THREADS clients, ${DURATION}s ---"
+    java "$BENCH/SdmxQueryLoad.java" "$SDMX/data/WSIS,DF_ICT,1.0/A..BENCH_001..." "$THREADS" "$DURATION" 5 "$ACCEPT" "$1" "$2"
   done
 done
 
