@@ -26,12 +26,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -260,6 +263,44 @@ class BrowserSignInTest {
         assertEquals("200", status.getText().trim(), "Try it out on a protected operation, signed in");
         String curl = operation.findElement(By.cssSelector(".curl-command, .curl")).getText();
         assertTrue(curl.contains("Authorization: Bearer "), "the request carried the token: " + curl);
+    }
+
+    /**
+     * Issue 21: Keycloak's login page in the six UN languages (the realm's supported locales): picked from the
+     * browser's language (Accept-Language) on a first visit, and by the front-end's {@code ui_locales}, with
+     * Arabic right to left. The labels are Keycloak's own translations, which the realm turns on.
+     */
+    @Test
+    void loginPageSpeaksTheSixUnLanguages() {
+        String login = realmUrl + "/protocol/openid-connect/auth?client_id=wsis-frontend&response_type=code&scope=openid"
+                + "&redirect_uri=" + URLEncoder.encode(frontEndOrigin + "/spa.html", StandardCharsets.UTF_8);
+        // first, a browser set to Russian, before any choice is remembered in Keycloak's locale cookie
+        ((ChromeDriver) browser).executeCdpCommand("Network.enable", Map.of());
+        ((ChromeDriver) browser).executeCdpCommand("Network.setUserAgentOverride",
+                Map.of("userAgent", "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome", "acceptLanguage", "ru-RU,ru;q=0.9"));
+        browser.get(login);
+        assertLoginPageIn("ru", "Вход", "ltr");
+        Map<String, String> signIn = new LinkedHashMap<>();
+        signIn.put("en", "Sign In");
+        signIn.put("fr", "Connexion");
+        signIn.put("es", "Iniciar sesión");
+        signIn.put("ar", "تسجيل دخول");
+        signIn.put("ru", "Вход");
+        signIn.put("zh-Hans", "登录");
+        signIn.forEach((locale, label) -> {
+            browser.get(login + "&ui_locales=" + locale);
+            assertLoginPageIn(locale, label, "ar".equals(locale) ? "rtl" : "ltr");
+        });
+    }
+
+    private void assertLoginPageIn(String locale, String signInLabel, String direction) {
+        WebElement button = new WebDriverWait(browser, STEP)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
+        WebElement html = browser.findElement(By.tagName("html"));
+        String label = button.getText().isBlank() ? button.getDomProperty("value") : button.getText();
+        assertEquals(signInLabel, label.strip(), "the sign-in button in " + locale);
+        assertEquals(locale, html.getDomAttribute("lang"), "the page's language");
+        assertEquals(direction, html.getDomAttribute("dir"), "the page's direction in " + locale);
     }
 
     /** Keycloak's own login form, as the user fills it in. */
