@@ -2,7 +2,6 @@ package org.wsis.e2e;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PrizeTexts;
@@ -15,11 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.wsis.e2e.SharedPlatform.retryOn429;
+import static org.wsis.e2e.SharedPlatform.as;
 
 /**
  * Issue 18, "entry updates and withdrawals reach prizes", with the real services only: an entry published in
@@ -96,21 +96,7 @@ class EntryChangesReachPrizesEndToEndTest {
                 .statusCode(org.hamcrest.Matchers.lessThan(500)).contentType("application/problem+json");
     }
 
-    private static RequestSpecification as(String token) {
-        return SharedPlatform.gateway().auth().oauth2(token);
-    }
-
     /** stocktaking limits entry writes per person (429 Retry-After); other classes' writes share the editor's budget. */
-    private static Response retryOn429(Supplier<Response> request) {
-        Response response = request.get();
-        for (int attempt = 0; attempt < 10 && response.statusCode() == 429; attempt++) {
-            String retryAfter = response.header("Retry-After");
-            long seconds = retryAfter == null ? 1 : Math.max(1, Long.parseLong(retryAfter.strip()));
-            await().pollDelay(Duration.ofSeconds(seconds)).atMost(Duration.ofSeconds(seconds + 1)).until(() -> true);
-            response = request.get();
-        }
-        return response;
-    }
 
     /** Editions from 3000 on are rehearsals (prizes.editions.rehearsal-from-year); the database outlives runs. */
     private static int freeRehearsalYear() {

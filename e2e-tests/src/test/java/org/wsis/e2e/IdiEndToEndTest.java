@@ -2,7 +2,6 @@ package org.wsis.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsis.e2e.SharedPlatform.as;
 
 /**
  * The ICT Development Index through the gateway with real tokens: an agency publishes the components, ITU staff
@@ -24,10 +24,6 @@ class IdiEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-
-    private static RequestSpecification as(String token) {
-        return SharedPlatform.gateway().header("Authorization", "Bearer " + token);
-    }
 
     @Test
     void staffLoadAMethodologyAndTheIndexIsComputedFromThePublishedVintages() throws Exception {

@@ -13,6 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.wsis.e2e.SharedPlatform.as;
 
 /**
  * The walking skeleton, end to end: real PostgreSQL, Kafka and Keycloak, the four packaged
@@ -35,10 +36,6 @@ class PlatformEndToEndTest {
 
     private static RequestSpecification gateway() {
         return SharedPlatform.gateway();
-    }
-
-    private static RequestSpecification as(String token) {
-        return gateway().auth().oauth2(token);
     }
 
     @Test

@@ -2,8 +2,6 @@ package org.wsis.e2e;
 
 import org.junit.jupiter.api.Tag;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import it.bancaditalia.oss.sdmx.api.BaseObservation;
 import it.bancaditalia.oss.sdmx.api.PortableTimeSeries;
 import it.bancaditalia.oss.sdmx.client.SdmxClientHandler;
@@ -20,11 +18,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.wsis.e2e.SharedPlatform.retryOn429;
+import static org.wsis.e2e.SharedPlatform.as;
 
 /**
  * Issue 16 item 5, prizes, with the real services only: a rehearsal edition driven through the gateway (an entry
@@ -126,18 +125,4 @@ class PrizeStatisticsEndToEndTest {
         return year;
     }
 
-    private static RequestSpecification as(String token) {
-        return SharedPlatform.gateway().header("Authorization", "Bearer " + token);
-    }
-
-    private static Response retryOn429(Supplier<Response> request) {
-        Response response = request.get();
-        for (int attempt = 0; attempt < 10 && response.statusCode() == 429; attempt++) {
-            String retryAfter = response.header("Retry-After");
-            long seconds = retryAfter == null ? 1 : Math.max(1, Long.parseLong(retryAfter.strip()));
-            await().pollDelay(Duration.ofSeconds(seconds)).atMost(Duration.ofSeconds(seconds + 1)).until(() -> true);
-            response = request.get();
-        }
-        return response;
-    }
 }

@@ -2,7 +2,6 @@ package org.wsis.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.specification.RequestSpecification;
 import it.bancaditalia.oss.sdmx.api.BaseObservation;
 import it.bancaditalia.oss.sdmx.api.DataFlowStructure;
 import it.bancaditalia.oss.sdmx.api.Dataflow;
@@ -24,6 +23,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsis.e2e.SharedPlatform.as;
 
 /**
  * SDMX through the public entry, read by an independent SDMX client: the Bank of Italy's SDMX
@@ -57,10 +57,6 @@ class SdmxClientEndToEndTest {
         }
         as(agency).contentType("text/csv").body(csv.toString()).post("/api/indicators/v1/batches").then().statusCode(201);
         SdmxClientHandler.addProvider(PROVIDER, sdmxBase, false, false, true, "WSIS platform through the gateway");
-    }
-
-    private static RequestSpecification as(String token) {
-        return SharedPlatform.gateway().header("Authorization", "Bearer " + token);
     }
 
     /** What the JSON API says: economy/period -> value. */

@@ -1,5 +1,6 @@
 package org.wsis.e2e;
 
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.wsis.localstack.PlatformService;
 import org.wsis.localstack.PlatformStack;
@@ -7,10 +8,13 @@ import org.wsis.localstack.Ports;
 import org.wsis.localstack.testing.RealmTokens;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One whole platform (PostgreSQL, Kafka, Keycloak, the four services, the gateway) shared by every
@@ -67,5 +71,25 @@ final class SharedPlatform {
     /** The validator of every response received through {@link #gateway()}, with what it saw. */
     static ContractValidation contract() {
         return ContractValidation.forGateway(stack().gateway().url());
+    }
+
+    /** A request to the gateway as the bearer of this token. */
+    static RequestSpecification as(String token) {
+        return gateway().auth().oauth2(token);
+    }
+
+    /**
+     * Sends again, as told by Retry-After, while the gateway's per-address pace answers 429: test classes share
+     * one address, and what a test checks is the service's answer, not the pace.
+     */
+    static Response retryOn429(Supplier<Response> request) {
+        Response response = request.get();
+        for (int attempt = 0; attempt < 10 && response.statusCode() == 429; attempt++) {
+            String retryAfter = response.header("Retry-After");
+            long seconds = retryAfter == null ? 1 : Math.max(1, Long.parseLong(retryAfter.strip()));
+            await().pollDelay(Duration.ofSeconds(seconds)).atMost(Duration.ofSeconds(seconds + 1)).until(() -> true);
+            response = request.get();
+        }
+        return response;
     }
 }

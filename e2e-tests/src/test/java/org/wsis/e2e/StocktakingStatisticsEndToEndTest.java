@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import it.bancaditalia.oss.sdmx.api.BaseObservation;
 import it.bancaditalia.oss.sdmx.api.Dimension;
 import it.bancaditalia.oss.sdmx.api.PortableTimeSeries;
@@ -21,12 +19,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsis.e2e.SharedPlatform.retryOn429;
+import static org.wsis.e2e.SharedPlatform.as;
 
 /**
  * Issue 16 item 5, with the real services only: entries published in stocktaking through the gateway reach
@@ -136,18 +135,4 @@ class StocktakingStatisticsEndToEndTest {
         as(moderator).post("/api/stocktaking/v1/entries/" + entry + "/publish").then().statusCode(200);
     }
 
-    private static RequestSpecification as(String token) {
-        return SharedPlatform.gateway().header("Authorization", "Bearer " + token);
-    }
-
-    private static Response retryOn429(Supplier<Response> request) {
-        Response response = request.get();
-        for (int attempt = 0; attempt < 10 && response.statusCode() == 429; attempt++) {
-            String retryAfter = response.header("Retry-After");
-            long seconds = retryAfter == null ? 1 : Math.max(1, Long.parseLong(retryAfter.strip()));
-            await().pollDelay(Duration.ofSeconds(seconds)).atMost(Duration.ofSeconds(seconds + 1)).until(() -> true);
-            response = request.get();
-        }
-        return response;
-    }
 }
