@@ -71,6 +71,8 @@ class ApiFuzzTest extends PlatformSuite {
     private static final Map<PlatformService, String> tokens = new LinkedHashMap<>();
     private static final List<String> failures = new ArrayList<>();
     private static int requests;
+    // where the run's time goes, printed with the totals (issue 19: the suite's slowest class)
+    private static long pacedMillis, snapshotMillis;
 
     @BeforeAll
     static void start() {
@@ -102,6 +104,8 @@ class ApiFuzzTest extends PlatformSuite {
         }
         System.out.printf("[fuzz] %d requests against the OpenAPI operations of %d services, %d failures%n",
                 requests, PlatformService.values().length, failures.size());
+        System.out.printf("[fuzz] %d s waiting on the gateway's pace (429), %d s taking database snapshots%n",
+                pacedMillis / 1000, snapshotMillis / 1000);
         long closedAfter = unfinished.secondsUntilClosed(Duration.ofSeconds(100));
         System.out.printf("[fuzz] a connection with unfinished headers was closed by the gateway after %d s%n", closedAfter);
         assertTrue(closedAfter >= 0, "a connection with unfinished headers is still open after 100 s");
@@ -199,7 +203,9 @@ class ApiFuzzTest extends PlatformSuite {
             response = request.request(method, attempt.path());
             // the gateway's per-address pace (429) would hide what the service says: wait as told, then ask again
             for (int retry = 0; response.statusCode() == 429 && retry < 5; retry++) {
-                sleep(1000L * Math.min(5, Math.max(1, parseSeconds(response.header("Retry-After")))));
+                long wait = 1000L * Math.min(5, Math.max(1, parseSeconds(response.header("Retry-After"))));
+                pacedMillis += wait;
+                sleep(wait);
                 response = request.request(method, attempt.path());
             }
         } catch (RuntimeException e) {
@@ -231,6 +237,15 @@ class ApiFuzzTest extends PlatformSuite {
      * once no event is in flight anywhere, so only this batch's requests could change it.
      */
     private String rowCounts(PlatformService service) {
+        long started = System.nanoTime();
+        try {
+            return snapshot(service);
+        } finally {
+            snapshotMillis += (System.nanoTime() - started) / 1_000_000;
+        }
+    }
+
+    private String snapshot(PlatformService service) {
         Platform.awaitUntil(Duration.ofSeconds(30), () -> Arrays.stream(PlatformService.values())
                         .allMatch(s -> platform.count(s, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0),
                 "no event waiting in any outbox");
