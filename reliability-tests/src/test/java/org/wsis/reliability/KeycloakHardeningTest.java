@@ -49,7 +49,7 @@ class KeycloakHardeningTest extends PlatformSuite {
         Map<String, String> production = productionBruteForceSettings();
         assertEquals("true", production.get("bruteForceProtected"), "the production realm detects brute force: " + production);
         String keycloak = platform.stack.keycloak().url();
-        String admin = adminToken(keycloak);
+        String admin = platform.keycloakAdminToken();
         String realm = "brute-force-" + UUID.randomUUID().toString().substring(0, 8);
         StringBuilder settings = new StringBuilder();
         production.forEach((key, value) -> settings.append(", \"").append(key).append("\": ").append(value));
@@ -124,7 +124,7 @@ class KeycloakHardeningTest extends PlatformSuite {
     @Test
     void aTokenSignedWithAWithdrawnKeyIsRefusedWithinSeconds() throws Exception {
         String keycloak = platform.stack.keycloak().url();
-        String admin = adminToken(keycloak);
+        String admin = platform.keycloakAdminToken();
         String realmId = given().auth().oauth2(admin).get(keycloak + "/admin/realms/wsis").then().statusCode(200).extract().path("id");
         String name = "withdrawn-" + UUID.randomUUID().toString().substring(0, 8);
         String location = given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
@@ -206,12 +206,6 @@ class KeycloakHardeningTest extends PlatformSuite {
         return given().auth().oauth2(token).get(url).statusCode();
     }
 
-    private static String adminToken(String keycloak) {
-        return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
-                        "username", "admin", "password", "admin")) // the local Keycloak's admin (KeycloakServer)
-                .post(keycloak + "/realms/master/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
-    }
 
     private static int login(String tokenUrl, String password) {
         return given().formParams(Map.of("grant_type", "password", "client_id", "probe",

@@ -56,6 +56,38 @@ final class Platform implements AutoCloseable {
                 EnumSet.allOf(PlatformService.class), true, config)));
     }
 
+    /** A token of the local Keycloak's master admin (KeycloakServer's bootstrap admin: local runs only). */
+    String keycloakAdminToken() {
+        return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", "admin", "password", "admin"))
+                .post(stack.keycloak().url() + "/realms/master/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    /**
+     * A new user of the wsis realm with the realm roles of an existing test user (password = user name, like the
+     * realm's test users), created through Keycloak's admin API unless it exists; returns its token.
+     */
+    String userLike(String existing, String username) {
+        String admin = keycloakAdminToken();
+        String users = stack.keycloak().url() + "/admin/realms/wsis/users";
+        if (given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true).get(users)
+                .then().statusCode(200).extract().jsonPath().getList("$").isEmpty()) {
+            String location = given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                    {"username": "%1$s", "enabled": true, "email": "%1$s@example.org", "emailVerified": true,
+                     "firstName": "Reliability", "lastName": "Suite",
+                     "credentials": [{"type": "password", "value": "%1$s", "temporary": false}]}""".formatted(username))
+                    .post(users).then().statusCode(201).extract().header("Location");
+            String model = given().auth().oauth2(admin).queryParam("username", existing).queryParam("exact", true)
+                    .get(users).then().statusCode(200).extract().path("[0].id");
+            String roles = given().auth().oauth2(admin).get(users + "/" + model + "/role-mappings/realm")
+                    .then().statusCode(200).extract().asString();
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(roles)
+                    .post(location + "/role-mappings/realm").then().statusCode(204);
+        }
+        return tokens.userToken(username);
+    }
+
     RequestSpecification gateway() {
         return given().baseUri(stack.gateway().url());
     }

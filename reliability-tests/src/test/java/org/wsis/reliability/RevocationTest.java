@@ -51,10 +51,7 @@ class RevocationTest extends PlatformSuite {
         assertTrue(LIFESPAN_SECONDS <= MOST_SECONDS, "the production realm's access tokens live " + LIFESPAN_SECONDS
                 + " s: a disabled, deleted or signed-out user keeps access that long");
         String keycloak = platform.stack.keycloak().url();
-        String admin = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
-                        "username", "admin", "password", "admin")) // the local Keycloak's admin (KeycloakServer)
-                .post(keycloak + "/realms/master/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
+        String admin = platform.keycloakAdminToken();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String clientId = "revocation-probe-" + run;
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
