@@ -26,6 +26,8 @@ public interface PrizesConfig {
 
     Ledger ledger();
 
+    Results results();
+
     interface Editions {
         /** Years from which an edition is a rehearsal (dates movable after voting opens; real contests are < 3000). */
         @WithDefault("3000")
@@ -168,5 +170,11 @@ public interface PrizesConfig {
         /** How often closed voting periods get their ledger (VoteLedger's @Scheduled). */
         @WithDefault("30s")
         String closeEvery();
+    }
+
+    interface Results {
+        /** How often published results are announced once their ceremony has begun (ResultsService's @Scheduled). */
+        @WithDefault("10s")
+        String announceEvery();
     }
 }

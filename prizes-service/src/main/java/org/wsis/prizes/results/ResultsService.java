@@ -137,7 +137,7 @@ public class ResultsService {
      * publishes the results when the ceremony has begun, else by this job once it has (so a subscriber, such
      * as the forum's ceremony, never learns the winners early).
      */
-    @Scheduled(every = "${prizes.results.announce-every:10s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${prizes.results.announce-every}", delayed = "${prizes.results.announce-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void announceDueResults() {
         List<Integer> due = QuarkusTransaction.requiringNew().call(() -> editions.list().stream()
                 .filter(e -> e.resultsPublishedAt != null && e.resultsAnnouncedAt == null && e.resultsPublicAt(clock.instant()))
