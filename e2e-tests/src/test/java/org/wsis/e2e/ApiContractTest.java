@@ -320,6 +320,29 @@ class ApiContractTest {
                     .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))),
             new Call("revoke provider indicator", "admin", (r, v) -> r.delete("/api/indicators/v1/providers/UNCTAD/indicators/IT_MOB_OWN")
                     .then().statusCode(204)),
+            // agencies, indicator definitions (versioned) and code lists (issue 20 item 4), with codes unique to the run
+            new Call("agencies", null, (r, v) -> r.get("/api/indicators/v1/agencies").then().statusCode(200)),
+            new Call("create agency", "admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("code", "CT" + RUN.toUpperCase(java.util.Locale.ROOT), "name", "Contract agency " + RUN))
+                    .post("/api/indicators/v1/agencies").then().statusCode(201)),
+            new Call("rename agency", "admin", (r, v) -> r.contentType(ContentType.JSON).body(Map.of("name", "Contract agency, renamed " + RUN))
+                    .put("/api/indicators/v1/agencies/CT" + RUN.toUpperCase(java.util.Locale.ROOT)).then().statusCode(200)),
+            new Call("define indicator", "admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("code", "ZZ_CT_" + RUN, "name", "Contract indicator", "unit", "percent", "custodian", "ITU"))
+                    .post("/api/indicators/v1/indicators").then().statusCode(201)),
+            new Call("change indicator", "admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("name", "Contract indicator", "unit", "per 100 inhabitants", "custodian", "ITU", "sdgIndicator", "17.8.1"))
+                    .put("/api/indicators/v1/indicators/ZZ_CT_" + RUN).then().statusCode(200)),
+            new Call("indicator versions", null, (r, v) -> r.get("/api/indicators/v1/indicators/ZZ_CT_" + RUN + "/versions").then().statusCode(200)),
+            new Call("code lists", null, (r, v) -> r.get("/api/indicators/v1/codelists").then().statusCode(200)),
+            new Call("create code list", "admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("id", "CL_CT_" + RUN.toUpperCase(java.util.Locale.ROOT), "name", "Contract list", "codes", List.of(Map.of("code", "A", "name", "A"))))
+                    .post("/api/indicators/v1/codelists").then().statusCode(201)),
+            new Call("put code", "admin", (r, v) -> r.contentType(ContentType.JSON).body(Map.of("name", "B"))
+                    .put("/api/indicators/v1/codelists/CL_CT_" + RUN.toUpperCase(java.util.Locale.ROOT) + "/codes/B").then().statusCode(201)),
+            new Call("code list", null, (r, v) -> r.get("/api/indicators/v1/codelists/CL_CT_" + RUN.toUpperCase(java.util.Locale.ROOT)).then().statusCode(200)),
+            new Call("delete code", "admin", (r, v) -> r.delete("/api/indicators/v1/codelists/CL_CT_" + RUN.toUpperCase(java.util.Locale.ROOT) + "/codes/B")
+                    .then().statusCode(204)),
             // --- every service's audit log (issue 20): platform admins read the decisions made above
             new Call("stocktaking audit log", "admin", (r, v) -> r.get("/api/stocktaking/v1/audit?targetType=entry&targetId="
                     + v.get("entry2")).then().statusCode(200).body("items.action", org.hamcrest.Matchers.hasItem("entry.restored"))),
