@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -81,6 +83,7 @@ public class CodelistResource {
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "codelist.created")
     @Operation(operationId = "createCodelist", summary = "Create a code list (ITU staff, platform admins); served at /sdmx/codelist at once, version 1.0")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CodelistService.CodelistView.class)))
@@ -98,6 +101,7 @@ public class CodelistResource {
     @Path("{id}/codes/{code}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "codelist.code-added,codelist.code-renamed")
     @Operation(operationId = "putCodelistCode",
             summary = "Add a code to a code list or rename it (ITU staff, platform admins): the list's next version; the same name again changes nothing")
     @APIResponse(responseCode = "201", description = "Added",
@@ -117,6 +121,7 @@ public class CodelistResource {
     @DELETE
     @Path("{id}/codes/{code}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "codelist.code-deleted")
     @Operation(operationId = "deleteCodelistCode", summary = "Delete a code no observation uses (ITU staff, platform admins): the list's next version")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "A malformed code list id or code")

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -81,6 +83,7 @@ public class IndicatorResource {
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "indicator.defined")
     @Operation(operationId = "defineIndicator", summary = "Define a new indicator (ITU staff, platform admins); version 1, in CL_INDICATOR at once")
     @APIResponse(responseCode = "201", description = "Defined",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class)))
@@ -97,6 +100,7 @@ public class IndicatorResource {
     @Path("{code}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "indicator.changed")
     @Operation(operationId = "changeIndicator",
             summary = "Change an indicator definition (ITU staff, platform admins): a new version; the same definition again changes nothing")
     @APIResponse(responseCode = "200", description = "The definition as it now is",

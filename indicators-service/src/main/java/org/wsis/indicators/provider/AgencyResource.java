@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -64,6 +66,7 @@ public class AgencyResource {
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "agency.created")
     @Operation(operationId = "createAgency", summary = "Add an agency (a new UNGIS member; ITU staff, platform admins), then grant it indicators")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgencyView.class)))
@@ -78,6 +81,7 @@ public class AgencyResource {
     @Path("{code}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "agency.renamed")
     @Operation(operationId = "renameAgency", summary = "Rename an agency (ITU staff, platform admins); the same name again changes nothing")
     @APIResponse(responseCode = "200", description = "The agency as it now is",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgencyView.class)))
