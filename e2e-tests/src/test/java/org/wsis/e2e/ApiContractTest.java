@@ -273,6 +273,10 @@ class ApiContractTest {
                     .post("/api/indicators/v1/idi/methodologies").then().statusCode(201)),
             new Call("put idi methodology version (same content)", "admin", (r, v) -> r.contentType(ContentType.JSON).body(IDI_METHODOLOGY.formatted(RUN))
                     .put("/api/indicators/v1/idi/methodologies/CONTRACT-" + RUN + "/versions/1").then().statusCode(200)),
+            // a new version through PUT (the audit walk needs one that changes something: a retry records nothing)
+            new Call("put idi methodology version 2", "admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(IDI_METHODOLOGY.formatted(RUN).replace("Contract test index", "Contract test index, version 2"))
+                    .put("/api/indicators/v1/idi/methodologies/CONTRACT-" + RUN + "/versions/2").then().statusCode(201)),
             new Call("observations", null, (r, v) -> r.get("/api/indicators/v1/observations?size=5").then().statusCode(200)),
             new Call("changes", null, (r, v) -> r.get("/api/indicators/v1/changes").then().statusCode(200)),
             new Call("provider", "statistician", (r, v) -> r.get("/api/indicators/v1/providers/me").then().statusCode(200)),
@@ -319,6 +323,29 @@ class ApiContractTest {
             new Call("grant provider indicator", "admin", (r, v) -> r.put("/api/indicators/v1/providers/UNCTAD/indicators/IT_MOB_OWN")
                     .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))),
             new Call("revoke provider indicator", "admin", (r, v) -> r.delete("/api/indicators/v1/providers/UNCTAD/indicators/IT_MOB_OWN")
+                    .then().statusCode(204)),
+            // agencies, indicator definitions (versioned) and code lists (issue 20 item 4), with codes unique to the run
+            new Call("agencies", null, (r, v) -> r.get("/api/indicators/v1/agencies").then().statusCode(200)),
+            new Call("create agency", "admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("code", "CT" + RUN.toUpperCase(java.util.Locale.ROOT), "name", "Contract agency " + RUN))
+                    .post("/api/indicators/v1/agencies").then().statusCode(201)),
+            new Call("rename agency", "admin", (r, v) -> r.contentType(ContentType.JSON).body(Map.of("name", "Contract agency, renamed " + RUN))
+                    .put("/api/indicators/v1/agencies/CT" + RUN.toUpperCase(java.util.Locale.ROOT)).then().statusCode(200)),
+            new Call("define indicator", "admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("code", "ZZ_CT_" + RUN, "name", "Contract indicator", "unit", "percent", "custodian", "ITU"))
+                    .post("/api/indicators/v1/indicators").then().statusCode(201)),
+            new Call("change indicator", "admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("name", "Contract indicator", "unit", "per 100 inhabitants", "custodian", "ITU", "sdgIndicator", "17.8.1"))
+                    .put("/api/indicators/v1/indicators/ZZ_CT_" + RUN).then().statusCode(200)),
+            new Call("indicator versions", null, (r, v) -> r.get("/api/indicators/v1/indicators/ZZ_CT_" + RUN + "/versions").then().statusCode(200)),
+            new Call("code lists", null, (r, v) -> r.get("/api/indicators/v1/codelists").then().statusCode(200)),
+            new Call("create code list", "admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("id", "CL_CT_" + RUN.toUpperCase(java.util.Locale.ROOT), "name", "Contract list", "codes", List.of(Map.of("code", "A", "name", "A"))))
+                    .post("/api/indicators/v1/codelists").then().statusCode(201)),
+            new Call("put code", "admin", (r, v) -> r.contentType(ContentType.JSON).body(Map.of("name", "B"))
+                    .put("/api/indicators/v1/codelists/CL_CT_" + RUN.toUpperCase(java.util.Locale.ROOT) + "/codes/B").then().statusCode(201)),
+            new Call("code list", null, (r, v) -> r.get("/api/indicators/v1/codelists/CL_CT_" + RUN.toUpperCase(java.util.Locale.ROOT)).then().statusCode(200)),
+            new Call("delete code", "admin", (r, v) -> r.delete("/api/indicators/v1/codelists/CL_CT_" + RUN.toUpperCase(java.util.Locale.ROOT) + "/codes/B")
                     .then().statusCode(204)),
             // --- every service's audit log (issue 20): platform admins read the decisions made above
             new Call("stocktaking audit log", "admin", (r, v) -> r.get("/api/stocktaking/v1/audit?targetType=entry&targetId="
@@ -401,14 +428,18 @@ class ApiContractTest {
         List<String> failures = new ArrayList<>();
         // only this test's responses decide it (other classes sharing the platform may have run before)
         int mismatchesBefore = SharedPlatform.contract().mismatches().size();
+        // issue 20: every admin operation the walk performs must leave its declared audit entry
+        AuditWalk audit = new AuditWalk(SharedPlatform.contract().document(), tokenOf.computeIfAbsent("admin", tokens::userToken));
         for (Call call : CALLS) {
             RequestSpecification request = SharedPlatform.gateway();
             if (call.user() != null) {
                 request.auth().oauth2(tokenOf.computeIfAbsent(call.user(), user -> user.startsWith("agency-")
                         ? tokens.agencyToken(user) : tokens.userToken(user)));
             }
+            int mark = SharedPlatform.contract().answeredCount();
             try {
                 call.request().accept(request, values);
+                audit.afterStep(call.name(), SharedPlatform.contract().answeredSince(mark), call.user() == null ? null : tokenOf.get(call.user()));
             } catch (AssertionError | RuntimeException e) {
                 failures.add(call.name() + ": " + e.getMessage());
             }
@@ -433,7 +464,10 @@ class ApiContractTest {
                 operations.size(), operations.size() - uncalled.size(), contract.validated(), mismatches.size(), uncalled);
         mismatches.forEach(m -> System.out.println("MISMATCH " + m));
         failures.forEach(f -> System.out.println("FAILED STEP " + f));
+        System.out.printf("audit walk: %d admin operations, entries left: %s%n", audit.adminOperations().size(), audit.entriesByOperation());
+        audit.failures().forEach(f -> System.out.println("AUDIT " + f));
         assertEquals(List.of(), mismatches, "responses that do not match the merged document");
+        assertEquals(List.of(), audit.failures(), "admin operations whose audit entry is missing (issue 20)");
         assertEquals(List.of(), failures, "steps that did not answer as expected");
         assertTrue(uncalled.isEmpty(), "operations no step calls (add a Call): " + uncalled);
     }

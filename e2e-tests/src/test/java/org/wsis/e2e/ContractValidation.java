@@ -51,6 +51,8 @@ final class ContractValidation implements Filter {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final List<String> mismatches = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger validated = new AtomicInteger();
+    /** Every matched call in order, as "METHOD /template status" (the audit walk reads which operations a step answered). */
+    private final List<String> answered = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private ContractValidation(String documentJson) {
         this.documentJson = documentJson;
@@ -112,6 +114,7 @@ final class ContractValidation implements Filter {
             return response;
         }
         seen.add(method + " " + match.getApiOperation().getApiPath().original());
+        answered.add(method + " " + match.getApiOperation().getApiPath().original() + " " + response.statusCode());
         SimpleResponse.Builder actual = SimpleResponse.Builder.status(response.statusCode());
         response.getHeaders().forEach(header -> actual.withHeader(header.getName(), header.getValue()));
         String body = response.asString();
@@ -143,6 +146,22 @@ final class ContractValidation implements Filter {
         document.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) ->
                 operations.put(method.name() + " " + template, operation.getOperationId())));
         return operations;
+    }
+
+    /** The calls answered since the {@code from}-th, as "METHOD /template status". */
+    List<String> answeredSince(int from) {
+        synchronized (answered) {
+            return List.copyOf(answered.subList(from, answered.size()));
+        }
+    }
+
+    int answeredCount() {
+        return answered.size();
+    }
+
+    /** The merged document, parsed. */
+    OpenAPI document() {
+        return document;
     }
 
     Set<String> seen() {

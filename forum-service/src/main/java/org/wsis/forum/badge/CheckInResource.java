@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.forum.ForumRoles;
 
@@ -44,6 +46,7 @@ public class CheckInResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "registration.checked-in")
     @Operation(operationId = "checkInParticipant", summary = "Check a participant in by their badge code (organizers)")
     public CheckIn checkIn(@PathParam("year") int year, @NotNull(message = "a JSON body is required") @Valid Scan scan) {
         return checkIns.checkIn(year, scan.code());

@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.forum.ForumRoles;
@@ -76,6 +78,7 @@ public class EditionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "edition.created")
     @Operation(operationId = "createForumEdition", summary = "Create a forum edition (organizers)")
     @APIResponse(responseCode = "201", description = "The edition, created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EditionView.class)))

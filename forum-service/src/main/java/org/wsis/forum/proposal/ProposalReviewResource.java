@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.forum.ForumRoles;
 
@@ -42,6 +44,7 @@ public class ProposalReviewResource {
     @Path("accept")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "proposal.accepted")
     @Operation(operationId = "acceptSessionProposal", summary = "Accept a proposal (organizers): schedules its session")
     public ProposalResource.ProposalView accept(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ProposalResource.Acceptance request) {
         return ProposalResource.ProposalView.of(proposals.accept(id, request));
@@ -51,6 +54,7 @@ public class ProposalReviewResource {
     @Path("decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "proposal.declined")
     @Operation(operationId = "declineSessionProposal", summary = "Decline a proposal with a reason (organizers)")
     public ProposalResource.ProposalView decline(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid ProposalResource.Decline request) {
         return ProposalResource.ProposalView.of(proposals.decline(id, request));

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
@@ -63,6 +65,7 @@ public class SessionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "session.scheduled")
     @Operation(operationId = "createSession", summary = "Schedule a session (organizers); announces session.scheduled.v1")
     @APIResponse(responseCode = "201", description = "The session, scheduled",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionDtos.SessionView.class)))

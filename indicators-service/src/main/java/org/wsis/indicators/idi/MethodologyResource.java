@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -82,6 +84,7 @@ public class MethodologyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "methodology.published")
     @Operation(operationId = "publishIdiMethodology",
             summary = "Publish a methodology as the next version of its id (version 1 for a new id); ITU staff (platform-admin) only")
     @APIResponse(responseCode = "201", description = "Published; Location names the version",
@@ -103,6 +106,7 @@ public class MethodologyResource {
     @Path("{id}/versions/{version}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "methodology.published")
     @Operation(operationId = "putIdiMethodologyVersion",
             summary = "Publish exactly this version (the next one); the same content again answers 200, other content for a published version 409")
     @APIResponse(responseCode = "201", description = "Published",

@@ -6,7 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An ICT indicator definition; seeded by migration. */
+/** An ICT indicator definition; seeded by migration, defined and changed by ITU staff through the API. */
 @Entity
 @Table(name = "indicator")
 public class Indicator extends PanacheEntityBase {
@@ -20,4 +20,6 @@ public class Indicator extends PanacheEntityBase {
     public String sdgIndicator;
     public String custodian;
     public String methodology;
+    /** The definition's version: 1 as defined, one more for each change (indicator_version keeps them all). */
+    public int version;
 }

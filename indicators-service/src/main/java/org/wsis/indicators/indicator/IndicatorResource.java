@@ -1,47 +1,115 @@
 package org.wsis.indicators.indicator;
 
-import jakarta.annotation.security.PermitAll;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.security.Roles;
 
 import java.util.List;
 
-// Public reads: open to anyone, said explicitly (services deny endpoints without a security annotation)
-@PermitAll
+/** Indicator definitions: public reads; ITU staff (platform-admin) define and change them, each change a new version. */
 @Path("/api/v1/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicators")
 public class IndicatorResource {
 
     public record IndicatorView(String code, String name, String unit, int unitMultiplier, @Schema(nullable = true) String sdgIndicator, @Schema(nullable = true) String custodian,
-                                @Schema(nullable = true) String methodology, List<String> providers) {
+                                @Schema(nullable = true) String methodology, List<String> providers, int version) {
         static IndicatorView of(Indicator i) {
-            return new IndicatorView(i.code, i.name, i.unit, i.unitMultiplier, i.sdgIndicator, i.custodian, i.methodology, List.of());
+            return new IndicatorView(i.code, i.name, i.unit, i.unitMultiplier, i.sdgIndicator, i.custodian, i.methodology, List.of(), i.version);
         }
     }
 
+    private final IndicatorAdministration administration;
+
+    public IndicatorResource(IndicatorAdministration administration) {
+        this.administration = administration;
+    }
+
+    // Public reads: open to anyone, said explicitly (services deny endpoints without a security annotation)
     @GET
-    @Operation(operationId = "listIndicators", summary = "All indicator definitions")
+    @PermitAll
+    @Operation(operationId = "listIndicators", summary = "All indicator definitions (current versions)")
     public List<IndicatorView> list() {
         return Indicator.<Indicator>listAll(Sort.by("code")).stream().map(IndicatorView::of).toList();
     }
 
     @GET
+    @PermitAll
     @Path("{code}")
-    @Operation(operationId = "getIndicator", summary = "One indicator definition")
+    @Operation(operationId = "getIndicator", summary = "One indicator definition (its current version)")
     public IndicatorView get(@PathParam("code") String code) {
         Indicator indicator = Indicator.findById(code);
         if (indicator == null) {
             throw ProblemException.notFound("Indicator", code);
         }
         return IndicatorView.of(indicator);
+    }
+
+    @GET
+    @PermitAll
+    @Path("{code}/versions")
+    @Operation(operationId = "listIndicatorVersions", summary = "Every version of an indicator definition, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorAdministration.Version.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "No such indicator")
+    public List<IndicatorAdministration.Version> versions(@PathParam("code") String code) {
+        return administration.versions(code);
+    }
+
+    @POST
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "indicator.defined")
+    @Operation(operationId = "defineIndicator", summary = "Define a new indicator (ITU staff, platform admins); version 1, in CL_INDICATOR at once")
+    @APIResponse(responseCode = "201", description = "Defined",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "400", description = "A missing or malformed field")
+    @APIResponse(responseCode = "409", description = "An indicator with this code exists")
+    @APIResponse(responseCode = "422", description = "The custodian is not a known agency")
+    public Response define(@NotNull @Valid IndicatorDefinition definition, @Context UriInfo uri) {
+        Indicator indicator = administration.define(definition);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/indicators").path(indicator.code).build())
+                .entity(IndicatorView.of(indicator)).build();
+    }
+
+    @PUT
+    @Path("{code}")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "indicator.changed")
+    @Operation(operationId = "changeIndicator",
+            summary = "Change an indicator definition (ITU staff, platform admins): a new version; the same definition again changes nothing")
+    @APIResponse(responseCode = "200", description = "The definition as it now is",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "400", description = "A missing or malformed field")
+    @APIResponse(responseCode = "404", description = "No such indicator")
+    @APIResponse(responseCode = "422", description = "The custodian is not a known agency, or the body names another code")
+    public IndicatorView change(@PathParam("code") @Pattern(regexp = IndicatorDefinition.CODE, message = "must be an indicator code such as IT_USE_ii99") String code,
+                                @NotNull @Valid IndicatorDefinition definition) {
+        return IndicatorView.of(administration.change(code, definition));
     }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,6 +65,7 @@ public class ProviderResource {
     @PUT
     @Path("{agency}/indicators/{code}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "provider.indicator-granted")
     @Operation(operationId = "grantProviderIndicator",
             summary = "Let an agency submit data for an indicator (platform admins; onboards a new agency with its first indicator)")
     @APIResponse(responseCode = "201", description = "Granted",
@@ -80,6 +83,7 @@ public class ProviderResource {
     @DELETE
     @Path("{agency}/indicators/{code}")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "provider.indicator-revoked")
     @Operation(operationId = "revokeProviderIndicator", summary = "Stop an agency submitting data for an indicator (platform admins); its published data stays")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "400", description = "A malformed agency or indicator code")

@@ -53,10 +53,51 @@ public class ProviderService {
         return byAgency.entrySet().stream().map(e -> new ProviderResource.ProviderView(e.getKey(), e.getValue())).toList();
     }
 
+    /** Every agency with what it provides, by code. */
+    public List<AgencyResource.AgencyView> agencies() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT a.code, a.name, coalesce(string_agg(p.indicator_code, ',' ORDER BY p.indicator_code), '')
+                FROM agency a LEFT JOIN indicator_provider p ON p.agency = a.code GROUP BY a.code, a.name ORDER BY a.code""").getResultList();
+        return rows.stream().map(r -> new AgencyResource.AgencyView((String) r[0], (String) r[1],
+                ((String) r[2]).isEmpty() ? List.of() : List.of(((String) r[2]).split(",")))).toList();
+    }
+
+    @Transactional
+    public AgencyResource.AgencyView createAgency(String code, String name) {
+        int inserted = entityManager.createNativeQuery("INSERT INTO agency (code, name) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, code).setParameter(2, name).executeUpdate();
+        if (inserted == 0) {
+            throw ProblemException.conflict("Agency " + code + " exists");
+        }
+        audit.record("agency.created", "agency", code, null, AuditLog.state("code", code, "name", name), null);
+        return new AgencyResource.AgencyView(code, name, List.of());
+    }
+
+    @Transactional
+    public AgencyResource.AgencyView renameAgency(String code, String name) {
+        @SuppressWarnings("unchecked")
+        List<String> names = entityManager.createNativeQuery("SELECT name FROM agency WHERE code = ?1 FOR UPDATE")
+                .setParameter(1, code).getResultList();
+        if (names.isEmpty()) {
+            throw ProblemException.notFound("Agency", code);
+        }
+        if (!names.get(0).equals(name)) {
+            entityManager.createNativeQuery("UPDATE agency SET name = ?2 WHERE code = ?1").setParameter(1, code).setParameter(2, name).executeUpdate();
+            audit.record("agency.renamed", "agency", code, AuditLog.state("code", code, "name", names.get(0)),
+                    AuditLog.state("code", code, "name", name), null);
+        }
+        return new AgencyResource.AgencyView(code, name, of(code).indicators());
+    }
+
     /** True when granted now, false when the agency already provided it (nothing changes, nothing is audited). */
     @Transactional
     public boolean grant(String agency, String indicator) {
         requireIndicator(indicator);
+        if (((Number) entityManager.createNativeQuery("SELECT count(*) FROM agency WHERE code = ?1")
+                .setParameter(1, agency).getSingleResult()).intValue() == 0) {
+            throw ProblemException.notFound("Agency", agency);   // add it first: POST /api/v1/agencies
+        }
         List<String> before = of(agency).indicators();
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO indicator_provider (indicator_code, agency) VALUES (?1, ?2) ON CONFLICT DO NOTHING""")

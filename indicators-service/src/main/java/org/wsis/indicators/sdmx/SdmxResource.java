@@ -210,10 +210,12 @@ public class SdmxResource {
             return statisticsData(statisticsFlow, query, uri);
         }
         long version = observations.dataVersion();
-        String cacheKey = query.cacheKey();
+        // the message names indicators and units: valid for one structure revision as well as one data version
+        long structureRevision = structures.get().revision();
+        String cacheKey = "s" + structureRevision + "|" + query.cacheKey();
         boolean gzip = RenderedResponseCache.acceptsGzip(acceptEncoding);
         // one ETag per representation: the gzipped bytes are another representation of the same message
-        String etag = "\"v" + version + "-" + Integer.toHexString(cacheKey.hashCode()) + (gzip ? "-gz" : "") + "\"";
+        String etag = "\"v" + version + "-s" + structureRevision + "-" + Integer.toHexString(cacheKey.hashCode()) + (gzip ? "-gz" : "") + "\"";
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).header("Vary", "Accept, Accept-Encoding").build();
         }
@@ -521,6 +523,7 @@ public class SdmxResource {
         structureRequest(format, accept, detail, uri);
         Structures.Snapshot s = structures.reload();
         String id = artefactId(rest);
+        codelistVersion(rest, id, s);
         List<String> all = codelistIds(s);
         List<String> codelists;
         if (id == null) {
@@ -617,6 +620,22 @@ public class SdmxResource {
             throw SdmxException.noResults("Unknown version '" + parts[2] + "'; the current version is " + Structures.VERSION);
         }
         return flows;
+    }
+
+    /**
+     * A code list's version in the path: absent, latest, all, + or ~ mean the current one; another version than the
+     * current is 404 naming it (earlier versions are not kept as messages: codes are only added or renamed while data
+     * uses them, so the current version validates all data published under an earlier one).
+     */
+    private static void codelistVersion(String rest, String id, Structures.Snapshot s) {
+        String[] parts = parts(rest);
+        if (parts.length > 3) {
+            throw SdmxException.syntax("Structure queries are /{agency}/{id}/{version}");
+        }
+        if (parts.length == 3 && id != null && !Set.of("latest", "all", "+", "~").contains(parts[2].toLowerCase(java.util.Locale.ROOT))
+                && !parts[2].equals(s.codelistVersion(id))) {
+            throw SdmxException.noResults("Unknown version '" + parts[2] + "' of " + id + "; the current version is " + s.codelistVersion(id));
+        }
     }
 
     private static String artefactId(String rest) {

@@ -36,7 +36,7 @@ public final class SdmxXml {
             x.append("<str:Dataflows>");
             for (Dataflow flow : content.dataflows()) {
                 x.append("<str:Dataflow id=\"").append(flow.id()).append("\" agencyID=\"").append(Structures.AGENCY)
-                        .append("\" version=\"").append(Structures.VERSION).append("\" isFinal=\"true\">")
+                        .append("\" version=\"").append(Structures.VERSION).append("\" isFinal=\"false\">")
                         .append(name(flow.name()))
                         .append("<str:Structure><Ref id=\"").append(flow.dsd()).append("\" version=\"").append(Structures.VERSION)
                         .append("\" agencyID=\"").append(Structures.AGENCY).append("\" package=\"datastructure\" class=\"DataStructure\"/></str:Structure>")
@@ -47,9 +47,11 @@ public final class SdmxXml {
         if (!content.codelists().isEmpty()) {
             x.append("<str:Codelists>\n");
             for (String codelist : content.codelists()) {
+                // not final: ITU staff add and rename codes through the API, each change a new version 1.n
                 x.append("<str:Codelist id=\"").append(codelist).append("\" agencyID=\"").append(Structures.AGENCY)
-                        .append("\" version=\"").append(Structures.VERSION).append("\" isFinal=\"true\">")
-                        .append(name(codelistName(codelist)));
+                        .append("\" version=\"").append(s.codelistVersion(codelist)).append("\" isFinal=\"false\">")
+                        .append(name(s.codelistNames().containsKey(codelist) && codelistName(codelist).equals(codelist)
+                                ? s.codelistNames().get(codelist) : codelistName(codelist)));
                 for (Map.Entry<String, String> code : codes.apply(codelist).entrySet()) {
                     x.append("<str:Code id=\"").append(escape(code.getKey())).append("\">");
                     String m49 = codelist.equals("CL_AREA") ? s.m49().get(code.getKey()) : null;
@@ -85,7 +87,7 @@ public final class SdmxXml {
         if (!content.dataStructures().isEmpty()) {
             x.append("<str:DataStructures>");
             for (Dataflow flow : content.dataStructures()) {
-                dataStructure(x, flow);
+                dataStructure(x, flow, s);
             }
             x.append("</str:DataStructures>\n");
         }
@@ -130,17 +132,17 @@ public final class SdmxXml {
         return x.toString();
     }
 
-    private static void dataStructure(StringBuilder x, Dataflow flow) {
+    private static void dataStructure(StringBuilder x, Dataflow flow, Structures.Snapshot s) {
         String scheme = flow.conceptScheme();
         x.append("<str:DataStructure id=\"").append(flow.dsd()).append("\" agencyID=\"")
-                .append(Structures.AGENCY).append("\" version=\"").append(Structures.VERSION).append("\" isFinal=\"true\">")
+                .append(Structures.AGENCY).append("\" version=\"").append(Structures.VERSION).append("\" isFinal=\"false\">")
                 .append(name(flow.dsdName()))
                 .append("<str:DataStructureComponents><str:DimensionList id=\"DimensionDescriptor\">");
         int position = 1;
         for (Structures.Dimension d : flow.dimensions()) {
             x.append("<str:Dimension id=\"").append(d.id()).append("\" position=\"").append(position++).append("\">");
             conceptRef(x, scheme, d.id());
-            enumeration(x, d.codelist());
+            enumeration(x, d.codelist(), s);
             x.append("</str:Dimension>");
         }
         x.append("<str:TimeDimension id=\"TIME_PERIOD\" position=\"").append(position).append("\">");
@@ -156,7 +158,7 @@ public final class SdmxXml {
                 if (a.codelist() == null) {
                     x.append("<str:LocalRepresentation><str:TextFormat textType=\"String\" maxLength=\"2000\"/></str:LocalRepresentation>");
                 } else {
-                    enumeration(x, a.codelist());
+                    enumeration(x, a.codelist(), s);
                 }
                 x.append("<str:AttributeRelationship>")
                         .append(a.dimension() == null ? "<str:PrimaryMeasure><Ref id=\"OBS_VALUE\"/></str:PrimaryMeasure>"
@@ -176,9 +178,10 @@ public final class SdmxXml {
                 .append("\" package=\"conceptscheme\" class=\"Concept\"/></str:ConceptIdentity>");
     }
 
-    private static void enumeration(StringBuilder x, String codelist) {
+    /** The DSD refers to each code list's current version (the DSD stays 1.0: codes are added, never its dimensions). */
+    private static void enumeration(StringBuilder x, String codelist, Structures.Snapshot s) {
         x.append("<str:LocalRepresentation><str:Enumeration><Ref id=\"").append(codelist).append("\" version=\"")
-                .append(Structures.VERSION).append("\" agencyID=\"").append(Structures.AGENCY)
+                .append(s.codelistVersion(codelist)).append("\" agencyID=\"").append(Structures.AGENCY)
                 .append("\" package=\"codelist\" class=\"Codelist\"/></str:Enumeration></str:LocalRepresentation>");
     }
 

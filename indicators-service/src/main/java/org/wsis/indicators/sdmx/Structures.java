@@ -15,8 +15,10 @@ import java.util.Map;
 /**
  * The SDMX view of this service's reference data: dataflow WSIS:DF_ICT(1.0) with data structure
  * WSIS:DSD_ICT(1.0) whose dimensions are FREQ.REF_AREA.INDICATOR.SEX.AGE.URBANISATION (+ TIME_PERIOD),
- * and their code lists. Cached; reloaded when an unknown code is looked up (definitions are
- * seeded by migration and change rarely).
+ * and their code lists. Cached for one structure revision (table structure_revision, moved by every change ITU staff
+ * make through the API in the transaction of the change): {@link #get()} compares it with the database, so every
+ * instance reloads after a change committed anywhere. DF_ICT and DSD_ICT keep version 1.0 (their dimensions and
+ * concepts never change through the API); each code list has its own version 1.n, moved by each change of its codes.
  */
 @ApplicationScoped
 public class Structures {
@@ -55,7 +57,14 @@ public class Structures {
     }
 
     public record Snapshot(Map<String, Indicator> indicators, Map<String, String> economies, Map<String, String> m49,
-                           Map<String, Map<String, String>> codelists) {
+                           Map<String, Map<String, String>> codelists, long revision, Map<String, Integer> codelistVersions,
+                           Map<String, String> codelistNames) {
+        /** The SDMX version of a code list: 1.n as its row says; CL_UNIT_* follow CL_INDICATOR (built from it); 1.0 otherwise. */
+        public String codelistVersion(String codelist) {
+            String from = codelist.startsWith("CL_UNIT_") ? "CL_INDICATOR" : codelist;
+            return StructureRevision.sdmxVersion(codelistVersions.getOrDefault(from, 0));
+        }
+
         /** An economy named by its code or its UN M49 code (e.g. 404 for KEN), as its code; null if unknown. */
         public String economy(String given) {
             // alpha-2 and unpadded M49 too, through the platform's vocabulary
@@ -95,8 +104,11 @@ public class Structures {
             };
         }
 
+        /** DF_ICT's code lists, then those ITU staff created through the API (not bound to a dimension). */
         public List<String> codelistIds() {
-            return ICT.codelistIds();
+            List<String> ids = new java.util.ArrayList<>(ICT.codelistIds());
+            codelistVersions.keySet().stream().filter(id -> !ids.contains(id)).sorted().forEach(ids::add);
+            return ids;
         }
     }
 
@@ -107,12 +119,23 @@ public class Structures {
         this.dataSource = dataSource;
     }
 
+    /** The structures as of the last committed change (one small query to compare the revision). */
     public Snapshot get() {
         Snapshot current = snapshot;
-        if (current == null) {
+        if (current == null || current.revision() != revision()) {
             current = reload();
         }
         return current;
+    }
+
+    /** The committed structure revision. */
+    public long revision() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT revision FROM structure_revision")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the structure revision failed", e);
+        }
     }
 
     /** The snapshot, reloaded first if it lacks this indicator (one defined since the last load). */
@@ -123,6 +146,19 @@ public class Structures {
 
     public synchronized Snapshot reload() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // read first: a change committed while loading makes the next get() load again, never the reverse
+            long revision;
+            try (ResultSet rows = statement.executeQuery("SELECT revision FROM structure_revision")) {
+                revision = rows.next() ? rows.getLong(1) : 0;
+            }
+            Map<String, Integer> versions = new LinkedHashMap<>();
+            Map<String, String> names = new LinkedHashMap<>();
+            try (ResultSet rows = statement.executeQuery("SELECT id, version, name FROM codelist ORDER BY id")) {
+                while (rows.next()) {
+                    versions.put(rows.getString(1), rows.getInt(2));
+                    names.put(rows.getString(1), rows.getString(3));
+                }
+            }
             Map<String, Indicator> indicators = new LinkedHashMap<>();
             try (ResultSet rows = statement.executeQuery(
                     "SELECT code, name, unit, unit_multiplier, sdg_indicator, custodian, methodology FROM indicator ORDER BY code")) {
@@ -147,7 +183,7 @@ public class Structures {
                     codelists.computeIfAbsent(rows.getString(1), k -> new LinkedHashMap<>()).put(rows.getString(2), rows.getString(3));
                 }
             }
-            snapshot = new Snapshot(indicators, economies, m49, codelists);
+            snapshot = new Snapshot(indicators, economies, m49, codelists, revision, versions, names);
             return snapshot;
         } catch (SQLException e) {
             throw new IllegalStateException("Loading SDMX structures failed", e);

@@ -18,6 +18,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * Issue 20 item 4 (first part): ITU staff onboard an agency for an indicator through the API, with no migration;
@@ -55,6 +60,106 @@ class ProviderAdministrationTest {
                 .body("items[1].before.indicators.size()", equalTo(0))
                 .body("items[1].after.indicators", contains("IT_USE_ii99"))
                 .body("items[0].after.indicators.size()", equalTo(0));
+    }
+
+    /**
+     * Issue 20 item 4, the whole of it in the service: a new agency, a new indicator it is custodian of, a new age group
+     * in CL_AGE, the grant, an upload using all three, SDMX showing each structure's new version, a change of the
+     * definition (version 2) that the next SDMX answer shows at once (no stale rendered message), codes in use kept,
+     * and every change audited once.
+     */
+    @Test
+    void aNewAgencyIndicatorAndCodeAreDefinedVersionedAuditedAndUsedWithoutAMigration() {
+        var staff = AgencyTokens.as("itu-staff", "ZZSTATS", "platform-admin", AgencyTokens.PUBLISHER);
+        staff.put("/api/v1/providers/ZZSTATS/indicators/IT_USE_ii99").then().statusCode(404).contentType("application/problem+json");
+        staff().contentType("application/json").body(Map.of("code", "ZZSTATS", "name", "Statistics office of a new UNGIS member"))
+                .post("/api/v1/agencies").then().statusCode(201).body("indicators.size()", equalTo(0));
+        staff().contentType("application/json").body(Map.of("code", "ZZSTATS", "name", "Again")).post("/api/v1/agencies")
+                .then().statusCode(409).contentType("application/problem+json");
+
+        String indicatorVersion = staff().get("/api/v1/codelists/CL_INDICATOR").then().statusCode(200).extract().path("version");
+        Map<String, Object> definition = new java.util.HashMap<>(Map.of("code", "ZZ_DIGITAL_SKILLS", "name", "Youth with basic digital skills",
+                "unit", "percent", "custodian", "ZZSTATS", "methodology", "Share of people aged 16-24 with basic skills, from surveys."));
+        staff().contentType("application/json").body(definition).post("/api/v1/indicators").then().statusCode(201)
+                .header("Location", containsString("/api/v1/indicators/ZZ_DIGITAL_SKILLS")).body("version", equalTo(1));
+        staff().contentType("application/json").body(definition).post("/api/v1/indicators").then().statusCode(409);
+        String newIndicatorVersion = staff().get("/api/v1/codelists/CL_INDICATOR").then().statusCode(200).extract().path("version");
+        assertNotEquals(indicatorVersion, newIndicatorVersion);
+
+        staff().contentType("application/json").body(Map.of("name", "16 to 24 years (survey age group)"))
+                .put("/api/v1/codelists/CL_AGE/codes/Y16T24").then().statusCode(201).body("codes.code", hasItem("Y16T24"));
+        String ageVersion = staff().get("/api/v1/codelists/CL_AGE").then().extract().path("version");
+        staff().contentType("application/json").body(Map.of("name", "16 to 24 years (survey age group)"))
+                .put("/api/v1/codelists/CL_AGE/codes/Y16T24").then().statusCode(200).body("version", equalTo(ageVersion)); // a retry
+        given().get("/api/sdmx/codelist/WSIS/CL_AGE/" + ageVersion).then().statusCode(200)
+                .body(containsString("<str:Codelist id=\"CL_AGE\" agencyID=\"WSIS\" version=\"" + ageVersion + "\""))
+                .body(containsString("<str:Code id=\"Y16T24\">"));
+        given().get("/api/sdmx/codelist/WSIS/CL_AGE/1.0").then().statusCode(404);
+        given().get("/api/sdmx/datastructure/WSIS/DSD_ICT/1.0").then().statusCode(200)
+                .body(containsString("<Ref id=\"CL_AGE\" version=\"" + ageVersion + "\""))
+                .body(containsString("<Ref id=\"CL_INDICATOR\" version=\"" + newIndicatorVersion + "\""))
+                .body(containsString("<str:Code id=\"ZZ_DIGITAL_SKILLS\">"));
+
+        staff.put("/api/v1/providers/ZZSTATS/indicators/ZZ_DIGITAL_SKILLS").then().statusCode(201);
+        staff.contentType("text/csv").body("indicator,economy,period,value,sex,age\nZZ_DIGITAL_SKILLS,KEN,2095,41.5,_T,Y16T24\n")
+                .post("/api/v1/batches").then().statusCode(201).body("status", equalTo("PUBLISHED"));
+        String sdmx = "/api/sdmx/data/DF_ICT/A.KEN.ZZ_DIGITAL_SKILLS..Y16T24.?format=csvdata";
+        given().get(sdmx).then().statusCode(200).body(containsString("41.5")).body(containsString("PERCENT"));
+
+        definition.put("unit", "per 100 inhabitants");
+        definition.remove("code");
+        staff().contentType("application/json").body(definition).put("/api/v1/indicators/ZZ_DIGITAL_SKILLS").then().statusCode(200)
+                .body("version", equalTo(2)).body("unit", equalTo("per 100 inhabitants"));
+        staff().contentType("application/json").body(definition).put("/api/v1/indicators/ZZ_DIGITAL_SKILLS").then().statusCode(200)
+                .body("version", equalTo(2)); // the same definition again: no new version
+        given().get(sdmx).then().statusCode(200).body(containsString("41.5")).body(containsString("PER_100_INHABITANTS"))
+                .body(not(containsString("PERCENT")));
+        given().get("/api/v1/indicators/ZZ_DIGITAL_SKILLS/versions").then().statusCode(200)
+                .body("version", contains(1, 2)).body("definition.unit", contains("percent", "per 100 inhabitants"));
+
+        staff().delete("/api/v1/codelists/CL_AGE/codes/Y16T24").then().statusCode(409).contentType("application/problem+json");
+        staff().contentType("application/json").body(Map.of("name", "Unused")).put("/api/v1/codelists/CL_AGE/codes/Y_ZZUNUSED").then().statusCode(201);
+        staff().delete("/api/v1/codelists/CL_AGE/codes/Y_ZZUNUSED").then().statusCode(204);
+        staff().delete("/api/v1/codelists/CL_AGE/codes/Y_ZZUNUSED").then().statusCode(404);
+
+        staff().queryParam("targetId", "ZZ_DIGITAL_SKILLS").get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", contains("indicator.changed", "indicator.defined"))
+                .body("items[0].before.unit", equalTo("percent")).body("items[0].after.version", equalTo(2));
+        staff().queryParam("targetType", "agency").queryParam("targetId", "ZZSTATS").get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", contains("agency.created"));
+        staff().queryParam("targetType", "codelist").queryParam("targetId", "CL_AGE").get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", contains("codelist.code-deleted", "codelist.code-added", "codelist.code-added"));
+    }
+
+    @Test
+    void codeListsAndDefinitionsRefuseBadChanges() {
+        staff().contentType("application/json").body(Map.of("id", "CL_ZZ_SKILL", "name", "Type of ICT skill",
+                        "codes", List.of(Map.of("code", "BASIC", "name", "Basic"), Map.of("code", "ADV", "name", "Advanced"))))
+                .post("/api/v1/codelists").then().statusCode(201).body("version", equalTo("1.0")).body("codes.code", contains("ADV", "BASIC"));
+        given().get("/api/sdmx/codelist/WSIS/CL_ZZ_SKILL").then().statusCode(200).body(containsString("<str:Code id=\"BASIC\">"));
+        staff().contentType("application/json").body(Map.of("id", "CL_ZZ_SKILL", "name", "Again")).post("/api/v1/codelists").then().statusCode(409);
+        staff().contentType("application/json").body(Map.of("id", "CL_AREA", "name", "Mine")).post("/api/v1/codelists").then().statusCode(409);
+        staff().contentType("application/json").body(Map.of("id", "CL_ACTION_LINE", "name", "Mine")).post("/api/v1/codelists").then().statusCode(409);
+        staff().contentType("application/json").body(Map.of("id", "CL_ZZ_TWICE", "name", "Twice",
+                "codes", List.of(Map.of("code", "A", "name", "A"), Map.of("code", "A", "name", "B")))).post("/api/v1/codelists").then().statusCode(422);
+        staff().contentType("application/json").body(Map.of("id", "cl_lower", "name", "x")).post("/api/v1/codelists").then().statusCode(400);
+        staff().contentType("application/json").body(Map.of("name", "Kenya")).put("/api/v1/codelists/CL_AREA/codes/KEN").then().statusCode(409);
+        staff().contentType("application/json").body(Map.of("name", "x")).put("/api/v1/codelists/CL_NOPE/codes/X").then().statusCode(404);
+        staff().delete("/api/v1/codelists/CL_SEX/codes/_T").then().statusCode(409);
+        staff().contentType("application/json").body(Map.of("name", "x\u0000y")).put("/api/v1/codelists/CL_SEX/codes/X").then().statusCode(400);
+
+        staff().contentType("application/json").body(Map.of("code", "ZZ_BAD", "name", "n", "unit", "u", "custodian", "NOBODY"))
+                .post("/api/v1/indicators").then().statusCode(422).contentType("application/problem+json");
+        staff().contentType("application/json").body(Map.of("code", "ZZ BAD", "name", "", "unit", "u", "custodian", "ITU"))
+                .post("/api/v1/indicators").then().statusCode(400).contentType("application/problem+json");
+        staff().contentType("application/json").body(Map.of("name", "n", "unit", "u", "custodian", "ITU"))
+                .put("/api/v1/indicators/ZZ_NOPE").then().statusCode(404);
+        staff().contentType("application/json").body(Map.of("code", "OTHER", "name", "n", "unit", "u", "custodian", "ITU"))
+                .put("/api/v1/indicators/IT_USE_ii99").then().statusCode(422);
+        AgencyTokens.asItu().contentType("application/json").body(Map.of("code", "ZZ_NOT_ADMIN", "name", "n", "unit", "u", "custodian", "ITU"))
+                .post("/api/v1/indicators").then().statusCode(403);
+        given().contentType("application/json").body(Map.of("code", "ZZNEW", "name", "n")).post("/api/v1/agencies").then().statusCode(401);
+        given().get("/api/v1/agencies").then().statusCode(200).body("code", hasItem("UNDESA"));
     }
 
     private static io.restassured.specification.RequestSpecification staff() {

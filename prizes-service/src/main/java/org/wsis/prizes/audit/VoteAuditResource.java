@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,6 +76,7 @@ public class VoteAuditResource {
     @POST
     @Path("decisions")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "vote.decided-valid,vote.decided-excluded")
     @Operation(operationId = "decidePrizeVote", summary = "Confirm or overturn the screening of a vote, with a reason (audited; until the vote ledger is closed)")
     @APIResponse(responseCode = "200", description = "The vote as decided",
             content = @Content(schema = @Schema(implementation = VoteAuditDtos.AuditedVote.class)))
@@ -90,6 +93,7 @@ public class VoteAuditResource {
     @Path("screen")
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "prizes.voting.screening.timeout-seconds")
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "edition.votes-screened")
     @Operation(operationId = "screenPrizeVotes", summary = "Screen the edition's votes now (also done every minute while voting)",
             description = "Over a season of a million votes a pass takes tens of seconds; the gateway's route for it waits 60 s.")
     @APIResponse(responseCode = "200", description = "Votes per status after the pass",

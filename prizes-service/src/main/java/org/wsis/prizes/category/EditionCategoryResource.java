@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,6 +53,7 @@ public class EditionCategoryResource {
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PrizeRoles.ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "special-prize.added,special-prize.changed")
     @Operation(operationId = "putEditionSpecialPrize",
             summary = "Add a special prize to an edition, or rename it (prize-admin; before voting opens)",
             description = "The code is SP. followed by upper-case words joined by hyphens, e.g. SP.HEALTHY-AGEING. "
@@ -74,6 +77,7 @@ public class EditionCategoryResource {
     @DELETE
     @Path("{code}")
     @RolesAllowed(PrizeRoles.ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "special-prize.removed")
     @Operation(operationId = "deleteEditionSpecialPrize",
             summary = "Remove a special prize nothing was submitted to (prize-admin; before voting opens)")
     @APIResponse(responseCode = "204", description = "Removed")

@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,6 +74,7 @@ public class EditionResource {
     @Path("{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PrizeRoles.ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "edition.created,edition.updated,edition.changed-after-voting-opened")
     @Operation(operationId = "putPrizeEdition", summary = "Create the edition of a year, or move its phase dates (If-Match required to update)",
             description = "Once voting has opened the rules are frozen: only resultsOpen and ceremonyAt may move later, "
                     + "with a changeReason, and each change is audited (409 rules-frozen otherwise). "

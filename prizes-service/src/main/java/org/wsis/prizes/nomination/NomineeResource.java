@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.prizes.PrizeRoles;
 import org.wsis.prizes.edition.EditionDtos;
@@ -44,6 +46,7 @@ public class NomineeResource {
     @PUT
     @Path("{submissionId}")
     @RolesAllowed(PrizeRoles.ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "submission.nominated")
     @Operation(operationId = "nominateSubmission", summary = "Validate a submission as a nominee of its category (nomination phase, before the announcement)")
     public SubmissionDtos.SubmissionView nominate(@PathParam("year") int year, @PathParam("submissionId") UUID id) {
         return SubmissionDtos.SubmissionView.of(nominations.nominate(year, id));
@@ -52,6 +55,7 @@ public class NomineeResource {
     @DELETE
     @Path("{submissionId}")
     @RolesAllowed(PrizeRoles.ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "submission.unnominated")
     @Operation(operationId = "unnominateSubmission", summary = "Take a submission off the nominee list (before the announcement)")
     public SubmissionDtos.SubmissionView unnominate(@PathParam("year") int year, @PathParam("submissionId") UUID id) {
         return SubmissionDtos.SubmissionView.of(nominations.unnominate(year, id));
@@ -60,6 +64,7 @@ public class NomineeResource {
     @POST
     @Path("announce")
     @RolesAllowed(PrizeRoles.ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "edition.nominees-announced")
     @Operation(operationId = "announceNominees", summary = "Announce the nominee list: it becomes public and final, and voting can use it")
     public EditionDtos.EditionView announce(@PathParam("year") int year) {
         var edition = nominations.announce(year);

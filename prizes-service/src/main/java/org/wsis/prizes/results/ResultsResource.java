@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,6 +46,7 @@ public class ResultsResource {
     @Path("winners/{category}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PrizeRoles.ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "category.winner-chosen")
     @Operation(operationId = "choosePrizeWinner", summary = "Record the expert group's winner of a category, chosen among its champions (results phase)")
     public ResultDtos.ResultsView chooseWinner(@PathParam("year") int year, @PathParam("category") String category,
                                                @NotNull(message = "a JSON body is required") @Valid ResultDtos.WinnerChoice choice) {
@@ -53,6 +56,7 @@ public class ResultsResource {
     @POST
     @Path("publish")
     @RolesAllowed(PrizeRoles.ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "edition.results-published")
     @Operation(operationId = "publishPrizeResults", summary = "Publish the results (a winner in every category) and announce them on prizes.results")
     public ResultDtos.ResultsView publish(@PathParam("year") int year) {
         return results.publish(year);

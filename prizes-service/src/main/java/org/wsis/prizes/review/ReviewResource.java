@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.prizes.PrizeRoles;
 
@@ -40,6 +42,7 @@ public class ReviewResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PrizeRoles.ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "submission.reviewer-assigned")
     @Operation(operationId = "assignReviewer", summary = "Assign a reviewer (a prize-reviewer's subject and organisation) to a submission",
             description = "The reviewer must be a prize-reviewer known to prizes (GET /reviewers; 422 unknown-reviewer otherwise). "
                     + "Refused with 422 conflict-of-interest when the reviewer's organisation is the submission's, compared "

@@ -41,6 +41,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditLog {
     public static final String EVENT_TYPE = "org.wsis.audit.entry.recorded.v1";
+    /**
+     * OpenAPI extension on every admin or moderator operation: the audit action(s) it records, comma-separated
+     * ({@code @Extension(name = AuditLog.OPERATION_EXTENSION, value = "entry.published")}). e2e ApiContractTest
+     * fails for a non-GET operation only staff roles may call that lacks it or leaves no such entry.
+     */
+    public static final String OPERATION_EXTENSION = "x-wsis-audited";
     /** The actor of a decision taken without a caller (a scheduled job). */
     public static final String SYSTEM_ACTOR = "system";
 

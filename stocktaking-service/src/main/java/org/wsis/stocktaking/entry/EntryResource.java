@@ -32,6 +32,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.wsis.commons.audit.AuditLog;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.ratelimit.WriteRateLimits;
 import org.wsis.commons.http.Preconditions;
@@ -185,6 +187,7 @@ public class EntryResource {
     @POST
     @Path("{id}/publish")
     @RolesAllowed(StocktakingRoles.MODERATOR)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "entry.published,entry.change-published")
     @Operation(operationId = "publishEntry", summary = "Publish a submitted entry, or the pending edit of a published one (moderators; 403 on one's own entry)")
     public EntryDtos.EntryView publish(@PathParam("id") UUID id) {
         return EntryDtos.EntryView.of(moderation.publish(id));
@@ -194,6 +197,7 @@ public class EntryResource {
     @Path("{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(StocktakingRoles.MODERATOR)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "entry.returned,entry.change-returned")
     @Operation(operationId = "returnEntry", summary = "Return a submitted entry (or turn down a pending edit) with comments for the owner (moderators; 403 on one's own entry)")
     public EntryDtos.EntryView returnForChanges(@PathParam("id") UUID id,
                                                 @NotNull(message = "a JSON body is required") @Valid EntryDtos.ReturnRequest request) {
@@ -203,6 +207,7 @@ public class EntryResource {
     @POST
     @Path("{id}/archive")
     @RolesAllowed(StocktakingRoles.MODERATOR)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "entry.archived")
     @Operation(operationId = "archiveEntry", summary = "Archive an entry; a published one is withdrawn from the public (moderators)")
     public EntryDtos.EntryView archive(@PathParam("id") UUID id, @QueryParam("comment") @Size(max = 5000) String comment) {
         return EntryDtos.EntryView.of(moderation.archive(id, comment));
@@ -212,6 +217,7 @@ public class EntryResource {
     @Path("{id}/restore")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(StocktakingRoles.MODERATOR)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "entry.restored")
     @Operation(operationId = "restoreEntry", summary = "Bring an archived entry back to its owner as RETURNED, with the reason (moderators)",
             description = "Not a republication: the owner resubmits and another moderator publishes it again.")
     @APIResponse(responseCode = "200", description = "The entry, RETURNED to its owner",
@@ -226,6 +232,7 @@ public class EntryResource {
     @Path("{id}/moderator-notes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(StocktakingRoles.MODERATOR)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "entry.note-added")
     @Operation(operationId = "addEntryModeratorNote", summary = "Add an internal note on an entry (moderators; never shown to the owner)")
     @APIResponse(responseCode = "201", description = "The note, stored",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.ModeratorNoteView.class)))
@@ -251,6 +258,7 @@ public class EntryResource {
     @PUT
     @Path("{id}/success-story")
     @RolesAllowed(StocktakingRoles.MODERATOR)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "entry.success-story-marked")
     @Operation(operationId = "markEntrySuccessStory", summary = "Mark a published entry as a success story (moderators)")
     public EntryDtos.EntryView markSuccessStory(@PathParam("id") UUID id) {
         return EntryDtos.EntryView.of(moderation.markSuccessStory(id, true));
@@ -259,6 +267,7 @@ public class EntryResource {
     @DELETE
     @Path("{id}/success-story")
     @RolesAllowed(StocktakingRoles.MODERATOR)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "entry.success-story-unmarked")
     @Operation(operationId = "unmarkEntrySuccessStory", summary = "Unmark a success story (moderators)")
     public EntryDtos.EntryView unmarkSuccessStory(@PathParam("id") UUID id) {
         return EntryDtos.EntryView.of(moderation.markSuccessStory(id, false));
