@@ -20,7 +20,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "registration")
 public class Registration extends PanacheEntityBase {
-    public enum Status { CONFIRMED, CANCELLED }
+    /** CANCELLED: by the participant; CANCELLED_BY_ORGANIZER: the edition was cancelled. */
+    public enum Status { CONFIRMED, CANCELLED, CANCELLED_BY_ORGANIZER }
+
+    /** The statuses of a live registration, as SQL: what programme changes reach and sessions accept. */
+    public static final String LIVE_SQL = "('CONFIRMED')";
 
     public enum Attendance { IN_PERSON, REMOTE }
 

@@ -68,7 +68,7 @@ public class RegistrationResource {
     @GET
     @Operation(operationId = "getMyRegistration", summary = "My registration for an edition")
     public RegistrationDtos.RegistrationView get(@PathParam("year") int year) {
-        return RegistrationDtos.RegistrationView.of(RegistrationService.requireLive(year, caller.subject()));
+        return RegistrationDtos.RegistrationView.of(RegistrationService.requireCurrent(year, caller.subject()));
     }
 
     @PUT
@@ -100,6 +100,9 @@ public class RegistrationResource {
         Registration registration = RegistrationService.requireLive(year, caller.subject());
         if (registration.attendance != Registration.Attendance.IN_PERSON) {
             throw ProblemException.conflict("Remote participants get no badge");
+        }
+        if (org.wsis.forum.session.SessionService.requireEdition(year).format == org.wsis.forum.edition.ForumEdition.Format.ONLINE) {
+            throw ProblemException.conflict("The " + year + " forum moved online: there is no on-site access");
         }
         return new RegistrationDtos.Badge(registration.id, year, registration.fullName, badges.codeFor(registration.id, year));
     }

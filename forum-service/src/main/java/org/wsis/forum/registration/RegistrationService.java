@@ -40,6 +40,21 @@ public class RegistrationService {
     public static Registration requireLive(int year, String subject) {
         Registration registration = liveOf(year, subject);
         if (registration == null) {
+            requireCurrent(year, subject); // 404 when there is none at all
+            throw ProblemException.conflict("Your registration for the " + year + " forum was cancelled by the organizers");
+        }
+        return registration;
+    }
+
+    /**
+     * The caller's registration as they see it: the live one, or else the one the organizers cancelled (so the
+     * participant learns what happened); one they cancelled themselves is gone from their view.
+     */
+    public static Registration requireCurrent(int year, String subject) {
+        Registration registration = Registration.<Registration>find(
+                "editionYear = ?1 and subjectId = ?2 and status <> ?3 order by registeredAt desc",
+                year, subject, Registration.Status.CANCELLED).firstResult();
+        if (registration == null) {
             throw ProblemException.notFound("Registration for the edition", year);
         }
         return registration;
@@ -48,6 +63,9 @@ public class RegistrationService {
     @Transactional
     public Registration register(int year, String subject, RegistrationDtos.RegistrationForm form) {
         ForumEdition edition = SessionService.requireEdition(year);
+        if (edition.status == ForumEdition.Status.CANCELLED) {
+            throw ProblemException.conflict("The " + year + " forum was cancelled");
+        }
         if (liveOf(year, subject) != null) {
             throw ProblemException.conflict("You are already registered for the " + year + " forum");
         }
@@ -93,6 +111,9 @@ public class RegistrationService {
         Country country = Countries.require("country", form.country());
         if (form.attendance() == Registration.Attendance.REMOTE && !edition.hybrid) {
             throw ProblemException.invalid("attendance", "the " + edition.year + " forum is in person only");
+        }
+        if (form.attendance() == Registration.Attendance.IN_PERSON && edition.format == ForumEdition.Format.ONLINE) {
+            throw ProblemException.invalid("attendance", "the " + edition.year + " forum is online only");
         }
         registration.attendance = form.attendance();
         registration.fullName = form.fullName().strip();

@@ -58,6 +58,9 @@ public class SignupResource {
     public Response signUp(@PathParam("id") UUID sessionId, @Context UriInfo uri) {
         limits.acquire("forum-signups", caller.subject(), "sign-ups");
         ForumSession session = SessionService.requireSession(sessionId);
+        if (session.status == ForumSession.Status.CANCELLED) {
+            throw ProblemException.conflict("The session was cancelled by the organizers");
+        }
         Registration registration = registrationFor(session);
         sessionRate.acquire(session);
         SignupService.SignupOutcome outcome = batcher.signUp(sessionId, registration.id);

@@ -24,7 +24,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SignupService {
-    public enum Status { CONFIRMED, WAITLISTED, CANCELLED }
+    /** CANCELLED: by the participant (or with their registration); CANCELLED_BY_ORGANIZER: the session was cancelled. */
+    public enum Status { CONFIRMED, WAITLISTED, CANCELLED, CANCELLED_BY_ORGANIZER }
 
     /** A sign-up as the participant sees it; position is 1-based on the waitlist, null when confirmed. */
     public record Signup(long id, UUID sessionId, UUID registrationId, Status status, @Schema(nullable = true) Long waitlistPosition,
@@ -108,6 +109,9 @@ public class SignupService {
         if (signup == null) {
             throw ProblemException.notFound("Sign-up for session", sessionId);
         }
+        if (signup.status() == Status.CANCELLED_BY_ORGANIZER) {
+            throw ProblemException.conflict("The session was cancelled by the organizers: your sign-up is already cancelled");
+        }
         entityManager.createNativeQuery("UPDATE session_signup SET status = 'CANCELLED', cancelled_at = now() WHERE id = ?1")
                 .setParameter(1, signup.id()).executeUpdate();
         if (signup.status() != Status.CONFIRMED) {
@@ -140,10 +144,48 @@ public class SignupService {
     public void cancelAll(UUID registrationId) {
         @SuppressWarnings("unchecked")
         List<UUID> sessions = entityManager.createNativeQuery("""
-                        SELECT session_id FROM session_signup WHERE registration_id = ?1 AND status <> 'CANCELLED'
+                        SELECT session_id FROM session_signup WHERE registration_id = ?1 AND status IN ('CONFIRMED', 'WAITLISTED')
                         ORDER BY session_id""", UUID.class) // a fixed lock order, so two cancellations never deadlock
                 .setParameter(1, registrationId).getResultList();
         sessions.forEach(sessionId -> cancel(sessionId, registrationId));
+    }
+
+    /**
+     * The session is cancelled: every confirmed and waitlisted sign-up becomes CANCELLED_BY_ORGANIZER, under the
+     * session's lock. @return the registrations whose sign-up it was, in arrival order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> cancelAllOfSession(UUID sessionId) {
+        lockSession(sessionId);
+        @SuppressWarnings("unchecked")
+        List<UUID> registrations = entityManager.createNativeQuery("""
+                        UPDATE session_signup SET status = 'CANCELLED_BY_ORGANIZER', cancelled_at = now()
+                        WHERE session_id = ?1 AND status IN ('CONFIRMED', 'WAITLISTED')
+                        RETURNING registration_id""", UUID.class)
+                .setParameter(1, sessionId).getResultList();
+        entityManager.createNativeQuery("UPDATE forum_session SET confirmed_count = 0, waitlisted_count = 0 WHERE id = ?1")
+                .setParameter(1, sessionId).executeUpdate();
+        return registrations;
+    }
+
+    /**
+     * After the session's capacity grew (already written): the first waitlisted take the new seats, in arrival
+     * order, under the session's lock. @return how many were promoted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int fillFreeSeats(UUID sessionId) {
+        Seats seats = lockSession(sessionId);
+        int free = seats.capacity() - seats.confirmed();
+        if (free <= 0 || seats.waitlisted() == 0) {
+            return 0;
+        }
+        int promoted = entityManager.createNativeQuery("""
+                        UPDATE session_signup SET status = 'CONFIRMED', promoted_at = now()
+                        WHERE id IN (SELECT id FROM session_signup WHERE session_id = ?1 AND status = 'WAITLISTED'
+                                     ORDER BY id LIMIT ?2)""")
+                .setParameter(1, sessionId).setParameter(2, free).executeUpdate();
+        changeCounts(sessionId, promoted, -promoted);
+        return promoted;
     }
 
     private record Seats(int capacity, int confirmed, int waitlisted) {
