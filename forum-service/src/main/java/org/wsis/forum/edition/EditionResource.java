@@ -44,7 +44,9 @@ public class EditionResource {
                              @NotNull LocalDate startsOn,
                              @NotNull LocalDate endsOn,
                              @NotBlank @Size(max = 200) String venue,
-                             @NotNull Boolean hybrid) {
+                             @NotNull Boolean hybrid,
+                             @Schema(nullable = true, description = "no new registration after it") java.time.OffsetDateTime registrationDeadline,
+                             @Min(1) @Max(1_000_000) @Schema(nullable = true, description = "in-person places (requested or approved in-person registrations); null: unlimited") Integer capacity) {
     }
 
     /**
@@ -56,6 +58,8 @@ public class EditionResource {
                                 @NotNull LocalDate endsOn,
                                 @NotBlank @Size(max = 200) String venue,
                                 @NotNull ForumEdition.Format format,
+                                @Schema(nullable = true) java.time.OffsetDateTime registrationDeadline,
+                                @Min(1) @Max(1_000_000) @Schema(nullable = true) Integer capacity,
                                 @Size(max = 1000) @Schema(description = "why (kept in the audit log)") String reason) {
     }
 
@@ -63,10 +67,12 @@ public class EditionResource {
                               @Schema(description = "remote participation allowed (format HYBRID or ONLINE)") boolean hybrid,
                               ForumEdition.Format format, ForumEdition.Status status,
                               @Schema(nullable = true, description = "when its dates, venue or format last changed") java.time.OffsetDateTime changedAt,
-                              @Schema(nullable = true) String cancellationReason) {
+                              @Schema(nullable = true) String cancellationReason,
+                              @Schema(nullable = true) java.time.OffsetDateTime registrationDeadline,
+                              @Schema(nullable = true, description = "in-person places; null: unlimited") Integer capacity) {
         public static EditionView of(ForumEdition e) {
             return new EditionView(e.year, e.title, e.startsOn, e.endsOn, e.venue, e.hybrid, e.format, e.status,
-                    e.changedAt, e.cancellationReason);
+                    e.changedAt, e.cancellationReason, e.registrationDeadline, e.capacity);
         }
     }
 
@@ -106,7 +112,7 @@ public class EditionResource {
     @APIResponse(responseCode = "200", description = "The edition as changed",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EditionView.class)))
     @APIResponse(responseCode = "404", description = "No such edition")
-    @APIResponse(responseCode = "409", description = "Cancelled; sessions outside the new dates; remote registrations at an in-person-only format")
+    @APIResponse(responseCode = "409", description = "Cancelled; sessions outside the new dates; remote registrations at an in-person-only format; capacity below the in-person registrations")
     @APIResponse(responseCode = "412", description = "The ETag in If-Match is stale: read the edition again")
     @APIResponse(responseCode = "422", description = "Dates out of order or outside the edition's year")
     @APIResponse(responseCode = "428", description = "If-Match is missing")

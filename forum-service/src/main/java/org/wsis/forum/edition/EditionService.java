@@ -63,6 +63,7 @@ public class EditionService {
         if (request.startsOn().getYear() != request.year()) {
             throw ProblemException.invalid("startsOn", "must be in " + request.year());
         }
+        requireSensibleDeadline(request.registrationDeadline(), request.year());
         if (ForumEdition.findById(request.year()) != null) {
             throw ProblemException.conflict("The " + request.year() + " forum edition already exists");
         }
@@ -73,6 +74,8 @@ public class EditionService {
         edition.endsOn = request.endsOn();
         edition.venue = request.venue().strip();
         edition.hybrid = request.hybrid();
+        edition.registrationDeadline = request.registrationDeadline();
+        edition.capacity = request.capacity();
         edition.format = request.hybrid() ? ForumEdition.Format.HYBRID : ForumEdition.Format.IN_PERSON;
         edition.createdBy = caller.subject();
         edition.createdAt = ServiceClock.utcNow(clock);
@@ -81,6 +84,13 @@ public class EditionService {
                 "title", edition.title, "startsOn", edition.startsOn, "endsOn", edition.endsOn, "venue", edition.venue,
                 "hybrid", edition.hybrid), null);
         return edition;
+    }
+
+    /** A deadline from 2009 (the first forum) to the edition's year (so within what PostgreSQL stores), or none. */
+    private static void requireSensibleDeadline(java.time.OffsetDateTime deadline, int year) {
+        if (deadline != null && (deadline.getYear() < 2009 || deadline.getYear() > year)) {
+            throw ProblemException.invalid("registrationDeadline", "must be between 2009 and the end of " + year);
+        }
     }
 
     public static jakarta.ws.rs.core.EntityTag etag(ForumEdition edition) {
@@ -102,6 +112,7 @@ public class EditionService {
         if (request.startsOn().getYear() != year) {
             throw ProblemException.invalid("startsOn", "must be in " + year);
         }
+        requireSensibleDeadline(request.registrationDeadline(), year);
         long outside = ((Number) entityManager.createNativeQuery("""
                         SELECT count(*) FROM forum_session WHERE edition_year = ?1 AND status = 'SCHEDULED'
                           AND ((starts_at AT TIME ZONE 'UTC')::date < ?2 OR (starts_at AT TIME ZONE 'UTC')::date > ?3)""")
@@ -117,6 +128,13 @@ public class EditionService {
                 .setParameter(1, year).getSingleResult()).longValue() > 0) {
             throw ProblemException.conflict("The " + year + " edition has remote registrations: it cannot become in person only");
         }
+        if (request.capacity() != null) {
+            long inPerson = liveInPerson(year);
+            if (request.capacity() < inPerson) {
+                throw ProblemException.conflict("The " + year + " edition has " + inPerson + " in-person registrations: capacity "
+                        + request.capacity() + " would turn people away (keep at least " + inPerson + ")");
+            }
+        }
         var before = auditState(edition);
         List<ForumEvents.Change> changes = new ArrayList<>();
         if (!request.startsOn().equals(edition.startsOn) || !request.endsOn().equals(edition.endsOn)) {
@@ -131,6 +149,8 @@ public class EditionService {
         edition.venue = request.venue().strip();
         edition.format = request.format();
         edition.hybrid = request.format() != ForumEdition.Format.IN_PERSON;
+        edition.registrationDeadline = request.registrationDeadline();
+        edition.capacity = request.capacity();
         OffsetDateTime now = ServiceClock.utcNow(clock);
         List<UUID> told = List.of();
         if (changes.isEmpty()) {
@@ -184,6 +204,12 @@ public class EditionService {
         return edition;
     }
 
+    /** Live (requested or approved) in-person registrations: what an edition's capacity counts. */
+    public static long liveInPerson(int year) {
+        return org.wsis.forum.registration.Registration.count("editionYear = ?1 and attendance = ?2 and status in ?3", year,
+                org.wsis.forum.registration.Registration.Attendance.IN_PERSON, org.wsis.forum.registration.Registration.LIVE);
+    }
+
     @SuppressWarnings("unchecked")
     private List<UUID> liveRegistrations(int year) {
         return entityManager.createNativeQuery("SELECT id FROM registration WHERE edition_year = ?1 AND status IN "
@@ -207,7 +233,8 @@ public class EditionService {
 
     private static java.util.Map<String, Object> auditState(ForumEdition e) {
         return org.wsis.commons.audit.AuditLog.state("title", e.title, "startsOn", e.startsOn, "endsOn", e.endsOn,
-                "venue", e.venue, "format", e.format, "status", e.status);
+                "venue", e.venue, "format", e.format, "status", e.status, "registrationDeadline", e.registrationDeadline,
+                "capacity", e.capacity);
     }
 
     private static ForumEvents.EditionChanged changed(ForumEdition e, List<ForumEvents.Change> changes, String reason,

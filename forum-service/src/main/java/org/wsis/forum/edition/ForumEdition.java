@@ -40,6 +40,11 @@ public class ForumEdition extends PanacheEntityBase {
     public OffsetDateTime changedAt;
     @Column(name = "cancellation_reason")
     public String cancellationReason;
+    /** After it no new registration is taken (null: until the edition). */
+    @Column(name = "registration_deadline")
+    public OffsetDateTime registrationDeadline;
+    /** In-person places: live (requested or approved) in-person registrations at most (null: unlimited). */
+    public Integer capacity;
     @Version
     public int version;
     @Column(name = "created_by", updatable = false)

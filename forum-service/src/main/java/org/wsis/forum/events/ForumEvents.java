@@ -16,6 +16,9 @@ public final class ForumEvents {
      * {@code stakeholderType} may be OTHER. Only v2 is published; no service consumes this topic yet.
      */
     public static final String REGISTRATION_CONFIRMED_V2 = "org.wsis.forum.registration.confirmed.v2";
+    /** Issue 20: a registration is a request for accreditation; confirmed.v2 now follows an organizer's approval. */
+    public static final String REGISTRATION_REQUESTED_V1 = "org.wsis.forum.registration.requested.v1";
+    public static final String REGISTRATION_REJECTED_V1 = "org.wsis.forum.registration.rejected.v1";
     public static final String REGISTRATION_CANCELLED_V1 = "org.wsis.forum.registration.cancelled.v1";
     public static final String SESSION_SCHEDULED_V1 = "org.wsis.forum.session.scheduled.v1";
 
@@ -55,6 +58,19 @@ public final class ForumEvents {
 
     public record RegistrationConfirmed(UUID registrationId, int edition, String attendance, String stakeholderType,
                                         String region, OffsetDateTime confirmedAt) {
+    }
+
+    /** A freed seat is offered to the first on a session's waitlist until offerExpiresAt (key = registrationId). */
+    public static final String SIGNUP_OFFERED_V1 = "org.wsis.forum.signup.offered.v1";
+
+    public record SignupOffered(long signupId, UUID sessionId, UUID registrationId, int edition, OffsetDateTime offerExpiresAt) {
+    }
+
+    public record RegistrationRequested(UUID registrationId, int edition, String attendance, String stakeholderType,
+                                        String region, OffsetDateTime requestedAt) {
+    }
+
+    public record RegistrationRejected(UUID registrationId, int edition, OffsetDateTime rejectedAt) {
     }
 
     public record RegistrationCancelled(UUID registrationId, int edition, OffsetDateTime cancelledAt) {

@@ -32,14 +32,14 @@ public final class MyProgramme {
         List<?> rows = Panache.getEntityManager().createNativeQuery("""
                         SELECT s.session_id, f.title, s.status, f.status, f.starts_at, f.ends_at, f.room, f.online_link,
                                f.changed_at IS NOT NULL AND f.changed_at > s.signed_up_at,
-                               CASE WHEN s.status IN ('CONFIRMED', 'WAITLISTED') THEN array_to_string(ARRAY(
+                               CASE WHEN s.status IN ('CONFIRMED', 'WAITLISTED', 'OFFERED') THEN array_to_string(ARRAY(
                                    SELECT o.session_id::text FROM session_signup o JOIN forum_session g ON g.id = o.session_id
                                    WHERE o.registration_id = s.registration_id AND o.id <> s.id
-                                     AND o.status IN ('CONFIRMED', 'WAITLISTED') AND g.status = 'SCHEDULED'
+                                     AND o.status IN ('CONFIRMED', 'WAITLISTED', 'OFFERED') AND g.status = 'SCHEDULED'
                                      AND g.starts_at < f.ends_at AND g.ends_at > f.starts_at
                                    ORDER BY g.starts_at, o.session_id), ',') END
                         FROM session_signup s JOIN forum_session f ON f.id = s.session_id
-                        WHERE s.registration_id = ?1 AND s.status <> 'CANCELLED'
+                        WHERE s.registration_id = ?1 AND s.status IN ('CONFIRMED', 'WAITLISTED', 'OFFERED', 'CANCELLED_BY_ORGANIZER')
                         ORDER BY f.starts_at, s.id""")
                 .setParameter(1, registrationId).getResultList();
         return rows.stream().map(row -> {

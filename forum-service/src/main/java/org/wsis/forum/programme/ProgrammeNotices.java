@@ -36,7 +36,7 @@ public class ProgrammeNotices {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> signedUp(UUID sessionId) {
         return entityManager.createNativeQuery("""
-                        SELECT registration_id FROM session_signup WHERE session_id = ?1 AND status IN ('CONFIRMED', 'WAITLISTED')
+                        SELECT registration_id FROM session_signup WHERE session_id = ?1 AND status IN ('CONFIRMED', 'WAITLISTED', 'OFFERED')
                         ORDER BY id""", UUID.class)
                 .setParameter(1, sessionId).getResultList();
     }
@@ -84,9 +84,9 @@ public class ProgrammeNotices {
                         SELECT s.registration_id, o.session_id
                         FROM session_signup s
                         JOIN session_signup o ON o.registration_id = s.registration_id AND o.session_id <> s.session_id
-                                              AND o.status IN ('CONFIRMED', 'WAITLISTED')
+                                              AND o.status IN ('CONFIRMED', 'WAITLISTED', 'OFFERED')
                         JOIN forum_session f ON f.id = o.session_id AND f.status = 'SCHEDULED'
-                        WHERE s.session_id = ?1 AND s.status IN ('CONFIRMED', 'WAITLISTED')
+                        WHERE s.session_id = ?1 AND s.status IN ('CONFIRMED', 'WAITLISTED', 'OFFERED')
                           AND f.starts_at < ?3 AND f.ends_at > ?2
                         ORDER BY s.registration_id, f.starts_at, o.session_id""")
                 .setParameter(1, session.id).setParameter(2, session.startsAt).setParameter(3, session.endsAt)
