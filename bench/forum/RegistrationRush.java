@@ -187,10 +187,17 @@ public class RegistrationRush {
         }
         int promoted = 0;
         for (Future<Result> a : after) {
-            promoted += "CONFIRMED".equals(field(a.get().body, "status")) ? 1 : 0;
+            promoted += "OFFERED".equals(field(a.get().body, "status")) ? 1 : 0; // issue 20: offered, held for them
+        }
+        List<Future<Result>> accepting = new ArrayList<>();
+        for (int p : expectedPromoted) {
+            accepting.add(pool.submit(() -> call("POST", "/api/v1/sessions/" + sessionId + "/signups/me/acceptance", tokens[p], null)));
+        }
+        for (Future<Result> a : accepting) {
+            promoted -= "CONFIRMED".equals(field(a.get().body, "status")) ? 0 : 1;
         }
         Result countsAfter = call("GET", "/api/v1/sessions/" + sessionId + "/attendees/counts", organizer, null);
-        ok &= check(promoted == k, "the first " + k + " of the waitlist are now confirmed (" + promoted + ")");
+        ok &= check(promoted == k, "the first " + k + " of the waitlist were offered the seats and accepted them (" + promoted + ")");
         ok &= check(field(countsAfter.body, "confirmed").equals(String.valueOf(confirmed))
                 && field(countsAfter.body, "waitlisted").equals(String.valueOf(waitlisted - k)),
                 "still " + confirmed + " confirmed, " + (waitlisted - k) + " waitlisted: " + countsAfter.body);

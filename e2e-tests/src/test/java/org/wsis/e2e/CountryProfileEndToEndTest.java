@@ -152,11 +152,14 @@ class CountryProfileEndToEndTest {
                 .contentType("application/problem+json");
     }
 
+    /** Registers and, as the forum counts only accredited participants (issue 20), the organizer approves. */
     private static void register(String token, int year, String country) {
-        SharedPlatform.gateway().auth().oauth2(token).contentType(ContentType.JSON)
+        String id = SharedPlatform.gateway().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("attendance", "REMOTE", "fullName", "Participant from Bhutan", "stakeholderType", "GOVERNMENT",
                         "country", country, "consent", true))
-                .post("/api/forum/v1/editions/" + year + "/registrations/me").then().statusCode(201);
+                .post("/api/forum/v1/editions/" + year + "/registrations/me").then().statusCode(201).extract().path("id");
+        SharedPlatform.gateway().auth().oauth2(SharedPlatform.tokens().userToken("organizer")).contentType(ContentType.JSON)
+                .body("{}").post("/api/forum/v1/registrations/" + id + "/approval").then().statusCode(200);
     }
 
     /** A Forum edition year nobody has created yet (the database outlives test runs). */

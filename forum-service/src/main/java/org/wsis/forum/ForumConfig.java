@@ -44,6 +44,14 @@ public interface ForumConfig {
 
         SessionRate sessionRate();
 
+        /** How long the first on the waitlist has to accept a freed seat offered to them (then it passes on). */
+        @WithDefault("24h")
+        Duration offerAcceptance();
+
+        /** How often expired offers are passed on (signup/OfferExpiry). */
+        @WithDefault("30s")
+        Duration offerSweepEvery();
+
         /** A session's sign-ups, whoever sends them (signup/SessionSignupRate). */
         interface SessionRate {
             /** Share of the seats that may be taken at once. */

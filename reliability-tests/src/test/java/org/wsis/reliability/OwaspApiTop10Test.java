@@ -245,8 +245,11 @@ class OwaspApiTop10Test extends PlatformSuite {
         String participant = platform.tokens.userToken("participant");
         String other = platform.tokens.userToken("voter");
         String me = "/api/forum/v1/editions/" + FORUM_YEAR + "/registrations/me";
-        platform.as(participant).contentType(ContentType.JSON).body(Platform.registrationJson("Ada Participant")
-                        .replace("REMOTE", "IN_PERSON")).post(me).then().statusCode(201);
+        String registrationId = platform.as(participant).contentType(ContentType.JSON).body(Platform.registrationJson("Ada Participant")
+                        .replace("REMOTE", "IN_PERSON")).post(me).then().statusCode(201).extract().path("id");
+        // issue 20: the badge follows the organizer's approval of the accreditation request
+        platform.as(platform.tokens.userToken("organizer")).contentType(ContentType.JSON).body("{}")
+                .post("/api/forum/v1/registrations/" + registrationId + "/approval").then().statusCode(200);
         String registration = platform.as(participant).get(me).then().statusCode(200).extract().asString();
         String badge = platform.as(participant).get(me + "/badge").then().statusCode(200).extract().path("code");
 

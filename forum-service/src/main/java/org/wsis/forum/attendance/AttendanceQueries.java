@@ -38,8 +38,10 @@ public class AttendanceQueries {
                                   @Schema(nullable = true) OffsetDateTime promotedAt) {
     }
 
+    /** {@code confirmed}: approved (accredited) registrations, which the by-type, by-region and attendance counts count. */
     public record EditionCounts(int edition, long confirmed, long cancelled, long inPerson, long remote, long checkedIn,
-                                Map<String, Long> confirmedByStakeholderType, Map<String, Long> confirmedByRegion) {
+                                Map<String, Long> confirmedByStakeholderType, Map<String, Long> confirmedByRegion,
+                                long requested, long rejected) {
     }
 
     public record SessionCounts(UUID sessionId, int capacity, long confirmed, long waitlisted,
@@ -79,17 +81,19 @@ public class AttendanceQueries {
     public EditionCounts editionCounts(int year) {
         SessionService.requireEdition(year);
         Object[] totals = (Object[]) entityManager.createNativeQuery("""
-                        SELECT count(*) FILTER (WHERE status = 'CONFIRMED'),
-                               count(*) FILTER (WHERE status = 'CANCELLED'),
-                               count(*) FILTER (WHERE status = 'CONFIRMED' AND attendance = 'IN_PERSON'),
-                               count(*) FILTER (WHERE status = 'CONFIRMED' AND attendance = 'REMOTE'),
-                               count(*) FILTER (WHERE checked_in_at IS NOT NULL)
+                        SELECT count(*) FILTER (WHERE status = 'APPROVED'),
+                               count(*) FILTER (WHERE status IN ('CANCELLED', 'CANCELLED_BY_ORGANIZER')),
+                               count(*) FILTER (WHERE status = 'APPROVED' AND attendance = 'IN_PERSON'),
+                               count(*) FILTER (WHERE status = 'APPROVED' AND attendance = 'REMOTE'),
+                               count(*) FILTER (WHERE checked_in_at IS NOT NULL),
+                               count(*) FILTER (WHERE status = 'REQUESTED'),
+                               count(*) FILTER (WHERE status = 'REJECTED')
                         FROM registration WHERE edition_year = ?1""")
                 .setParameter(1, year).getSingleResult();
-        String confirmedOfEdition = "FROM registration r WHERE r.edition_year = ?1 AND r.status = 'CONFIRMED'";
+        String confirmedOfEdition = "FROM registration r WHERE r.edition_year = ?1 AND r.status = 'APPROVED'";
         return new EditionCounts(year, n(totals[0]), n(totals[1]), n(totals[2]), n(totals[3]), n(totals[4]),
                 grouped("r.stakeholder_type", confirmedOfEdition, year),
-                grouped("coalesce(r.region, '" + UNKNOWN_REGION + "')", confirmedOfEdition, year));
+                grouped("coalesce(r.region, '" + UNKNOWN_REGION + "')", confirmedOfEdition, year), n(totals[5]), n(totals[6]));
     }
 
     public Response sessionAttendees(UUID sessionId, String status,
@@ -98,7 +102,7 @@ public class AttendanceQueries {
         String filter = signupStatus(status);
         List<SessionAttendee> items = sessionAttendees(sessionId, filter, page.offset(), page.size);
         long total = ((Number) withStatus(entityManager.createNativeQuery(
-                        "SELECT count(*) FROM session_signup WHERE session_id = ?1 AND status <> 'CANCELLED'"
+                        "SELECT count(*) FROM session_signup WHERE session_id = ?1 AND status IN ('CONFIRMED', 'WAITLISTED', 'OFFERED', 'CANCELLED_BY_ORGANIZER')"
                                 + statusFilter("status", filter)), filter)
                 .setParameter(1, sessionId).getSingleResult()).longValue();
         return new Page<>(items, page.page, page.size, total).toResponse(uri);
@@ -156,7 +160,7 @@ public class AttendanceQueries {
                                r.full_name, r.organisation, r.stakeholder_type, r.country, r.region, r.accessibility_needs,
                                s.signed_up_at, s.promoted_at
                         FROM session_signup s JOIN registration r ON r.id = s.registration_id
-                        WHERE s.session_id = ?1 AND s.status <> 'CANCELLED'""" + statusFilter("s.status", status)
+                        WHERE s.session_id = ?1 AND s.status IN ('CONFIRMED', 'WAITLISTED', 'OFFERED', 'CANCELLED_BY_ORGANIZER')""" + statusFilter("s.status", status)
                         + " ORDER BY s.status, s.id"), status)
                 .setParameter(1, sessionId)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
@@ -191,8 +195,9 @@ public class AttendanceQueries {
         if (status == null || status.isBlank()) {
             return null;
         }
-        if (!List.of("CONFIRMED", "CANCELLED").contains(status)) {
-            throw ProblemException.malformed("status", "must be CONFIRMED or CANCELLED");
+        if (java.util.Arrays.stream(org.wsis.forum.registration.Registration.Status.values()).noneMatch(s -> s.name().equals(status))) {
+            throw ProblemException.malformed("status", "must be one of " + java.util.Arrays.toString(
+                    org.wsis.forum.registration.Registration.Status.values()));
         }
         return status;
     }
@@ -201,8 +206,8 @@ public class AttendanceQueries {
         if (status == null || status.isBlank()) {
             return null;
         }
-        if (!List.of("CONFIRMED", "WAITLISTED").contains(status)) {
-            throw ProblemException.malformed("status", "must be CONFIRMED or WAITLISTED");
+        if (!List.of("CONFIRMED", "WAITLISTED", "OFFERED").contains(status)) {
+            throw ProblemException.malformed("status", "must be CONFIRMED, WAITLISTED or OFFERED");
         }
         return status;
     }

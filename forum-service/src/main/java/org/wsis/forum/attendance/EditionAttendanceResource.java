@@ -34,7 +34,7 @@ public class EditionAttendanceResource {
     }
 
     @GET
-    @Operation(operationId = "listEditionRegistrations", summary = "Registrations of an edition, optionally by status (CONFIRMED, CANCELLED)")
+    @Operation(operationId = "listEditionRegistrations", summary = "Registrations of an edition, optionally by status (REQUESTED: the accreditation queue, APPROVED, REJECTED, CANCELLED, CANCELLED_BY_ORGANIZER)")
     @APIResponse(responseCode = "200", description = "A page of registrations",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AttendanceQueries.Attendee.class, type = SchemaType.ARRAY)))
     public Response list(@PathParam("year") int year, @QueryParam("status") String status,

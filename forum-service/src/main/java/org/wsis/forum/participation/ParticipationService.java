@@ -29,7 +29,7 @@ public class ParticipationService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT edition_year, count(*) FROM registration
-                        WHERE country = ?1 AND status = 'CONFIRMED'
+                        WHERE country = ?1 AND status = 'APPROVED'
                         GROUP BY edition_year ORDER BY edition_year""")
                 .setParameter(1, country).getResultList();
         List<CountryParticipation.Edition> editions = new ArrayList<>(rows.size());

@@ -20,7 +20,15 @@ import java.util.UUID;
 @Entity
 @Table(name = "registration")
 public class Registration extends PanacheEntityBase {
-    public enum Status { CONFIRMED, CANCELLED }
+    /**
+     * REQUESTED until an organizer decides (accreditation): APPROVED (a badge, on-site access) or REJECTED (with a
+     * reason). CANCELLED: by the participant; CANCELLED_BY_ORGANIZER: the edition was cancelled.
+     */
+    public enum Status { REQUESTED, APPROVED, REJECTED, CANCELLED, CANCELLED_BY_ORGANIZER }
+
+    /** The statuses of a live registration: one per person and edition; what programme changes reach and sessions accept. */
+    public static final java.util.List<Status> LIVE = java.util.List.of(Status.REQUESTED, Status.APPROVED);
+    public static final String LIVE_SQL = "('REQUESTED', 'APPROVED')";
 
     public enum Attendance { IN_PERSON, REMOTE }
 
@@ -56,6 +64,13 @@ public class Registration extends PanacheEntityBase {
     public OffsetDateTime checkedInAt;
     @Column(name = "checked_in_by")
     public String checkedInBy;
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+    /** The organizer who decided (their subject: an organizer's own erasure is not this service's to chase). */
+    @Column(name = "decided_by")
+    public String decidedBy;
+    @Column(name = "decision_reason")
+    public String decisionReason;
     @Column(name = "erased_at")
     public OffsetDateTime erasedAt;
     @Version

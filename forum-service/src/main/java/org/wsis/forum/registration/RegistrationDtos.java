@@ -7,6 +7,9 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.wsis.forum.edition.ForumEdition;
+import org.wsis.forum.programme.MyProgramme;
 import java.util.UUID;
 
 public final class RegistrationDtos {
@@ -27,11 +30,19 @@ public final class RegistrationDtos {
                                    @Schema(nullable = true) String country, @Schema(nullable = true, description = "ITU region code (AFR, AMS, ARB, ASP, CIS, EUR) of the country; null for a territory") String region, @Schema(nullable = true) String accessibilityNeeds,
                                    @Schema(nullable = true) OffsetDateTime consentGivenAt, OffsetDateTime registeredAt, OffsetDateTime updatedAt,
                                    @Schema(nullable = true) OffsetDateTime cancelledAt, @Schema(nullable = true) OffsetDateTime checkedInAt,
-                                   /* as the form takes it, so what GET gives can be PUT back */ boolean consent) {
+                                   /* as the form takes it, so what GET gives can be PUT back */ boolean consent,
+                                   @Schema(nullable = true, description = "when an organizer approved or rejected the accreditation") OffsetDateTime decidedAt,
+                                   @Schema(nullable = true, description = "the organizer's reason (always given for a rejection)") String decisionReason,
+                                   @Schema(description = "the edition's dates, venue or format changed after you registered (see the edition)")
+                                   boolean editionChangedSinceRegistration,
+                                   @Schema(description = "your session sign-ups, also those the organizers cancelled, with their current time and place")
+                                   List<MyProgramme.SessionSignup> sessions) {
         public static RegistrationView of(Registration r) {
+            ForumEdition edition = ForumEdition.findById(r.editionYear);
+            boolean editionChanged = edition != null && edition.changedAt != null && edition.changedAt.isAfter(r.registeredAt);
             return new RegistrationView(r.id, r.editionYear, r.status, r.attendance, r.fullName, r.organisation,
                     r.stakeholderType, r.country, r.region, r.accessibilityNeeds, r.consentGivenAt, r.registeredAt,
-                    r.updatedAt, r.cancelledAt, r.checkedInAt, r.consentGivenAt != null);
+                    r.updatedAt, r.cancelledAt, r.checkedInAt, r.consentGivenAt != null, r.decidedAt, r.decisionReason, editionChanged, MyProgramme.of(r.id));
         }
     }
 

@@ -53,8 +53,9 @@ public class RegistrationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "registerForForum", summary = "Register for an edition, in person or remote; answers the confirmation")
-    @APIResponse(responseCode = "201", description = "The registration, confirmed",
+    @Operation(operationId = "registerForForum", summary = "Request accreditation for an edition, in person or remote: "
+            + "REQUESTED until an organizer approves (badge) or rejects it")
+    @APIResponse(responseCode = "201", description = "The registration, REQUESTED",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegistrationDtos.RegistrationView.class)))
     public Response register(@PathParam("year") int year,
                              @NotNull(message = "a JSON body is required") @Valid RegistrationDtos.RegistrationForm form,
@@ -68,7 +69,7 @@ public class RegistrationResource {
     @GET
     @Operation(operationId = "getMyRegistration", summary = "My registration for an edition")
     public RegistrationDtos.RegistrationView get(@PathParam("year") int year) {
-        return RegistrationDtos.RegistrationView.of(RegistrationService.requireLive(year, caller.subject()));
+        return RegistrationDtos.RegistrationView.of(RegistrationService.requireCurrent(year, caller.subject()));
     }
 
     @PUT
@@ -100,6 +101,12 @@ public class RegistrationResource {
         Registration registration = RegistrationService.requireLive(year, caller.subject());
         if (registration.attendance != Registration.Attendance.IN_PERSON) {
             throw ProblemException.conflict("Remote participants get no badge");
+        }
+        if (registration.status != Registration.Status.APPROVED) {
+            throw ProblemException.conflict("Your accreditation is not approved yet: the badge follows the organizers' approval");
+        }
+        if (org.wsis.forum.session.SessionService.requireEdition(year).format == org.wsis.forum.edition.ForumEdition.Format.ONLINE) {
+            throw ProblemException.conflict("The " + year + " forum moved online: there is no on-site access");
         }
         return new RegistrationDtos.Badge(registration.id, year, registration.fullName, badges.codeFor(registration.id, year));
     }

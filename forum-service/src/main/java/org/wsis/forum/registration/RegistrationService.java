@@ -31,14 +31,31 @@ public class RegistrationService {
         this.signups = signups;
     }
 
-    /** The caller's live (confirmed) registration for the edition, or null. */
+    /** The caller's live (requested or approved) registration for the edition, or null. */
     public static Registration liveOf(int year, String subject) {
-        return Registration.<Registration>find("editionYear = ?1 and subjectId = ?2 and status = ?3",
-                year, subject, Registration.Status.CONFIRMED).firstResult();
+        return Registration.<Registration>find("editionYear = ?1 and subjectId = ?2 and status in ?3",
+                year, subject, Registration.LIVE).firstResult();
     }
 
     public static Registration requireLive(int year, String subject) {
         Registration registration = liveOf(year, subject);
+        if (registration == null) {
+            Registration current = requireCurrent(year, subject);
+            throw ProblemException.conflict(current.status == Registration.Status.REJECTED
+                    ? "Your registration for the " + year + " forum was rejected: register again to ask for a new decision"
+                    : "Your registration for the " + year + " forum was cancelled by the organizers");
+        }
+        return registration;
+    }
+
+    /**
+     * The caller's registration as they see it: the live one, or else the one the organizers cancelled (so the
+     * participant learns what happened); one they cancelled themselves is gone from their view.
+     */
+    public static Registration requireCurrent(int year, String subject) {
+        Registration registration = Registration.<Registration>find(
+                "editionYear = ?1 and subjectId = ?2 and status <> ?3 order by registeredAt desc",
+                year, subject, Registration.Status.CANCELLED).firstResult();
         if (registration == null) {
             throw ProblemException.notFound("Registration for the edition", year);
         }
@@ -48,27 +65,54 @@ public class RegistrationService {
     @Transactional
     public Registration register(int year, String subject, RegistrationDtos.RegistrationForm form) {
         ForumEdition edition = SessionService.requireEdition(year);
+        if (edition.status == ForumEdition.Status.CANCELLED) {
+            throw ProblemException.conflict("The " + year + " forum was cancelled");
+        }
         if (liveOf(year, subject) != null) {
             throw ProblemException.conflict("You are already registered for the " + year + " forum");
         }
+        if (edition.registrationDeadline != null && now().isAfter(edition.registrationDeadline)) {
+            throw ProblemException.conflict("Registration for the " + year + " forum closed at " + edition.registrationDeadline);
+        }
+        requirePlace(edition, form.attendance());
         Registration registration = new Registration();
         registration.id = UUID.randomUUID();
         registration.editionYear = year;
         registration.subjectId = subject;
-        registration.status = Registration.Status.CONFIRMED;
+        registration.status = Registration.Status.REQUESTED; // accreditation: an organizer approves or rejects
         registration.registeredAt = now();
         apply(edition, registration, form);
         registration.persist();
-        outbox.publish(ForumEvents.REGISTRATIONS_TOPIC, registration.id.toString(), ForumEvents.REGISTRATION_CONFIRMED_V2,
-                new ForumEvents.RegistrationConfirmed(registration.id, year, registration.attendance.name(),
-                        registration.stakeholderType.name(), registration.region, registration.registeredAt));
+        requested(registration);
         return registration;
+    }
+
+    private void requested(Registration registration) {
+        outbox.publish(ForumEvents.REGISTRATIONS_TOPIC, registration.id.toString(), ForumEvents.REGISTRATION_REQUESTED_V1,
+                new ForumEvents.RegistrationRequested(registration.id, registration.editionYear, registration.attendance.name(),
+                        registration.stakeholderType.name(), registration.region, registration.updatedAt));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Registration update(int year, String subject, RegistrationDtos.RegistrationForm form) {
         Registration registration = requireLive(year, subject);
-        apply(SessionService.requireEdition(year), registration, form);
+        // what the accreditation was decided on: changing it asks for a new decision
+        boolean accreditedFieldsChange = registration.attendance != form.attendance()
+                || registration.stakeholderType != form.stakeholderType()
+                || !registration.fullName.equals(form.fullName().strip())
+                || !java.util.Objects.equals(registration.organisation, form.organisation() == null ? null : form.organisation().strip());
+        ForumEdition edition = SessionService.requireEdition(year);
+        if (registration.attendance != Registration.Attendance.IN_PERSON) {
+            requirePlace(edition, form.attendance()); // becoming in person takes a place
+        }
+        apply(edition, registration, form);
+        if (registration.status == Registration.Status.APPROVED && accreditedFieldsChange) {
+            registration.status = Registration.Status.REQUESTED;
+            registration.decidedAt = null;
+            registration.decidedBy = null;
+            registration.decisionReason = null;
+            requested(registration);
+        }
         return registration;
     }
 
@@ -85,6 +129,21 @@ public class RegistrationService {
         return registration;
     }
 
+    /**
+     * An in-person place, when the edition has a capacity: the edition's row is locked first, so concurrent
+     * registrations count one after the other and never take more places than there are.
+     */
+    private static void requirePlace(ForumEdition edition, Registration.Attendance attendance) {
+        if (attendance != Registration.Attendance.IN_PERSON || edition.capacity == null) {
+            return;
+        }
+        ForumEdition.getEntityManager().lock(edition, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (org.wsis.forum.edition.EditionService.liveInPerson(edition.year) >= edition.capacity) {
+            throw ProblemException.conflict("The " + edition.year + " forum is full: all " + edition.capacity
+                    + " in-person places are taken" + (edition.hybrid ? " (remote participation is open)" : ""));
+        }
+    }
+
     private void apply(ForumEdition edition, Registration registration, RegistrationDtos.RegistrationForm form) {
         if (!Boolean.TRUE.equals(form.consent())) {
             throw ProblemException.invalid("consent", "explicit consent to the processing of your data is required");
@@ -93,6 +152,9 @@ public class RegistrationService {
         Country country = Countries.require("country", form.country());
         if (form.attendance() == Registration.Attendance.REMOTE && !edition.hybrid) {
             throw ProblemException.invalid("attendance", "the " + edition.year + " forum is in person only");
+        }
+        if (form.attendance() == Registration.Attendance.IN_PERSON && edition.format == ForumEdition.Format.ONLINE) {
+            throw ProblemException.invalid("attendance", "the " + edition.year + " forum is online only");
         }
         registration.attendance = form.attendance();
         registration.fullName = form.fullName().strip();

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -18,6 +19,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "forum_session")
 public class ForumSession extends PanacheEntityBase {
+    public enum Status { SCHEDULED, CANCELLED }
+
     @Id
     public UUID id;
     @Column(name = "edition_year")
@@ -48,4 +51,13 @@ public class ForumSession extends PanacheEntityBase {
     public String createdBy;
     @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt;
+    @Enumerated(EnumType.STRING)
+    public Status status = Status.SCHEDULED;
+    /** When its time or place last changed (null: never): sign-ups older than this are marked changed. */
+    @Column(name = "changed_at")
+    public OffsetDateTime changedAt;
+    @Column(name = "cancellation_reason")
+    public String cancellationReason;
+    @Version
+    public int version;
 }

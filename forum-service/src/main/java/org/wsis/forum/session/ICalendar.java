@@ -44,6 +44,9 @@ public final class ICalendar {
                 line(out, "DESCRIPTION:" + text(s.description));
             }
             line(out, "CATEGORIES:" + s.kind.name() + (s.actionLines.isEmpty() ? "" : "," + String.join(",", s.actionLines)));
+            // RFC 5545 3.8.1.11 and 3.8.7.4: a calendar that imported the session updates it (same UID, higher SEQUENCE)
+            line(out, "SEQUENCE:" + s.version);
+            line(out, "STATUS:" + (s.status == ForumSession.Status.CANCELLED ? "CANCELLED" : "CONFIRMED"));
             line(out, "END:VEVENT");
         }
         line(out, "END:VCALENDAR");

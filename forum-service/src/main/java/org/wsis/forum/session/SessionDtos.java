@@ -30,13 +30,37 @@ public final class SessionDtos {
                              @NotNull @Min(1) @Max(100_000) Integer capacity) {
     }
 
+    /**
+     * An organizer's change of a session (PUT, If-Match): everything but its kind. A new time is a reschedule, a new
+     * room or link a move (online: a link and no room; hybrid: both); the people signed up are told of either.
+     */
+    public record SessionChange(@NotBlank @Size(max = 300) String title,
+                                @Size(max = 5000) String description,
+                                @Size(max = 200) String track,
+                                @Size(max = 11) List<@NotNull @Pattern(regexp = ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String> actionLines,
+                                @Size(max = 200) String room,
+                                @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String onlineLink,
+                                @NotNull OffsetDateTime startsAt,
+                                @NotNull OffsetDateTime endsAt,
+                                @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers,
+                                @NotNull @Min(1) @Max(100_000) Integer capacity,
+                                @Size(max = 1000) @Schema(description = "why (kept in the audit log)") String reason) {
+    }
+
+    /** Why an edition or a session is cancelled (required: the people affected are owed a reason). */
+    public record Cancellation(@NotBlank @Size(max = 1000) String reason) {
+    }
+
     public record SessionView(UUID id, int edition, SessionKind kind, String title, @Schema(nullable = true) String description,
                               @Schema(nullable = true) String track, List<String> actionLines, @Schema(nullable = true) String room, @Schema(nullable = true) String onlineLink,
                               OffsetDateTime startsAt, OffsetDateTime endsAt, List<String> speakers,
-                              int capacity, int seatsTaken) {
+                              int capacity, int seatsTaken, ForumSession.Status status,
+                              @Schema(nullable = true, description = "when its time or place last changed") OffsetDateTime changedAt,
+                              @Schema(nullable = true) String cancellationReason) {
         public static SessionView of(ForumSession s) {
             return new SessionView(s.id, s.editionYear, s.kind, s.title, s.description, s.track, s.actionLines,
-                    s.room, s.onlineLink, s.startsAt, s.endsAt, s.speakers, s.capacity, s.confirmedCount);
+                    s.room, s.onlineLink, s.startsAt, s.endsAt, s.speakers, s.capacity, s.confirmedCount, s.status,
+                    s.changedAt, s.cancellationReason);
         }
     }
 

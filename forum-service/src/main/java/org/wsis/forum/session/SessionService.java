@@ -30,7 +30,13 @@ public class SessionService {
 
     private final org.wsis.commons.audit.AuditLog audit;
 
-    public SessionService(EntityManager entityManager, Outbox outbox, Clock clock, org.wsis.commons.audit.AuditLog audit) {
+    private final org.wsis.forum.signup.SignupService signups;
+    private final org.wsis.forum.programme.ProgrammeNotices notices;
+
+    public SessionService(EntityManager entityManager, Outbox outbox, Clock clock, org.wsis.commons.audit.AuditLog audit,
+                          org.wsis.forum.signup.SignupService signups, org.wsis.forum.programme.ProgrammeNotices notices) {
+        this.signups = signups;
+        this.notices = notices;
         this.audit = audit;
         this.clock = clock;
         this.entityManager = entityManager;
@@ -69,22 +75,146 @@ public class SessionService {
     public static java.util.Map<String, Object> auditState(ForumSession session) {
         return org.wsis.commons.audit.AuditLog.state("editionYear", session.editionYear, "kind", session.kind,
                 "title", session.title, "startsAt", session.startsAt, "endsAt", session.endsAt, "room", session.room,
-                "onlineLink", session.onlineLink, "capacity", session.capacity, "proposalId", session.proposalId);
+                "onlineLink", session.onlineLink, "capacity", session.capacity, "proposalId", session.proposalId,
+                "status", session.status);
+    }
+
+    /** The ETag of a session (If-Match of its changes). */
+    public static jakarta.ws.rs.core.EntityTag etag(ForumSession session) {
+        return org.wsis.commons.http.Preconditions.etag(session.id, session.version);
+    }
+
+    /**
+     * An organizer changes a session (If-Match): a new time is RESCHEDULED, a new room or link MOVED, anything else
+     * EDITED. Under the session's row lock (the one sign-ups take): capacity never drops below the seats taken, and
+     * added seats go to the waitlist in order. Audited, announced (session.changed.v1) and, when the time or place
+     * changed, every signed-up registration told with its clashes, all in one transaction.
+     */
+    @Transactional
+    public ForumSession change(UUID id, SessionDtos.SessionChange request, String ifMatch) {
+        ForumSession session = lockForChange(id, ifMatch, true);
+        ForumEdition edition = requireEdition(session.editionYear);
+        checkTimeAndPlace(edition, request.startsAt(), request.endsAt(), request.room(), request.onlineLink());
+        if (request.capacity() < session.confirmedCount) {
+            throw ProblemException.conflict("The session has " + session.confirmedCount + " confirmed seats: capacity "
+                    + request.capacity() + " would take seats away (cancel sign-ups first, or keep the capacity)");
+        }
+        java.util.Map<String, Object> before = auditState(session);
+        OffsetDateTime startsAt = request.startsAt().withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime endsAt = request.endsAt().withOffsetSameInstant(ZoneOffset.UTC);
+        List<ForumEvents.Change> changes = new ArrayList<>();
+        if (!startsAt.isEqual(session.startsAt) || !endsAt.isEqual(session.endsAt)) {
+            changes.add(ForumEvents.Change.RESCHEDULED);
+        }
+        if (!java.util.Objects.equals(blankToNull(request.room()), blankToNull(session.room))
+                || !java.util.Objects.equals(blankToNull(request.onlineLink()), blankToNull(session.onlineLink))) {
+            changes.add(ForumEvents.Change.MOVED);
+        }
+        boolean capacityGrew = request.capacity() > session.capacity;
+        session.title = request.title().strip();
+        session.description = request.description();
+        session.track = request.track();
+        session.actionLines = request.actionLines() == null ? List.of() : request.actionLines().stream().distinct().sorted().toList();
+        session.speakers = request.speakers() == null ? List.of() : request.speakers();
+        session.room = blankToNull(request.room());
+        session.onlineLink = blankToNull(request.onlineLink());
+        session.startsAt = startsAt;
+        session.endsAt = endsAt;
+        session.capacity = request.capacity();
+        OffsetDateTime now = ServiceClock.utcNow(clock);
+        if (!changes.isEmpty()) {
+            session.changedAt = now;
+        } else {
+            changes.add(ForumEvents.Change.EDITED);
+        }
+        entityManager.flush(); // the new capacity is in the row before the waitlist moves up into it
+        if (capacityGrew) {
+            signups.fillFreeSeats(session.id);
+        }
+        entityManager.refresh(session);
+        audit.record(actionOf("session", changes), "session", session.id, before, auditState(session), request.reason());
+        int told = changes.contains(ForumEvents.Change.EDITED) ? 0 : notices.sessionChanged(session, changes, now);
+        outbox.publish(ForumEvents.SESSIONS_TOPIC, session.id.toString(), ForumEvents.SESSION_CHANGED_V1,
+                changed(session, changes, request.reason(), told, now));
+        return session;
+    }
+
+    /** An organizer cancels a session: every sign-up becomes CANCELLED_BY_ORGANIZER, each person told. */
+    @Transactional
+    public ForumSession cancel(UUID id, String reason, String ifMatch) {
+        ForumSession session = lockForChange(id, ifMatch, false);
+        return cancelLocked(session, reason, true);
+    }
+
+    /** Cancels a session whose row this transaction locked (also an edition's cancellation, session by session). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ForumSession cancelLocked(ForumSession session, String reason, boolean tellParticipants) {
+        java.util.Map<String, Object> before = auditState(session);
+        OffsetDateTime now = ServiceClock.utcNow(clock);
+        session.status = ForumSession.Status.CANCELLED;
+        session.cancellationReason = reason;
+        session.changedAt = now;
+        entityManager.flush();
+        List<UUID> registrations = signups.cancelAllOfSession(session.id);
+        entityManager.refresh(session);
+        audit.record("session.cancelled", "session", session.id, before, auditState(session), reason);
+        if (tellParticipants) {
+            notices.sessionCancelled(session, registrations, now);
+        }
+        outbox.publish(ForumEvents.SESSIONS_TOPIC, session.id.toString(), ForumEvents.SESSION_CHANGED_V1,
+                changed(session, List.of(ForumEvents.Change.CANCELLED), reason, registrations.size(), now));
+        return session;
+    }
+
+    private ForumSession lockForChange(UUID id, String ifMatch, boolean ifMatchRequired) {
+        ForumSession session = ForumSession.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (session == null) {
+            throw ProblemException.notFound("Session", id);
+        }
+        if (ifMatchRequired || ifMatch != null) {
+            org.wsis.commons.http.Preconditions.requireIfMatch(ifMatch, etag(session));
+        }
+        if (session.status == ForumSession.Status.CANCELLED) {
+            throw ProblemException.conflict("The session was cancelled: it no longer changes");
+        }
+        return session;
+    }
+
+    static String actionOf(String target, List<ForumEvents.Change> changes) {
+        return target + "." + changes.get(0).name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static ForumEvents.SessionChanged changed(ForumSession s, List<ForumEvents.Change> changes, String reason,
+                                                      int affected, OffsetDateTime at) {
+        return new ForumEvents.SessionChanged(s.id, s.editionYear, changes, s.status.name(), s.startsAt, s.endsAt, s.room,
+                s.onlineLink, s.capacity, reason, affected, at);
+    }
+
+    private static void checkTimeAndPlace(ForumEdition edition, OffsetDateTime startsAt, OffsetDateTime endsAt,
+                                          String room, String onlineLink) {
+        if (!endsAt.isAfter(startsAt)) {
+            throw ProblemException.invalid("endsAt", "must be after startsAt");
+        }
+        LocalDate day = startsAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        if (day.isBefore(edition.startsOn) || day.isAfter(edition.endsOn)) {
+            throw ProblemException.invalid("startsAt", "must be within the edition, " + edition.startsOn + " to " + edition.endsOn);
+        }
+        if (isBlank(room) && isBlank(onlineLink)) {
+            throw ProblemException.invalid("room", "a room or an online link is required");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return isBlank(s) ? null : s;
     }
 
     @Transactional
     public ForumSession schedule(int year, SessionDtos.NewSession request, UUID proposalId, String createdBy) {
         ForumEdition edition = requireEdition(year);
-        if (!request.endsAt().isAfter(request.startsAt())) {
-            throw ProblemException.invalid("endsAt", "must be after startsAt");
+        if (edition.status == ForumEdition.Status.CANCELLED) {
+            throw ProblemException.conflict("The " + year + " edition was cancelled");
         }
-        LocalDate day = request.startsAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-        if (day.isBefore(edition.startsOn) || day.isAfter(edition.endsOn)) {
-            throw ProblemException.invalid("startsAt", "must be within the edition, " + edition.startsOn + " to " + edition.endsOn);
-        }
-        if (isBlank(request.room()) && isBlank(request.onlineLink())) {
-            throw ProblemException.invalid("room", "a room or an online link is required");
-        }
+        checkTimeAndPlace(edition, request.startsAt(), request.endsAt(), request.room(), request.onlineLink());
         if (request.kind() == SessionKind.PRIZE_CEREMONY && prizeCeremony(year) != null) {
             throw ProblemException.conflict("The " + year + " edition already has a prize ceremony");
         }

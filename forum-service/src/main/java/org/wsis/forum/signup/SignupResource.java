@@ -58,6 +58,9 @@ public class SignupResource {
     public Response signUp(@PathParam("id") UUID sessionId, @Context UriInfo uri) {
         limits.acquire("forum-signups", caller.subject(), "sign-ups");
         ForumSession session = SessionService.requireSession(sessionId);
+        if (session.status == ForumSession.Status.CANCELLED) {
+            throw ProblemException.conflict("The session was cancelled by the organizers");
+        }
         Registration registration = registrationFor(session);
         sessionRate.acquire(session);
         SignupService.SignupOutcome outcome = batcher.signUp(sessionId, registration.id);
@@ -80,12 +83,36 @@ public class SignupResource {
 
     @DELETE
     @Path("me")
-    @Operation(operationId = "cancelMySignup", summary = "Cancel my sign-up; a freed seat goes to the first on the waitlist")
+    @Operation(operationId = "cancelMySignup", summary = "Cancel my sign-up; a freed seat is offered to the first on the waitlist")
     @APIResponse(responseCode = "204", description = "Cancelled")
     public Response cancel(@PathParam("id") UUID sessionId) {
         limits.acquire("forum-signups", caller.subject(), "sign-ups");
         signups.cancel(sessionId, registrationFor(sessionId).id);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("me/acceptance")
+    @Operation(operationId = "acceptSessionSeatOffer", summary = "Accept the seat offered to me from the waitlist, before its deadline")
+    @APIResponse(responseCode = "200", description = "The sign-up, CONFIRMED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignupService.Signup.class)))
+    @APIResponse(responseCode = "404", description = "No such session, or no sign-up of mine")
+    @APIResponse(responseCode = "409", description = "Not registered; no seat offered to me; the offer expired")
+    public SignupService.Signup accept(@PathParam("id") UUID sessionId) {
+        limits.acquire("forum-signups", caller.subject(), "sign-ups");
+        return signups.accept(sessionId, registrationFor(sessionId).id);
+    }
+
+    @POST
+    @Path("me/declination")
+    @Operation(operationId = "declineSessionSeatOffer", summary = "Decline the seat offered to me: it passes to the next on the waitlist")
+    @APIResponse(responseCode = "200", description = "The sign-up, DECLINED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignupService.Signup.class)))
+    @APIResponse(responseCode = "404", description = "No such session, or no sign-up of mine")
+    @APIResponse(responseCode = "409", description = "Not registered; no seat offered to me")
+    public SignupService.Signup decline(@PathParam("id") UUID sessionId) {
+        limits.acquire("forum-signups", caller.subject(), "sign-ups");
+        return signups.decline(sessionId, registrationFor(sessionId).id);
     }
 
     private Registration registrationFor(UUID sessionId) {

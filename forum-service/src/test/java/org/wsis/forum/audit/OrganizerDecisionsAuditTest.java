@@ -92,8 +92,8 @@ class OrganizerDecisionsAuditTest {
             given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body("{\"code\": \"" + code + "\"}")
                     .post("/api/v1/editions/" + YEAR + "/check-ins").then().statusCode(200);
         }
-        assertEquals(1, rows("registration", registrationId));
-        Response checkIn = audit("targetId", registrationId);
+        assertEquals(2, rows("registration", registrationId)); // the accreditation's approval (issue 20) and the check-in
+        Response checkIn = audit("targetId", registrationId, "action", "registration.checked-in");
         checkIn.then().statusCode(200).body("items[0].action", equalTo("registration.checked-in"))
                 .body("items[0].after.checkedInAt", notNullValue());
         assertFalse(checkIn.asString().contains("Audra") || checkIn.asString().contains(code), checkIn.asString());

@@ -1,5 +1,6 @@
 package org.wsis.forum.badge;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,11 +15,14 @@ import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @Tag("integration")
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaTestResource.class, initArgs = @ResourceArg(name = "database", value = "forum"))
 class CheckInTest {
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager entityManager;
     private static final int YEAR = 2036;
     private static final int OTHER_YEAR = 2037;
 
@@ -57,6 +61,41 @@ class CheckInTest {
 
         given().auth().oauth2(Fixtures.ORGANIZER).get("/api/v1/editions/" + YEAR + "/registrations/counts").then()
                 .body("checkedIn", equalTo(1));
+    }
+
+    @Test
+    void checkInAtASessionNeedsAConfirmedSeatAndIsRecordedOnce() {
+        int year = 2052;
+        Fixtures.edition(year, true);
+        String sessionId = Fixtures.session(year, "INTERACTIVE", "Door check", year + "-07-07T09:00:00Z", year + "-07-07T10:00:00Z", 1, "[]");
+        String seated = TestTokens.participant("door-1");
+        String waiting = TestTokens.participant("door-2");
+        String seatedId = Fixtures.register(year, seated, "Seated Person", "ACADEMIA", "KEN");
+        Fixtures.register(year, waiting, "Waiting Person", "ACADEMIA", "KEN");
+        given().auth().oauth2(seated).post("/api/v1/sessions/" + sessionId + "/signups").then().statusCode(201).body("status", equalTo("CONFIRMED"));
+        given().auth().oauth2(waiting).post("/api/v1/sessions/" + sessionId + "/signups").then().statusCode(201).body("status", equalTo("WAITLISTED"));
+        String seatedCode = given().auth().oauth2(seated).get("/api/v1/editions/" + year + "/registrations/me/badge").then().extract().path("code");
+        String waitingCode = given().auth().oauth2(waiting).get("/api/v1/editions/" + year + "/registrations/me/badge").then().extract().path("code");
+
+        String first = sessionScan(sessionId, seatedCode).statusCode(200).body("registrationId", equalTo(seatedId))
+                .body("sessionId", equalTo(sessionId)).extract().path("checkedInAt");
+        sessionScan(sessionId, seatedCode).statusCode(200).body("checkedInAt", equalTo(first)); // the same check-in
+        sessionScan(sessionId, waitingCode).statusCode(409).contentType("application/problem+json"); // no seat
+        sessionScan(sessionId, "not-a-badge").statusCode(422).contentType("application/problem+json");
+        sessionScan(sessionId, java.util.UUID.randomUUID() + ".AAAA").statusCode(422);
+        sessionScan(java.util.UUID.randomUUID().toString(), seatedCode).statusCode(404);
+        given().auth().oauth2(seated).contentType(ContentType.JSON).body("{\"code\": \"" + seatedCode + "\"}")
+                .post("/api/v1/sessions/" + sessionId + "/check-ins").then().statusCode(403);
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM audit_entry WHERE action = 'signup.checked-in' AND target_id = ?1")
+                .setParameter(1, sessionId).getSingleResult()).longValue()));
+        // the session's check-in is not the entrance's: the registration is not checked in at the venue by it
+        given().auth().oauth2(seated).get("/api/v1/editions/" + year + "/registrations/me").then().body("checkedInAt", equalTo(null));
+    }
+
+    private static ValidatableResponse sessionScan(String sessionId, String code) {
+        return given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body("{\"code\": \"" + code + "\"}")
+                .post("/api/v1/sessions/" + sessionId + "/check-ins").then();
     }
 
     private static ValidatableResponse scan(int year, String code) {

@@ -63,7 +63,7 @@ class PersonalDataTest {
         assertEquals(null, row[1]);
         assertEquals(null, row[2]);
         assertEquals(null, row[3]);
-        assertEquals("CONFIRMED", row[4]);
+        assertEquals("APPROVED", row[4]);
         assertEquals("CIVIL_SOCIETY", row[5]);
         assertEquals("AMS", row[6]);
         assertEquals(Boolean.TRUE, row[7]);

@@ -46,7 +46,8 @@ class ReferenceVocabularyMigrationTest {
             try (Connection c = database.connect(); Statement s = c.createStatement()) {
                 ResultSet rows = s.executeQuery("SELECT country, region, stakeholder_type, status FROM registration ORDER BY id");
                 assertTrue(rows.next());
-                assertEquals("KEN AFR GOVERNMENT CONFIRMED", rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " " + rows.getString(4));
+                // issue 20 (V6_1): the confirmed were admitted already: APPROVED, decided at their registration
+                assertEquals("KEN AFR GOVERNMENT APPROVED", rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " " + rows.getString(4));
                 assertTrue(rows.next());
                 assertEquals("UKR EUR", rows.getString(1) + " " + rows.getString(2));
                 assertTrue(rows.next());

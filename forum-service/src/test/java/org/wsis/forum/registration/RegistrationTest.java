@@ -37,8 +37,13 @@ class RegistrationTest {
         String path = "/api/v1/editions/" + YEAR + "/registrations/me";
         String id = given().auth().oauth2(alice).contentType(ContentType.JSON)
                 .body(Fixtures.registrationBody("REMOTE", "Alice Example", "ACADEMIA", "CHE"))
-                .post(path).then().statusCode(201).body("status", equalTo("CONFIRMED")).body("region", equalTo("EUR"))
-                .body("consentGivenAt", notNullValue()).extract().path("id");
+                .post(path).then().statusCode(201).body("status", equalTo("REQUESTED")).body("region", equalTo("EUR"))
+                .body("consentGivenAt", notNullValue()).body("decidedAt", equalTo(null)).extract().path("id");
+        String requested = payloadOf(id, "org.wsis.forum.registration.requested.v1");
+        EventContracts.assertValidCloudEvent("forum-service", "registration-requested.v1", requested);
+        assertFalse(requested.contains("Alice"), "events carry no personal data: " + requested);
+        assertEquals(0, countOf(id, "org.wsis.forum.registration.confirmed.v2"), "issue 20: registering confirms nobody");
+        Fixtures.approve(id);
         String confirmed = payloadOf(id, "org.wsis.forum.registration.confirmed.v2");
         EventContracts.assertValidCloudEvent("forum-service", "registration-confirmed.v2", confirmed);
         assertTrue(confirmed.contains("\"region\":\"EUR\""), confirmed); // v2: the region code
@@ -51,7 +56,10 @@ class RegistrationTest {
                 .body(Fixtures.registrationBody("IN_PERSON", "Alice Example", "ACADEMIA", "EG").replace("null", "\"wheelchair access\""))
                 .put(path).then().statusCode(200).body("attendance", equalTo("IN_PERSON")).body("region", equalTo("ARB"))
                 .body("accessibilityNeeds", equalTo("wheelchair access"));
-        given().auth().oauth2(alice).get(path).then().statusCode(200).body("id", equalTo(id)).body("country", equalTo("EGY")); // sent as alpha-2
+        // what the approval was decided on changed (now in person): a new decision is needed
+        given().auth().oauth2(alice).get(path).then().statusCode(200).body("id", equalTo(id)).body("country", equalTo("EGY")) // sent as alpha-2
+                .body("status", equalTo("REQUESTED"));
+        assertEquals(2, countOf(id, "org.wsis.forum.registration.requested.v1"));
         // issue 15: what GET gives goes back with PUT; a read-only field with another value is a 422 and changes nothing
         java.util.Map<String, Object> read = new java.util.HashMap<>(given().auth().oauth2(alice).get(path).then().extract().jsonPath().getMap(""));
         read.put("fullName", "Alice B. Example");
@@ -62,7 +70,7 @@ class RegistrationTest {
         read.put("fullName", "Not stored");
         given().auth().oauth2(alice).contentType(ContentType.JSON).body(read).put(path).then().statusCode(422)
                 .body("type", equalTo("urn:wsis:problem:read-only")).body("errors[0].field", equalTo("status"));
-        given().auth().oauth2(alice).get(path).then().body("fullName", equalTo("Alice B. Example")).body("status", equalTo("CONFIRMED"));
+        given().auth().oauth2(alice).get(path).then().body("fullName", equalTo("Alice B. Example")).body("status", equalTo("REQUESTED"));
         given().auth().oauth2(TestTokens.participant("bob")).get(path).then().statusCode(404);
 
         given().auth().oauth2(alice).delete(path).then().statusCode(200).body("status", equalTo("CANCELLED"));
@@ -107,9 +115,12 @@ class RegistrationTest {
         given().auth().oauth2(second).post("/api/v1/sessions/" + sessionId + "/signups").then().statusCode(201)
                 .body("status", equalTo("WAITLISTED")).body("waitlistPosition", equalTo(1));
         given().auth().oauth2(first).delete("/api/v1/editions/" + year + "/registrations/me").then().statusCode(200);
+        // issue 20: the freed seat is offered (held) until the first in line accepts it
         given().auth().oauth2(second).get("/api/v1/sessions/" + sessionId + "/signups/me").then().statusCode(200)
-                .body("status", equalTo("CONFIRMED")).body("promotedAt", notNullValue());
+                .body("status", equalTo("OFFERED")).body("promotedAt", notNullValue()).body("offerExpiresAt", notNullValue());
         given().get("/api/v1/sessions/" + sessionId).then().body("seatsTaken", equalTo(1));
+        given().auth().oauth2(second).post("/api/v1/sessions/" + sessionId + "/signups/me/acceptance").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED")).body("offerExpiresAt", equalTo(null));
     }
 
     @Test
@@ -134,6 +145,137 @@ class RegistrationTest {
         given().auth().oauth2(TestTokens.participant("count-1")).get(base).then().statusCode(403);
         given().auth().oauth2(TestTokens.participant("count-1")).get(base + "/export.csv").then().statusCode(403);
         given().auth().oauth2(TestTokens.participant("count-1")).get(base + "/counts").then().statusCode(403);
+    }
+
+    @Test
+    void organizersApproveOrRejectAccreditationOnceWithAReason() {
+        int year = 2063;
+        Fixtures.edition(year, true);
+        String sessionId = Fixtures.session(year, "INTERACTIVE", "One seat", year + "-07-07T09:00:00Z", year + "-07-07T10:00:00Z", 1, "[]");
+        String rejectedOne = TestTokens.participant("accredit-1");
+        String waiting = TestTokens.participant("accredit-2");
+        String rejectedId = Fixtures.request(year, rejectedOne, "Rex Jected", "PRIVATE_SECTOR", "BRA");
+        String waitingId = Fixtures.request(year, waiting, "Wai Ting", "ACADEMIA", "BRA");
+        // a request may take a seat before the decision; the badge only follows an approval
+        given().auth().oauth2(rejectedOne).post("/api/v1/sessions/" + sessionId + "/signups").then().statusCode(201).body("status", equalTo("CONFIRMED"));
+        given().auth().oauth2(waiting).post("/api/v1/sessions/" + sessionId + "/signups").then().statusCode(201).body("status", equalTo("WAITLISTED"));
+        given().auth().oauth2(rejectedOne).get("/api/v1/editions/" + year + "/registrations/me/badge").then().statusCode(409)
+                .contentType("application/problem+json");
+        String registrations = "/api/v1/editions/" + year + "/registrations";
+        given().auth().oauth2(Fixtures.ORGANIZER).queryParam("status", "REQUESTED").get(registrations).then().statusCode(200)
+                .header("X-Total-Count", "2").body("items.stakeholderType", org.hamcrest.Matchers.contains("PRIVATE_SECTOR", "ACADEMIA"));
+        given().auth().oauth2(Fixtures.ORGANIZER).queryParam("status", "CONFIRMED").get(registrations).then().statusCode(400)
+                .contentType("application/problem+json");
+
+        given().auth().oauth2(rejectedOne).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/registrations/" + rejectedId + "/approval").then().statusCode(403);
+        given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body("{\"reason\": \" \"}")
+                .post("/api/v1/registrations/" + rejectedId + "/rejection").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/registrations/" + java.util.UUID.randomUUID() + "/approval").then().statusCode(404);
+        given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body("{\"reason\": \"Not a recognised organisation\"}")
+                .post("/api/v1/registrations/" + rejectedId + "/rejection").then().statusCode(200)
+                .body("status", equalTo("REJECTED")).body("decisionReason", equalTo("Not a recognised organisation"));
+        // decided once: a second decision changes nothing
+        given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/registrations/" + rejectedId + "/approval").then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(rejectedOne).get("/api/v1/editions/" + year + "/registrations/me").then().statusCode(200)
+                .body("status", equalTo("REJECTED")).body("decisionReason", equalTo("Not a recognised organisation"))
+                .body("decidedAt", notNullValue());
+        given().auth().oauth2(rejectedOne).get("/api/v1/editions/" + year + "/registrations/me/badge").then().statusCode(409);
+        // the rejected request's seat went to the waitlist
+        given().auth().oauth2(waiting).get("/api/v1/sessions/" + sessionId + "/signups/me").then().body("status", equalTo("OFFERED"));
+        EventContracts.assertValidCloudEvent("forum-service", "registration-rejected.v1",
+                payloadOf(rejectedId, "org.wsis.forum.registration.rejected.v1"));
+        assertEquals(1L, ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM audit_entry WHERE action = 'registration.rejected' AND target_id = ?1 AND reason = ?2")
+                .setParameter(1, rejectedId).setParameter(2, "Not a recognised organisation").getSingleResult()).longValue());
+
+        Fixtures.approve(waitingId);
+        given().auth().oauth2(waiting).get("/api/v1/editions/" + year + "/registrations/me/badge").then().statusCode(200)
+                .body("code", notNullValue());
+        given().auth().oauth2(Fixtures.ORGANIZER).get(registrations + "/counts").then().statusCode(200)
+                .body("confirmed", equalTo(1)).body("requested", equalTo(0)).body("rejected", equalTo(1));
+        // the rejected person may ask again: a new request
+        given().auth().oauth2(rejectedOne).contentType(ContentType.JSON)
+                .body(Fixtures.registrationBody("REMOTE", "Rex Jected", "PRIVATE_SECTOR", "BRA"))
+                .post("/api/v1/editions/" + year + "/registrations/me").then().statusCode(201).body("status", equalTo("REQUESTED"));
+    }
+
+    @Test
+    void registrationClosesAtItsDeadlineAndWhenTheInPersonPlacesAreTaken() throws Exception {
+        int year = 2064;
+        String editions = "/api/v1/editions";
+        given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body("""
+                        {"year": %d, "title": "Small forum", "startsOn": "%d-07-06", "endsOn": "%d-07-07", "venue": "Geneva",
+                         "hybrid": true, "capacity": 3, "registrationDeadline": "%d-06-01T00:00:00Z"}""".formatted(year, year, year, year))
+                .post(editions).then().statusCode(201).body("capacity", equalTo(3))
+                .body("registrationDeadline", equalTo(year + "-06-01T00:00:00Z"));
+        // six people race for three in-person places: exactly three get one, the others a 409 problem
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.List<java.util.concurrent.Future<io.restassured.response.Response>> racing = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String token = TestTokens.participant("place-" + i);
+            racing.add(pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Fixtures.registrationBody("IN_PERSON", "Placed Person", "ACADEMIA", "KEN"))
+                    .post(editions + "/" + year + "/registrations/me")));
+        }
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var response : racing) {
+            io.restassured.response.Response r = response.get();
+            statuses.add(r.statusCode());
+            if (r.statusCode() == 409) {
+                assertTrue(r.contentType().startsWith("application/problem+json") && r.asString().contains("full"), r.asString());
+            }
+        }
+        pool.shutdown();
+        java.util.Collections.sort(statuses);
+        assertEquals(java.util.List.of(201, 201, 201, 409, 409, 409), statuses);
+        assertEquals(3L, ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM registration WHERE edition_year = ?1 AND attendance = 'IN_PERSON'").setParameter(1, year)
+                .getSingleResult()).longValue());
+        // remote participation is not limited; a place freed by a cancellation can be taken by switching to in person
+        String late = TestTokens.participant("place-late");
+        String mine = editions + "/" + year + "/registrations/me";
+        given().auth().oauth2(late).contentType(ContentType.JSON).body(Fixtures.registrationBody("REMOTE", "Late", "ACADEMIA", "KEN"))
+                .post(mine).then().statusCode(201);
+        given().auth().oauth2(late).contentType(ContentType.JSON).body(Fixtures.registrationBody("IN_PERSON", "Late", "ACADEMIA", "KEN"))
+                .put(mine).then().statusCode(409).contentType("application/problem+json");
+        String placed = null;
+        for (int i = 0; i < 6 && placed == null; i++) {
+            if (given().auth().oauth2(TestTokens.participant("place-" + i)).get(mine).statusCode() == 200) {
+                placed = TestTokens.participant("place-" + i);
+            }
+        }
+        given().auth().oauth2(placed).delete(mine).then().statusCode(200);
+        given().auth().oauth2(late).contentType(ContentType.JSON).body(Fixtures.registrationBody("IN_PERSON", "Late", "ACADEMIA", "KEN"))
+                .put(mine).then().statusCode(200).body("attendance", equalTo("IN_PERSON"));
+
+        // the capacity cannot drop below the places taken; the deadline passed: registration closed, until it moves
+        String etag = given().get(editions + "/" + year).then().extract().header("ETag");
+        String change = """
+                {"title": "Small forum", "startsOn": "%d-07-06", "endsOn": "%d-07-07", "venue": "Geneva", "format": "HYBRID",
+                 "capacity": %d, "registrationDeadline": "%s"}""";
+        given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(change.formatted(year, year, 2, year + "-06-01T00:00:00Z")).put(editions + "/" + year).then().statusCode(409)
+                .contentType("application/problem+json");
+        etag = given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(change.formatted(year, year, 4, "2020-01-01T00:00:00Z")).put(editions + "/" + year).then().statusCode(200)
+                .extract().header("ETag");
+        String closed = TestTokens.participant("place-closed");
+        given().auth().oauth2(closed).contentType(ContentType.JSON).body(Fixtures.registrationBody("REMOTE", "Closed", "ACADEMIA", "KEN"))
+                .post(mine).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("closed"));
+        given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(change.formatted(year, year, 4, year + "-06-01T00:00:00Z")).put(editions + "/" + year).then().statusCode(200);
+        given().auth().oauth2(closed).contentType(ContentType.JSON).body(Fixtures.registrationBody("REMOTE", "Closed", "ACADEMIA", "KEN"))
+                .post(mine).then().statusCode(201);
+    }
+
+    private long countOf(String registrationId, String type) {
+        return ((Number) entityManager.createNativeQuery("""
+                        SELECT count(*) FROM outbox_event WHERE topic = 'forum.registrations' AND message_key = ?1 AND event_type = ?2""")
+                .setParameter(1, registrationId).setParameter(2, type).getSingleResult()).longValue();
     }
 
     private String payloadOf(String registrationId, String type) {

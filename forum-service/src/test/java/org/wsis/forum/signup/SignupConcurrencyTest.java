@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.forum.testing.Fixtures;
+import org.wsis.forum.testing.TestClock;
 import org.wsis.forum.testing.TestTokens;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
@@ -48,7 +49,7 @@ class SignupConcurrencyTest {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < PARTICIPANTS; i++) {
             String token = TestTokens.participant("rush-" + i);
-            Fixtures.register(YEAR, token, "Participant " + i, "CIVIL_SOCIETY", "KEN");
+            Fixtures.request(YEAR, token, "Participant " + i, "CIVIL_SOCIETY", "KEN"); // a request may sign up
             tokens.add(token);
         }
 
@@ -93,11 +94,15 @@ class SignupConcurrencyTest {
         // asking again changes nothing: same sign-up, 200
         given().auth().oauth2(tokens.get(0)).post("/api/v1/sessions/" + sessionId + "/signups").then().statusCode(200);
 
-        // a confirmed participant cancels: exactly the first on the waitlist is promoted
+        // a confirmed participant cancels: the seat is offered to exactly the first on the waitlist, held for them
         String firstWaitlisted = firstWaitlistedRegistration(sessionId);
         String confirmedToken = tokens.get(indexOfConfirmed(sessionId, tokens));
         given().auth().oauth2(confirmedToken).delete("/api/v1/sessions/" + sessionId + "/signups/me").then().statusCode(204);
-        assertEquals(CAPACITY, count("SELECT count(*) FROM session_signup WHERE session_id = CAST(?1 AS uuid) AND status = 'CONFIRMED'", sessionId));
+        assertEquals(CAPACITY - 1, count("SELECT count(*) FROM session_signup WHERE session_id = CAST(?1 AS uuid) AND status = 'CONFIRMED'", sessionId));
+        assertEquals(1, count("SELECT count(*) FROM session_signup WHERE registration_id = CAST(?1 AS uuid) AND status = 'OFFERED' AND offer_expires_at IS NOT NULL", firstWaitlisted));
+        String offeredToken = tokens.get(indexOf(sessionId, "OFFERED", tokens));
+        given().auth().oauth2(offeredToken).post("/api/v1/sessions/" + sessionId + "/signups/me/acceptance").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED")).body("promotedAt", org.hamcrest.Matchers.notNullValue());
         assertEquals(1, count("SELECT count(*) FROM session_signup WHERE registration_id = CAST(?1 AS uuid) AND status = 'CONFIRMED' AND promoted_at IS NOT NULL", firstWaitlisted));
         // the seat changed hands: still full, one fewer in line (the session row's counters agree with the rows)
         assertEquals(CAPACITY, count("SELECT confirmed_count FROM forum_session WHERE id = CAST(?1 AS uuid)", sessionId));
@@ -134,6 +139,57 @@ class SignupConcurrencyTest {
         given().post("/api/v1/sessions/" + sessionId + "/signups").then().statusCode(401);
         given().auth().oauth2(TestTokens.participant("unregistered")).get("/api/v1/sessions/" + sessionId + "/signups/me")
                 .then().statusCode(409).body("errors", nullValue());
+    }
+
+    @Inject
+    org.wsis.forum.signup.OfferExpiry offerExpiry;
+
+    @Test
+    void anOfferNotAcceptedInTimePassesToTheNextInLine() {
+        int year = 2053;
+        Fixtures.edition(year, true);
+        String sessionId = Fixtures.session(year, "INTERACTIVE", "One seat", year + "-07-07T09:00:00Z", year + "-07-07T10:00:00Z", 1, "[]");
+        String seated = TestTokens.participant("offer-1");
+        String second = TestTokens.participant("offer-2");
+        String third = TestTokens.participant("offer-3");
+        Fixtures.request(year, seated, "Offer One", "ACADEMIA", "KEN");
+        String secondId = Fixtures.request(year, second, "Offer Two", "ACADEMIA", "KEN");
+        Fixtures.request(year, third, "Offer Three", "ACADEMIA", "KEN");
+        String signups = "/api/v1/sessions/" + sessionId + "/signups";
+        given().auth().oauth2(seated).post(signups).then().statusCode(201).body("status", equalTo("CONFIRMED"));
+        given().auth().oauth2(second).post(signups).then().statusCode(201).body("status", equalTo("WAITLISTED"));
+        given().auth().oauth2(third).post(signups).then().statusCode(201).body("status", equalTo("WAITLISTED"));
+
+        given().auth().oauth2(seated).delete(signups + "/me").then().statusCode(204);
+        String deadline = given().auth().oauth2(second).get(signups + "/me").then().statusCode(200).body("status", equalTo("OFFERED"))
+                .extract().path("offerExpiresAt");
+        java.time.Duration ttl = java.time.Duration.between(java.time.OffsetDateTime.now(), java.time.OffsetDateTime.parse(deadline));
+        assertTrue(ttl.compareTo(java.time.Duration.ofHours(23)) > 0 && ttl.compareTo(java.time.Duration.ofHours(24)) <= 0,
+                "forum.signup.offer-acceptance (24h): " + ttl);
+        String offered = entityManager.createNativeQuery(
+                        "SELECT payload FROM outbox_event WHERE message_key = ?1 AND event_type = 'org.wsis.forum.signup.offered.v1'")
+                .setParameter(1, secondId).getSingleResult().toString();
+        org.wsis.localstack.testing.EventContracts.assertValidCloudEvent("forum-service", "signup-offered.v1", offered);
+        given().get("/api/v1/sessions/" + sessionId).then().body("seatsTaken", equalTo(1)); // held for the offer
+        given().auth().oauth2(third).post(signups + "/me/acceptance").then().statusCode(409).contentType("application/problem+json");
+
+        TestClock.advance(java.time.Duration.ofHours(25));
+        try {
+            given().auth().oauth2(second).post(signups + "/me/acceptance").then().statusCode(409)
+                    .body("detail", org.hamcrest.Matchers.containsString("expired"));
+            offerExpiry.sweep(); // the scheduled job's run (every forum.signup.offer-sweep-every)
+            given().auth().oauth2(second).get(signups + "/me").then().statusCode(404); // expired: no longer signed up
+            given().auth().oauth2(third).get(signups + "/me").then().statusCode(200).body("status", equalTo("OFFERED"));
+            assertEquals(1, count("SELECT count(*) FROM session_signup WHERE session_id = CAST(?1 AS uuid) AND status = 'EXPIRED'", sessionId));
+            given().get("/api/v1/sessions/" + sessionId).then().body("seatsTaken", equalTo(1));
+            // the next declines: nobody else waits, the seat is free, and whoever asks first takes it
+            given().auth().oauth2(third).post(signups + "/me/declination").then().statusCode(200).body("status", equalTo("DECLINED"));
+            given().get("/api/v1/sessions/" + sessionId).then().body("seatsTaken", equalTo(0));
+            given().auth().oauth2(second).post(signups).then().statusCode(201).body("status", equalTo("CONFIRMED"));
+            assertEquals(1, count("SELECT confirmed_count FROM forum_session WHERE id = CAST(?1 AS uuid)", sessionId));
+        } finally {
+            TestClock.reset();
+        }
     }
 
     private String firstWaitlistedRegistration(String sessionId) {

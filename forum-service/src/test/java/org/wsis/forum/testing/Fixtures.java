@@ -36,10 +36,25 @@ public final class Fixtures {
                  "country": "%s", "accessibilityNeeds": null, "consent": true}""".formatted(attendance, name, name, stakeholderType, country);
     }
 
-    /** Registers the subject in person and answers the registration id. */
+    /** Registers the subject in person and an organizer approves the accreditation: answers the registration id. */
     public static String register(int year, String token, String name, String stakeholderType, String country) {
+        String id = request(year, token, name, stakeholderType, country);
+        approve(id);
+        return id;
+    }
+
+    /** Registers the subject in person: an accreditation request (REQUESTED); answers the registration id. */
+    public static String request(int year, String token, String name, String stakeholderType, String country) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(registrationBody("IN_PERSON", name, stakeholderType, country))
-                .post("/api/v1/editions/" + year + "/registrations/me").then().statusCode(201).extract().path("id");
+                .post("/api/v1/editions/" + year + "/registrations/me").then().statusCode(201)
+                .body("status", org.hamcrest.Matchers.equalTo("REQUESTED")).extract().path("id");
+    }
+
+    /** An organizer approves the accreditation request. */
+    public static void approve(String registrationId) {
+        given().auth().oauth2(ORGANIZER).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/registrations/" + registrationId + "/approval").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("APPROVED"));
     }
 }

@@ -323,11 +323,20 @@ public final class DemoData {
         String[] countries = {"KEN", "FRA", "BRA", "IND"};
         for (int p = 0; p < PARTICIPANTS.size(); p++) {
             String who = PARTICIPANTS.get(p);
-            if (gateway.get(edition + "/registrations/me", token(who)).expect(200, 404).status() == 404) {
-                gateway.post(edition + "/registrations/me", token(who), Map.of("attendance", p % 2 == 0 ? "IN_PERSON" : "REMOTE",
+            GatewayClient.Reply mine = gateway.get(edition + "/registrations/me", token(who)).expect(200, 404);
+            Map<String, Object> registration;
+            if (mine.status() == 404) {
+                registration = gateway.post(edition + "/registrations/me", token(who), Map.of("attendance", p % 2 == 0 ? "IN_PERSON" : "REMOTE",
                         "fullName", "Demo " + who, "stakeholderType", p % 2 == 0 ? "CIVIL_SOCIETY" : "ACADEMIA",
-                        "country", countries[p], "consent", true)).expect(201);
+                        "country", countries[p], "consent", true)).expect(201).object();
                 registered++;
+            } else {
+                registration = mine.object();
+            }
+            // issue 20: a registration is an accreditation request; the organizer approves the demo participants
+            if ("REQUESTED".equals(registration.get("status"))) {
+                gateway.post("/api/forum/v1/registrations/" + registration.get("id") + "/approval", token("organizer"), Map.of())
+                        .expect(200);
             }
             // sign-ups answer 200 with the existing one when asked again
             for (SessionSpec spec : List.of(SESSIONS.get(0), SESSIONS.get(6))) {
