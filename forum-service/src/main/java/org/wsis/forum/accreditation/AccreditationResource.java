@@ -11,11 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.audit.AuditLog;
 import org.wsis.forum.ForumRoles;
 import org.wsis.forum.registration.RegistrationDtos;
 
@@ -46,6 +48,7 @@ public class AccreditationResource {
     @Path("approval")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "registration.approved")
     @Operation(operationId = "approveForumRegistration", summary = "Approve an accreditation request (organizers): the badge follows; "
             + "announces registration.confirmed.v2")
     @APIResponse(responseCode = "200", description = "The registration, APPROVED",
@@ -62,6 +65,7 @@ public class AccreditationResource {
     @Path("rejection")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "registration.rejected")
     @Operation(operationId = "rejectForumRegistration", summary = "Reject an accreditation request with a reason (organizers): "
             + "its session sign-ups are cancelled; announces registration.rejected.v1")
     @APIResponse(responseCode = "200", description = "The registration, REJECTED",

@@ -9,11 +9,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.audit.AuditLog;
 import org.wsis.forum.ForumRoles;
 
 import java.time.OffsetDateTime;
@@ -38,6 +40,7 @@ public class SessionCheckInResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "signup.checked-in")
     @Operation(operationId = "checkInSessionParticipant", summary = "Check a participant in at a session by their badge code "
             + "(organizers); the same badge again answers the same check-in")
     @APIResponse(responseCode = "200", description = "The check-in (first or repeated scan)",

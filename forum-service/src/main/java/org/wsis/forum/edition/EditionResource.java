@@ -109,6 +109,7 @@ public class EditionResource {
     @Path("{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "edition.rescheduled,edition.moved,edition.edited")
     @Operation(operationId = "changeForumEdition", summary = "Edit, reschedule or move an edition (online, hybrid, in person; "
             + "organizers; If-Match required). New dates, venue or format are announced to every registration")
     @APIResponse(responseCode = "200", description = "The edition as changed",
@@ -128,6 +129,7 @@ public class EditionResource {
     @Path("{year}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "edition.cancelled")
     @Operation(operationId = "cancelForumEdition", summary = "Cancel an edition (organizers; If-Match optional): its sessions are "
             + "cancelled, its registrations become CANCELLED_BY_ORGANIZER, each participant told")
     @APIResponse(responseCode = "200", description = "The edition, cancelled",

@@ -15,11 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.audit.AuditLog;
 import org.wsis.forum.ForumRoles;
 
 import java.util.UUID;
@@ -52,6 +54,7 @@ public class SessionDetailResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "session.rescheduled,session.moved,session.edited")
     @Operation(operationId = "changeSession", summary = "Edit, reschedule or move a session (organizers; If-Match required). "
             + "A new time or place is announced to every signed-up participant (registration.programme-changed.v1, with clashes)")
     @APIResponse(responseCode = "200", description = "The session as changed",
@@ -71,6 +74,7 @@ public class SessionDetailResource {
     @Path("cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "session.cancelled")
     @Operation(operationId = "cancelSession", summary = "Cancel a session (organizers; If-Match optional): every sign-up becomes "
             + "CANCELLED_BY_ORGANIZER and each participant is told")
     @APIResponse(responseCode = "200", description = "The session, cancelled",

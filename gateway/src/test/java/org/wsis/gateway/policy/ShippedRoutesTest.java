@@ -36,6 +36,9 @@ class ShippedRoutesTest {
         assertEquals("forum-signups", policies.resolve(services.require("forum"), "DELETE",
                 "/api/forum/v1/sessions/0b7c5a5e-5d2a-4a4e-9d0c-6f1f8f0e2a11/signups/me").name());
         assertEquals("indicator-batches", policies.resolve(services.require("indicators"), "POST", "/api/indicators/v1/batches").name());
+        // an organizer working through the accreditation queue is not paced like people registering
+        assertEquals("forum", policies.resolve(services.require("forum"), "POST",
+                "/api/forum/v1/registrations/0b7c5a5e-5d2a-4a4e-9d0c-6f1f8f0e2a11/approval").name());
         // reads stay on the service's default route
         assertEquals("forum", policies.resolve(services.require("forum"), "GET", "/api/forum/v1/editions/2027/registrations/me").name());
     }
