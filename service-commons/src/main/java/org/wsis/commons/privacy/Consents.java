@@ -22,7 +22,11 @@ public class Consents {
     private final Clock clock;
     private final String noticeVersion;
 
-    Consents(EntityManager entityManager, Clock clock, @ConfigProperty(name = "wsis.privacy.notice-version") String noticeVersion) {
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    Consents(EntityManager entityManager, Clock clock, com.fasterxml.jackson.databind.ObjectMapper mapper,
+             @ConfigProperty(name = "wsis.privacy.notice-version") String noticeVersion) {
+        this.mapper = mapper;
         this.entityManager = entityManager;
         this.clock = clock;
         this.noticeVersion = noticeVersion;
@@ -45,6 +49,28 @@ public class Consents {
                         ON CONFLICT DO NOTHING""")
                 .setParameter(1, subject).setParameter(2, purpose).setParameter(3, version)
                 .setParameter(4, ServiceClock.utcNow(clock)).executeUpdate();
+    }
+
+    /** The same consent of many people at once (a batch of votes), in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(java.util.Collection<String> subjects, String purpose) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                        INSERT INTO consent_record (subject_id, purpose, version, given_at)
+                        SELECT s, ?2, ?3, ?4 FROM jsonb_array_elements_text(CAST(?1 AS jsonb)) AS s
+                        ON CONFLICT DO NOTHING""")
+                .setParameter(1, json(subjects)).setParameter(2, purpose).setParameter(3, noticeVersion)
+                .setParameter(4, ServiceClock.utcNow(clock)).executeUpdate();
+    }
+
+    private String json(java.util.Collection<String> subjects) {
+        try {
+            return mapper.writeValueAsString(subjects);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
