@@ -14,8 +14,10 @@ import org.wsis.localstack.testing.EventContracts;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
@@ -23,6 +25,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -122,6 +125,34 @@ class PersonalDataTest {
                 .then().statusCode(200).body("items[0].fullName", nullValue());
         given().get("/api/v1/me/personal-data").then().statusCode(401);
         given().post("/api/v1/me/erasure").then().statusCode(401);
+    }
+
+    @Inject
+    Retention retention;
+
+    /** forum.retention.registration-days after an edition ends, its registrations keep only what the counts need. */
+    @Test
+    void registrationsOfALongPastEditionLoseTheirPersonalFields() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        Fixtures.edition(YEAR + 1, true);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                    INSERT INTO forum_edition (year, title, starts_on, ends_on, venue, hybrid, created_by)
+                    VALUES (2011, 'WSIS Forum 2011', '2011-05-16', '2011-05-20', 'Geneva', false, 'seed') ON CONFLICT DO NOTHING""").executeUpdate();
+            for (UUID id : List.of(old, recent)) {
+                entityManager.createNativeQuery("""
+                        INSERT INTO registration (id, edition_year, subject_id, attendance, full_name, stakeholder_type, status)
+                        VALUES (?1, ?2, 'retained-' || ?1, 'IN_PERSON', 'Retained Person', 'CIVIL_SOCIETY', 'CONFIRMED')""")
+                        .setParameter(1, id).setParameter(2, id == old ? 2011 : YEAR + 1).executeUpdate();
+            }
+        });
+        assertTrue(retention.purgeExpiredRegistrations() >= 1);
+        Object[] purged = (Object[]) entityManager.createNativeQuery(
+                "SELECT subject_id, full_name, status, erased_at IS NOT NULL FROM registration WHERE id = ?1").setParameter(1, old).getSingleResult();
+        assertEquals(Arrays.asList(null, null, "CONFIRMED", true), Arrays.asList(purged));
+        assertEquals("Retained Person", entityManager.createNativeQuery("SELECT full_name FROM registration WHERE id = ?1")
+                .setParameter(1, recent).getSingleResult());
     }
 
     private static Map<Object, Object> without(Map<?, ?> map, String key) {

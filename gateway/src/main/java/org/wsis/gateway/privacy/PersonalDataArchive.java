@@ -29,7 +29,7 @@ import java.util.List;
  * {@code GET /api/me/personal-data}: a person's data from every service in one archive (issue 20). Each service
  * answers {@code GET /api/v1/me/personal-data} in one shape (service-commons {@code privacy/}); the gateway asks them
  * all in parallel with the caller's own token and puts each answer under its service's name. The archive is whole
- * or not given: a service that fails or is slower than {@code wsis.gateway.profiles.timeout} makes it a 503 naming
+ * or not given: a service that fails or is slower than {@code wsis.gateway.personal-data.timeout} (15 s) makes it a 503 naming
  * it (a partial download would look complete), a refused token a 401.
  */
 @ApplicationScoped
@@ -46,7 +46,7 @@ public class PersonalDataArchive {
     PersonalDataArchive(Vertx vertx, GatewayRoutes routes, GatewayConfig config) {
         this.vertx = vertx;
         this.routes = routes;
-        this.timeoutMillis = config.profiles().timeout().toMillis();
+        this.timeoutMillis = config.personalData().timeout().toMillis();
     }
 
     void register(@Observes Router router) {
