@@ -47,6 +47,8 @@ class ApiContractTest {
     }
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    /** A person made for this run (TestPeople), who erases their data: the realm's test users stay as they are. */
+    private static final String PERSON = "contract-person-" + RUN;
     private static final String ENTRY = """
             {"title": "Contract check %s", "description": "School connectivity in rural districts.",
              "organisation": "Ministry of ICT", "actionLines": ["C2"]}""".formatted(RUN);
@@ -221,7 +223,7 @@ class ApiContractTest {
             new Call("agenda", null, (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year") + "/sessions").then().statusCode(200)),
             new Call("agenda.ics", null, (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year") + "/agenda.ics").then().statusCode(200)),
             // --- forum: a session, a participant's registration, badge and sign-up, the organizer's lists
-            // ("admin" takes part: the personal-data erasure at the end must not touch users other tests rely on)
+            // ("admin" registers: a participant no other test registers)
             new Call("create session", "organizer", (r, v) -> v.put("session", r.contentType(ContentType.JSON).body("""
                     {"kind": "THEMATIC_WORKSHOP", "title": "Contract session %s", "description": "Rural connectivity",
                      "actionLines": ["C2"], "room": "Room B", "startsAt": "%s-05-06T09:00:00Z", "endsAt": "%s-05-06T10:30:00Z",
@@ -295,9 +297,23 @@ class ApiContractTest {
             new Call("my personal data", "admin", (r, v) -> r.get("/api/forum/v1/me/personal-data").then().statusCode(200)),
             new Call("cancel registration", "admin", (r, v) -> r.delete("/api/forum/v1/editions/" + v.get("year") + "/registrations/me")
                     .then().statusCode(200)),
-            new Call("erase my personal data", "admin", (r, v) -> r.delete("/api/forum/v1/me/personal-data").then().statusCode(200)),
             new Call("cancel forum edition", "organizer", (r, v) -> r.contentType(ContentType.JSON).body(Map.of("reason", "contract"))
                     .post("/api/forum/v1/editions/" + v.get("year") + "/cancellation").then().statusCode(200)),
+            // --- personal data in every service (service-commons privacy/): a person made for it erases themselves
+            new Call("a person of this run", null, (r, v) -> TestPeople.create(PERSON, "Contract", "Person " + RUN,
+                    PERSON + "@example.org", "forum-participant", "stocktaking-editor")),
+            new Call("stocktaking: my personal data", PERSON, (r, v) -> r.get("/api/stocktaking/v1/me/personal-data").then().statusCode(200)),
+            new Call("stocktaking: erase me", PERSON, (r, v) -> r.post("/api/stocktaking/v1/me/erasure").then().statusCode(202)),
+            new Call("stocktaking: my erasures", PERSON, (r, v) -> r.get("/api/stocktaking/v1/me/erasure").then().statusCode(200)),
+            new Call("prizes: my personal data", PERSON, (r, v) -> r.get("/api/prizes/v1/me/personal-data").then().statusCode(200)),
+            new Call("prizes: erase me", PERSON, (r, v) -> r.post("/api/prizes/v1/me/erasure").then().statusCode(202)),
+            new Call("prizes: my erasures", PERSON, (r, v) -> r.get("/api/prizes/v1/me/erasure").then().statusCode(200)),
+            new Call("forum: my personal data", PERSON, (r, v) -> r.get("/api/forum/v1/me/personal-data").then().statusCode(200)),
+            new Call("forum: erase me", PERSON, (r, v) -> r.post("/api/forum/v1/me/erasure").then().statusCode(202)),
+            new Call("forum: my erasures", PERSON, (r, v) -> r.get("/api/forum/v1/me/erasure").then().statusCode(200)),
+            new Call("indicators: my personal data", PERSON, (r, v) -> r.get("/api/indicators/v1/me/personal-data").then().statusCode(200)),
+            new Call("indicators: erase me", PERSON, (r, v) -> r.post("/api/indicators/v1/me/erasure").then().statusCode(202)),
+            new Call("indicators: my erasures", PERSON, (r, v) -> r.get("/api/indicators/v1/me/erasure").then().statusCode(200)),
             // --- indicators (public reads and the agency's own view)
             new Call("indicators", null, (r, v) -> r.get("/api/indicators/v1/indicators").then().statusCode(200)),
             new Call("idi components", null, (r, v) -> r.get("/api/indicators/v1/idi/components").then().statusCode(200)),

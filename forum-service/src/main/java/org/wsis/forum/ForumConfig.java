@@ -29,6 +29,8 @@ public interface ForumConfig {
 
     CountryParticipation countryParticipation();
 
+    Retention retention();
+
     interface Signup {
         /** Sign-ups of a session written in one transaction (signup/SignupBatcher). */
         @WithDefault("200")
@@ -88,5 +90,15 @@ public interface ForumConfig {
         /** Counts below this are withheld, so a small delegation's count cannot point at a person. */
         @WithDefault("5")
         int minimumCount();
+    }
+
+    /** How long personal data is kept (privacy/Retention purges it daily; issue 20). */
+    interface Retention {
+        /**
+         * Days after an edition ends that its registrations keep their personal fields (name, organisation,
+         * country, accessibility needs, the link to the person); then they are kept only as anonymous counts.
+         */
+        @WithDefault("365")
+        int registrationDays();
     }
 }

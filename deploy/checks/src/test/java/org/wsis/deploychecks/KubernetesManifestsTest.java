@@ -382,6 +382,12 @@ class KubernetesManifestsTest {
         assertEquals(4, secretsUsed.size(), "four services, four database Secrets");
     }
 
+    private static Set<String> plus(Set<String> set, String... more) {
+        Set<String> all = new HashSet<>(set);
+        all.addAll(java.util.List.of(more));
+        return all;
+    }
+
     /**
      * Kafka: every listener authenticates, ACLs are on, and each service's KafkaUser writes only its
      * own topics ("<service>." prefix, dead-letter included) and reads only what it consumes; each
@@ -395,10 +401,12 @@ class KubernetesManifestsTest {
             assertFalse(listener.path("networkPolicyPeers").isEmpty(), "listener " + listener.path("name") + " names its peers");
         }
         assertEquals("simple", kafka.node().at("/spec/kafka/authorization/type").asText(), "ACLs are enforced");
-        java.util.Map<String, Set<String>> consumed = java.util.Map.of("stocktaking-service", Set.of("prizes.results"),
-                "prizes-service", Set.of("stocktaking.entries"), "forum-service", Set.of("prizes.results"),
+        // issue 20: every service reads every service's erasure requests and confirmations (service-commons privacy/)
+        Set<String> privacy = Set.of("stocktaking.privacy", "prizes.privacy", "forum.privacy", "indicators.privacy");
+        java.util.Map<String, Set<String>> consumed = java.util.Map.of("stocktaking-service", plus(privacy, "prizes.results"),
+                "prizes-service", plus(privacy, "stocktaking.entries"), "forum-service", plus(privacy, "prizes.results"),
                 // issue 16: the WSIS statistics dataflows
-                "indicators-service", Set.of("stocktaking.entries", "prizes.results"));
+                "indicators-service", plus(privacy, "stocktaking.entries", "prizes.results"));
         Set<String> users = new HashSet<>();
         for (Manifest user : ofKind("KafkaUser")) {
             String name = user.name();

@@ -4,10 +4,15 @@ import java.util.List;
 
 /** The four domain services: Maven module, database, default port and event topics of each. */
 public enum PlatformService {
-    STOCKTAKING("stocktaking", 8081, List.of("stocktaking.entries", "stocktaking.audit"), List.of("prizes.results")),
-    PRIZES("prizes", 8082, List.of("prizes.results", "prizes.audit"), List.of("stocktaking.entries")),
-    FORUM("forum", 8083, List.of("forum.registrations", "forum.sessions", "forum.audit"), List.of("prizes.results")),
-    INDICATORS("indicators", 8084, List.of("indicators.releases", "indicators.audit"), List.of("stocktaking.entries", "prizes.results"));
+    STOCKTAKING("stocktaking", 8081, List.of("stocktaking.entries", "stocktaking.audit", "stocktaking.privacy"),
+            List.of("prizes.results", "stocktaking.privacy", "prizes.privacy", "forum.privacy", "indicators.privacy")),
+    PRIZES("prizes", 8082, List.of("prizes.results", "prizes.audit", "prizes.privacy"),
+            List.of("stocktaking.entries", "stocktaking.privacy", "prizes.privacy", "forum.privacy", "indicators.privacy")),
+    FORUM("forum", 8083, List.of("forum.registrations", "forum.sessions", "forum.audit", "forum.privacy"),
+            List.of("prizes.results", "stocktaking.privacy", "prizes.privacy", "forum.privacy", "indicators.privacy")),
+    INDICATORS("indicators", 8084, List.of("indicators.releases", "indicators.audit", "indicators.privacy"),
+            List.of("stocktaking.entries", "prizes.results", "stocktaking.privacy", "prizes.privacy", "forum.privacy",
+                    "indicators.privacy"));
 
     private final String key;
     private final int defaultPort;
@@ -43,7 +48,7 @@ public enum PlatformService {
         return java.util.stream.Stream.concat(publishes.stream(), java.util.stream.Stream.of(key + ".dead-letter")).toList();
     }
 
-    /** The topics it consumes (other services' topics). */
+    /** The topics it consumes (other services' topics, and every service's privacy topic, its own included). */
     public List<String> consumes() {
         return consumes;
     }

@@ -3,7 +3,9 @@ package org.wsis.forum.privacy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.wsis.commons.security.CurrentUser;
+import org.wsis.commons.privacy.Erasures;
+import org.wsis.commons.privacy.PersonalDataHolder;
+import org.wsis.commons.privacy.SubjectHash;
 import org.wsis.commons.time.ServiceClock;
 import org.wsis.forum.proposal.ProposalResource;
 import org.wsis.forum.proposal.SessionProposal;
@@ -13,30 +15,41 @@ import org.wsis.forum.registration.RegistrationDtos;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the forum holds about the caller, and its erasure: personal fields and the link to the person are
- * nulled, each registration row (status, attendance, stakeholder type, region, edition) and its sign-ups kept,
- * so every count stays the same.
+ * What the forum holds about a person (service-commons {@code privacy/}: the export and the platform-wide
+ * erasure). Erasure nulls a registration's personal fields and its link to the person but keeps the row (status,
+ * attendance, stakeholder type, region, edition) and its sign-ups, so every count stays the same; it unlinks the
+ * person's session proposals and pseudonymises what they wrote there (and in the sessions made of them): their
+ * registered names and every e-mail address in the title, description and speakers become {@code [erased]}.
+ * Erasure cancels nothing: cancel first to free seats.
  */
 @ApplicationScoped
-public class PersonalDataService {
+public class PersonalDataService implements PersonalDataHolder {
+    /** An e-mail address in free text (PostgreSQL ARE), pseudonymised in what the person wrote. */
+    static final String EMAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
 
-    private final EntityManager entityManager;
-    private final CurrentUser caller;
-
-    private final Clock clock;
-
-    public PersonalDataService(EntityManager entityManager, CurrentUser caller, Clock clock) {
-        this.clock = clock;
-        this.entityManager = entityManager;
-        this.caller = caller;
+    public record SignupRecord(long id, UUID sessionId, String sessionTitle, UUID registrationId, String status,
+                               OffsetDateTime signedUpAt) {
     }
 
-    public PersonalDataResource.PersonalData export() {
-        String me = caller.subject();
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public PersonalDataService(EntityManager entityManager, Clock clock) {
+        this.clock = clock;
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Object> export(String me) {
         List<Registration> registrations = Registration.list("subjectId = ?1 order by registeredAt", me);
         @SuppressWarnings("unchecked")
         List<Object[]> signups = entityManager.createNativeQuery("""
@@ -46,26 +59,62 @@ public class PersonalDataService {
                         WHERE r.subject_id = ?1 ORDER BY s.id""")
                 .setParameter(1, me).getResultList();
         List<SessionProposal> proposals = SessionProposal.list("proposerId = ?1 order by submittedAt", me);
-        return new PersonalDataResource.PersonalData(me, ServiceClock.utcNow(clock),
-                registrations.stream().map(RegistrationDtos.RegistrationView::of).toList(),
-                signups.stream().map(r -> new PersonalDataResource.SignupRecord(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2],
-                        (UUID) r[3], (String) r[4], toTime(r[5]))).toList(),
-                proposals.stream().map(ProposalResource.ProposalView::of).toList());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("registrations", registrations.stream().map(RegistrationDtos.RegistrationView::of).toList());
+        data.put("sessionSignups", signups.stream().map(r -> new SignupRecord(((Number) r[0]).longValue(), (UUID) r[1],
+                (String) r[2], (UUID) r[3], (String) r[4], toTime(r[5]))).toList());
+        data.put("proposals", proposals.stream().map(ProposalResource.ProposalView::of).toList());
+        return data;
     }
 
-    @Transactional
-    public PersonalDataResource.Erasure erase() {
-        String me = caller.subject();
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Erased erase(String subjectHash) {
         OffsetDateTime now = ServiceClock.utcNow(clock);
-        int registrations = entityManager.createNativeQuery("""
+        Set<String> identifiers = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> people = entityManager.createNativeQuery("""
+                        SELECT subject_id, full_name FROM registration WHERE %s
+                        UNION SELECT proposer_id, NULL FROM session_proposal WHERE %s"""
+                        .formatted(SubjectHash.matches("subject_id", 1), SubjectHash.matches("proposer_id", 1)))
+                .setParameter(1, subjectHash).getResultList();
+        for (Object[] person : people) {
+            identifiers.add((String) person[0]);
+            if (person[1] != null && !((String) person[1]).isBlank()) {
+                names.add(((String) person[1]).strip());
+            }
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        // what they wrote first, while their proposals still name them as proposer
+        identifiers.addAll(names);
+        String namesOrEmails = names.stream().map(PersonalDataService::regexLiteral)
+                .reduce((a, b) -> a + "|" + b).map(alternatives -> "(" + alternatives + ")|" + EMAIL).orElse(EMAIL);
+        counts.put("sessionsPseudonymised", entityManager.createNativeQuery("""
+                        UPDATE forum_session SET title = regexp_replace(title, ?2, ?3, 'gi'),
+                               description = regexp_replace(description, ?2, ?3, 'gi'),
+                               speakers = ARRAY(SELECT regexp_replace(s, ?2, ?3, 'gi') FROM unnest(speakers) AS s)
+                        WHERE proposal_id IN (SELECT id FROM session_proposal WHERE %s)"""
+                        .formatted(SubjectHash.matches("proposer_id", 1)))
+                .setParameter(1, subjectHash).setParameter(2, namesOrEmails).setParameter(3, Erasures.ERASED).executeUpdate());
+        counts.put("proposalsPseudonymised", entityManager.createNativeQuery("""
+                        UPDATE session_proposal SET proposer_id = NULL, title = regexp_replace(title, ?2, ?3, 'gi'),
+                               description = regexp_replace(description, ?2, ?3, 'gi'),
+                               speakers = ARRAY(SELECT regexp_replace(s, ?2, ?3, 'gi') FROM unnest(speakers) AS s)
+                        WHERE %s""".formatted(SubjectHash.matches("proposer_id", 1)))
+                .setParameter(1, subjectHash).setParameter(2, namesOrEmails).setParameter(3, Erasures.ERASED).executeUpdate());
+        counts.put("registrations", entityManager.createNativeQuery("""
                         UPDATE registration SET subject_id = NULL, full_name = NULL, organisation = NULL, country = NULL,
                                accessibility_needs = NULL, consent_given_at = NULL, erased_at = ?2, updated_at = ?2,
                                version = version + 1
-                        WHERE subject_id = ?1""")
-                .setParameter(1, me).setParameter(2, now).executeUpdate();
-        int proposals = entityManager.createNativeQuery("UPDATE session_proposal SET proposer_id = NULL WHERE proposer_id = ?1")
-                .setParameter(1, me).executeUpdate();
-        return new PersonalDataResource.Erasure(registrations, proposals, now);
+                        WHERE %s""".formatted(SubjectHash.matches("subject_id", 1)))
+                .setParameter(1, subjectHash).setParameter(2, now).executeUpdate());
+        return new Erased(counts, identifiers);
+    }
+
+    /** {@code text} matched literally inside a PostgreSQL regular expression. */
+    static String regexLiteral(String text) {
+        return text.replaceAll("([\\\\.\\[\\]{}()*+?^$|-])", "\\\\$1");
     }
 
     private static OffsetDateTime toTime(Object value) {

@@ -7,6 +7,7 @@ import org.wsis.commons.reference.Country;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.wsis.commons.events.Outbox;
+import org.wsis.commons.privacy.Consents;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.forum.edition.ForumEdition;
 import org.wsis.forum.events.ForumEvents;
@@ -25,7 +26,12 @@ public class RegistrationService {
 
     private final Clock clock;
 
-    public RegistrationService(Outbox outbox, SignupService signups, Clock clock) {
+    /** What a participant agrees to when registering (the consent record's purpose). */
+    public static final String CONSENT_PURPOSE = "forum.registration";
+    private final Consents consents;
+
+    public RegistrationService(Outbox outbox, SignupService signups, Clock clock, Consents consents) {
+        this.consents = consents;
         this.clock = clock;
         this.outbox = outbox;
         this.signups = signups;
@@ -165,6 +171,7 @@ public class RegistrationService {
         registration.accessibilityNeeds = form.accessibilityNeeds();
         registration.consentGivenAt = now();
         registration.updatedAt = now();
+        consents.record(registration.subjectId, CONSENT_PURPOSE); // with the notice's version (service-commons privacy/)
     }
 
     private OffsetDateTime now() {

@@ -10,12 +10,25 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.forum.testing.Fixtures;
 import org.wsis.forum.testing.TestTokens;
+import org.wsis.localstack.testing.EventContracts;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 @Tag("integration")
 @QuarkusTest
@@ -35,24 +48,49 @@ class PersonalDataTest {
         Fixtures.register(YEAR, TestTokens.participant("kim"), "Kim Other", "CIVIL_SOCIETY", "MEX");
         given().auth().oauth2(jo).post("/api/v1/sessions/" + sessionId + "/signups").then().statusCode(201);
         given().auth().oauth2(jo).contentType(ContentType.JSON).body("""
-                {"kind": "INTERACTIVE", "title": "Jo's idea", "description": "Something"}""")
+                {"kind": "INTERACTIVE", "title": "Jo's idea", "description": "Run by Jo Private (jo.private@example.org) with Kim Other",
+                 "speakers": ["Jo Private", "Kim Other"]}""")
                 .post("/api/v1/editions/" + YEAR + "/proposals").then().statusCode(201);
 
         given().auth().oauth2(jo).get("/api/v1/me/personal-data").then().statusCode(200)
-                .body("subject", equalTo("jo")).body("registrations.size()", equalTo(1))
-                .body("registrations[0].fullName", equalTo("Jo Private")).body("sessionSignups.size()", equalTo(1))
-                .body("sessionSignups[0].sessionTitle", equalTo("Digital inclusion")).body("proposals.size()", equalTo(1));
+                .body("service", equalTo("forum-service")).body("subject", equalTo("jo")).body("data.registrations.size()", equalTo(1))
+                .body("data.registrations[0].fullName", equalTo("Jo Private")).body("data.sessionSignups.size()", equalTo(1))
+                .body("data.sessionSignups[0].sessionTitle", equalTo("Digital inclusion")).body("data.proposals.size()", equalTo(1))
+                // consent, with the version of the notice agreed to (service-commons privacy/Consents)
+                .body("consents.purpose", hasItem("forum.registration")).body("consents[0].version", equalTo("2026-01"));
         // nobody else's data in my download
         given().auth().oauth2(TestTokens.participant("kim")).get("/api/v1/me/personal-data").then()
-                .body("registrations.size()", equalTo(1)).body("registrations[0].fullName", equalTo("Kim Other"))
-                .body("proposals.size()", equalTo(0));
+                .body("data.registrations.size()", equalTo(1)).body("data.registrations[0].fullName", equalTo("Kim Other"))
+                .body("data.proposals.size()", equalTo(0));
 
         String countsPath = "/api/v1/editions/" + YEAR + "/registrations/counts";
         String before = given().auth().oauth2(Fixtures.ORGANIZER).get(countsPath).then().statusCode(200).extract().asString();
         String sessionCountsBefore = given().auth().oauth2(Fixtures.ORGANIZER).get("/api/v1/sessions/" + sessionId + "/attendees/counts").asString();
 
-        given().auth().oauth2(jo).delete("/api/v1/me/personal-data").then().statusCode(200)
-                .body("registrationsErased", equalTo(1)).body("proposalsUnlinked", equalTo(1));
+        // the platform-wide erasure: recorded, sent as an event, applied by this service's consumer and confirmed
+        String erasureId = given().auth().oauth2(jo).post("/api/v1/me/erasure").then().statusCode(202)
+                .body("complete", equalTo(false)).body("pending", hasItem("forum-service")).extract().path("id");
+        Map<String, Object> confirmation = await("forum-service confirming the erasure").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> given().auth().oauth2(jo).get("/api/v1/me/erasure").then().statusCode(200)
+                        .extract().<Map<String, Object>>path("find { it.id == '" + erasureId + "' }.confirmations.find { it.service == 'forum-service' }"),
+                        c -> c != null);
+        assertEquals(Map.of("registrations", 1, "proposalsPseudonymised", 1, "sessionsPseudonymised", 0, "consents", 1,
+                "idempotentResponses", 0), without((Map<?, ?>) confirmation.get("erased"), "outboxEvents"));
+        // both events of the erasure, as published, hold their schema (service-commons events/) and no subject
+        @SuppressWarnings("unchecked")
+        List<Object[]> events = entityManager.createNativeQuery("""
+                SELECT event_type, payload FROM outbox_event WHERE topic = 'forum.privacy' AND message_key = ?1 ORDER BY seq""")
+                .setParameter(1, erasureId).getResultList();
+        assertEquals(List.of("org.wsis.privacy.erasure.requested.v1", "org.wsis.privacy.erasure.confirmed.v1"),
+                events.stream().map(e -> e[0]).toList());
+        for (Object[] event : events) {
+            EventContracts.assertValidCloudEvent("service-commons", ((String) event[0]).replace("org.wsis.privacy.", "privacy-")
+                    .replace(".requested.", "-requested.").replace(".confirmed.", "-confirmed."), (String) event[1]);
+            assertFalse(((String) event[1]).contains("\"jo\""), "the event names the subject: " + event[1]);
+        }
+        given().auth().oauth2(jo).get("/api/v1/me/erasure").then().body("[0].pending", hasItem("prizes-service"))
+                .body("[0].pending", not(hasItem("forum-service")));
 
         assertEquals(before, given().auth().oauth2(Fixtures.ORGANIZER).get(countsPath).asString());
         assertEquals(sessionCountsBefore, given().auth().oauth2(Fixtures.ORGANIZER).get("/api/v1/sessions/" + sessionId + "/attendees/counts").asString());
@@ -69,9 +107,57 @@ class PersonalDataTest {
         assertEquals(Boolean.TRUE, row[7]);
 
         given().auth().oauth2(jo).get("/api/v1/me/personal-data").then().statusCode(200)
-                .body("registrations.size()", equalTo(0)).body("sessionSignups.size()", equalTo(0)).body("proposals.size()", equalTo(0));
+                .body("data.registrations.size()", equalTo(0)).body("data.sessionSignups.size()", equalTo(0))
+                .body("data.proposals.size()", equalTo(0)).body("consents.size()", equalTo(0));
+        // what Jo wrote in the proposal names them no more; Kim, named there too, erased nothing
+        Object[] proposal = (Object[]) entityManager.createNativeQuery("""
+                        SELECT proposer_id, description, array_to_string(speakers, '|') FROM session_proposal
+                        WHERE edition_year = ?1 AND title = 'Jo''s idea'""").setParameter(1, YEAR).getSingleResult();
+        assertEquals(null, proposal[0]);
+        assertEquals("Run by [erased] ([erased]) with Kim Other", proposal[1]);
+        assertEquals("[erased]|Kim Other", proposal[2]);
+        assertEquals(0L, ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM outbox_event WHERE strpos(payload, 'Jo Private') > 0").getSingleResult()).longValue());
+        // Kim, registered for the same edition, keeps everything
+        given().auth().oauth2(TestTokens.participant("kim")).get("/api/v1/me/personal-data").then()
+                .body("data.registrations[0].fullName", equalTo("Kim Other"));
         given().auth().oauth2(Fixtures.ORGANIZER).queryParam("status", "CONFIRMED").get("/api/v1/sessions/" + sessionId + "/attendees")
                 .then().statusCode(200).body("items[0].fullName", nullValue());
         given().get("/api/v1/me/personal-data").then().statusCode(401);
+        given().post("/api/v1/me/erasure").then().statusCode(401);
+    }
+
+    @Inject
+    Retention retention;
+
+    /** forum.retention.registration-days after an edition ends, its registrations keep only what the counts need. */
+    @Test
+    void registrationsOfALongPastEditionLoseTheirPersonalFields() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        Fixtures.edition(YEAR + 1, true);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                    INSERT INTO forum_edition (year, title, starts_on, ends_on, venue, hybrid, created_by)
+                    VALUES (2011, 'WSIS Forum 2011', '2011-05-16', '2011-05-20', 'Geneva', false, 'seed') ON CONFLICT DO NOTHING""").executeUpdate();
+            for (UUID id : List.of(old, recent)) {
+                entityManager.createNativeQuery("""
+                        INSERT INTO registration (id, edition_year, subject_id, attendance, full_name, stakeholder_type, status)
+                        VALUES (?1, ?2, 'retained-' || ?1, 'IN_PERSON', 'Retained Person', 'CIVIL_SOCIETY', 'CONFIRMED')""")
+                        .setParameter(1, id).setParameter(2, id == old ? 2011 : YEAR + 1).executeUpdate();
+            }
+        });
+        assertTrue(retention.purgeExpiredRegistrations() >= 1);
+        Object[] purged = (Object[]) entityManager.createNativeQuery(
+                "SELECT subject_id, full_name, status, erased_at IS NOT NULL FROM registration WHERE id = ?1").setParameter(1, old).getSingleResult();
+        assertEquals(Arrays.asList(null, null, "CONFIRMED", true), Arrays.asList(purged));
+        assertEquals("Retained Person", entityManager.createNativeQuery("SELECT full_name FROM registration WHERE id = ?1")
+                .setParameter(1, recent).getSingleResult());
+    }
+
+    private static Map<Object, Object> without(Map<?, ?> map, String key) {
+        Map<Object, Object> copy = new TreeMap<>(map);
+        copy.remove(key);
+        return copy;
     }
 }

@@ -95,6 +95,15 @@ public interface GatewayConfig {
         Duration timeout();
     }
 
+    /** {@code wsis.gateway.personal-data.*}: the personal data archive (privacy/PersonalDataArchive, issue 20). */
+    PersonalData personalData();
+
+    interface PersonalData {
+        /** How long each service's export may take; a whole export reads every table of the person's data. */
+        @WithDefault("15s")
+        Duration timeout();
+    }
+
     interface Docs {
         /**
          * The realm as a browser reaches it, for the Authorize button's authorize and token URLs. Absent

@@ -50,6 +50,37 @@ class BatchResourceTest {
         return caller.contentType(contentType).body(body).when().post("/api/v1/batches");
     }
 
+    /**
+     * Issue 20: a statistician signed in as themselves uploads a batch, then asks for erasure (through Kafka and
+     * back): the batch and its data stay, the uploader becomes a pseudonym.
+     */
+    @Test
+    void anErasedStatisticianLeavesTheirBatchUnderAPseudonym() {
+        RequestSpecification statistician = as("erased-statistician", "ITU", org.wsis.indicators.testing.AgencyTokens.PUBLISHER);
+        String id = upload(statistician, "text/csv", """
+                indicator,economy,period,value
+                IT_USE_ii99,UGA,2015,9.5
+                """).then().statusCode(201).body("status", equalTo("PUBLISHED")).extract().path("id");
+        as("erased-statistician", "ITU", org.wsis.indicators.testing.AgencyTokens.PUBLISHER).get("/api/v1/me/personal-data")
+                .then().statusCode(200).body("data.batchesUploaded.id", hasItem(id));
+
+        String erasure = as("erased-statistician", "ITU", org.wsis.indicators.testing.AgencyTokens.PUBLISHER)
+                .post("/api/v1/me/erasure").then().statusCode(202).extract().path("id");
+        org.awaitility.Awaitility.await("indicators-service confirming the erasure").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> as("erased-statistician", "ITU", org.wsis.indicators.testing.AgencyTokens.PUBLISHER).get("/api/v1/me/erasure")
+                        .then().statusCode(200).extract().<List<String>>path("find { it.id == '" + erasure + "' }.confirmations.service"),
+                        services -> services.contains("indicators-service"));
+
+        String uploader = (String) entityManager.createNativeQuery("SELECT submitted_by FROM batch WHERE id = CAST(?1 AS uuid)")
+                .setParameter(1, id).getSingleResult();
+        assertTrue(uploader.startsWith("erased:"), uploader);
+        asItu().get("/api/v1/observations?indicator=IT_USE_ii99&economy=UGA").then().statusCode(200)
+                .body("items.value", hasItem(9.5f));
+        assertEquals(0L, ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM batch b WHERE strpos(CAST(b AS text), 'erased-statistician') > 0").getSingleResult()).longValue());
+    }
+
     @Test
     void csvBatchIsPublishedAndEventGoesThroughTheOutbox() throws Exception {
         String id = upload("text/csv", """

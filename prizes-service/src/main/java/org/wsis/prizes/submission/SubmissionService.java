@@ -30,8 +30,12 @@ public class SubmissionService {
     private final EditionService editions;
     private final CurrentUser caller;
     private final Clock clock;
+    private final org.wsis.commons.privacy.Consents consents;
+    /** What an entry owner agrees to when submitting it (the consent record's purpose). */
+    public static final String SUBMISSION_CONSENT = "prizes.submission";
 
-    public SubmissionService(EditionService editions, CurrentUser caller, Clock clock) {
+    public SubmissionService(EditionService editions, CurrentUser caller, Clock clock, org.wsis.commons.privacy.Consents consents) {
+        this.consents = consents;
         this.editions = editions;
         this.caller = caller;
         this.clock = clock;
@@ -67,6 +71,7 @@ public class SubmissionService {
         submission.submittedAt = now();
         submission.updatedAt = submission.submittedAt;
         submission.persist();
+        consents.record(caller.subject(), SUBMISSION_CONSENT);
         return submission;
     }
 

@@ -45,9 +45,13 @@ public class VoteService {
     private final CurrentUser caller;
 
     private final java.time.Clock clock;
+    private final org.wsis.commons.privacy.Consents consents;
+    /** What a voter agrees to when voting (the consent record's purpose; service-commons privacy/Consents). */
+    public static final String VOTE_CONSENT = "prizes.vote";
 
     public VoteService(EntityManager entityManager, EditionService editions, Idempotency idempotency, CurrentUser caller,
-                       java.time.Clock clock) {
+                       java.time.Clock clock, org.wsis.commons.privacy.Consents consents) {
+        this.consents = consents;
         this.clock = clock;
         this.entityManager = entityManager;
         this.editions = editions;
@@ -146,6 +150,8 @@ public class VoteService {
             outcomes.add(outcome);
         }
         idempotency.settleAll(scope, 201, responses, refused);
+        // one statement for the batch: the voters whose vote was cast agreed to its processing (signals, pseudonym)
+        consents.recordAll(counted.entrySet().stream().filter(c -> c.getValue().cast()).map(Map.Entry::getKey).toList(), VOTE_CONSENT);
         return outcomes;
     }
 

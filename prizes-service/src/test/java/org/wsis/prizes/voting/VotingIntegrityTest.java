@@ -27,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -250,6 +251,40 @@ class VotingIntegrityTest {
     }
 
     // --- helpers ---
+
+    /**
+     * Issue 20: the platform-wide erasure reaches prizes (through Kafka and back): the person's vote stays, counted
+     * as before, under a pseudonym and without its signals; their consent goes with it.
+     */
+    @Test
+    void anErasedVoterKeepsTheirVoteOnlyAsAPseudonym() {
+        int year = realYear();
+        VotingEditions.votingEdition(entityManager, year, List.of("C4"), 3, null, null);
+        UUID nominee = nominees(year, "C4").get(0);
+        String voter = TestTokens.voter("erased-voter");
+        vote(year, voter, nominee, "198.51.100.20", "Browser/2.0", 201);
+        given().auth().oauth2(voter).get("/api/v1/me/personal-data").then().statusCode(200)
+                .body("data.votes.submissionId", org.hamcrest.Matchers.contains(nominee.toString()))
+                .body("consents.purpose", org.hamcrest.Matchers.contains("prizes.vote"));
+        String tallies = as(ADMIN).get(edition(year) + "/tallies").then().statusCode(200).extract().asString();
+
+        String erasure = given().auth().oauth2(voter).post("/api/v1/me/erasure").then().statusCode(202).extract().path("id");
+        org.awaitility.Awaitility.await("prizes-service confirming the erasure").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> given().auth().oauth2(voter).get("/api/v1/me/erasure").then().statusCode(200).extract()
+                        .<List<String>>path("find { it.id == '" + erasure + "' }.confirmations.service"), s -> s.contains("prizes-service"));
+
+        assertEquals(tallies, as(ADMIN).get(edition(year) + "/tallies").then().statusCode(200).extract().asString(), "tallies unchanged");
+        Object[] stored = (Object[]) entityManager.createNativeQuery("""
+                SELECT voter_id, client_address, device_hash, email_domain, signals_erased FROM vote
+                WHERE edition_year = ?1""").setParameter(1, year).getSingleResult();
+        org.junit.jupiter.api.Assertions.assertTrue(((String) stored[0]).startsWith("erased:"), "pseudonym: " + stored[0]);
+        assertEquals(Arrays.asList(null, null, null, true), Arrays.asList(stored[1], stored[2], stored[3], stored[4]));
+        for (String table : List.of("vote", "vote_decision", "voter_screening", "consent_record", "idempotency_key", "outbox_event")) {
+            assertEquals(0L, count("SELECT count(*) FROM " + table + " t WHERE strpos(CAST(t AS text), 'erased-voter') > 0"), table);
+        }
+        given().auth().oauth2(voter).get("/api/v1/me/personal-data").then().body("data.votes.size()", equalTo(0));
+    }
 
     private void refused(int year, String token, UUID nominee, String kind) {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("submissionId", nominee))

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.wsis.commons.http.Preconditions;
 import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.privacy.Consents;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
 import org.wsis.stocktaking.StocktakingRoles;
@@ -30,8 +31,12 @@ public class EntryService {
     private final ReferenceData reference;
     private final EntryRevisions revisions;
     private final Clock clock;
+    private final Consents consents;
+    /** What an owner agrees to when naming a contact person (the consent record's purpose). */
+    public static final String CONTACT_CONSENT = "stocktaking.entry-contact";
 
-    public EntryService(CurrentUser caller, ReferenceData reference, EntryRevisions revisions, Clock clock) {
+    public EntryService(CurrentUser caller, ReferenceData reference, EntryRevisions revisions, Clock clock, Consents consents) {
+        this.consents = consents;
         this.clock = clock;
         this.caller = caller;
         this.reference = reference;
@@ -51,6 +56,7 @@ public class EntryService {
         entry.updatedAt = now;
         entry.persist();
         revisions.record(entry, Action.CREATED, entry.ownerId, null);
+        recordContactConsent(request);
         return entry;
     }
 
@@ -71,6 +77,9 @@ public class EntryService {
     public Entry update(UUID id, String ifMatch, EntryDtos.NewEntry request) {
         Entry entry = editable(id, ifMatch);
         validate(request);
+        if (entry.ownerId.equals(caller.subject())) {
+            recordContactConsent(request);
+        }
         switch (entry.status) {
             case DRAFT, RETURNED -> {
                 apply(request, entry);
@@ -88,6 +97,13 @@ public class EntryService {
         }
         flushOrPreconditionFailed(entry);
         return entry;
+    }
+
+    /** An owner who gives contact details agrees to their processing (service-commons privacy/Consents). */
+    private void recordContactConsent(EntryDtos.NewEntry request) {
+        if (request.contactName() != null || request.contactEmail() != null) {
+            consents.record(caller.subject(), CONTACT_CONSENT);
+        }
     }
 
     /**

@@ -223,6 +223,47 @@ class EntryLifecycleTest {
     }
 
     /**
+     * Issue 20: the platform-wide erasure reaches stocktaking (the request goes through Kafka and back): the
+     * person's entry stays published and counted, without its contact person, owner or revisions naming them,
+     * and without the idempotent response or published outbox rows that held their contact details.
+     */
+    @Test
+    void anErasureLeavesTheEntryButNotThePerson() {
+        String ezra = TestTokens.editor("ezra-erased");
+        String moderator = TestTokens.moderator("mo");
+        String entry = FULL.replace("Ama Mensah", "Ezra Quill").replace("ama@example.org", "ezra.quill@example.org")
+                .replace("Solar-powered classrooms", "Ezra Quill's solar-powered classrooms")
+                .replace("\"language\": \"en\"}", "\"language\": \"en\", \"publicContact\": true}");
+        String id = as(ezra).contentType(ContentType.JSON).header("Idempotency-Key", "erase-" + UUID.randomUUID()).body(entry)
+                .post("/api/v1/entries").then().statusCode(201).extract().path("id");
+        post(ezra, id, "submit").then().statusCode(200);
+        post(moderator, id, "publish").then().statusCode(200);
+        given().get("/api/v1/entries/" + id).then().body("contactName", equalTo("Ezra Quill"));
+        as(ezra).get("/api/v1/me/personal-data").then().statusCode(200).body("service", equalTo("stocktaking-service"))
+                .body("data.entries[0].entry.id", equalTo(id)).body("data.entries[0].revisions.size()", equalTo(3))
+                .body("consents.purpose", contains("stocktaking.entry-contact"));
+
+        String erasure = as(ezra).post("/api/v1/me/erasure").then().statusCode(202).extract().path("id");
+        org.awaitility.Awaitility.await("stocktaking-service confirming the erasure").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> as(ezra).get("/api/v1/me/erasure").then().statusCode(200).extract()
+                        .<java.util.List<String>>path("find { it.id == '" + erasure + "' }.confirmations.service"), s -> s.contains("stocktaking-service"));
+
+        given().get("/api/v1/entries/" + id).then().statusCode(200).body("status", equalTo("PUBLISHED"))
+                .body("contactName", equalTo(null)).body("contactEmail", equalTo(null))
+                .body("description", equalTo("[erased]'s solar-powered classrooms for rural schools."));
+        as(moderator).get("/api/v1/entries/" + id).then().body("ownerId", org.hamcrest.Matchers.startsWith("erased:"));
+        for (String personal : new String[]{"Ezra Quill", "ezra.quill@example.org", "ezra-erased"}) {
+            for (String table : new String[]{"entry", "entry_revision", "idempotency_key", "outbox_event", "consent_record"}) {
+                long found = ((Number) entityManager.createNativeQuery("SELECT count(*) FROM " + table + " t WHERE strpos(CAST(t AS text), ?1) > 0")
+                        .setParameter(1, personal).getSingleResult()).longValue();
+                assertEquals(0, found, personal + " still in " + table);
+            }
+        }
+        as(ezra).get("/api/v1/me/personal-data").then().body("data.entries.size()", equalTo(0)).body("consents.size()", equalTo(0));
+    }
+
+    /**
      * Issue 17: the public sees a published entry without its owner's subject (the key of that
      * person's votes too), without the moderator's comment and without the contact person, unless
      * the owner opted in with publicContact; the owner and moderators still see everything.
