@@ -35,7 +35,7 @@ public class Retention {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
                         UPDATE registration r SET subject_id = NULL, full_name = NULL, organisation = NULL, country = NULL,
                                accessibility_needs = NULL, consent_given_at = NULL, erased_at = ?1, updated_at = ?1,
-                               version = version + 1
+                               version = r.version + 1
                         FROM forum_edition e
                         WHERE e.year = r.edition_year AND r.erased_at IS NULL
                           AND e.ends_on < CAST(?1 AS date) - ?2""")

@@ -24,7 +24,7 @@ class EventContractsTest {
             schemas = files.filter(f -> f.toString().endsWith(".schema.json"))
                     .filter(f -> f.getParent().endsWith(Path.of("src/main/resources/events"))).sorted().toList();
         }
-        assertEquals(15, schemas.size(), "the platform publishes twelve event types, three of them in two versions (issue 19: stocktaking entry published and updated, forum registration confirmed, v1 and v2), three of them by every service (issue 20: audit entry recorded, privacy erasure requested and confirmed, in service-commons), one new with issue 16 (prizes statistics published): " + schemas);
+        assertEquals(21, schemas.size(), "the platform publishes eighteen event types, three of them in two versions (issue 19: stocktaking entry published and updated, forum registration confirmed, v1 and v2), three of them by every service (issue 20: audit entry recorded, privacy erasure requested and confirmed, in service-commons), one new with issue 16 (prizes statistics published), six new with issue 20's forum operations (edition and session changed, registration requested, rejected and programme-changed, signup offered): " + schemas);
         for (Path schema : schemas) {
             String module = EventContracts.repositoryRoot().relativize(schema).getName(0).toString();
             String name = schema.getFileName().toString().replace(".schema.json", "");
