@@ -129,7 +129,7 @@ public class EditionResource {
     @Path("{year}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ForumRoles.ORGANIZER)
-    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "edition.cancelled")
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "edition.cancelled,session.cancelled")
     @Operation(operationId = "cancelForumEdition", summary = "Cancel an edition (organizers; If-Match optional): its sessions are "
             + "cancelled, its registrations become CANCELLED_BY_ORGANIZER, each participant told")
     @APIResponse(responseCode = "200", description = "The edition, cancelled",
