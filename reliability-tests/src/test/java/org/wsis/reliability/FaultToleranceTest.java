@@ -66,7 +66,7 @@ class FaultToleranceTest extends PlatformSuite {
     private static final String ENTRY_PUBLISHED = "org.wsis.stocktaking.entry.published.v2";
     private static final String PRIZES_CONSUMER = "prizes.eligible-entries";
     /** Issue 20: a registration is an accreditation request; confirmed.v2 follows an organizer's approval. */
-    private static final String REGISTRATION_CONFIRMED = "org.wsis.forum.registration.requested.v1";
+    private static final String REGISTRATION_REQUESTED = "org.wsis.forum.registration.requested.v1";
 
     @BeforeAll
     static void start() {
@@ -183,7 +183,7 @@ class FaultToleranceTest extends PlatformSuite {
         Map<String, Set<String>> eventIdsByRegistration = new HashMap<>();
         int records = 0;
         for (JsonNode event : platform.recordsOn("forum.registrations")) {
-            if (REGISTRATION_CONFIRMED.equals(event.path("type").asText())
+            if (REGISTRATION_REQUESTED.equals(event.path("type").asText())
                     && years.contains(event.path("data").path("edition").asInt())) {
                 records++;
                 eventIdsByRegistration.computeIfAbsent(event.path("data").path("registrationId").asText(), r -> new HashSet<>())
@@ -195,14 +195,14 @@ class FaultToleranceTest extends PlatformSuite {
         eventIdsByRegistration.forEach((registration, eventIds) ->
                 assertEquals(1, eventIds.size(), "one event id for registration " + registration + ": " + eventIds));
         String outboxIds = platform.stack.postgres().psql(PlatformService.FORUM.database(),
-                "SELECT string_agg(id::text, ',') FROM outbox_event WHERE event_type = '" + REGISTRATION_CONFIRMED
+                "SELECT string_agg(id::text, ',') FROM outbox_event WHERE event_type = '" + REGISTRATION_REQUESTED
                         + "' AND message_key IN (" + idList + ")").trim();
         assertEquals(eventIdsByRegistration.values().stream().flatMap(Set::stream).collect(Collectors.toSet()),
                 Set.of(outboxIds.split(",")), "the events on the topic are the outbox's, one per registration");
         // The relay is at-least-once on the wire: a batch Kafka did not acknowledge within 30 s is sent
         // again with the same event ids, which consumers drop (ProcessedEvents). So what must hold is one
         // event id per registration (asserted above); the number of records is reported.
-        System.out.printf("[fault 1b] %d forum registrations by %d people, %d confirmed events waited in the outbox"
+        System.out.printf("[fault 1b] %d forum registrations by %d people, %d accreditation-request events waited in the outbox"
                         + " while Kafka was down; after the restart one event id per registration on forum.registrations, none"
                         + " missing (%d records: %d resent copies)%n", registrations, people.size(), unsentWhileDown, records,
                 records - registrations);
@@ -510,7 +510,7 @@ class FaultToleranceTest extends PlatformSuite {
         assertEquals(registrations, platform.count(PlatformService.FORUM,
                 "SELECT count(DISTINCT (edition_year, subject_id)) FROM registration WHERE edition_year IN (" + yearList + ") AND status = 'REQUESTED'"));
         assertEquals(registrations, platform.count(PlatformService.FORUM, "SELECT count(*) FROM outbox_event WHERE event_type = '"
-                + REGISTRATION_CONFIRMED + "' AND message_key IN (SELECT id::text FROM registration WHERE edition_year IN (" + yearList + "))"),
+                + REGISTRATION_REQUESTED + "' AND message_key IN (SELECT id::text FROM registration WHERE edition_year IN (" + yearList + "))"),
                 "one confirmed event per registration, written with it");
         System.out.printf("[fault 2c] %d registrations, %d acknowledged before the SIGKILL of forum-service (%d stored);"
                         + " after restart all found; each retried twice at once: %d answered 409 twice, %d registered by one retry"
