@@ -130,7 +130,7 @@ class SdmxResourceTest {
                 .contentType(startsWith("application/vnd.sdmx.genericdata+xml")).body(containsString("<message:GenericData"));
         asItu().accept("*/*").get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T").then().statusCode(200)
                 .contentType(startsWith("application/vnd.sdmx.genericdata+xml"));
-        for (String type : java.util.List.of("application/vnd.sdmx.data+json;version=2.0.0", "application/vnd.sdmx.data+csv;version=2.0.0",
+        for (String type : java.util.List.of("application/vnd.sdmx.data+json;version=3.0.0", "application/vnd.sdmx.data+csv;version=2.0.0",
                 "application/vnd.sdmx.genericdata+xml;version=3.0.0", "text/html")) {
             asItu().accept(type).get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T").then().statusCode(406);
         }

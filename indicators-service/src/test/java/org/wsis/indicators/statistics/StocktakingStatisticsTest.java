@@ -202,7 +202,7 @@ class StocktakingStatisticsTest {
         given().get("/api/sdmx/data/DF_STOCKTAKING/all?updatedAfter=2020-01-01T00:00:00Z").then().statusCode(501);
         given().get("/api/sdmx/data/DF_STOCKTAKING/all?includeHistory=true").then().statusCode(501);
         given().get("/api/sdmx/data/DF_STOCKTAKING/all?junk=1").then().statusCode(400);
-        given().accept("application/vnd.sdmx.data+json;version=2.0.0").get("/api/sdmx/data/DF_STOCKTAKING/all").then().statusCode(406);
+        given().accept("application/vnd.sdmx.data+json;version=3.0.0").get("/api/sdmx/data/DF_STOCKTAKING/all").then().statusCode(406);
         given().get("/api/sdmx/data/DF_NOPE/all").then().statusCode(404);
         given().get("/api/sdmx/data/DF_STOCKTAKING/all/OTHER_AGENCY").then().statusCode(404);
     }
