@@ -810,6 +810,9 @@ public final class SdmxDataWriter {
 
     // ---- SDMX-CSV 1.0 ----
 
+    /** SDMX-CSV is built on RFC 4180, whose records end with CRLF (strict readers such as sdmx-dl's insist on it). */
+    private static final String CRLF = "\r\n";
+
     /**
      * SDMX-CSV 1.0 is flat whatever dimensionAtObservation says; detail drops observation or attribute columns
      * (without observations: one line per series, with the attributes attached to dimensions).
@@ -833,7 +836,7 @@ public final class SdmxDataWriter {
             header.append(",TIME_PERIOD,OBS_VALUE");
         }
         attributes.forEach(a -> header.append(',').append(flow.attributes().get(a).id()));
-        w.write(header.append('\n').toString());
+        w.write(header.append(CRLF).toString());
         StringBuilder line = new StringBuilder(128);
         String lastSeries = null;
         for (R r : rows) {
@@ -860,7 +863,7 @@ public final class SdmxDataWriter {
                 line.append(',');
                 csvField(line, layout.attribute(r, a));
             }
-            w.write(line.append('\n').toString());
+            w.write(line.append(CRLF).toString());
         }
         w.flush();
     }

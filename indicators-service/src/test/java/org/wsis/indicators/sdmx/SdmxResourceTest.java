@@ -59,7 +59,7 @@ class SdmxResourceTest {
     void sdmxCsvWithFormatParameterAndLastNObservations() {
         String csv = asItu().get("/api/sdmx/data/DF_ICT/A.ZAF+NGA.IT_NET_BBND...?format=csvdata&lastNObservations=2")
                 .then().statusCode(200).contentType(startsWith("application/vnd.sdmx.data+csv")).extract().asString();
-        String[] lines = csv.split("\n");
+        String[] lines = csv.split("\r\n");
         org.junit.jupiter.api.Assertions.assertEquals(
                 "DATAFLOW,FREQ,REF_AREA,INDICATOR,SEX,AGE,URBANISATION,TIME_PERIOD,OBS_VALUE,OBS_STATUS,COMMENT_OBS,UNIT_MEASURE,UNIT_MULT", lines[0]);
         org.junit.jupiter.api.Assertions.assertEquals(1 + 3 * 2, lines.length, csv);   // NGA total, ZAF total, ZAF female
