@@ -29,6 +29,15 @@ public final class Translations {
         return preference.choose(texts, original).map(UnLanguage::code).orElse(originalLanguage);
     }
 
+    /**
+     * The ETag of a representation in {@code shown}: the version's own when it is the original, else that ETag
+     * suffixed with the language, so a 304 never hands one language's copy to a reader of another.
+     */
+    public static jakarta.ws.rs.core.EntityTag etag(jakarta.ws.rs.core.EntityTag version, String shown, String originalLanguage) {
+        return shown == null || shown.equals(originalLanguage) ? version
+                : new jakarta.ws.rs.core.EntityTag(version.getValue() + "-" + shown, version.isWeak());
+    }
+
     /** The map clients read, by language code; without who translated unless {@code withTranslator}. */
     public static Map<String, Translation> view(Map<String, StoredTranslation> stored, boolean withTranslator) {
         Map<String, Translation> out = new TreeMap<>();

@@ -176,10 +176,7 @@ public class EntryResource {
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Entry entry = entries.get(id);
         EntryDtos.EntryView view = view(entry, LanguagePreference.parse(acceptLanguage));
-        // a translation shown is another representation of the same version: its own ETag, so a 304 never crosses languages
-        EntityTag tag = view.language() == null || view.language().equals(entry.language) ? etag(entry)
-                : new EntityTag(etag(entry).getValue() + "-" + view.language());
-        return Response.ok(view).tag(tag).header(HttpHeaders.CONTENT_LANGUAGE, view.language())
+        return Response.ok(view).tag(Translations.etag(etag(entry), view.language(), entry.language)).header(HttpHeaders.CONTENT_LANGUAGE, view.language())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
