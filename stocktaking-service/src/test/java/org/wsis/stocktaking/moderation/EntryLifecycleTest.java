@@ -264,6 +264,35 @@ class EntryLifecycleTest {
     }
 
     /**
+     * Issue 20: an owner withdraws the consent to naming a contact person (service-commons privacy/Consents): the
+     * contact details leave the public view of their entries (owner and moderators still see them); withdrawing again
+     * changes nothing; a purpose never consented to is 404, a malformed one 400.
+     */
+    @Test
+    void withdrawingTheContactConsentHidesTheContactFromThePublic() {
+        String owner = TestTokens.editor("ada-withdraws");
+        String moderator = TestTokens.moderator("mo");
+        String id = as(owner).contentType(ContentType.JSON).body(FULL.replaceFirst("\\{", "{\"publicContact\": true, "))
+                .post("/api/v1/entries").then().statusCode(201).extract().path("id");
+        post(owner, id, "submit").then().statusCode(200);
+        post(moderator, id, "publish").then().statusCode(200);
+        given().get("/api/v1/entries/" + id).then().body("contactEmail", equalTo("ama@example.org"));
+
+        String withdrawnAt = as(owner).post("/api/v1/me/consents/stocktaking.entry-contact/withdrawal").then().statusCode(200)
+                .body("purpose", contains("stocktaking.entry-contact")).body("[0].withdrawnAt", org.hamcrest.Matchers.notNullValue())
+                .extract().path("[0].withdrawnAt");
+        given().get("/api/v1/entries/" + id).then().statusCode(200).body("status", equalTo("PUBLISHED"))
+                .body("contactName", equalTo(null)).body("contactEmail", equalTo(null)).body("publicContact", equalTo(false));
+        as(moderator).get("/api/v1/entries/" + id).then().body("contactEmail", equalTo("ama@example.org"));
+        as(owner).post("/api/v1/me/consents/stocktaking.entry-contact/withdrawal").then().statusCode(200)
+                .body("[0].withdrawnAt", equalTo(withdrawnAt));
+        as(owner).get("/api/v1/me/consents").then().statusCode(200).body("purpose", contains("stocktaking.entry-contact"))
+                .body("[0].withdrawnAt", equalTo(withdrawnAt));
+        as(owner).post("/api/v1/me/consents/forum.registration/withdrawal").then().statusCode(404).contentType("application/problem+json");
+        as(owner).post("/api/v1/me/consents/Not a purpose/withdrawal").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /**
      * Issue 17: the public sees a published entry without its owner's subject (the key of that
      * person's votes too), without the moderator's comment and without the contact person, unless
      * the owner opted in with publicContact; the owner and moderators still see everything.
