@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.stocktaking.testing.KafkaTopics;
+import org.wsis.stocktaking.testing.TestClock;
 import org.wsis.stocktaking.testing.TestTokens;
 
 import java.time.Duration;
@@ -28,6 +29,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Entries through their whole life: full content, edits with If-Match, moderation, revisions, events. */
 @Tag("integration")
@@ -290,6 +292,50 @@ class EntryLifecycleTest {
                 .body("[0].withdrawnAt", equalTo(withdrawnAt));
         as(owner).post("/api/v1/me/consents/forum.registration/withdrawal").then().statusCode(404).contentType("application/problem+json");
         as(owner).post("/api/v1/me/consents/Not a purpose/withdrawal").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Inject
+    org.wsis.stocktaking.privacy.Retention retention;
+
+    /**
+     * Issue 20: stocktaking.retention.archived-contact-days (730) after an entry was archived, its contact person
+     * leaves the entry and every revision snapshot; the entry and its history stay. A published entry keeps its own.
+     */
+    @Test
+    void anEntryArchivedLongAgoLosesItsContactPerson() {
+        String owner = TestTokens.editor("ama-archived");
+        String moderator = TestTokens.moderator("mo");
+        String archived = as(owner).contentType(ContentType.JSON).body(FULL).post("/api/v1/entries").then().statusCode(201).extract().path("id");
+        String published = as(owner).contentType(ContentType.JSON).body(FULL).post("/api/v1/entries").then().statusCode(201).extract().path("id");
+        for (String id : new String[]{archived, published}) {
+            post(owner, id, "submit").then().statusCode(200);
+            post(moderator, id, "publish").then().statusCode(200);
+        }
+        post(moderator, archived, "archive").then().statusCode(200);
+        long revisions = revisionCount(archived);
+        try {
+            TestClock.advance(Duration.ofDays(729));
+            retention.purgeContactsOfLongArchivedEntries();
+            as(moderator).get("/api/v1/entries/" + archived).then().body("contactEmail", equalTo("ama@example.org"));
+            TestClock.advance(Duration.ofDays(2));
+            assertTrue(retention.purgeContactsOfLongArchivedEntries() >= 1);
+        } finally {
+            TestClock.reset();
+        }
+        as(moderator).get("/api/v1/entries/" + archived).then().statusCode(200).body("status", equalTo("ARCHIVED"))
+                .body("contactName", equalTo(null)).body("contactEmail", equalTo(null)).body("title", equalTo("Solar classrooms"));
+        as(moderator).get("/api/v1/entries/" + published).then().body("contactEmail", equalTo("ama@example.org"));
+        for (String personal : new String[]{"Ama Mensah", "ama@example.org"}) {
+            assertEquals(0L, ((Number) entityManager.createNativeQuery(
+                    "SELECT count(*) FROM entry_revision WHERE entry_id = CAST(?1 AS uuid) AND strpos(CAST(snapshot AS text), ?2) > 0")
+                    .setParameter(1, archived).setParameter(2, personal).getSingleResult()).longValue(), personal + " in a revision");
+        }
+        assertEquals(revisions, revisionCount(archived), "the history stays");
+    }
+
+    private long revisionCount(String entry) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM entry_revision WHERE entry_id = CAST(?1 AS uuid)")
+                .setParameter(1, entry).getSingleResult()).longValue();
     }
 
     /**
