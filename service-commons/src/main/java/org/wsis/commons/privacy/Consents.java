@@ -57,7 +57,7 @@ public class Consents {
                 .setParameter(4, ServiceClock.utcNow(clock)).executeUpdate();
     }
 
-    /** The same consent of many people at once (a batch of votes), in one statement. */
+    /** The same consent of many people at once (a batch of votes), in one statement (each person once: DO UPDATE may touch a row only once). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(java.util.Collection<String> subjects, String purpose) {
         if (subjects.isEmpty()) {
@@ -65,7 +65,7 @@ public class Consents {
         }
         entityManager.createNativeQuery("""
                         INSERT INTO consent_record (subject_id, purpose, version, given_at)
-                        SELECT s, ?2, ?3, ?4 FROM jsonb_array_elements_text(CAST(?1 AS jsonb)) AS s
+                        SELECT s, ?2, ?3, ?4 FROM (SELECT DISTINCT s FROM jsonb_array_elements_text(CAST(?1 AS jsonb)) AS s) AS subjects
                         ON CONFLICT (subject_id, purpose, version) DO UPDATE SET given_at = EXCLUDED.given_at, withdrawn_at = NULL
                         WHERE consent_record.withdrawn_at IS NOT NULL""")
                 .setParameter(1, json(subjects)).setParameter(2, purpose).setParameter(3, noticeVersion)

@@ -1,9 +1,13 @@
 package org.wsis.commons.privacy;
 
 import io.quarkus.security.Authenticated;
+import jakarta.enterprise.inject.Instance;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,10 +43,10 @@ public class PersonalDataResource {
     private final CurrentUser caller;
     private final WriteRateLimits limits;
     private final Consents consents;
-    private final jakarta.enterprise.inject.Instance<PersonalDataHolder> holders;
+    private final Instance<PersonalDataHolder> holders;
 
     PersonalDataResource(PersonalDataExports exports, Erasures erasures, CurrentUser caller, WriteRateLimits limits,
-                         Consents consents, jakarta.enterprise.inject.Instance<PersonalDataHolder> holders) {
+                         Consents consents, Instance<PersonalDataHolder> holders) {
         this.exports = exports;
         this.erasures = erasures;
         this.caller = caller;
@@ -106,8 +110,8 @@ public class PersonalDataResource {
     @APIResponse(responseCode = "400", description = "Not a purpose (lower-case words joined by dots, e.g. forum.registration)")
     @APIResponse(responseCode = "401", description = "Not signed in")
     @APIResponse(responseCode = "404", description = "The caller never gave this service a consent to that purpose")
-    public List<Consents.Consent> withdraw(@jakarta.ws.rs.PathParam("purpose") @jakarta.validation.constraints.Size(max = 100)
-                                           @jakarta.validation.constraints.Pattern(
+    public List<Consents.Consent> withdraw(@PathParam("purpose") @Size(max = 100)
+                                           @Pattern(
             regexp = PURPOSE, message = "must be a consent purpose such as forum.registration") String purpose) {
         List<Consents.Consent> records = consents.withdraw(caller.subject(), purpose, holders);
         if (records.isEmpty()) {
