@@ -323,6 +323,11 @@ class ApiContractTest {
             new Call("decline proposal", "organizer", (r, v) -> r.contentType(ContentType.JSON).body(Map.of("reason", "The agenda is full"))
                     .post("/api/forum/v1/proposals/" + v.get("proposal2") + "/decline").then().statusCode(200)),
             new Call("my personal data", "admin", (r, v) -> r.get("/api/forum/v1/me/personal-data").then().statusCode(200)),
+            // the registration above recorded the admin's consent to forum.registration: they see it and withdraw it
+            new Call("forum: my consents", "admin", (r, v) -> r.get("/api/forum/v1/me/consents").then().statusCode(200)
+                    .body("purpose", org.hamcrest.Matchers.hasItem("forum.registration"))),
+            new Call("forum: withdraw a consent", "admin", (r, v) -> r.post("/api/forum/v1/me/consents/forum.registration/withdrawal")
+                    .then().statusCode(200).body("withdrawnAt", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.notNullValue()))),
             new Call("cancel registration", "admin", (r, v) -> r.delete("/api/forum/v1/editions/" + v.get("year") + "/registrations/me")
                     .then().statusCode(200)),
             new Call("cancel forum edition", "organizer", (r, v) -> r.contentType(ContentType.JSON).body(Map.of("reason", "contract"))
@@ -331,15 +336,24 @@ class ApiContractTest {
             new Call("a person of this run", null, (r, v) -> TestPeople.create(PERSON, "Contract", "Person " + RUN,
                     PERSON + "@example.org", "forum-participant", "stocktaking-editor")),
             new Call("stocktaking: my personal data", PERSON, (r, v) -> r.get("/api/stocktaking/v1/me/personal-data").then().statusCode(200)),
+            new Call("stocktaking: my consents", PERSON, (r, v) -> r.get("/api/stocktaking/v1/me/consents").then().statusCode(200)),
+            new Call("stocktaking: withdraw a consent never given", PERSON, (r, v) -> r.post("/api/stocktaking/v1/me/consents/stocktaking.none/withdrawal")
+                    .then().statusCode(404)),
             new Call("stocktaking: erase me", PERSON, (r, v) -> r.post("/api/stocktaking/v1/me/erasure").then().statusCode(202)),
             new Call("stocktaking: my erasures", PERSON, (r, v) -> r.get("/api/stocktaking/v1/me/erasure").then().statusCode(200)),
             new Call("prizes: my personal data", PERSON, (r, v) -> r.get("/api/prizes/v1/me/personal-data").then().statusCode(200)),
+            new Call("prizes: my consents", PERSON, (r, v) -> r.get("/api/prizes/v1/me/consents").then().statusCode(200)),
+            new Call("prizes: withdraw a consent never given", PERSON, (r, v) -> r.post("/api/prizes/v1/me/consents/prizes.none/withdrawal")
+                    .then().statusCode(404)),
             new Call("prizes: erase me", PERSON, (r, v) -> r.post("/api/prizes/v1/me/erasure").then().statusCode(202)),
             new Call("prizes: my erasures", PERSON, (r, v) -> r.get("/api/prizes/v1/me/erasure").then().statusCode(200)),
             new Call("forum: my personal data", PERSON, (r, v) -> r.get("/api/forum/v1/me/personal-data").then().statusCode(200)),
             new Call("forum: erase me", PERSON, (r, v) -> r.post("/api/forum/v1/me/erasure").then().statusCode(202)),
             new Call("forum: my erasures", PERSON, (r, v) -> r.get("/api/forum/v1/me/erasure").then().statusCode(200)),
             new Call("indicators: my personal data", PERSON, (r, v) -> r.get("/api/indicators/v1/me/personal-data").then().statusCode(200)),
+            new Call("indicators: my consents", PERSON, (r, v) -> r.get("/api/indicators/v1/me/consents").then().statusCode(200)),
+            new Call("indicators: withdraw a consent never given", PERSON, (r, v) -> r.post("/api/indicators/v1/me/consents/indicators.none/withdrawal")
+                    .then().statusCode(404)),
             new Call("indicators: erase me", PERSON, (r, v) -> r.post("/api/indicators/v1/me/erasure").then().statusCode(202)),
             new Call("indicators: my erasures", PERSON, (r, v) -> r.get("/api/indicators/v1/me/erasure").then().statusCode(200)),
             // --- indicators (public reads and the agency's own view)

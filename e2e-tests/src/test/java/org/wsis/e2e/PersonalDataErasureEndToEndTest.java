@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.KafkaBroker;
 import org.wsis.localstack.PlatformService;
+import org.wsis.localstack.testing.PrizeTexts;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,13 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 20 item 1, the test that says done: one person uses the instruments (a published stocktaking entry with
- * their contact details, which prizes copies as an eligible entry in their name; a forum registration and a session
- * proposal naming them), erases at one service through the gateway, waits for every service's confirmation (read at
- * another service), then searches every table of every service database (every row as text: text, arrays, jsonb),
- * every Kafka topic's records published since the erasure was asked, and the public APIs, for their name, e-mail
- * and subject; and lists what it searched. Indicators holds nothing of a citizen (only uploaders' subjects, see
- * indicators-service privacy/): its database is searched all the same.
+ * Issue 20 item 1, the test that says done: one person uses all four instruments (a published stocktaking entry with
+ * their contact details, which prizes copies as an eligible entry in their name; a prize submission of that entry, a
+ * vote for it as a prize voter whose account predates the voting; a forum registration and a session proposal naming
+ * them; an indicators batch they uploaded as ITU staff), erases at one service through the gateway, waits for every
+ * service's confirmation (read at another service), then searches every table of every service database (every row
+ * as text: text, arrays, jsonb), every Kafka topic's records published since the erasure was asked, and the public
+ * APIs, for their name, e-mail and subject; and lists what it searched. Their vote stays, under a pseudonym, and the
+ * tallies do not move.
  */
 @Tag("integration")
 class PersonalDataErasureEndToEndTest {
@@ -40,13 +42,18 @@ class PersonalDataErasureEndToEndTest {
 
     @Test
     void aPersonWhoUsedTheInstrumentsIsErasedEverywhere() {
+        SharedPlatform.gateway(); // the platform up first: what this test takes is reported without its start
+        long started = System.nanoTime();
         String username = "erasure-person-" + RUN;
         String name = "Ezra Quill" + RUN;
         String email = "ezra.quill." + RUN + "@example.org";
-        String subject = TestPeople.create(username, "Ezra", "Quill" + RUN, email, "stocktaking-editor", "forum-participant");
+        // a statistician of ITU (the agency attribute, as the realm's statistician has) who also writes entries, votes and goes to the forum
+        String subject = TestPeople.create(username, "Ezra", "Quill" + RUN, email, Map.of("agency", List.of("ITU")),
+                "stocktaking-editor", "forum-participant", "prize-voter", "indicator-publisher");
         String token = SharedPlatform.tokens().userToken(username);
         String moderator = SharedPlatform.tokens().userToken("moderator");
         String organizer = SharedPlatform.tokens().userToken("organizer");
+        String prizeAdmin = SharedPlatform.tokens().userToken("prize-admin");
 
         // stocktaking: an entry with their public contact details, published
         String entry = as(token).contentType(ContentType.JSON).header("Idempotency-Key", "erasure-" + RUN).body("""
@@ -60,6 +67,26 @@ class PersonalDataErasureEndToEndTest {
         // prizes: the published entry becomes eligible, in their name (through stocktaking.entries)
         await("prizes copying the entry").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> count(PlatformService.PRIZES, "SELECT count(*) FROM eligible_entry WHERE owner_id = '" + subject + "'") == 1);
+        // prizes: they submit the entry to a rehearsal edition (its dates move on the real clock), it is nominated, and
+        // they vote for it once voting opens: after their account was created, so they are an eligible voter
+        String edition = "/api/prizes/v1/editions/" + freeRehearsalYear();
+        as(prizeAdmin).contentType(ContentType.JSON).body(prizeDates(1)).put(edition).then().statusCode(201).body("phase", equalTo("SUBMISSION"));
+        String submission = as(token).contentType(ContentType.JSON)
+                .body(Map.of("entryId", entry, "category", "C8", "summary", PrizeTexts.SHORT_DESCRIPTION))
+                .post(edition + "/submissions").then().statusCode(201).extract().path("id");
+        movePrizeEdition(prizeAdmin, edition, 3, "NOMINATION");
+        as(prizeAdmin).put(edition + "/nominees/" + submission).then().statusCode(200);
+        as(prizeAdmin).post(edition + "/nominees/announce").then().statusCode(200);
+        movePrizeEdition(prizeAdmin, edition, 4, "VOTING");
+        as(token).contentType(ContentType.JSON).header("Idempotency-Key", "erasure-vote-" + RUN).body(Map.of("submissionId", submission))
+                .post(edition + "/votes").then().statusCode(201);
+        as(token).get(edition + "/votes/mine").then().statusCode(200).body("submissionId", org.hamcrest.Matchers.hasItem(submission));
+        Map<String, Long> talliesBefore = tallies(prizeAdmin, edition);
+        assertEquals(1L, talliesBefore.get(submission), "their vote counted: " + talliesBefore);
+        // indicators: a batch they upload as ITU staff (kept, with who uploaded it)
+        String batch = as(token).contentType("text/csv").header("Idempotency-Key", "erasure-batch-" + RUN)
+                .body("indicator,economy,period,value,sex,age,urbanisation,status,note\nIT_USE_ii99,KEN,1998,1.5,_T,_T,_T,E,\n")
+                .post("/api/indicators/v1/batches").then().statusCode(201).extract().path("id");
         // forum: a registration and a proposal naming them
         int year = freeForumYear(organizer);
         as(token).contentType(ContentType.JSON).body("""
@@ -77,6 +104,10 @@ class PersonalDataErasureEndToEndTest {
                         "stocktaking", "prizes", "forum", "indicators"))
                 .body("services.stocktaking.data.entries[0].entry.contactEmail", equalTo(email))
                 .body("services.prizes.data.eligibleEntries[0].entryId", equalTo(entry))
+                .body("services.prizes.data.submissions[0].id", equalTo(submission))
+                .body("services.prizes.data.votes[0].submissionId", equalTo(submission))
+                .body("services.prizes.consents.purpose", org.hamcrest.Matchers.hasItems("prizes.vote", "prizes.submission"))
+                .body("services.indicators.data.batchesUploaded[0].id", equalTo(batch))
                 .body("services.forum.data.registrations[0].fullName", equalTo(name))
                 .body("services.forum.consents.purpose", org.hamcrest.Matchers.hasItem("forum.registration"));
         SharedPlatform.gateway().get("/api/me/personal-data").then().statusCode(401);
@@ -85,7 +116,7 @@ class PersonalDataErasureEndToEndTest {
             before.put(service.key(), databaseHits(service, needles).values().stream().mapToInt(Integer::intValue).sum());
         }
         System.out.println("[erasure] before: rows naming the person, by database: " + before);
-        assertTrue(before.get("stocktaking") > 0 && before.get("prizes") > 0 && before.get("forum") > 0, "the person used the instruments: " + before);
+        before.forEach((database, rows) -> assertTrue(rows > 0, "the person used every instrument, " + database + " too: " + before));
 
         Map<TopicPartition, Long> offsets = endOffsets();
         String erasure = as(token).post("/api/forum/v1/me/erasure").then().statusCode(202).extract().path("id");
@@ -95,6 +126,18 @@ class PersonalDataErasureEndToEndTest {
                 .until(() -> as(token).get("/api/stocktaking/v1/me/erasure").then().statusCode(200).extract()
                         .<List<String>>path("find { it.id == '" + erasure + "' }.confirmations.service"), s -> s != null && s.size() == 4);
         System.out.println("[erasure] confirmed by " + confirmed);
+
+        // prizes: the vote stays under a pseudonym, one per erasure, the tallies do not move, and the voter no longer has it
+        assertEquals(talliesBefore, tallies(prizeAdmin, edition), "tallies after the erasure");
+        String voter = SharedPlatform.stack().postgres().psql(PlatformService.PRIZES.database(), "SELECT string_agg(voter_id, ',') FROM vote WHERE submission_id = '"
+                + submission + "'").trim();
+        assertTrue(voter.matches("erased:[0-9a-f-]{36}"), "the one vote for their submission, under a pseudonym: " + voter);
+        assertEquals(1, count(PlatformService.PRIZES, "SELECT count(*) FROM submission WHERE id = '" + submission + "' AND owner_id = '" + voter + "'"),
+                "their submission, under the same erasure's pseudonym");
+        as(token).get(edition + "/votes/mine").then().statusCode(200).body("size()", equalTo(0));
+        // indicators: the batch stays (an agency's data), its uploader a pseudonym
+        assertTrue(SharedPlatform.stack().postgres().psql(PlatformService.INDICATORS.database(), "SELECT submitted_by FROM batch WHERE id = '"
+                + batch + "'").trim().startsWith("erased:"), "the batch's uploader is a pseudonym");
 
         // every table of every service database
         int tables = 0;
@@ -132,11 +175,51 @@ class PersonalDataErasureEndToEndTest {
         String archive = as(token).get("/api/me/personal-data").then().statusCode(200).extract().asString();
         needles.stream().filter(n -> !n.equals(subject)).forEach(needle -> assertTrue(!archive.contains(needle), needle + " in " + archive));
         System.out.println("[erasure] " + tables + " tables in 4 databases, " + records.size() + " topics, " + publicReads.size()
-                + " public reads: no " + needles);
+                + " public reads: no " + needles + "; votes kept under a pseudonym, tallies unchanged " + talliesBefore
+                + "; " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s without the platform's start");
     }
 
     private static RequestSpecification as(String token) {
         return SharedPlatform.gateway().auth().oauth2(token);
+    }
+
+    /** Prize editions from 3000 on are rehearsals (prizes.editions.rehearsal-from-year): their dates may move freely. */
+    private static int freeRehearsalYear() {
+        int year = 3000 + new java.util.Random().nextInt(5000);
+        while (SharedPlatform.gateway().get("/api/prizes/v1/editions/" + year).statusCode() == 200) {
+            year++;
+        }
+        return year;
+    }
+
+    /**
+     * Dates that put now in phase n (1 submission ... 5 results). Voting opens now (a second ago), not a day ago: a
+     * voter's account must be older than the opening (prizes' voterAccountsBefore defaults to votingOpens), and this
+     * person's account was created at the start of the test.
+     */
+    private static Map<String, Object> prizeDates(int phase) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).minusSeconds(1);
+        String[] names = {"submissionOpens", "reviewOpens", "nominationOpens", "votingOpens", "resultsOpen"};
+        Map<String, Object> dates = new LinkedHashMap<>();
+        for (int i = 1; i <= 5; i++) {
+            dates.put(names[i - 1], i <= phase ? now.minusDays(phase - i) : now.plusDays((i - phase) * 10L));
+        }
+        dates.put("changeReason", "the erasure test moves its rehearsal edition to phase " + phase);
+        return dates;
+    }
+
+    private static void movePrizeEdition(String prizeAdmin, String edition, int phase, String expected) {
+        String etag = SharedPlatform.gateway().get(edition).then().statusCode(200).extract().header("ETag");
+        as(prizeAdmin).contentType(ContentType.JSON).header("If-Match", etag).body(prizeDates(phase)).put(edition)
+                .then().statusCode(200).body("phase", equalTo(expected));
+    }
+
+    /** Votes received per nominee, as a prize admin reads them while voting. */
+    private static Map<String, Long> tallies(String prizeAdmin, String edition) {
+        List<Map<String, Object>> rows = as(prizeAdmin).get(edition + "/tallies").then().statusCode(200).extract().jsonPath().getList("$");
+        Map<String, Long> tallies = new java.util.TreeMap<>();
+        rows.forEach(row -> tallies.put((String) row.get("submissionId"), ((Number) row.get("votes")).longValue()));
+        return tallies;
     }
 
     private static int freeForumYear(String organizer) {

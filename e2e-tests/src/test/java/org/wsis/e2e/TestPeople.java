@@ -28,13 +28,19 @@ final class TestPeople {
 
     /** Creates {@code username} (first and last name as given, e-mail verified) with the realm roles, and returns its subject. */
     static String create(String username, String firstName, String lastName, String email, String... roles) {
+        return create(username, firstName, lastName, email, Map.of(), roles);
+    }
+
+    /** As above, with user attributes (e.g. {@code agency}: the token's agency claim, for an agency's staff). */
+    static String create(String username, String firstName, String lastName, String email, Map<String, List<String>> attributes,
+                         String... roles) {
         String keycloak = SharedPlatform.stack().keycloak().url();
         String admin = adminToken(keycloak);
         String users = keycloak + "/admin/realms/wsis/users";
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(users)).header("Authorization", "Bearer " + admin)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(Map.of(
                         "username", username, "enabled", true, "emailVerified", true, "email", email,
-                        "firstName", firstName, "lastName", lastName,
+                        "firstName", firstName, "lastName", lastName, "attributes", attributes,
                         "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false)))))));
         if (created.statusCode() != 201) {
             throw new IllegalStateException("Keycloak did not create " + username + ": " + created.statusCode() + " " + created.body());

@@ -276,6 +276,11 @@ class KubernetesManifestsTest {
         for (Manifest topic : ofKind("KafkaTopic")) {
             assertEquals(kafka.name(), topic.node().at("/metadata/labels").path("strimzi.io/cluster").asText(), topic.toString());
             assertTrue(topic.node().at("/spec/partitions").asInt() >= 1 && topic.node().at("/spec/replicas").asInt() == 3, topic.toString());
+            // issue 20: records published before an erasure only expire, so every topic bounds them (90 days at most);
+            // prizes.results (public results, no person) alone is kept forever
+            long retention = topic.node().at("/spec/config/retention.ms").asLong(0);
+            assertTrue(topic.name().equals("prizes.results") ? retention == -1 : retention > 0 && retention <= 7_776_000_000L,
+                    topic + " retention.ms " + retention);
         }
 
         Manifest cluster = single("Cluster");

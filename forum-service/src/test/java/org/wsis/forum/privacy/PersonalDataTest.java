@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.forum.testing.Fixtures;
+import org.wsis.forum.testing.TestClock;
 import org.wsis.forum.testing.TestTokens;
 import org.wsis.localstack.testing.EventContracts;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
@@ -155,6 +156,55 @@ class PersonalDataTest {
         assertEquals(Arrays.asList(null, null, "APPROVED", true), Arrays.asList(purged));
         assertEquals("Retained Person", entityManager.createNativeQuery("SELECT full_name FROM registration WHERE id = ?1")
                 .setParameter(1, recent).getSingleResult());
+    }
+
+    @Inject
+    org.wsis.commons.privacy.SharedStoreRetention sharedRetention;
+
+    /**
+     * The shared stores of every service (service-commons privacy/SharedStoreRetention) keep each kind for its
+     * wsis.retention.* period on the service's clock: a stored idempotent response a day, a published outbox row a
+     * week, a withdrawn consent three years; a standing consent stays.
+     */
+    @Test
+    void theSharedStoresForgetEachKindAfterItsRetention() {
+        String who = "retained-" + UUID.randomUUID();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                    INSERT INTO idempotency_key (scope, caller, idempotency_key, request_hash, created_at) VALUES ('test', ?1, ?1, 'h', now())""")
+                    .setParameter(1, who).executeUpdate();
+            // published already (an unpublished row would go to Kafka; it is never purged, only relayed)
+            entityManager.createNativeQuery("""
+                    INSERT INTO outbox_event (id, topic, message_key, event_type, payload, published_at)
+                    VALUES (gen_random_uuid(), 'forum.test', ?1, 'test', ?1, now())""").setParameter(1, who).executeUpdate();
+            entityManager.createNativeQuery("""
+                    INSERT INTO consent_record (subject_id, purpose, version, given_at, withdrawn_at)
+                    VALUES (?1, 'forum.withdrawn', '2026-01', now(), now()), (?1, 'forum.standing', '2026-01', now(), NULL)""")
+                    .setParameter(1, who).executeUpdate();
+        });
+        try {
+            assertEquals(List.of(1L, 1L, 2L), held(who), "nothing is past its retention yet");
+            sharedRetention.purgeExpired();
+            assertEquals(List.of(1L, 1L, 2L), held(who), "a purge now keeps everything");
+            TestClock.advance(Duration.ofHours(25));
+            sharedRetention.purgeExpired();
+            assertEquals(List.of(0L, 1L, 2L), held(who), "a day on: the stored response is gone");
+            TestClock.advance(Duration.ofDays(7));
+            sharedRetention.purgeExpired();
+            assertEquals(List.of(0L, 0L, 2L), held(who), "a week on: the published row is gone");
+            TestClock.advance(Duration.ofDays(1095));
+            assertEquals(1, sharedRetention.purgeExpired().get("withdrawnConsents"), "three years on: the withdrawn consent");
+            assertEquals(List.of(0L, 0L, 1L), held(who), "the standing consent stays");
+        } finally {
+            TestClock.reset();
+        }
+    }
+
+    /** Rows naming {@code who}: stored responses, outbox rows, consent records. */
+    private List<Long> held(String who) {
+        return java.util.stream.Stream.of("idempotency_key WHERE caller = ?1", "outbox_event WHERE message_key = ?1", "consent_record WHERE subject_id = ?1")
+                .map(from -> ((Number) entityManager.createNativeQuery("SELECT count(*) FROM " + from).setParameter(1, who)
+                        .getSingleResult()).longValue()).toList();
     }
 
     private static Map<Object, Object> without(Map<?, ?> map, String key) {

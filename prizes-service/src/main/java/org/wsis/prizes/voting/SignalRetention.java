@@ -14,7 +14,8 @@ import java.time.ZoneOffset;
 /**
  * Signals are personal data kept for the audit only: once the retention period after a vote has passed
  * and its edition's ledger is closed (the audit is over), its address, device, account age and e-mail
- * domain are erased. Status and reason stay.
+ * domain are erased. Status and reason stay. The voters' e-mailed step-up codes (a subject per voter and edition)
+ * serve only while voting: they go when the edition's ledger is closed (issue 20).
  */
 @ApplicationScoped
 public class SignalRetention {
@@ -48,6 +49,8 @@ public class SignalRetention {
                         WHERE s.edition_year IN (SELECT edition_year FROM ledger_digest)
                           AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.edition_year = s.edition_year
                                           AND v.voter_id = s.voter_id AND NOT v.signals_erased)""")
+                .executeUpdate();
+        entityManager.createNativeQuery("DELETE FROM vote_step_up WHERE edition_year IN (SELECT edition_year FROM ledger_digest)")
                 .executeUpdate();
         return erased;
     }

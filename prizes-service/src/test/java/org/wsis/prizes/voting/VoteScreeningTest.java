@@ -96,13 +96,20 @@ class VoteScreeningTest {
                 .filter(e -> e.getValue().equals("VALID|null")).count();
         assertTrue(organicValid >= organic * 0.98, organicValid + " of " + organic + " organic votes valid");
 
-        // once the ledger is closed and the retention has passed, the per-voter facts go with the votes' signals
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                INSERT INTO ledger_digest (edition_year, entries, merkle_root, signature, public_key, created_at)
-                VALUES (?1, 0, 'root', 'signature', 'key', now())""").setParameter(1, year).executeUpdate());
+        // once the ledger is closed and the retention has passed, the per-voter facts go with the votes' signals,
+        // and the voters' step-up codes (issue 20)
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                    INSERT INTO vote_step_up (edition_year, voter_id, code_hash, salt, expires_at, last_sent_at, sent_window_start, sent_in_window)
+                    VALUES (?1, 'address-0', 'hash', 'salt', now(), now(), now(), 1)""").setParameter(1, year).executeUpdate();
+            entityManager.createNativeQuery("""
+                    INSERT INTO ledger_digest (edition_year, entries, merkle_root, signature, public_key, created_at)
+                    VALUES (?1, 0, 'root', 'signature', 'key', now())""").setParameter(1, year).executeUpdate();
+        });
         int erased = QuarkusTransaction.requiringNew().call(() -> retention.erase(OffsetDateTime.now(ZoneOffset.UTC)));
         assertTrue(erased >= season.size(), erased + " votes' signals erased");
         assertEquals(0L, count("SELECT count(*) FROM voter_screening WHERE edition_year = " + year));
+        assertEquals(0L, count("SELECT count(*) FROM vote_step_up WHERE edition_year = " + year));
         assertEquals(0L, count("SELECT count(*) FROM vote WHERE edition_year = " + year
                 + " AND (client_address IS NOT NULL OR device_hash IS NOT NULL OR account_created_at IS NOT NULL)"));
     }

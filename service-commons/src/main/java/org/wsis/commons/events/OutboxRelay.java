@@ -86,10 +86,5 @@ public class OutboxRelay {
         return rows.size();
     }
 
-    /** Drops published rows after a week; they stay that long for audits and replays. */
-    @Scheduled(every = "1h", delayed = "1m")
-    void purgePublished() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "DELETE FROM outbox_event WHERE published_at < now() - interval '7 days'").executeUpdate());
-    }
+    // Published rows stay wsis.retention.published-outbox-days (7), then privacy/SharedStoreRetention drops them.
 }

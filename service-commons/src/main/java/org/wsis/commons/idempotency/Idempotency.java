@@ -3,7 +3,6 @@ package org.wsis.commons.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -195,12 +194,7 @@ public class Idempotency {
         return response.build();
     }
 
-    /** Keys are kept for a day, long enough for any client's retries. */
-    @Scheduled(every = "1h", delayed = "5m")
-    void purgeOldKeys() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "DELETE FROM idempotency_key WHERE created_at < now() - interval '24 hours'").executeUpdate());
-    }
+    // Keys are kept wsis.retention.idempotency-hours (24), then purged by privacy/SharedStoreRetention.
 
     /** What identifies a request's content: the SHA-256 of its JSON. */
     public String fingerprint(Object request) {

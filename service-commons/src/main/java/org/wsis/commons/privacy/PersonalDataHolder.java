@@ -23,6 +23,14 @@ public interface PersonalDataHolder {
      */
     Erased erase(String subjectHash);
 
+    /**
+     * The person withdrew their consent to {@code purpose} (e.g. {@code stocktaking.contact}), in the caller's
+     * transaction: stop what that consent allowed (hide what it made public...). What was done under it before stays
+     * lawful and is not undone; nothing by default (a holder that collects under no consent).
+     */
+    default void consentWithdrawn(String subject, String purpose) {
+    }
+
     /** What an erasure changed in one holder. */
     record Erased(Map<String, Integer> counts, Set<String> identifiers) {
         public static Erased nothing() {

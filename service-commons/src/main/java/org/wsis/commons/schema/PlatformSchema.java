@@ -50,7 +50,8 @@ public class PlatformSchema implements FlywayConfigurationCustomizer {
             "V0_1__event_outbox_and_inbox.sql",
             "V0_2__idempotency_keys.sql",
             "V0_3__audit_log.sql",
-            "V0_4__privacy.sql");
+            "V0_4__privacy.sql",
+            "V0_5__consent_withdrawal.sql");
 
     private static final Logger LOG = Logger.getLogger(PlatformSchema.class);
 

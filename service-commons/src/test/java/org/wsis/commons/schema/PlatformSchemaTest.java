@@ -97,7 +97,7 @@ class PlatformSchemaTest {
         assertEquals(PlatformSchema.MIGRATIONS.size(), PlatformSchema.migrate(db).migrationsExecuted);
         assertEquals(2, serviceFlyway(db, TODAY, NEXT).migrate().migrationsExecuted);
 
-        assertEquals(List.of("0.1", "0.2", "0.3", "0.4"), rows(db, "SELECT version FROM platform_schema_history ORDER BY installed_rank"));
+        assertEquals(List.of("0.1", "0.2", "0.3", "0.4", "0.5"), rows(db, "SELECT version FROM platform_schema_history ORDER BY installed_rank"));
         // the service's history starts at version 0 (the schema already holds the shared tables), below its V1
         assertEquals(List.of("0", "1", "2"), rows(db, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"));
         assertEquals(List.of("0"), rows(db, "SELECT count(*) FROM idempotency_key"));

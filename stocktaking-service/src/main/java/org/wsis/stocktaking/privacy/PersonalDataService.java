@@ -24,6 +24,10 @@ import java.util.UUID;
  * owner and the revisions' actor become a pseudonym ({@code erased:<random id>}, one per erasure, so the entries
  * stay together for moderators but lead to nobody), and the contact name, e-mail and subject are replaced by
  * {@code [erased]} in the entries' title and description and in every revision snapshot and comment.
+ *
+ * <p>Withdrawing the contact consent ({@code stocktaking.entry-contact}) hides the contact details of every entry the
+ * person owns from the public ({@code publicContact} false; moderators and the owner still see them, and the owner
+ * may remove them by editing the entry): what the consent allowed, publishing them, stops.
  */
 @ApplicationScoped
 public class PersonalDataService implements PersonalDataHolder {
@@ -103,6 +107,16 @@ public class PersonalDataService implements PersonalDataHolder {
                         WHERE %s""".formatted(SubjectHash.matches("owner_id", 1)))
                 .setParameter(1, subjectHash).setParameter(2, pseudonym).executeUpdate());
         return new Erased(counts, identifiers);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consentWithdrawn(String subject, String purpose) {
+        if (org.wsis.stocktaking.entry.EntryService.CONTACT_CONSENT.equals(purpose)) {
+            entityManager.createNativeQuery("""
+                            UPDATE entry SET public_contact = false, version = version + 1 WHERE owner_id = ?1 AND public_contact""")
+                    .setParameter(1, subject).executeUpdate();
+        }
     }
 
     /** A text as it appears inside a JSON string (snapshots are jsonb): quotes and backslashes escaped. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 import org.wsis.stocktaking.testing.KafkaTopics;
+import org.wsis.stocktaking.testing.TestClock;
 import org.wsis.stocktaking.testing.TestTokens;
 
 import java.time.Duration;
@@ -28,6 +29,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Entries through their whole life: full content, edits with If-Match, moderation, revisions, events. */
 @Tag("integration")
@@ -265,6 +267,79 @@ class EntryLifecycleTest {
             }
         }
         as(ezra).get("/api/v1/me/personal-data").then().body("data.entries.size()", equalTo(0)).body("consents.size()", equalTo(0));
+    }
+
+    /**
+     * Issue 20: an owner withdraws the consent to naming a contact person (service-commons privacy/Consents): the
+     * contact details leave the public view of their entries (owner and moderators still see them); withdrawing again
+     * changes nothing; a purpose never consented to is 404, a malformed one 400.
+     */
+    @Test
+    void withdrawingTheContactConsentHidesTheContactFromThePublic() {
+        String owner = TestTokens.editor("ada-withdraws");
+        String moderator = TestTokens.moderator("mo");
+        String id = as(owner).contentType(ContentType.JSON).body(FULL.replaceFirst("\\{", "{\"publicContact\": true, "))
+                .post("/api/v1/entries").then().statusCode(201).extract().path("id");
+        post(owner, id, "submit").then().statusCode(200);
+        post(moderator, id, "publish").then().statusCode(200);
+        given().get("/api/v1/entries/" + id).then().body("contactEmail", equalTo("ama@example.org"));
+
+        String withdrawnAt = as(owner).post("/api/v1/me/consents/stocktaking.entry-contact/withdrawal").then().statusCode(200)
+                .body("purpose", contains("stocktaking.entry-contact")).body("[0].withdrawnAt", org.hamcrest.Matchers.notNullValue())
+                .extract().path("[0].withdrawnAt");
+        given().get("/api/v1/entries/" + id).then().statusCode(200).body("status", equalTo("PUBLISHED"))
+                .body("contactName", equalTo(null)).body("contactEmail", equalTo(null)).body("publicContact", equalTo(false));
+        as(moderator).get("/api/v1/entries/" + id).then().body("contactEmail", equalTo("ama@example.org"));
+        as(owner).post("/api/v1/me/consents/stocktaking.entry-contact/withdrawal").then().statusCode(200)
+                .body("[0].withdrawnAt", equalTo(withdrawnAt));
+        as(owner).get("/api/v1/me/consents").then().statusCode(200).body("purpose", contains("stocktaking.entry-contact"))
+                .body("[0].withdrawnAt", equalTo(withdrawnAt));
+        as(owner).post("/api/v1/me/consents/forum.registration/withdrawal").then().statusCode(404).contentType("application/problem+json");
+        as(owner).post("/api/v1/me/consents/Not a purpose/withdrawal").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Inject
+    org.wsis.stocktaking.privacy.Retention retention;
+
+    /**
+     * Issue 20: stocktaking.retention.archived-contact-days (730) after an entry was archived, its contact person
+     * leaves the entry and every revision snapshot; the entry and its history stay. A published entry keeps its own.
+     */
+    @Test
+    void anEntryArchivedLongAgoLosesItsContactPerson() {
+        String owner = TestTokens.editor("ama-archived");
+        String moderator = TestTokens.moderator("mo");
+        String archived = as(owner).contentType(ContentType.JSON).body(FULL).post("/api/v1/entries").then().statusCode(201).extract().path("id");
+        String published = as(owner).contentType(ContentType.JSON).body(FULL).post("/api/v1/entries").then().statusCode(201).extract().path("id");
+        for (String id : new String[]{archived, published}) {
+            post(owner, id, "submit").then().statusCode(200);
+            post(moderator, id, "publish").then().statusCode(200);
+        }
+        post(moderator, archived, "archive").then().statusCode(200);
+        long revisions = revisionCount(archived);
+        try {
+            TestClock.advance(Duration.ofDays(729));
+            retention.purgeContactsOfLongArchivedEntries();
+            as(moderator).get("/api/v1/entries/" + archived).then().body("contactEmail", equalTo("ama@example.org"));
+            TestClock.advance(Duration.ofDays(2));
+            assertTrue(retention.purgeContactsOfLongArchivedEntries() >= 1);
+        } finally {
+            TestClock.reset();
+        }
+        as(moderator).get("/api/v1/entries/" + archived).then().statusCode(200).body("status", equalTo("ARCHIVED"))
+                .body("contactName", equalTo(null)).body("contactEmail", equalTo(null)).body("title", equalTo("Solar classrooms"));
+        as(moderator).get("/api/v1/entries/" + published).then().body("contactEmail", equalTo("ama@example.org"));
+        for (String personal : new String[]{"Ama Mensah", "ama@example.org"}) {
+            assertEquals(0L, ((Number) entityManager.createNativeQuery(
+                    "SELECT count(*) FROM entry_revision WHERE entry_id = CAST(?1 AS uuid) AND strpos(CAST(snapshot AS text), ?2) > 0")
+                    .setParameter(1, archived).setParameter(2, personal).getSingleResult()).longValue(), personal + " in a revision");
+        }
+        assertEquals(revisions, revisionCount(archived), "the history stays");
+    }
+
+    private long revisionCount(String entry) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM entry_revision WHERE entry_id = CAST(?1 AS uuid)")
+                .setParameter(1, entry).getSingleResult()).longValue();
     }
 
     /**
