@@ -27,7 +27,9 @@ HEAD = ['# {what} in the six UN languages: the UN\'s official texts, from open-s
 def clean(text):
     # U+0640 (tatweel) only stretches Arabic words to justify printed lines: the text is the same without it
     # NFC: some source texts are decomposed (a + combining grave); clients compare and search composed text
-    return unicodedata.normalize('NFC', re.sub(r'\s+', ' ', str(text)).replace('\u0640', '').strip())
+    # a trailing "(3)" is a footnote call of the printed document, not part of the text
+    text = re.sub(r'\s*\(\d+\)$', '', re.sub(r'\s+', ' ', str(text)).replace('\u0640', '').strip())
+    return unicodedata.normalize('NFC', text)
 
 
 def key_order(code):

@@ -119,6 +119,20 @@ public final class LabelTable {
         return label;
     }
 
+    /**
+     * The label of {@code code} when this table's English text is {@code english} (the text the data holds now);
+     * otherwise {@code english} alone (English official as {@code englishOfficial} says): a text renamed since it was
+     * translated, or frozen in an older wording, never shows a translation of something else.
+     */
+    public Label matching(String code, String english, boolean englishOfficial) {
+        Label label = labels.get(code);
+        if (label != null && label.texts().en().equals(english)) {
+            return label;
+        }
+        return new Label(code, LabelTexts.untranslated(english),
+                englishOfficial ? Set.of(UnLanguage.EN) : Set.of());
+    }
+
     /** Every label, in file order. */
     public Collection<Label> all() {
         return labels.values();
