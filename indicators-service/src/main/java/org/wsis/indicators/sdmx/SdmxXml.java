@@ -225,10 +225,14 @@ public final class SdmxXml {
         return names(SdmxLabels.name(english));
     }
 
-    /** One com:Name per language, in the UN order (ar zh en fr ru es), English at least. */
+    /** English first (clients that take "any" language take the first), then the other UN languages. */
+    private static final java.util.List<UnLanguage> NAME_ORDER = java.util.List.of(UnLanguage.EN, UnLanguage.AR,
+            UnLanguage.ZH, UnLanguage.FR, UnLanguage.RU, UnLanguage.ES);
+
+    /** One com:Name per language that has a text, English (always there) first. */
     private static String names(LabelTexts texts) {
         StringBuilder x = new StringBuilder();
-        for (UnLanguage language : UnLanguage.values()) {
+        for (UnLanguage language : NAME_ORDER) {
             String text = texts.in(language);
             if (text != null && !text.isBlank()) {
                 x.append("<com:Name xml:lang=\"").append(language.code()).append("\">").append(escape(text)).append("</com:Name>");
