@@ -37,7 +37,11 @@ public final class SdmxLabels {
 
     /** The name of a code of a code list, English as the structure has it. */
     public static LabelTexts code(String codelist, String code, String english) {
-        return vocabulary(codelist, code).orElseGet(() -> name(english));
+        // English stays the structure's own (what data messages name the code by, e.g. SDMX-JSON's dimension values:
+        // clients map those names back through the structure); the five other languages come from the vocabulary
+        return vocabulary(codelist, code)
+                .map(t -> new LabelTexts(t.ar(), t.zh(), english, t.fr(), t.ru(), t.es()))
+                .orElseGet(() -> name(english));
     }
 
     private static Optional<LabelTexts> vocabulary(String codelist, String code) {
