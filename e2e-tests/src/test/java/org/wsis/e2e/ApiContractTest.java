@@ -89,6 +89,24 @@ class ApiContractTest {
             new Call("submit entry", "editor", (r, v) -> r.post("/api/stocktaking/v1/entries/" + v.get("entry") + "/submit").then().statusCode(200)),
             new Call("moderation queue", "moderator", (r, v) -> r.get("/api/stocktaking/v1/moderation/queue").then().statusCode(200)),
             new Call("publish entry", "moderator", (r, v) -> r.post("/api/stocktaking/v1/entries/" + v.get("entry") + "/publish").then().statusCode(200)),
+            // issue 21: a translation of the published entry, moderated (approved, then another turned down)
+            new Call("translate entry", "editor", (r, v) -> r.contentType(ContentType.JSON)
+                    .header("If-Match", SharedPlatform.gateway().get("/api/stocktaking/v1/entries/" + v.get("entry")).header("ETag"))
+                    .body("{\"title\": \"Vérification du contrat\", \"description\": \"Connectivité des écoles.\", \"origin\": \"HUMAN\"}")
+                    .put("/api/stocktaking/v1/entries/" + v.get("entry") + "/translations/fr").then().statusCode(200)),
+            new Call("publish entry translation", "moderator", (r, v) -> r.post("/api/stocktaking/v1/entries/" + v.get("entry")
+                    + "/translations/fr/publish").then().statusCode(200)),
+            new Call("get entry in french", null, (r, v) -> r.header("Accept-Language", "fr").get("/api/stocktaking/v1/entries/" + v.get("entry"))
+                    .then().statusCode(200).header("Content-Language", "fr").body("translations.fr.origin", org.hamcrest.Matchers.equalTo("HUMAN"))),
+            new Call("machine translation", "editor", (r, v) -> r.contentType(ContentType.JSON)
+                    .header("If-Match", SharedPlatform.gateway().get("/api/stocktaking/v1/entries/" + v.get("entry")).header("ETag"))
+                    .body("{\"title\": \"Verificación\", \"description\": \"Conectividad.\", \"origin\": \"MACHINE\"}")
+                    .put("/api/stocktaking/v1/entries/" + v.get("entry") + "/translations/es").then().statusCode(200)),
+            new Call("return entry translation", "moderator", (r, v) -> r.contentType(ContentType.JSON).body("{\"comment\": \"Please check the terms\"}")
+                    .post("/api/stocktaking/v1/entries/" + v.get("entry") + "/translations/es/return").then().statusCode(200)),
+            new Call("bad translation language", "editor", (r, v) -> r.contentType(ContentType.JSON).header("If-Match", "*")
+                    .body("{\"title\": \"x\", \"description\": \"y\", \"origin\": \"HUMAN\"}")
+                    .put("/api/stocktaking/v1/entries/" + v.get("entry") + "/translations/de").then().statusCode(400)),
             new Call("mark success story", "moderator", (r, v) -> r.put("/api/stocktaking/v1/entries/" + v.get("entry") + "/success-story").then().statusCode(200)),
             new Call("success stories", null, (r, v) -> r.get("/api/stocktaking/v1/reports/success-stories").then().statusCode(200)),
             new Call("unmark success story", "moderator", (r, v) -> r.delete("/api/stocktaking/v1/entries/" + v.get("entry") + "/success-story").then().statusCode(200)),
@@ -134,6 +152,10 @@ class ApiContractTest {
             new Call("add special prize", "prize-admin", (r, v) -> r.contentType(ContentType.JSON)
                     .body(Map.of("name", "Contract special prize", "description", "Added and removed by the contract test"))
                     .put(v.get("prize") + "/categories/SP.CONTRACT").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))),
+            new Call("translate edition category", "prize-admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("title", "Prix spécial du contrat", "description", "Ajouté puis retiré", "origin", "MACHINE"))
+                    .put(v.get("prize") + "/categories/SP.CONTRACT/translations/fr").then().statusCode(200)
+                    .body("translations.fr.origin", org.hamcrest.Matchers.equalTo("MACHINE"))),
             new Call("remove special prize", "prize-admin", (r, v) -> r.delete(v.get("prize") + "/categories/SP.CONTRACT")
                     .then().statusCode(org.hamcrest.Matchers.oneOf(200, 204))),
             new Call("edition review criteria", null, (r, v) -> v.put("criteria", String.join(",",
@@ -239,6 +261,12 @@ class ApiContractTest {
                              "endsAt": "%s-05-06T12:30:00Z", "speakers": ["A speaker"], "capacity": 6, "reason": "contract"}"""
                             .formatted(RUN, v.get("year"), v.get("year")))
                     .put("/api/forum/v1/sessions/" + v.get("session")).then().statusCode(200)),
+            new Call("translate session", "organizer", (r, v) -> r.contentType(ContentType.JSON)
+                    .header("If-Match", SharedPlatform.gateway().get("/api/forum/v1/sessions/" + v.get("session")).header("ETag"))
+                    .body("{\"title\": \"Séance du contrat\", \"description\": \"Connectivité rurale\", \"origin\": \"HUMAN\"}")
+                    .put("/api/forum/v1/sessions/" + v.get("session") + "/translations/fr").then().statusCode(200)),
+            new Call("session in french", null, (r, v) -> r.header("Accept-Language", "fr").get("/api/forum/v1/sessions/" + v.get("session"))
+                    .then().statusCode(200).header("Content-Language", "fr")),
             new Call("register", "admin", (r, v) -> v.put("registration", r.contentType(ContentType.JSON).body(REGISTRATION.formatted("IN_PERSON"))
                     .post("/api/forum/v1/editions/" + v.get("year") + "/registrations/me").then().statusCode(201).extract().path("id"))),
             new Call("my registration", "admin", (r, v) -> r.get("/api/forum/v1/editions/" + v.get("year") + "/registrations/me")

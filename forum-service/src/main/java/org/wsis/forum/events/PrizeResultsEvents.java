@@ -87,7 +87,7 @@ public class PrizeResultsEvents {
         OffsetDateTime startsAt = edition.startsOn.atTime(ceremonyStartsUtc).atOffset(ZoneOffset.UTC);
         sessions.schedule(edition.year, new SessionDtos.NewSession(SessionKind.PRIZE_CEREMONY,
                 "WSIS Prizes " + edition.year + " ceremony", description, "High-level track", List.of(),
-                edition.venue, null, startsAt, startsAt.plusMinutes(ceremonyMinutes), List.of(), ceremonyCapacity),
+                edition.venue, null, startsAt, startsAt.plusMinutes(ceremonyMinutes), List.of(), ceremonyCapacity, "en"),
                 null, SYSTEM_ACTOR);
     }
 

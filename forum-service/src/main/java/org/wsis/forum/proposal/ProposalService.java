@@ -119,7 +119,7 @@ public class ProposalService {
         SessionProposal proposal = pendingForReview(id);
         ForumSession session = sessions.schedule(proposal.editionYear, new SessionDtos.NewSession(proposal.kind,
                 proposal.title, proposal.description, proposal.track, proposal.actionLines, request.room(),
-                request.onlineLink(), request.startsAt(), request.endsAt(), proposal.speakers, request.capacity()),
+                request.onlineLink(), request.startsAt(), request.endsAt(), proposal.speakers, request.capacity(), null),
                 proposal.id, caller.subject());
         proposal.status = SessionProposal.Status.ACCEPTED;
         proposal.sessionId = session.id;

@@ -58,6 +58,12 @@ public class ForumSession extends PanacheEntityBase {
     public OffsetDateTime changedAt;
     @Column(name = "cancellation_reason")
     public String cancellationReason;
+    /** The UN language organizers wrote title and description in (migration V9; 'en' before). */
+    public String language = "en";
+    /** Title and description in other UN languages, by code (commons i18n/Translations); replaced whole on change. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "translations", nullable = false)
+    public java.util.Map<String, org.wsis.commons.i18n.StoredTranslation> translations = new java.util.TreeMap<>();
     @Version
     public int version;
 }

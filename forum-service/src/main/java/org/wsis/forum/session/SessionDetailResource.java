@@ -9,6 +9,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.validation.constraints.Pattern;
+import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.NewTranslation;
+import org.wsis.commons.i18n.Translations;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,9 +39,11 @@ import java.util.UUID;
 @Tag(name = "Agenda")
 public class SessionDetailResource {
     private final SessionService sessions;
+    private final org.wsis.commons.security.CurrentUser caller;
 
-    public SessionDetailResource(SessionService sessions) {
+    public SessionDetailResource(SessionService sessions, org.wsis.commons.security.CurrentUser caller) {
         this.sessions = sessions;
+        this.caller = caller;
     }
 
     @GET
@@ -46,8 +52,34 @@ public class SessionDetailResource {
     @APIResponse(responseCode = "200", description = "The session",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionDtos.SessionView.class)))
     @APIResponse(responseCode = "404", description = "No such session")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         ForumSession session = SessionService.requireSession(id);
+        SessionDtos.SessionView view = SessionDtos.SessionView.of(session, LanguagePreference.parse(acceptLanguage));
+        return Response.ok(view).tag(Translations.etag(SessionService.etag(session), view.language(), session.language)).header(HttpHeaders.CONTENT_LANGUAGE, view.language())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+    }
+
+    @PUT
+    @Path("translations/{lang}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ForumRoles.ORGANIZER)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "session.translated")
+    @Operation(operationId = "putSessionTranslation", summary = "Give or replace the session's title and description in a UN language (organizers; If-Match required)",
+            description = "`lang` is one of ar zh en fr ru es, not the session's original language; origin OWNER (written by the "
+                    + "organizers), HUMAN (translated by a person) or MACHINE (machine translated). Public at once.")
+    @APIResponse(responseCode = "200", description = "The session (in its original language, with every translation)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionDtos.SessionView.class)))
+    @APIResponse(responseCode = "400", description = "Not one of the six UN language codes, or an invalid body")
+    @APIResponse(responseCode = "404", description = "No such session")
+    @APIResponse(responseCode = "409", description = "The session was cancelled")
+    @APIResponse(responseCode = "412", description = "The ETag in If-Match is stale: read the session again")
+    @APIResponse(responseCode = "422", description = "lang is the session's original language")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response translate(@PathParam("id") UUID id,
+                              @PathParam("lang") @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = Translations.LANGUAGE_MESSAGE) String lang,
+                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              @NotNull(message = "a JSON body is required") @Valid NewTranslation request) {
+        ForumSession session = sessions.translate(id, lang, request, ifMatch, caller.subject());
         return Response.ok(SessionDtos.SessionView.of(session)).tag(SessionService.etag(session)).build();
     }
 

@@ -1,5 +1,11 @@
 package org.wsis.forum.session;
 
+import java.util.Map;
+import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.StoredTranslation;
+import org.wsis.commons.i18n.Translation;
+import org.wsis.commons.i18n.Translations;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -27,7 +33,9 @@ public final class SessionDtos {
                              @NotNull OffsetDateTime startsAt,
                              @NotNull OffsetDateTime endsAt,
                              @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers,
-                             @NotNull @Min(1) @Max(100_000) Integer capacity) {
+                             @NotNull @Min(1) @Max(100_000) Integer capacity,
+                             @Schema(nullable = true, description = "The UN language title and description are written in (default en)")
+                             @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = Translations.LANGUAGE_MESSAGE) String language) {
     }
 
     /**
@@ -51,16 +59,34 @@ public final class SessionDtos {
     public record Cancellation(@NotBlank @Size(max = 1000) String reason) {
     }
 
+    /**
+     * A session; {@code language} is the language title and description are shown in (the one Accept-Language chose
+     * among the original and the translations), {@code originalLanguage} the one organizers wrote it in, and
+     * {@code translations} every other language at once with its origin.
+     */
     public record SessionView(UUID id, int edition, SessionKind kind, String title, @Schema(nullable = true) String description,
                               @Schema(nullable = true) String track, List<String> actionLines, @Schema(nullable = true) String room, @Schema(nullable = true) String onlineLink,
                               OffsetDateTime startsAt, OffsetDateTime endsAt, List<String> speakers,
                               int capacity, int seatsTaken, ForumSession.Status status,
                               @Schema(nullable = true, description = "when its time or place last changed") OffsetDateTime changedAt,
-                              @Schema(nullable = true) String cancellationReason) {
+                              @Schema(nullable = true) String cancellationReason,
+                              @Schema(description = "The language title and description are in") String language,
+                              @Schema(description = "The language organizers wrote the session in") String originalLanguage,
+                              @Schema(description = "Title and description in other UN languages, by ISO 639-1 code") Map<String, Translation> translations) {
+        /** In the original language (what organizers edit). */
         public static SessionView of(ForumSession s) {
-            return new SessionView(s.id, s.editionYear, s.kind, s.title, s.description, s.track, s.actionLines,
+            return of(s, null);
+        }
+
+        /** Title and description in the language {@code preference} chooses (null: the original). */
+        public static SessionView of(ForumSession s, LanguagePreference preference) {
+            String shown = preference == null ? s.language : Translations.shownLanguage(s.translations, s.language, s.title, preference);
+            StoredTranslation translated = shown.equals(s.language) ? null : s.translations.get(shown);
+            return new SessionView(s.id, s.editionYear, s.kind, translated == null ? s.title : translated.title,
+                    translated == null ? s.description : translated.description, s.track, s.actionLines,
                     s.room, s.onlineLink, s.startsAt, s.endsAt, s.speakers, s.capacity, s.confirmedCount, s.status,
-                    s.changedAt, s.cancellationReason);
+                    s.changedAt, s.cancellationReason, translated == null ? s.language : shown, s.language,
+                    Translations.view(s.translations, false));
         }
     }
 

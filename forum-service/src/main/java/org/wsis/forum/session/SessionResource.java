@@ -56,10 +56,14 @@ public class SessionResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionDtos.SessionView.class, type = SchemaType.ARRAY)))
     public Response agenda(@PathParam("year") int year, @QueryParam("day") String day, @QueryParam("kind") String kind,
                            @QueryParam("actionLine") @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String actionLine,
-                           @BeanParam @Valid PageParams page, @Context UriInfo uri) {
+                           @BeanParam @Valid PageParams page,
+                           @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                           @Context UriInfo uri) {
         SessionService.requireEdition(year);
-        return sessions.agenda(year, parseDay(day), parseKind(kind), actionLine, page.page, page.size)
-                .map(SessionDtos.SessionView::of).toResponse(uri);
+        org.wsis.commons.i18n.LanguagePreference preference = org.wsis.commons.i18n.LanguagePreference.parse(acceptLanguage);
+        return Response.fromResponse(sessions.agenda(year, parseDay(day), parseKind(kind), actionLine, page.page, page.size)
+                        .map(s -> SessionDtos.SessionView.of(s, preference)).toResponse(uri))
+                .header(jakarta.ws.rs.core.HttpHeaders.VARY, jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     @POST

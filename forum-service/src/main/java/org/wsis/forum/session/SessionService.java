@@ -166,6 +166,27 @@ public class SessionService {
         return session;
     }
 
+    /**
+     * An organizer gives (or replaces) the session's title and description in another UN language, with its origin
+     * (If-Match as for a change). Staff own sessions: it is public at once. Audited (session.translated) by the
+     * languages only, as a change's audit entry leaves out the text.
+     */
+    @Transactional
+    public ForumSession translate(UUID id, String language, org.wsis.commons.i18n.NewTranslation request, String ifMatch,
+                                  String organizer) {
+        ForumSession session = lockForChange(id, ifMatch, true);
+        if (language.equals(session.language)) {
+            throw ProblemException.invalid("language", "the session is written in " + language
+                    + ": its own title and description change with PUT /sessions/" + id);
+        }
+        java.util.Map<String, Object> before = org.wsis.commons.audit.AuditLog.state("translations", List.copyOf(session.translations.keySet()));
+        session.translations = org.wsis.commons.i18n.Translations.with(session.translations, language,
+                org.wsis.commons.i18n.StoredTranslation.of(request, organizer, ServiceClock.utcNow(clock)));
+        audit.record("session.translated", "session", session.id, before,
+                org.wsis.commons.audit.AuditLog.state("translations", List.copyOf(session.translations.keySet())), language);
+        return session;
+    }
+
     private ForumSession lockForChange(UUID id, String ifMatch, boolean ifMatchRequired) {
         ForumSession session = ForumSession.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (session == null) {
@@ -224,6 +245,7 @@ public class SessionService {
         session.kind = request.kind();
         session.title = request.title().strip();
         session.description = request.description();
+        session.language = request.language() == null ? "en" : request.language();
         session.track = request.track();
         session.actionLines = request.actionLines() == null ? List.of() : request.actionLines().stream().distinct().sorted().toList();
         session.room = request.room();

@@ -140,6 +140,43 @@ class AgendaTest {
         assertTrue(lines.contains("LOCATION:Room 2"));
     }
 
+    /**
+     * Issue 21 item 2: organizers write a session in French and give its English title and description; the public
+     * reads the language it asks for (Accept-Language), with the origin and the original language, and all of them at
+     * once in translations. A bad language code is a 400 problem, the original language a 422.
+     */
+    @Test
+    void aSessionCarriesItsTitleInSeveralLanguagesChosenByAcceptLanguage() {
+        int year = 2047; // its own edition, so the agenda counts above stay fixed
+        Fixtures.edition(year, true);
+        String id = given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body("""
+                {"kind": "THEMATIC_WORKSHOP", "title": "Les femmes dans le numérique", "description": "Atelier",
+                 "room": "Room 1", "startsAt": "%d-07-08T09:00:00Z", "endsAt": "%d-07-08T10:00:00Z", "capacity": 50,
+                 "language": "fr"}""".formatted(year, year)).post("/api/v1/editions/" + year + "/sessions")
+                .then().statusCode(201).body("originalLanguage", equalTo("fr")).extract().path("id");
+        String etag = given().get("/api/v1/sessions/" + id).header("ETag");
+        String english = "{\"title\": \"Women in digital\", \"description\": \"Workshop\", \"origin\": \"HUMAN\"}";
+        translateSession(id, "xx", etag, english).then().statusCode(400).contentType("application/problem+json");
+        translateSession(id, "fr", etag, english).then().statusCode(422).contentType("application/problem+json");
+        translateSession(id, "en", null, english).then().statusCode(428);
+        translateSession(id, "en", etag, english).then().statusCode(200)
+                .body("title", equalTo("Les femmes dans le numérique")).body("translations.en.origin", equalTo("HUMAN"));
+
+        given().header("Accept-Language", "en").get("/api/v1/sessions/" + id).then().statusCode(200)
+                .header("Content-Language", "en").body("language", equalTo("en")).body("originalLanguage", equalTo("fr"))
+                .body("title", equalTo("Women in digital")).body("translations.en.translatorId", equalTo(null));
+        given().header("Accept-Language", "fr, en;q=0.8").get("/api/v1/sessions/" + id).then()
+                .header("Content-Language", "fr").body("title", equalTo("Les femmes dans le numérique"));
+        given().header("Accept-Language", "es").queryParam("kind", "THEMATIC_WORKSHOP").get("/api/v1/editions/" + year + "/sessions")
+                .then().statusCode(200).body("items[0].title", equalTo("Women in digital")) // no Spanish: English, then the original
+                .body("items[0].translations.en.title", equalTo("Women in digital"));
+    }
+
+    private static Response translateSession(String id, String lang, String etag, String body) {
+        var request = given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body(body);
+        return (etag == null ? request : request.header("If-Match", etag)).put("/api/v1/sessions/" + id + "/translations/" + lang);
+    }
+
     private Response organizerPost(String body) {
         return given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/editions/" + YEAR + "/sessions");

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Data messages in SDMX-ML 2.1 generic and structure-specific data, SDMX-JSON 1.0 and SDMX-CSV 1.0,
+ * Data messages in SDMX-ML 2.1 generic and structure-specific data, SDMX-JSON 1.0 and 2.0, and SDMX-CSV 1.0,
  * for any dataflow ({@link Layout}: its structure and how its rows read), any dimensionAtObservation
  * (TIME_PERIOD, AllDimensions or one dimension) and detail level. Attributes in every format: those attached
  * to the observation per observation, those attached to a dimension per series when that dimension keys the
@@ -361,19 +361,31 @@ public final class SdmxDataWriter {
         }
     }
 
-    public static <R> void json(List<R> rows, Layout<R> layout, DataQuery query, String selfUri, OutputStream out) throws IOException {
-        Cube<R> cube = new Cube<>(rows, layout, query);
-        Dataflow flow = layout.flow();
+    /** The values each dimension takes in these rows, in dimension order. */
+    private static <R> List<Values> dimensionValues(List<R> rows, Cube<R> cube) {
         List<Values> dims = new ArrayList<>();
         for (int i = 0; i < cube.dimensionIds.size(); i++) {
             int d = i;
-            dims.add(new Values(rows, (R r) -> layout.dimension(r, d)));
+            dims.add(new Values(rows, (R r) -> cube.layout.dimension(r, d)));
         }
+        return dims;
+    }
+
+    /** The values each attribute takes in these rows, in attribute order. */
+    private static <R> List<Values> attributeValues(List<R> rows, Layout<R> layout) {
         List<Values> attributes = new ArrayList<>();
-        for (int a = 0; a < flow.attributes().size(); a++) {
+        for (int a = 0; a < layout.flow().attributes().size(); a++) {
             int attribute = a;
             attributes.add(new Values(rows, (R r) -> layout.attribute(r, attribute)));
         }
+        return attributes;
+    }
+
+    public static <R> void json(List<R> rows, Layout<R> layout, DataQuery query, String selfUri, OutputStream out) throws IOException {
+        Cube<R> cube = new Cube<>(rows, layout, query);
+        Dataflow flow = layout.flow();
+        List<Values> dims = dimensionValues(rows, cube);
+        List<Values> attributes = attributeValues(rows, layout);
 
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
@@ -434,49 +446,65 @@ public final class SdmxDataWriter {
             g.writeEndObject();
             g.writeEndObject();
 
-            g.writeArrayFieldStart("dataSets");
-            g.writeStartObject();
-            g.writeStringField("action", "Information");
-            if (cube.flat) {
+            writeDataSets(g, cube, dims, attributes, false);
+            g.writeEndObject();
+        }
+    }
+
+    /**
+     * The one data set of a message, its series (or flat observations) as index keys into the structure's values.
+     * SDMX-JSON 2.0 adds the data set's structure index and its dataflow link; the arrays are the same in both.
+     */
+    private static <R> void writeDataSets(JsonGenerator g, Cube<R> cube, List<Values> dims, List<Values> attributes, boolean v2)
+            throws IOException {
+        Layout<R> layout = cube.layout;
+        g.writeArrayFieldStart("dataSets");
+        g.writeStartObject();
+        if (v2) {
+            g.writeNumberField("structure", 0);
+            g.writeArrayFieldStart("links");
+            link(g, null, "dataflow", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + layout.flow().urnShort());
+            g.writeEndArray();
+        }
+        g.writeStringField("action", "Information");
+        if (cube.flat) {
+            g.writeObjectFieldStart("observations");
+            for (R r : cube.series.isEmpty() ? List.<R>of() : cube.series.get(0)) {
+                observation(g, cube, dims, attributes, r);
+            }
+            g.writeEndObject();
+        } else {
+            g.writeObjectFieldStart("series");
+            for (List<R> series : cube.series) {
+                R first = series.get(0);
+                StringBuilder key = new StringBuilder();
+                for (int i : cube.seriesDims) {
+                    if (!key.isEmpty()) {
+                        key.append(':');
+                    }
+                    key.append(dims.get(i).of(cube.dimension(first, i)));
+                }
+                g.writeObjectFieldStart(key.toString());
+                g.writeArrayFieldStart("attributes");
+                if (cube.attributes()) {
+                    for (int a : cube.seriesAttributes) {
+                        writeIndex(g, attributes.get(a).of(layout.attribute(first, a)));
+                    }
+                }
+                g.writeEndArray();
                 g.writeObjectFieldStart("observations");
-                for (R r : cube.series.isEmpty() ? List.<R>of() : cube.series.get(0)) {
-                    observation(g, cube, dims, attributes, r);
+                if (cube.observations()) {
+                    for (R r : series) {
+                        observation(g, cube, dims, attributes, r);
+                    }
                 }
                 g.writeEndObject();
-            } else {
-                g.writeObjectFieldStart("series");
-                for (List<R> series : cube.series) {
-                    R first = series.get(0);
-                    StringBuilder key = new StringBuilder();
-                    for (int i : cube.seriesDims) {
-                        if (!key.isEmpty()) {
-                            key.append(':');
-                        }
-                        key.append(dims.get(i).of(cube.dimension(first, i)));
-                    }
-                    g.writeObjectFieldStart(key.toString());
-                    g.writeArrayFieldStart("attributes");
-                    if (cube.attributes()) {
-                        for (int a : cube.seriesAttributes) {
-                            writeIndex(g, attributes.get(a).of(layout.attribute(first, a)));
-                        }
-                    }
-                    g.writeEndArray();
-                    g.writeObjectFieldStart("observations");
-                    if (cube.observations()) {
-                        for (R r : series) {
-                            observation(g, cube, dims, attributes, r);
-                        }
-                    }
-                    g.writeEndObject();
-                    g.writeEndObject();
-                }
                 g.writeEndObject();
             }
             g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
         }
+        g.writeEndObject();
+        g.writeEndArray();
     }
 
     private static <R> void observation(JsonGenerator g, Cube<R> cube, List<Values> dims, List<Values> attributes, R r) throws IOException {
@@ -585,7 +613,205 @@ public final class SdmxDataWriter {
         g.writeEndObject();
     }
 
+    // ---- SDMX-JSON 2.0 ----
+
+    /** Where the SDMX-JSON 2.0.0 data message schema is published (the message names it in meta.schema). */
+    static final String JSON_2_SCHEMA =
+            "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/v2.0.0/data-message/tools/schemas/2.0.0/sdmx-json-data-schema.json";
+
+    /**
+     * SDMX-JSON 2.0.0 (the SDMX 3.0 generation): meta instead of header, a list of structures each naming its data
+     * sets, the measure OBS_VALUE declared under measures, attributes with their relationship, localised names
+     * ({@code names}). Observation arrays are the same as in 1.0: the value, then the attributes' value indexes.
+     */
+    public static <R> void json2(List<R> rows, Layout<R> layout, DataQuery query, String selfUri, OutputStream out) throws IOException {
+        Cube<R> cube = new Cube<>(rows, layout, query);
+        Dataflow flow = layout.flow();
+        List<Values> dims = dimensionValues(rows, cube);
+        List<Values> attributes = attributeValues(rows, layout);
+
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("meta");
+            g.writeStringField("schema", JSON_2_SCHEMA);
+            g.writeStringField("id", "IREF" + System.nanoTime());
+            g.writeBooleanField("test", false);
+            g.writeStringField("prepared", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            g.writeArrayFieldStart("contentLanguages");
+            g.writeString("en");
+            g.writeEndArray();
+            g.writeObjectFieldStart("sender");
+            g.writeStringField("id", Structures.AGENCY);
+            localised(g, "name", "WSIS platform");
+            g.writeEndObject();
+            g.writeArrayFieldStart("links");
+            link(g, selfUri, "request", null);
+            g.writeEndArray();
+            g.writeEndObject();
+
+            g.writeObjectFieldStart("data");
+            g.writeArrayFieldStart("structures");
+            g.writeStartObject();
+            g.writeArrayFieldStart("dataSets");
+            g.writeNumber(0);
+            g.writeEndArray();
+            g.writeArrayFieldStart("links");
+            link(g, null, "dataflow", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + flow.urnShort());
+            link(g, null, "datastructure", "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=" + Structures.AGENCY + ":"
+                    + flow.dsd() + "(" + Structures.VERSION + ")");
+            g.writeEndArray();
+            localised(g, "name", flow.name());
+
+            g.writeObjectFieldStart("dimensions");
+            g.writeArrayFieldStart("dataSet");
+            g.writeEndArray();
+            g.writeArrayFieldStart("series");
+            for (int i : cube.seriesDims) {
+                dimensionComponent2(g, layout, i, dims.get(i));
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("observation");
+            if (cube.observations()) {
+                for (int i : cube.obsDims) {
+                    dimensionComponent2(g, layout, i, dims.get(i));
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+
+            g.writeObjectFieldStart("measures");
+            g.writeArrayFieldStart("observation");
+            if (cube.observations()) {
+                g.writeStartObject();
+                g.writeStringField("id", "OBS_VALUE");
+                localised(g, "name", flow.measureName());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+
+            g.writeObjectFieldStart("attributes");
+            g.writeArrayFieldStart("dataSet");
+            g.writeEndArray();
+            g.writeArrayFieldStart("series");
+            if (cube.attributes()) {
+                for (int a : cube.seriesAttributes) {
+                    attributeComponent2(g, layout, a, attributes.get(a));
+                }
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("observation");
+            if (cube.attributes() && cube.observations()) {
+                for (int a : cube.obsAttributes) {
+                    attributeComponent2(g, layout, a, attributes.get(a));
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndArray();
+
+            writeDataSets(g, cube, dims, attributes, true);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+    }
+
+    /** A name as SDMX-JSON 2.0 gives it: the best match in {@code name} and every language in {@code names}. */
+    private static void localised(JsonGenerator g, String field, String english) throws IOException {
+        g.writeStringField(field, english);
+        g.writeObjectFieldStart(field + "s");
+        g.writeStringField("en", english);
+        g.writeEndObject();
+    }
+
+    private static void dimensionComponent2(JsonGenerator g, Layout<?> layout, int i, Values values) throws IOException {
+        List<Structures.Dimension> dimensions = layout.flow().dimensions();
+        g.writeStartObject();
+        if (i == dimensions.size()) {
+            g.writeStringField("id", "TIME_PERIOD");
+            localised(g, "name", "Time period");
+            g.writeNumberField("keyPosition", i);
+            g.writeArrayFieldStart("roles");
+            g.writeString("TIME_PERIOD");
+            g.writeEndArray();
+            g.writeArrayFieldStart("values");
+            for (String period : values.ids) {
+                g.writeStartObject();
+                g.writeStringField("id", period);
+                localised(g, "name", period);
+                g.writeStringField("start", period + "-01-01T00:00:00Z");
+                g.writeStringField("end", period + "-12-31T23:59:59Z");
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            return;
+        }
+        Structures.Dimension d = dimensions.get(i);
+        g.writeStringField("id", d.id());
+        localised(g, "name", d.name());
+        g.writeNumberField("keyPosition", i);
+        if (d.id().equals("FREQ") || d.id().equals("REF_AREA")) {
+            g.writeArrayFieldStart("roles");
+            g.writeString(d.id());
+            g.writeEndArray();
+        }
+        codedValues(g, values, layout.codes(d.codelist()));
+        g.writeEndObject();
+    }
+
+    private static void attributeComponent2(JsonGenerator g, Layout<?> layout, int a, Values values) throws IOException {
+        Dataflow.Attribute attribute = layout.flow().attributes().get(a);
+        g.writeStartObject();
+        g.writeStringField("id", attribute.id());
+        localised(g, "name", attribute.name());
+        g.writeBooleanField("isMandatory", attribute.mandatory());
+        g.writeObjectFieldStart("relationship");
+        if (attribute.dimension() == null) {
+            g.writeObjectFieldStart("observation");
+            g.writeEndObject();
+        } else {
+            g.writeArrayFieldStart("dimensions");
+            g.writeString(attribute.dimension());
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        if (attribute.codelist() == null) {
+            // free text (COMMENT_OBS): each value is itself; the schema wants at least one value or none listed
+            if (!values.ids.isEmpty()) {
+                g.writeArrayFieldStart("values");
+                for (String value : values.ids) {
+                    g.writeStartObject();
+                    g.writeStringField("value", value);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+        } else {
+            codedValues(g, values, layout.codes(attribute.codelist()));
+        }
+        g.writeEndObject();
+    }
+
+    private static void codedValues(JsonGenerator g, Values values, Map<String, String> names) throws IOException {
+        if (values.ids.isEmpty()) {
+            return; // the schema wants at least one value when values are listed
+        }
+        g.writeArrayFieldStart("values");
+        for (String value : values.ids) {
+            g.writeStartObject();
+            g.writeStringField("id", value);
+            localised(g, "name", names.getOrDefault(value, value));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     // ---- SDMX-CSV 1.0 ----
+
+    /** SDMX-CSV is built on RFC 4180, whose records end with CRLF (strict readers such as sdmx-dl's insist on it). */
+    private static final String CRLF = "\r\n";
 
     /**
      * SDMX-CSV 1.0 is flat whatever dimensionAtObservation says; detail drops observation or attribute columns
@@ -610,7 +836,7 @@ public final class SdmxDataWriter {
             header.append(",TIME_PERIOD,OBS_VALUE");
         }
         attributes.forEach(a -> header.append(',').append(flow.attributes().get(a).id()));
-        w.write(header.append('\n').toString());
+        w.write(header.append(CRLF).toString());
         StringBuilder line = new StringBuilder(128);
         String lastSeries = null;
         for (R r : rows) {
@@ -637,7 +863,7 @@ public final class SdmxDataWriter {
                 line.append(',');
                 csvField(line, layout.attribute(r, a));
             }
-            w.write(line.append('\n').toString());
+            w.write(line.append(CRLF).toString());
         }
         w.flush();
     }

@@ -14,11 +14,12 @@ public final class SdmxFormats {
     public static final String GENERIC_XML = "application/vnd.sdmx.genericdata+xml;version=2.1";
     public static final String STRUCTURE_SPECIFIC_XML = "application/vnd.sdmx.structurespecificdata+xml;version=2.1";
     public static final String JSON_DATA = "application/vnd.sdmx.data+json;version=1.0.0";
+    public static final String JSON_DATA_2 = "application/vnd.sdmx.data+json;version=2.0.0";
     public static final String CSV_DATA = "application/vnd.sdmx.data+csv;version=1.0.0";
     public static final String STRUCTURE_XML = "application/vnd.sdmx.structure+xml;version=2.1";
 
     public enum Data {
-        GENERIC(GENERIC_XML), STRUCTURE_SPECIFIC(STRUCTURE_SPECIFIC_XML), JSON(JSON_DATA), CSV(CSV_DATA);
+        GENERIC(GENERIC_XML), STRUCTURE_SPECIFIC(STRUCTURE_SPECIFIC_XML), JSON(JSON_DATA), JSON_2(JSON_DATA_2), CSV(CSV_DATA);
 
         public final String mediaType;
 
@@ -35,10 +36,12 @@ public final class SdmxFormats {
             return switch (format.toLowerCase(Locale.ROOT)) {
                 case "genericdata" -> Data.GENERIC;
                 case "structurespecificdata" -> Data.STRUCTURE_SPECIFIC;
-                case "jsondata" -> Data.JSON;
+                // format names the family; an Accept header naming SDMX-JSON 2.0.0 picks that version of it
+                case "jsondata" -> acceptsJson2(accept) ? Data.JSON_2 : Data.JSON;
                 case "csvdata" -> Data.CSV;
                 default -> throw SdmxException.notAcceptable("Unsupported format '" + format
-                        + "': offered genericdata, structurespecificdata, jsondata (SDMX-JSON 1.0), csvdata (SDMX-CSV 1.0)");
+                        + "': offered genericdata, structurespecificdata, jsondata (SDMX-JSON 1.0, or 2.0.0 when Accept names it), "
+                        + "csvdata (SDMX-CSV 1.0)");
             };
         }
         for (MediaRange range : ranges(accept)) {
@@ -46,7 +49,9 @@ public final class SdmxFormats {
                 case "*/*", "application/*", "application/xml", "text/xml", "application/vnd.sdmx.genericdata+xml" ->
                         range.versionIs("2.1") ? Data.GENERIC : null;
                 case "application/vnd.sdmx.structurespecificdata+xml" -> range.versionIs("2.1") ? Data.STRUCTURE_SPECIFIC : null;
-                case "application/json", "application/vnd.sdmx.data+json" -> range.versionIs("1.0.0", "1.0") ? Data.JSON : null;
+                case "application/json" -> range.versionIs("1.0.0", "1.0") ? Data.JSON : null;
+                case "application/vnd.sdmx.data+json" -> range.versionIs("1.0.0", "1.0") ? Data.JSON
+                        : range.versionIs("2.0.0", "2.0") ? Data.JSON_2 : null;
                 case "text/csv", "application/vnd.sdmx.data+csv" -> range.versionIs("1.0.0", "1.0") ? Data.CSV : null;
                 default -> null;
             };
@@ -55,7 +60,12 @@ public final class SdmxFormats {
             }
         }
         throw SdmxException.notAcceptable("Not acceptable: '" + accept + "'; offered " + GENERIC_XML + " (default), "
-                + STRUCTURE_SPECIFIC_XML + ", " + JSON_DATA + ", " + CSV_DATA);
+                + STRUCTURE_SPECIFIC_XML + ", " + JSON_DATA + ", " + JSON_DATA_2 + ", " + CSV_DATA);
+    }
+
+    private static boolean acceptsJson2(String accept) {
+        return ranges(accept).stream().anyMatch(r -> r.type.equals("application/vnd.sdmx.data+json") && r.version != null
+                && (r.version.equals("2.0.0") || r.version.equals("2.0")));
     }
 
     /** Structure messages: SDMX-ML 2.1 only. */

@@ -115,6 +115,7 @@ public class SdmxResource {
             @Content(mediaType = SdmxFormats.GENERIC_XML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_XML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = SdmxFormats.JSON_DATA, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = SdmxFormats.JSON_DATA_2, schema = @Schema(type = SchemaType.OBJECT)),
             @Content(mediaType = SdmxFormats.CSV_DATA, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
     @APIResponse(responseCode = "400", description = "Malformed key or parameter, unknown parameter (SDMX error 140/150)")
@@ -145,6 +146,7 @@ public class SdmxResource {
             @Content(mediaType = SdmxFormats.GENERIC_XML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_XML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = SdmxFormats.JSON_DATA, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = SdmxFormats.JSON_DATA_2, schema = @Schema(type = SchemaType.OBJECT)),
             @Content(mediaType = SdmxFormats.CSV_DATA, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
     @APIResponse(responseCode = "400", description = "Malformed key or parameter, unknown parameter (SDMX error 140/150)")
@@ -173,6 +175,7 @@ public class SdmxResource {
             @Content(mediaType = SdmxFormats.GENERIC_XML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = SdmxFormats.STRUCTURE_SPECIFIC_XML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = SdmxFormats.JSON_DATA, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = SdmxFormats.JSON_DATA_2, schema = @Schema(type = SchemaType.OBJECT)),
             @Content(mediaType = SdmxFormats.CSV_DATA, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
     @APIResponse(responseCode = "400", description = "Malformed key or parameter, unknown parameter (SDMX error 140/150)")
@@ -270,6 +273,7 @@ public class SdmxResource {
                 case GENERIC -> SdmxDataWriter.genericXml(result, SdmxDataWriter.ict(snapshot), query, body);
                 case STRUCTURE_SPECIFIC -> SdmxDataWriter.structureSpecificXml(result, SdmxDataWriter.ict(snapshot), query, body);
                 case JSON -> SdmxDataWriter.json(result, SdmxDataWriter.ict(snapshot), query, uri.getRequestUri().toString(), body);
+                case JSON_2 -> SdmxDataWriter.json2(result, SdmxDataWriter.ict(snapshot), query, uri.getRequestUri().toString(), body);
                 case CSV -> SdmxDataWriter.csv(result, SdmxDataWriter.ict(snapshot), query, body);
             }
         } catch (IOException e) {
@@ -307,6 +311,7 @@ public class SdmxResource {
                 case GENERIC -> SdmxDataWriter.genericXml(rows, layout, query, body);
                 case STRUCTURE_SPECIFIC -> SdmxDataWriter.structureSpecificXml(rows, layout, query, body);
                 case JSON -> SdmxDataWriter.json(rows, layout, query, uri.getRequestUri().toString(), body);
+                case JSON_2 -> SdmxDataWriter.json2(rows, layout, query, uri.getRequestUri().toString(), body);
                 case CSV -> SdmxDataWriter.csv(rows, layout, query, body);
             }
         } catch (IOException e) {

@@ -131,7 +131,7 @@ class SyncWhilePublishingTest {
     }
 
     private static void parse(String csv, Map<String, String> into) {
-        String[] lines = csv.split("\n");
+        String[] lines = csv.split("\r\n");
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].split(",", -1);
             into.put(f[2] + "/" + f[7], f[8]);

@@ -59,7 +59,7 @@ class SdmxResourceTest {
     void sdmxCsvWithFormatParameterAndLastNObservations() {
         String csv = asItu().get("/api/sdmx/data/DF_ICT/A.ZAF+NGA.IT_NET_BBND...?format=csvdata&lastNObservations=2")
                 .then().statusCode(200).contentType(startsWith("application/vnd.sdmx.data+csv")).extract().asString();
-        String[] lines = csv.split("\n");
+        String[] lines = csv.split("\r\n");
         org.junit.jupiter.api.Assertions.assertEquals(
                 "DATAFLOW,FREQ,REF_AREA,INDICATOR,SEX,AGE,URBANISATION,TIME_PERIOD,OBS_VALUE,OBS_STATUS,COMMENT_OBS,UNIT_MEASURE,UNIT_MULT", lines[0]);
         org.junit.jupiter.api.Assertions.assertEquals(1 + 3 * 2, lines.length, csv);   // NGA total, ZAF total, ZAF female
@@ -197,7 +197,7 @@ class SdmxResourceTest {
                 .contentType(startsWith("application/vnd.sdmx.genericdata+xml")).body(containsString("<message:GenericData"));
         asItu().accept("*/*").get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T").then().statusCode(200)
                 .contentType(startsWith("application/vnd.sdmx.genericdata+xml"));
-        for (String type : java.util.List.of("application/vnd.sdmx.data+json;version=2.0.0", "application/vnd.sdmx.data+csv;version=2.0.0",
+        for (String type : java.util.List.of("application/vnd.sdmx.data+json;version=3.0.0", "application/vnd.sdmx.data+csv;version=2.0.0",
                 "application/vnd.sdmx.genericdata+xml;version=3.0.0", "text/html")) {
             asItu().accept(type).get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T").then().statusCode(406);
         }

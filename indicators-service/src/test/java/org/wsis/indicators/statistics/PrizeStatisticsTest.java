@@ -48,7 +48,7 @@ class PrizeStatisticsTest {
         send(edition, "org.wsis.prizes.statistics.published.v1", UUID.randomUUID().toString(), example(edition));
         String csv = awaitCsv(edition);
         Map<String, Long> figures = new HashMap<>();
-        String[] lines = csv.split("\n");
+        String[] lines = csv.split("\r\n");
         assertEquals("DATAFLOW,FREQ,CATEGORY,REGION,STAKEHOLDER_TYPE,MEASURE,TIME_PERIOD,OBS_VALUE", lines[0]);
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].split(",");

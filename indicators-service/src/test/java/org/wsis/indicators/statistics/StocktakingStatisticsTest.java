@@ -81,7 +81,7 @@ class StocktakingStatisticsTest {
     /** Every count of 1990 as SDMX-CSV: key -> count. */
     private static Map<String, Long> counts1990() {
         Map<String, Long> counts = new HashMap<>();
-        String[] lines = csv("all", "1990").split("\n");
+        String[] lines = csv("all", "1990").split("\r\n");
         assertEquals("DATAFLOW,FREQ,ACTION_LINE,SDG,REGION,STAKEHOLDER_TYPE,TIME_PERIOD,OBS_VALUE", lines[0]);
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].split(",");
@@ -202,7 +202,7 @@ class StocktakingStatisticsTest {
         given().get("/api/sdmx/data/DF_STOCKTAKING/all?updatedAfter=2020-01-01T00:00:00Z").then().statusCode(501);
         given().get("/api/sdmx/data/DF_STOCKTAKING/all?includeHistory=true").then().statusCode(501);
         given().get("/api/sdmx/data/DF_STOCKTAKING/all?junk=1").then().statusCode(400);
-        given().accept("application/vnd.sdmx.data+json;version=2.0.0").get("/api/sdmx/data/DF_STOCKTAKING/all").then().statusCode(406);
+        given().accept("application/vnd.sdmx.data+json;version=3.0.0").get("/api/sdmx/data/DF_STOCKTAKING/all").then().statusCode(406);
         given().get("/api/sdmx/data/DF_NOPE/all").then().statusCode(404);
         given().get("/api/sdmx/data/DF_STOCKTAKING/all/OTHER_AGENCY").then().statusCode(404);
     }
@@ -213,7 +213,7 @@ class StocktakingStatisticsTest {
                 .then().statusCode(200).body(containsString("<generic:Value id=\"TIME_PERIOD\" value=\"1990\"/>"));
         String csv = given().get("/api/sdmx/data/DF_STOCKTAKING/A._T._T._T._T?lastNObservations=1&format=csvdata&endPeriod=1992")
                 .then().statusCode(200).extract().asString();
-        assertEquals(2, csv.split("\n").length, csv);
+        assertEquals(2, csv.split("\r\n").length, csv);
         assertTrue(csv.contains(",_T,_T,_T,_T,1992,1"), csv);
     }
 

@@ -1,5 +1,11 @@
 package org.wsis.prizes.category;
 
+import java.util.Map;
+import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.StoredTranslation;
+import org.wsis.commons.i18n.Translation;
+import org.wsis.commons.i18n.Translations;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,15 +18,35 @@ public final class CategoryDtos {
     }
 
     public record SpecialPrizeRequest(@NotBlank @Size(max = 200) String name,
-                                      @Schema(nullable = true) @Size(max = 2000) String description) {
+                                      @Schema(nullable = true) @Size(max = 2000) String description,
+                                      @Schema(nullable = true, description = "The UN language name and description are written in (default en)")
+                                      @jakarta.validation.constraints.Pattern(regexp = Translations.LANGUAGE_PATTERN,
+                                              message = Translations.LANGUAGE_MESSAGE) String language) {
     }
 
-    /** kind: ACTION_LINE (one of the 18 default categories) or SPECIAL_PRIZE. */
+    /**
+     * kind: ACTION_LINE (one of the 18 default categories) or SPECIAL_PRIZE. {@code language}: the language name and
+     * description are shown in (Accept-Language's choice), {@code originalLanguage} the one administrators wrote them
+     * in, {@code translations} every other language at once (a translation's {@code title} is the name).
+     */
     public record EditionCategoryView(String code, String name,
                                       @Schema(enumeration = {"ACTION_LINE", "SPECIAL_PRIZE"}) String kind,
-                                      @Schema(nullable = true) String description) {
+                                      @Schema(nullable = true) String description,
+                                      @Schema(description = "The language name and description are in") String language,
+                                      @Schema(description = "The language prize administrators wrote them in") String originalLanguage,
+                                      @Schema(description = "Name (title) and description in other UN languages, by ISO 639-1 code")
+                                      Map<String, Translation> translations) {
         public static EditionCategoryView of(EditionCategory c) {
-            return new EditionCategoryView(c.code, c.name, c.kind, c.description);
+            return of(c, null);
+        }
+
+        /** Name and description in the language {@code preference} chooses (null: the original). */
+        public static EditionCategoryView of(EditionCategory c, LanguagePreference preference) {
+            String shown = preference == null ? c.language : Translations.shownLanguage(c.translations, c.language, c.name, preference);
+            StoredTranslation translated = shown.equals(c.language) ? null : c.translations.get(shown);
+            return new EditionCategoryView(c.code, translated == null ? c.name : translated.title, c.kind,
+                    translated == null ? c.description : translated.description, translated == null ? c.language : shown,
+                    c.language, Translations.view(c.translations, false));
         }
     }
 }

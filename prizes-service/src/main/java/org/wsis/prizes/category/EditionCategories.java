@@ -59,12 +59,43 @@ public class EditionCategories {
                     .setParameter(1, year).getSingleResult();
             existing.sortOrder = (last == null ? 0 : last) + 1;
         }
+        if (created) {
+            existing.language = request.language() == null ? "en" : request.language();
+        } else if (request.language() != null && !request.language().equals(existing.language)) {
+            existing.translations = org.wsis.commons.i18n.Translations.without(existing.translations, request.language());
+            existing.language = request.language();
+        }
         existing.name = request.name().strip();
         existing.description = request.description() == null ? null : request.description().strip();
         existing.persist();
         audit.record(created ? "special-prize.added" : "special-prize.changed", "special-prize", year + "/" + code,
                 before, auditState(existing), null);
         return created;
+    }
+
+    /**
+     * A prize administrator gives (or replaces) a category's name ({@code title}) and description in another UN
+     * language, with its origin. Any category of the edition, at any phase: a translation changes no rule. Audited by
+     * the languages only.
+     */
+    @Transactional
+    public EditionCategory translate(int year, String code, String language, org.wsis.commons.i18n.NewTranslation request,
+                                     String translator, java.time.OffsetDateTime now) {
+        editions.getForUpdate(year);
+        EditionCategory category = EditionCategory.lookup(year, code);
+        if (category == null) {
+            throw ProblemException.notFound("Category of edition " + year, code);
+        }
+        if (language.equals(category.language)) {
+            throw ProblemException.invalid("language", "the category is written in " + language
+                    + ": its own name and description are the original");
+        }
+        java.util.Map<String, Object> before = AuditLog.state("translations", List.copyOf(category.translations.keySet()));
+        category.translations = org.wsis.commons.i18n.Translations.with(category.translations, language,
+                org.wsis.commons.i18n.StoredTranslation.of(request, translator, now));
+        audit.record("edition-category.translated", "edition-category", year + "/" + code, before,
+                AuditLog.state("translations", List.copyOf(category.translations.keySet())), language);
+        return category;
     }
 
     /** Remove a special prize that nothing was submitted to, before voting opens. */

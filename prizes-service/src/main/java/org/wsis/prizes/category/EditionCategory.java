@@ -36,6 +36,12 @@ public class EditionCategory extends PanacheEntityBase {
     public String description;
     @Column(name = "sort_order")
     public int sortOrder;
+    /** The UN language name and description are written in (migration V10; 'en' before). */
+    public String language = "en";
+    /** Name (as {@code title}) and description in other UN languages, by code (commons i18n/Translations). */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "translations", nullable = false)
+    public java.util.Map<String, org.wsis.commons.i18n.StoredTranslation> translations = new java.util.TreeMap<>();
 
     public boolean isSpecialPrize() {
         return SPECIAL_PRIZE.equals(kind);

@@ -33,9 +33,13 @@ import java.util.List;
 @Tag(name = "Categories")
 public class EditionCategoryResource {
     private final EditionCategories categories;
+    private final org.wsis.commons.security.CurrentUser caller;
+    private final java.time.Clock clock;
 
-    public EditionCategoryResource(EditionCategories categories) {
+    public EditionCategoryResource(EditionCategories categories, org.wsis.commons.security.CurrentUser caller, java.time.Clock clock) {
         this.categories = categories;
+        this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -45,8 +49,33 @@ public class EditionCategoryResource {
     @APIResponse(responseCode = "200", description = "The edition's categories, in order",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CategoryDtos.EditionCategoryView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such edition")
-    public List<CategoryDtos.EditionCategoryView> list(@PathParam("year") int year) {
-        return categories.of(year).stream().map(CategoryDtos.EditionCategoryView::of).toList();
+    public Response list(@PathParam("year") int year,
+                         @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        org.wsis.commons.i18n.LanguagePreference preference = org.wsis.commons.i18n.LanguagePreference.parse(acceptLanguage);
+        return Response.ok(categories.of(year).stream().map(c -> CategoryDtos.EditionCategoryView.of(c, preference)).toList())
+                .header(jakarta.ws.rs.core.HttpHeaders.VARY, jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE).build();
+    }
+
+    @PUT
+    @Path("{code}/translations/{lang}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(PrizeRoles.ADMIN)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "edition-category.translated")
+    @Operation(operationId = "putEditionCategoryTranslation",
+            summary = "Give or replace a category's name and description in a UN language (prize-admin)",
+            description = "`lang` is one of ar zh en fr ru es, not the category's original language; `title` is the name; origin "
+                    + "OWNER (written by the administrators), HUMAN (translated by a person) or MACHINE (machine translated).")
+    @APIResponse(responseCode = "200", description = "The category (in its original language, with every translation)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CategoryDtos.EditionCategoryView.class)))
+    @APIResponse(responseCode = "400", description = "Not one of the six UN language codes, or an invalid body")
+    @APIResponse(responseCode = "404", description = "No such edition or category")
+    @APIResponse(responseCode = "422", description = "lang is the category's original language")
+    public CategoryDtos.EditionCategoryView translate(@PathParam("year") int year, @PathParam("code") @Size(max = 40) String code,
+                                                      @PathParam("lang") @Pattern(regexp = org.wsis.commons.i18n.Translations.LANGUAGE_PATTERN,
+                                                              message = org.wsis.commons.i18n.Translations.LANGUAGE_MESSAGE) String lang,
+                                                      @NotNull(message = "a JSON body is required") @Valid org.wsis.commons.i18n.NewTranslation request) {
+        return CategoryDtos.EditionCategoryView.of(categories.translate(year, code, lang, request, caller.subject(),
+                org.wsis.commons.time.ServiceClock.utcNow(clock)));
     }
 
     @PUT

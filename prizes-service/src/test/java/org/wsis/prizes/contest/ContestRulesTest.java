@@ -185,6 +185,25 @@ class ContestRulesTest {
         createEdition(otherYear, 1);
         given().get("/api/v1/editions/" + otherYear + "/categories").then().body("size()", equalTo(18));
 
+        // issue 21: a category in two languages, chosen by Accept-Language, every language at once in translations
+        as(ADMIN).body(Map.of("title", "Prix de l'innovation pour le vieillissement en bonne santé", "description", "Depuis 2021",
+                        "origin", "HUMAN")).put(categories + "/SP.HEALTHY-AGEING/translations/fr")
+                .then().statusCode(200).body("name", equalTo("Healthy Ageing Innovation Prize"))
+                .body("translations.fr.origin", equalTo("HUMAN"));
+        as(ADMIN).body(Map.of("title", "x", "origin", "MACHINE")).put(categories + "/SP.HEALTHY-AGEING/translations/de")
+                .then().statusCode(400).contentType("application/problem+json");
+        as(ADMIN).body(Map.of("title", "x", "origin", "MACHINE")).put(categories + "/SP.HEALTHY-AGEING/translations/en")
+                .then().statusCode(422).contentType("application/problem+json");
+        as("someone").body(Map.of("title", "x", "origin", "MACHINE")).put(categories + "/SP.HEALTHY-AGEING/translations/es")
+                .then().statusCode(403);
+        given().header("Accept-Language", "fr-FR").get(categories).then().statusCode(200)
+                .body("find { it.code == 'SP.HEALTHY-AGEING' }.name", equalTo("Prix de l'innovation pour le vieillissement en bonne santé"))
+                .body("find { it.code == 'SP.HEALTHY-AGEING' }.language", equalTo("fr"))
+                .body("find { it.code == 'SP.HEALTHY-AGEING' }.originalLanguage", equalTo("en"))
+                .body("find { it.code == 'SP.HEALTHY-AGEING' }.description", equalTo("Depuis 2021"))
+                .body("find { it.code == 'C3' }.language", equalTo("en")); // no French for it: English
+        given().get(categories).then().body("find { it.code == 'SP.HEALTHY-AGEING' }.name", equalTo("Healthy Ageing Innovation Prize"));
+
         // any eligible entry may enter a special prize; an unknown special prize is refused
         String owner = "owner-" + UUID.randomUUID();
         UUID entry = eligibleEntry(owner, "Elder Care Network", "Tablets for elders " + UUID.randomUUID(), "C3");

@@ -4,6 +4,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.Translation;
+import org.wsis.commons.i18n.StoredTranslation;
+import org.wsis.commons.i18n.Translations;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -11,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What clients send and receive; the entity never leaves the service. */
@@ -74,6 +80,9 @@ public final class EntryDtos {
      * ({@link #publicOf}): without the owner's subject (also the key of that person's votes), without
      * the moderator's comment, and without the contact person unless the owner opted in. Those
      * fields are then null (always present, so the contract can require every field).
+     * Languages (issue 21): {@code originalLanguage} is the one the owner wrote in; {@code language} the one
+     * title and description are shown in: the original for the owner and moderators (what PUT replaces), the
+     * one Accept-Language chose among the original and the approved translations for everyone else.
      */
     public record EntryView(UUID id, String title, String description, String organisation, List<String> actionLines,
                             EntryStatus status,
@@ -85,30 +94,48 @@ public final class EntryDtos {
                             @Schema(nullable = true) String stakeholderType, List<String> countries,
                             List<String> regions, List<String> sdgTargets, List<Integer> sdgs, List<String> targetGroups,
                             @Schema(nullable = true) LocalDate startDate, @Schema(nullable = true) LocalDate endDate, @Schema(nullable = true) ProjectStatus projectStatus, List<String> links,
-                            List<String> partners, @Schema(nullable = true) String language, @Schema(nullable = true) Integer stocktakingYear, boolean successStory,
+                            List<String> partners,
+                            @Schema(nullable = true, description = "The language title and description are in") String language,
+                            @Schema(nullable = true) Integer stocktakingYear, boolean successStory,
                             List<PrizeView> prizes,
                             @Schema(nullable = true) String returnComment,
-                            boolean changePending, boolean publicContact) {
+                            boolean changePending, boolean publicContact,
+                            @Schema(description = "The language the owner wrote the entry in") String originalLanguage,
+                            @Schema(description = "Approved translations by ISO 639-1 code (the original language is not among them)")
+                            Map<String, Translation> translations,
+                            @Schema(nullable = true, description = "Translations awaiting a moderator; owner and moderators only")
+                            Map<String, Translation> pendingTranslations) {
         public static EntryView of(Entry e) {
-            return view(e, true);
+            return view(e, true, e.language);
         }
 
-        public static EntryView publicOf(Entry e) {
-            return view(e, false);
+        /** The public view, title and description in the language {@code preference} chooses. */
+        public static EntryView publicOf(Entry e, LanguagePreference preference) {
+            return view(e, false, shownLanguage(e, preference));
         }
 
-        private static EntryView view(Entry e, boolean whole) {
+        /** The language of the text the public sees: among the original and the approved translations. */
+        public static String shownLanguage(Entry e, LanguagePreference preference) {
+            return Translations.shownLanguage(e.translations, e.language, e.title, preference);
+        }
+
+        private static EntryView view(Entry e, boolean whole, String shown) {
             boolean contact = whole || e.publicContact;
-            return new EntryView(e.id, e.title, e.description, e.organisation, e.actionLines, e.status,
+            StoredTranslation translated = shown.equals(e.language) ? null : e.translations.get(shown);
+            return new EntryView(e.id, translated == null ? e.title : translated.title,
+                    translated == null ? e.description : translated.description, e.organisation, e.actionLines, e.status,
                     whole ? e.ownerId : null, e.createdAt, e.updatedAt, e.publishedAt, e.version,
                     contact ? e.contactName : null, contact ? e.contactEmail : null,
                     e.stakeholderType, e.countries, e.regions, e.sdgTargets, e.sdgs,
-                    e.targetGroups, e.startDate, e.endDate, e.projectStatus, e.links, e.partners, e.language,
+                    e.targetGroups, e.startDate, e.endDate, e.projectStatus, e.links, e.partners,
+                    translated == null ? e.language : shown,
                     e.stocktakingYear, e.successStory,
                     e.prizes.stream().map(p -> new PrizeView(p.edition, p.category, p.outcome))
                             .sorted(Comparator.comparingInt(PrizeView::edition).thenComparing(PrizeView::category)).toList(),
-                    whole ? e.returnComment : null, e.pendingRevision != null, e.publicContact);
+                    whole ? e.returnComment : null, e.pendingRevision != null, e.publicContact,
+                    e.language, Translations.view(e.translations, whole), whole ? Translations.view(e.pendingTranslations, true) : null);
         }
+
     }
 
     /** A moderator's internal note, as written. */

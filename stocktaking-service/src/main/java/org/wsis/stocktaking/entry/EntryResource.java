@@ -21,6 +21,10 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.NewTranslation;
+import org.wsis.commons.i18n.Translations;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.wsis.stocktaking.moderation.ModerationService;
 import jakarta.ws.rs.Path;
@@ -89,8 +93,11 @@ public class EntryResource {
     @Operation(operationId = "listPublishedEntries", summary = "Published entries, newest first")
     @APIResponse(responseCode = "200", description = "A page of published entries",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class, type = SchemaType.ARRAY)))
-    public Response list(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
-        return entries.listPublished(page).map(this::view).toResponse(uri);
+    public Response list(@BeanParam @Valid PageParams page, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                         @Context UriInfo uri) {
+        LanguagePreference preference = LanguagePreference.parse(acceptLanguage);
+        return Response.fromResponse(entries.listPublished(page).map(e -> view(e, preference)).toResponse(uri))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     @GET
@@ -166,15 +173,84 @@ public class EntryResource {
                     + "only when the owner set publicContact.")
     @APIResponse(responseCode = "200", description = "The entry",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Entry entry = entries.get(id);
-        return Response.ok(view(entry)).tag(etag(entry)).build();
+        EntryDtos.EntryView view = view(entry, LanguagePreference.parse(acceptLanguage));
+        return Response.ok(view).tag(Translations.etag(etag(entry), view.language(), entry.language)).header(HttpHeaders.CONTENT_LANGUAGE, view.language())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
-    /** Whole for the owner and moderators, the public view for everyone else. */
-    private EntryDtos.EntryView view(Entry entry) {
-        return entries.seesWhole(entry) ? EntryDtos.EntryView.of(entry) : EntryDtos.EntryView.publicOf(entry);
+    /**
+     * Whole for the owner and moderators (the original text, what PUT replaces), the public view for everyone
+     * else, its title and description in the language Accept-Language chose among the approved ones.
+     */
+    private EntryDtos.EntryView view(Entry entry, LanguagePreference preference) {
+        return entries.seesWhole(entry) ? EntryDtos.EntryView.of(entry) : EntryDtos.EntryView.publicOf(entry, preference);
     }
+
+    @PUT
+    @Path("{id}/translations/{lang}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(StocktakingRoles.EDITOR)
+    @Operation(operationId = "putEntryTranslation", summary = "Give or replace the translation of the caller's entry into a UN language (If-Match required)",
+            description = "Title and description in `lang` (ar zh en fr ru es, not the entry's original language) with their origin: "
+                    + "OWNER (written by the owner), HUMAN (translated by a person) or MACHINE (machine translated). "
+                    + "A draft or returned entry takes it at once and publishes it with the entry; for a published entry it "
+                    + "waits for a moderator (publishEntryTranslation) and the public keeps seeing the approved texts.")
+    @APIResponse(responseCode = "200", description = "The entry as stored now (a published entry's translation is in pendingTranslations)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
+    @APIResponse(responseCode = "400", description = "Not one of the six UN language codes, or an invalid body")
+    @APIResponse(responseCode = "403", description = "Not the owner of the entry")
+    @APIResponse(responseCode = "404", description = "No such entry")
+    @APIResponse(responseCode = "409", description = "The entry is submitted or archived")
+    @APIResponse(responseCode = "412", description = "The ETag in If-Match is stale: read the entry again")
+    @APIResponse(responseCode = "422", description = "lang is the entry's original language")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response translate(@PathParam("id") UUID id,
+                              @PathParam("lang") @Pattern(regexp = LANGUAGES, message = LANGUAGES_MESSAGE) String lang,
+                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              @NotNull(message = "a JSON body is required") @Valid NewTranslation request) {
+        limits.acquire("stocktaking-entry-writes", caller.subject(), "entry writes");
+        Entry entry = entries.translate(id, ifMatch, lang, request);
+        return Response.ok(EntryDtos.EntryView.of(entry)).tag(etag(entry)).build();
+    }
+
+    @POST
+    @Path("{id}/translations/{lang}/publish")
+    @RolesAllowed(StocktakingRoles.MODERATOR)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "entry.translation-published")
+    @Operation(operationId = "publishEntryTranslation", summary = "Publish the pending translation of a published entry (moderators; 403 on one's own entry)")
+    @APIResponse(responseCode = "200", description = "The entry, the translation now approved",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
+    @APIResponse(responseCode = "400", description = "Not one of the six UN language codes")
+    @APIResponse(responseCode = "403", description = "The moderator's own entry")
+    @APIResponse(responseCode = "404", description = "No such entry")
+    @APIResponse(responseCode = "409", description = "No translation into lang awaits moderation")
+    public EntryDtos.EntryView publishTranslation(@PathParam("id") UUID id,
+                                                  @PathParam("lang") @Pattern(regexp = LANGUAGES, message = LANGUAGES_MESSAGE) String lang) {
+        return EntryDtos.EntryView.of(moderation.publishTranslation(id, lang));
+    }
+
+    @POST
+    @Path("{id}/translations/{lang}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(StocktakingRoles.MODERATOR)
+    @Extension(name = AuditLog.OPERATION_EXTENSION, value = "entry.translation-returned")
+    @Operation(operationId = "returnEntryTranslation", summary = "Turn down the pending translation of a published entry, with comments for the owner (moderators; 403 on one's own entry)")
+    @APIResponse(responseCode = "200", description = "The entry, the translation no longer pending",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryDtos.EntryView.class)))
+    @APIResponse(responseCode = "400", description = "Not one of the six UN language codes, or no comment")
+    @APIResponse(responseCode = "403", description = "The moderator's own entry")
+    @APIResponse(responseCode = "404", description = "No such entry")
+    @APIResponse(responseCode = "409", description = "No translation into lang awaits moderation")
+    public EntryDtos.EntryView returnTranslation(@PathParam("id") UUID id,
+                                                 @PathParam("lang") @Pattern(regexp = LANGUAGES, message = LANGUAGES_MESSAGE) String lang,
+                                                 @NotNull(message = "a JSON body is required") @Valid EntryDtos.ReturnRequest request) {
+        return EntryDtos.EntryView.of(moderation.returnTranslation(id, lang, request.comment()));
+    }
+
+    private static final String LANGUAGES = Translations.LANGUAGE_PATTERN;
+    private static final String LANGUAGES_MESSAGE = Translations.LANGUAGE_MESSAGE;
 
     @POST
     @Path("{id}/submit")

@@ -25,7 +25,9 @@ public class EntryRevisions {
         CHANGE_PROPOSED, CHANGE_PUBLISHED, CHANGE_RETURNED,
         SUCCESS_STORY_MARKED, SUCCESS_STORY_UNMARKED,
         /** a moderator brought an archived entry back to its owner (as RETURNED) */
-        RESTORED
+        RESTORED,
+        /** translations (issue 21): given in place (draft, returned), or proposed for a published entry and decided */
+        TRANSLATED, TRANSLATION_PROPOSED, TRANSLATION_PUBLISHED, TRANSLATION_RETURNED
     }
 
     private final EntityManager entityManager;

@@ -23,6 +23,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.wsis.commons.reference.Countries;
+import org.wsis.commons.i18n.NewTranslation;
+import org.wsis.commons.i18n.StoredTranslation;
+import org.wsis.commons.i18n.Translations;
 
 /** Entry use cases of owners; each public method is one transaction. Moderation is in moderation/. */
 @ApplicationScoped
@@ -201,6 +204,46 @@ public class EntryService {
         entry.links = request.links();
         entry.partners = request.partners().stream().map(String::strip).toList();
         entry.language = request.language();
+        // a text in the original language is the entry itself, never also one of its translations
+        if (entry.translations.containsKey(entry.language)) {
+            entry.translations = Translations.without(entry.translations, entry.language);
+        }
+        if (entry.pendingTranslations.containsKey(entry.language)) {
+            entry.pendingTranslations = Translations.without(entry.pendingTranslations, entry.language);
+        }
+    }
+
+    /**
+     * The owner gives (or replaces) the translation of title and description into {@code language}, If-Match as
+     * for an edit. Draft or returned: it is part of the entry and is published with it. Published: it waits for
+     * a moderator, as an edit does, and the public keeps seeing the approved text (moderation/).
+     */
+    @Transactional
+    public Entry translate(UUID id, String ifMatch, String language, NewTranslation request) {
+        Entry entry = editable(id, ifMatch);
+        if (language.equals(entry.language)) {
+            throw ProblemException.invalid("language", "the entry is written in " + language
+                    + ": its text in its original language is replaced with PUT /entries/" + id);
+        }
+        if (request.description() == null || request.description().isBlank()) {
+            throw ProblemException.malformed("description", "must not be blank: an entry's translation carries its description");
+        }
+        StoredTranslation translation = StoredTranslation.of(request, caller.subject(), now());
+        switch (entry.status) {
+            case DRAFT, RETURNED -> {
+                entry.translations = Translations.with(entry.translations, language, translation);
+                entry.updatedAt = now();
+                revisions.record(entry, Action.TRANSLATED, caller.subject(), "translation " + language + " (" + request.origin() + ")");
+            }
+            case PUBLISHED -> {
+                entry.pendingTranslations = Translations.with(entry.pendingTranslations, language, translation);
+                entry.updatedAt = now();
+                revisions.record(entry, Action.TRANSLATION_PROPOSED, caller.subject(), "translation " + language + " (" + request.origin() + ")");
+            }
+            default -> throw ProblemException.conflict("Entry " + id + " is " + entry.status + " and cannot be translated now");
+        }
+        flushOrPreconditionFailed(entry);
+        return entry;
     }
 
     private void requireOwner(Entry entry, String what) {

@@ -5,6 +5,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.wsis.commons.audit.AuditLog;
+import org.wsis.commons.i18n.StoredTranslation;
+import org.wsis.commons.i18n.Translations;
 import org.wsis.commons.events.Outbox;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
@@ -52,7 +54,7 @@ public class ModerationService {
 
     /** Entries waiting for a moderator: submitted ones and published ones with an edit pending, oldest first. */
     public org.wsis.commons.paging.Page<Entry> queue(PageParams page) {
-        var query = Entry.<Entry>find("status = ?1 or (status = ?2 and pendingRevision is not null)",
+        var query = Entry.<Entry>find("status = ?1 or (status = ?2 and (pendingRevision is not null or translationsPending = true))",
                 Sort.ascending("updatedAt").and("id"), EntryStatus.SUBMITTED, EntryStatus.PUBLISHED);
         List<Entry> items = query.page(Page.of(page.page, page.size)).list();
         return new org.wsis.commons.paging.Page<>(items, page.page, page.size, query.count());
@@ -86,6 +88,54 @@ public class ModerationService {
         outbox.publish(EntryEvents.TOPIC, entry.id.toString(), EntryEvents.PUBLISHED_V2, EntryEvents.EntryPublishedV2.of(entry));
         audit.record("entry.published", "entry", entry.id, before, moderationState(entry), null);
         return entry;
+    }
+
+    /** What a translation decision changes: which languages are approved and which wait (never their text). */
+    static Map<String, Object> translationState(Entry entry) {
+        return AuditLog.state("translations", List.copyOf(entry.translations.keySet()),
+                "pendingTranslations", List.copyOf(entry.pendingTranslations.keySet()));
+    }
+
+    /**
+     * Approves the pending translation of a published entry into {@code language}: the public reads it and search
+     * finds the entry by it from now on. Four eyes as for an edit. No entry event: the events carry the original
+     * text and language, which did not change.
+     */
+    @Transactional
+    public Entry publishTranslation(UUID id, String language) {
+        Entry entry = entries.get(id);
+        requireSomeoneElses(entry, "publish its translation");
+        StoredTranslation pending = pendingTranslation(entry, language);
+        Map<String, Object> before = translationState(entry);
+        entry.translations = Translations.with(entry.translations, language, pending);
+        entry.pendingTranslations = Translations.without(entry.pendingTranslations, language);
+        entry.updatedAt = entries.now();
+        revisions.record(entry, Action.TRANSLATION_PUBLISHED, caller.subject(), "translation " + language);
+        audit.record("entry.translation-published", "entry", entry.id, before, translationState(entry), language);
+        return entry;
+    }
+
+    /** Turns down the pending translation into {@code language}, with the reason the owner reads. */
+    @Transactional
+    public Entry returnTranslation(UUID id, String language, String comment) {
+        Entry entry = entries.get(id);
+        requireSomeoneElses(entry, "return its translation");
+        pendingTranslation(entry, language);
+        Map<String, Object> before = translationState(entry);
+        entry.pendingTranslations = Translations.without(entry.pendingTranslations, language);
+        entry.returnComment = comment.strip();
+        entry.updatedAt = entries.now();
+        revisions.record(entry, Action.TRANSLATION_RETURNED, caller.subject(), "translation " + language + ": " + entry.returnComment);
+        audit.record("entry.translation-returned", "entry", entry.id, before, translationState(entry), entry.returnComment);
+        return entry;
+    }
+
+    private static StoredTranslation pendingTranslation(Entry entry, String language) {
+        StoredTranslation pending = entry.pendingTranslations.get(language);
+        if (pending == null) {
+            throw ProblemException.conflict("Entry " + entry.id + " has no translation into " + language + " awaiting moderation");
+        }
+        return pending;
     }
 
     /** Returns a submitted entry to its owner for changes, or turns down the pending edit of a published one. */

@@ -84,6 +84,14 @@ public class PersonalDataService implements PersonalDataHolder {
                             WHERE %s AND (strpos(title, ?2) > 0 OR strpos(description, ?2) > 0)"""
                             .formatted(SubjectHash.matches("owner_id", 1)))
                     .setParameter(1, subjectHash).setParameter(2, identifier).setParameter(3, Erasures.ERASED).executeUpdate();
+            // the person's translations of their entries (issue 21): their text, and the subject as translatorId
+            entityManager.createNativeQuery("""
+                            UPDATE entry SET translations = CAST(replace(CAST(translations AS text), ?2, ?3) AS jsonb),
+                                   pending_translations = CAST(replace(CAST(pending_translations AS text), ?2, ?3) AS jsonb)
+                            WHERE %s AND (strpos(CAST(translations AS text), ?2) > 0 OR strpos(CAST(pending_translations AS text), ?2) > 0)"""
+                            .formatted(SubjectHash.matches("owner_id", 1)))
+                    .setParameter(1, subjectHash).setParameter(2, jsonText(identifier)).setParameter(3, Erasures.ERASED)
+                    .executeUpdate();
         }
         counts.put("revisionSnapshots", snapshots);
         counts.put("revisionsPseudonymised", entityManager.createNativeQuery(

@@ -242,6 +242,10 @@ class EntryLifecycleTest {
         as(ezra).get("/api/v1/me/personal-data").then().statusCode(200).body("service", equalTo("stocktaking-service"))
                 .body("data.entries[0].entry.id", equalTo(id)).body("data.entries[0].revisions.size()", equalTo(3))
                 .body("consents.purpose", contains("stocktaking.entry-contact"));
+        // issue 21: the person's translations (one approved, one pending) name them and carry their subject
+        translate(ezra, id, "fr", "Les salles de classe solaires d'Ezra Quill");
+        post(moderator, id, "translations/fr/publish").then().statusCode(200);
+        translate(ezra, id, "es", "Las aulas solares de Ezra Quill");
 
         String erasure = as(ezra).post("/api/v1/me/erasure").then().statusCode(202).extract().path("id");
         org.awaitility.Awaitility.await("stocktaking-service confirming the erasure").atMost(Duration.ofSeconds(30))
@@ -338,6 +342,12 @@ class EntryLifecycleTest {
         given().get("/api/v1/moderation/queue").then().statusCode(403);
         given().post("/api/v1/entries/" + published + "/archive").then().statusCode(403);
         given().get("/api/v1/entries/mine").then().statusCode(200).header("X-Total-Count", "0");
+    }
+
+    private static void translate(String owner, String id, String lang, String title) {
+        as(owner).contentType(ContentType.JSON).header("If-Match", as(owner).get("/api/v1/entries/" + id).header("ETag"))
+                .body(java.util.Map.of("title", title, "description", title, "origin", "OWNER"))
+                .put("/api/v1/entries/" + id + "/translations/" + lang).then().statusCode(200);
     }
 
     private static RequestSpecification as(String token) {

@@ -11,10 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
 import java.util.List;
+import io.restassured.http.ContentType;
+import org.wsis.stocktaking.testing.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * Issue 21: a word inside a Chinese sentence, an Arabic word with or without its vowel marks, French and
@@ -92,6 +99,80 @@ class MultilingualSearchTest {
         assertEquals("ar", TextQuery.languageOfScript("مكتبة"));
         assertEquals("zh", TextQuery.languageOfScript("宽带"));
         assertEquals("en", TextQuery.languageOfScript("schools"));
+    }
+
+    /**
+     * Issue 21 item 2: an entry written in Chinese gets a French translation by a person. Until a moderator approves
+     * it, the public reads Chinese and a French query does not find it; afterwards Accept-Language: fr gives the
+     * French text labelled HUMAN with the original language zh, and a French query finds it, ranked. A MACHINE
+     * translation is labelled so; a turned-down one is never public; a bad language code is a 400 problem.
+     */
+    @Test
+    void aTranslationIsReadAndFoundInItsLanguageOnlyOnceAModeratorApprovedIt() {
+        String owner = TestTokens.editor("translating-owner");
+        String moderator = TestTokens.moderator("translation-moderator");
+        String word = TOKEN + "tr";
+        var created = given().auth().oauth2(owner).contentType(ContentType.JSON).body("""
+                {"title": "%s 农村学校宽带连接项目", "description": "为三百所农村学校提供宽带。", "organisation": "Org",
+                 "actionLines": ["C2"], "language": "zh"}""".formatted(word)).post("/api/v1/entries");
+        created.then().statusCode(201).body("originalLanguage", equalTo("zh")).body("translations", anEmptyMap());
+        String id = created.path("id");
+        String french = """
+                {"title": "%s Connexion des écoles rurales", "description": "Le haut débit pour trois cents écoles.",
+                 "origin": "HUMAN"}""".formatted(word);
+
+        translate(owner, id, "de", french).then().statusCode(400).contentType("application/problem+json");
+        translate(owner, id, "zh", french).then().statusCode(422).contentType("application/problem+json");
+        translate(owner, id, "fr", french.replace("HUMAN", "ROBOT")).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(owner).post("/api/v1/entries/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(moderator).post("/api/v1/entries/" + id + "/publish").then().statusCode(200);
+
+        translate(owner, id, "fr", french).then().statusCode(200)
+                .body("pendingTranslations.fr.origin", equalTo("HUMAN")).body("translations", anEmptyMap());
+        given().header("Accept-Language", "fr").get("/api/v1/entries/" + id).then().statusCode(200)
+                .header("Content-Language", "zh").body("language", equalTo("zh")).body("translations", anEmptyMap())
+                .body("pendingTranslations", nullValue());
+        assertEquals(List.of(), ids(word + " écoles rurales", "fr"));
+        given().auth().oauth2(moderator).get("/api/v1/moderation/queue?size=100").then().body("items.id", hasItem(id));
+        given().auth().oauth2(owner).post("/api/v1/entries/" + id + "/translations/fr/publish").then().statusCode(403);
+
+        given().auth().oauth2(moderator).post("/api/v1/entries/" + id + "/translations/fr/publish").then().statusCode(200)
+                .body("translations.fr.origin", equalTo("HUMAN")).body("pendingTranslations", anEmptyMap());
+        var inFrench = given().header("Accept-Language", "fr-CH, en;q=0.5").get("/api/v1/entries/" + id);
+        assertTrue(inFrench.headers().getValues("Vary").toString().contains("Accept-Language"), inFrench.headers().toString());
+        inFrench.then().statusCode(200).header("Content-Language", "fr")
+                .body("language", equalTo("fr")).body("originalLanguage", equalTo("zh"))
+                .body("title", equalTo(word + " Connexion des écoles rurales"))
+                .body("translations.fr.origin", equalTo("HUMAN")).body("translations.fr.translatorId", nullValue());
+        given().header("Accept-Language", "zh").get("/api/v1/entries/" + id).then()
+                .header("Content-Language", "zh").body("title", equalTo(word + " 农村学校宽带连接项目"));
+        // found in French (stemmed, without accents) by the approved translation, and ranked
+        var hits = search(word + " ecole rurale", "fr").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(id), hits.getList("items.id", String.class));
+        assertTrue(hits.getFloat("items[0].rank") > 0);
+
+        String spanish = """
+                {"title": "%s Conexión de escuelas", "description": "Banda ancha.", "origin": "MACHINE"}""".formatted(word);
+        translate(owner, id, "es", spanish).then().statusCode(200);
+        given().auth().oauth2(moderator).post("/api/v1/entries/" + id + "/translations/es/publish").then().statusCode(200);
+        given().header("Accept-Language", "es").get("/api/v1/entries/" + id).then()
+                .body("language", equalTo("es")).body("translations.es.origin", equalTo("MACHINE"));
+
+        translate(owner, id, "ru", spanish.replace("Conexión de escuelas", "Школы")).then().statusCode(200);
+        given().auth().oauth2(moderator).contentType(ContentType.JSON).body("{\"comment\": \"Not Russian enough\"}")
+                .post("/api/v1/entries/" + id + "/translations/ru/return").then().statusCode(200)
+                .body("pendingTranslations", anEmptyMap()).body("translations.ru", nullValue());
+        given().auth().oauth2(moderator).post("/api/v1/entries/" + id + "/translations/ru/publish").then().statusCode(409);
+    }
+
+    private static io.restassured.response.Response translate(String token, String id, String lang, String body) {
+        String etag = given().auth().oauth2(token).get("/api/v1/entries/" + id).header("ETag");
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag).body(body)
+                .put("/api/v1/entries/" + id + "/translations/" + lang);
+    }
+
+    private static List<String> ids(String q, String lang) {
+        return search(q, lang).then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
     }
 
     private static List<String> titles(String q, String lang) {

@@ -72,8 +72,24 @@ public final class EventContracts {
         }
     }
 
-    /** A structured CloudEvent 1.0, as the outbox relays send them, carrying {@code data}. */
+    /**
+     * A structured CloudEvent 1.0, as the outbox relays send them, carrying {@code data}; {@code source} names the
+     * publisher ({@code /wsis/<module>}). What a consumer's test sends must still keep to the publisher's schema for
+     * {@code type} after the test changed the example: a field the publisher renamed or dropped that a consumer's
+     * test puts back fails here, so a change of contract on the publisher's side fails the consumer's build too.
+     */
     public static String cloudEvent(String source, String type, String eventId, String subject, JsonNode data) {
+        String publisher = source.substring(source.lastIndexOf('/') + 1);
+        Set<ValidationMessage> errors = violations(schemaOfType(publisher, type), data);
+        if (!errors.isEmpty()) {
+            throw new AssertionError("a consumer test sends " + type + " data that " + publisher + "'s schema refuses: "
+                    + errors.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")) + "\n" + data);
+        }
+        return unvalidatedCloudEvent(source, type, eventId, subject, data);
+    }
+
+    /** A CloudEvent whose data is not checked: only for tests that send a malformed event on purpose. */
+    public static String unvalidatedCloudEvent(String source, String type, String eventId, String subject, JsonNode data) {
         ObjectNode event = JSON.createObjectNode().put("specversion", "1.0").put("id", eventId).put("source", source)
                 .put("type", type).put("subject", subject).put("time", "2026-11-23T10:00:00Z")
                 .put("datacontenttype", "application/json");
@@ -89,6 +105,21 @@ public final class EventContracts {
         } catch (IOException e) {
             throw new UncheckedIOException("no schema " + schemaFile, e);
         }
+    }
+
+    /** The publisher's schema whose {@code $id} is {@code urn:wsis:event:<type>}. */
+    public static Path schemaOfType(String publisher, String type) {
+        try (var files = Files.list(eventsDir(publisher))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".schema.json")).sorted().toList()) {
+                if (("urn:wsis:event:" + type).equals(JSON.readTree(Files.readString(file)).path("$id").asText())) {
+                    return file;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("no events of " + publisher, e);
+        }
+        throw new AssertionError(publisher + " publishes no event of type " + type + " (no schema with that $id in "
+                + eventsDir(publisher) + ")");
     }
 
     public static Path schema(String publisher, String name) {

@@ -1,0 +1,17 @@
+package org.wsis.commons.i18n;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A language version of a title and description, as its owner sends it (PUT .../translations/{lang}): the text and
+ * its origin, OWNER (they wrote it), HUMAN (a person translated it) or MACHINE (machine translated).
+ */
+@Schema(name = "NewTranslation")
+public record NewTranslation(
+        @NotBlank @Size(max = 300) String title,
+        @Schema(nullable = true) @Size(max = 20_000) String description,
+        @NotNull(message = "must be OWNER, HUMAN or MACHINE") TranslationOrigin origin) {
+}
