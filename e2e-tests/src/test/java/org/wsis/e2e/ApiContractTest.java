@@ -63,6 +63,7 @@ class ApiContractTest {
             // --- stocktaking: reference data and search (public)
             new Call("action lines", null, (r, v) -> r.get("/api/stocktaking/v1/reference/action-lines").then().statusCode(200)),
             new Call("sdgs", null, (r, v) -> r.get("/api/stocktaking/v1/reference/sdgs").then().statusCode(200)),
+            new Call("sdg targets", null, (r, v) -> r.header("Accept-Language", "zh").get("/api/stocktaking/v1/reference/sdg-targets").then().statusCode(200)),
             new Call("stakeholder types", null, (r, v) -> r.get("/api/stocktaking/v1/reference/stakeholder-types").then().statusCode(200)),
             new Call("target groups", null, (r, v) -> r.get("/api/stocktaking/v1/reference/target-groups").then().statusCode(200)),
             new Call("regions", null, (r, v) -> r.get("/api/stocktaking/v1/reference/regions").then().statusCode(200)),

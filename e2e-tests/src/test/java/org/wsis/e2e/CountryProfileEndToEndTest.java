@@ -132,8 +132,10 @@ class CountryProfileEndToEndTest {
         }
         register(tokens.userToken("voter07"), withheld, "BT");
 
-        Response profile = SharedPlatform.gateway().get("/api/profiles/countries/BT");
+        Response profile = SharedPlatform.gateway().header("Accept-Language", "zh-CN, fr;q=0.8").get("/api/profiles/countries/BT");
         profile.then().statusCode(200)
+                // issue 21: the country's UN M49 name in the language asked for, and all six
+                .body("label", equalTo("不丹")).body("labels.fr", equalTo("Bhoutan")).body("labels.ar", equalTo("بوتان"))
                 .body("forum.status", equalTo("ok"))
                 .body("forum.minimumCount", equalTo(5))
                 .body("forum.editions.find { it.edition == " + counted + " }.participants", equalTo(6))

@@ -20,8 +20,12 @@ import io.vertx.core.json.JsonObject;
  */
 final class CountryCodes {
 
-    /** A country; only {@code alpha3} is known when the table could not be fetched. */
-    record Country(String alpha2, String alpha3, String m49, String name) {
+    /**
+     * A country; only {@code alpha3} is known when the table could not be fetched. {@code labels}: its UN M49 names in
+     * the six UN languages, {@code {"ar":..,"zh":..,"en":..,"fr":..,"ru":..,"es":..}} as stocktaking serves them (null
+     * when unknown).
+     */
+    record Country(String alpha2, String alpha3, String m49, String name, JsonObject labels) {
     }
 
     private static final Pattern ALPHA = Pattern.compile("[A-Za-z]{2,3}");
@@ -51,7 +55,7 @@ final class CountryCodes {
                     return Optional.ofNullable(fetched.get(key));
                 })
                 .recover(failure -> key.length() == 3 && ALPHA.matcher(key).matches()
-                        ? Future.succeededFuture(Optional.of(new Country(null, key, null, null)))
+                        ? Future.succeededFuture(Optional.of(new Country(null, key, null, null, null)))
                         : Future.failedFuture(failure));
     }
 
@@ -69,7 +73,7 @@ final class CountryCodes {
         for (Object row : rows) {
             JsonObject c = (JsonObject) row;
             Country country = new Country(c.getString("alpha2"), c.getString("alpha3"), c.getString("m49"),
-                    c.getString("name"));
+                    c.getString("name"), c.getJsonObject("labels"));
             byCode.put(key(country.alpha2()), country);
             byCode.put(key(country.alpha3()), country);
             byCode.put(key(country.m49().strip()), country);

@@ -15,6 +15,9 @@ import org.wsis.gateway.routing.GatewayConfig;
 import org.wsis.gateway.routing.GatewayRoutes;
 import org.wsis.gateway.routing.Upstream;
 
+import java.util.List;
+import java.util.Locale;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -84,7 +87,37 @@ public class CountryProfiles {
         });
     }
 
+    /** The six UN languages, the only ones labels carry; English is the fallback (as every service's). */
+    private static final List<String> UN_LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es");
+
+    /**
+     * The country's name in the first UN language the caller accepts, else English; null when the table gave none.
+     * The gateway takes no dependency on service-commons (its LanguagePreference): this is the JDK's RFC 4647 lookup
+     * over the six codes, with the same result for the same header.
+     */
+    static String label(JsonObject labels, String acceptLanguage) {
+        if (labels == null) {
+            return null;
+        }
+        String language = "en";
+        if (acceptLanguage != null && !acceptLanguage.isBlank() && acceptLanguage.length() <= 1024) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                    String primary = range.getRange().toLowerCase(Locale.ROOT).split("-", 2)[0];
+                    if (range.getWeight() > 0 && UN_LANGUAGES.contains(primary) && labels.getString(primary) != null) {
+                        language = primary;
+                        break;
+                    }
+                }
+            } catch (IllegalArgumentException malformed) {
+                // a malformed header is no preference: English
+            }
+        }
+        return labels.getString(language, labels.getString("en"));
+    }
+
     private void assemble(RoutingContext rc, CountryCodes.Country country, String requestId) {
+        String language = rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
         Future<JsonObject> entries = get(ProfileSources.stocktakingEntries(country.alpha3()), requestId);
         Future<JsonObject> prizes = get(ProfileSources.prizeWinners(country.alpha3()), requestId);
         Future<JsonObject> indicators = get(ProfileSources.indicatorObservations(country.alpha3()), requestId);
@@ -96,11 +129,15 @@ public class CountryProfiles {
                     .put("name", country.name())
                     .put("alpha2", country.alpha2())
                     .put("m49", country.m49())
+                    .put("label", label(country.labels(), language))
+                    .put("labels", country.labels())
                     .put("stocktaking", part(entries, CountryProfiles::stocktakingPart))
                     .put("prizes", part(prizes, CountryProfiles::prizesPart))
                     .put("indicators", part(indicators, CountryProfiles::indicatorsPart))
                     .put("forum", part(forum, CountryProfiles::forumPart));
             rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    // label follows Accept-Language: a shared cache must keep one copy per language
+                    .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                     // Public data that changes slowly; a short cache spares the services.
                     .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
                     .end(profile.toBuffer());

@@ -10,6 +10,12 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.LocalizedReply;
+import org.wsis.commons.i18n.UnLanguage;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -54,6 +60,9 @@ public class CodelistResource {
     public record CodeName(@NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters") String name) {
     }
 
+    static final String ACCEPT_LANGUAGE = "The language of each label: the first of ar, zh, en, fr, ru, es the header accepts, "
+            + "else English (Content-Language says which); labels carries every UN language at once.";
+
     private final CodelistService codelists;
 
     public CodelistResource(CodelistService codelists) {
@@ -65,8 +74,9 @@ public class CodelistResource {
     @Operation(operationId = "listCodelists", summary = "Every code list with its SDMX version and codes")
     @APIResponse(responseCode = "200", description = "The code lists",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CodelistService.CodelistView.class, type = SchemaType.ARRAY)))
-    public List<CodelistService.CodelistView> list() {
-        return codelists.list();
+    public Response list(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Parameter(description = ACCEPT_LANGUAGE) String acceptLanguage) {
+        UnLanguage language = LanguagePreference.parse(acceptLanguage).first();
+        return LocalizedReply.ok(codelists.list(language), language);
     }
 
     @GET
@@ -76,8 +86,10 @@ public class CodelistResource {
     @APIResponse(responseCode = "200", description = "The code list",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CodelistService.CodelistView.class)))
     @APIResponse(responseCode = "404", description = "No such code list")
-    public CodelistService.CodelistView get(@PathParam("id") String id) {
-        return codelists.get(id);
+    public Response get(@PathParam("id") String id,
+                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Parameter(description = ACCEPT_LANGUAGE) String acceptLanguage) {
+        UnLanguage language = LanguagePreference.parse(acceptLanguage).first();
+        return LocalizedReply.ok(codelists.get(id, language), language);
     }
 
     @POST
@@ -92,9 +104,10 @@ public class CodelistResource {
     @APIResponse(responseCode = "422", description = "A code listed twice")
     public Response create(@NotNull @Valid NewCodelist request, @Context UriInfo uri) {
         List<CodelistService.CodeView> codes = request.codes() == null ? List.of()
-                : request.codes().stream().map(c -> new CodelistService.CodeView(c.code(), c.name())).toList();
+                : request.codes().stream().map(c -> new CodelistService.CodeView(c.code(), c.name(), null, null)).toList();
         CodelistService.CodelistView created = codelists.create(request.id(), request.name(), codes);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/codelists").path(created.id()).build()).entity(created).build();
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/codelists").path(created.id()).build()).entity(created)
+                .header(HttpHeaders.CONTENT_LANGUAGE, UnLanguage.FALLBACK.code()).build(); // writes answer with English labels
     }
 
     @PUT
@@ -115,7 +128,8 @@ public class CodelistResource {
                             @PathParam("code") @Pattern(regexp = CODE, message = "must be an SDMX code id such as Y16T24") String code,
                             @NotNull @Valid CodeName body) {
         boolean added = codelists.putCode(id, code, body.name());
-        return Response.status(added ? 201 : 200).entity(codelists.get(id)).build();
+        return Response.status(added ? 201 : 200).entity(codelists.get(id))
+                .header(HttpHeaders.CONTENT_LANGUAGE, UnLanguage.FALLBACK.code()).build(); // writes answer with English labels
     }
 
     @DELETE

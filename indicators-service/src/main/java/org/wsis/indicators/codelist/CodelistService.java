@@ -5,7 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.wsis.commons.audit.AuditLog;
 import org.wsis.commons.problem.ProblemException;
+import org.wsis.indicators.sdmx.SdmxLabels;
 import org.wsis.indicators.sdmx.StructureRevision;
+import org.wsis.commons.i18n.LabelTexts;
+import org.wsis.commons.i18n.UnLanguage;
 import org.wsis.indicators.sdmx.Structures;
 import org.wsis.indicators.statistics.PrizeStatistics;
 import org.wsis.indicators.statistics.StocktakingStatistics;
@@ -24,12 +27,32 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class CodelistService {
-    public record CodeView(String code, String name) {
+    /**
+     * A code: {@code name} as stored (English), {@code label} in the reply's Content-Language, {@code labels} in the
+     * six UN languages (the SDMX structures' names, sdmx/SdmxLabels; a language without a translation is null).
+     */
+    public record CodeView(String code, String name,
+                           @org.eclipse.microprofile.openapi.annotations.media.Schema(description = LABEL) String label,
+                           @org.eclipse.microprofile.openapi.annotations.media.Schema(description = LABELS) LabelTexts labels) {
+        static CodeView of(String codelist, String code, String name, UnLanguage language) {
+            LabelTexts texts = SdmxLabels.code(codelist, code, name);
+            return new CodeView(code, name, in(texts, language), texts);
+        }
     }
 
     public record CodelistView(String id, String name, String version, boolean editable,
                                @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String dimension,
-                               List<CodeView> codes) {
+                               List<CodeView> codes,
+                               @org.eclipse.microprofile.openapi.annotations.media.Schema(description = LABEL) String label,
+                               @org.eclipse.microprofile.openapi.annotations.media.Schema(description = LABELS) LabelTexts labels) {
+    }
+
+    static final String LABEL = "The name in the language of the reply's Content-Language (Accept-Language: the first UN language asked for, else English; English where no translation exists)";
+    static final String LABELS = "The name in each UN language, as the SDMX structures carry it; null where not translated (a code added in English only)";
+
+    private static String in(LabelTexts texts, UnLanguage language) {
+        String text = texts.in(language);
+        return text != null && !text.isBlank() ? text : texts.en();
     }
 
     /** The observation column each breakdown list is the dimension of ("in use" means an observation carries the code). */
@@ -49,16 +72,20 @@ public class CodelistService {
         this.structures = structures;
     }
 
-    public List<CodelistView> list() {
+    public List<CodelistView> list(UnLanguage language) {
         Structures.Snapshot s = structures.get();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("SELECT id, name, editable FROM codelist ORDER BY id").getResultList();
-        return rows.stream().map(r -> view(s, (String) r[0], (String) r[1], (Boolean) r[2])).toList();
+        return rows.stream().map(r -> view(s, (String) r[0], (String) r[1], (Boolean) r[2], language)).toList();
     }
 
     public CodelistView get(String id) {
+        return get(id, UnLanguage.FALLBACK);
+    }
+
+    public CodelistView get(String id, UnLanguage language) {
         Object[] row = row(id);
-        return view(structures.get(), id, (String) row[0], (Boolean) row[1]);
+        return view(structures.get(), id, (String) row[0], (Boolean) row[1], language);
     }
 
     @Transactional
@@ -78,7 +105,8 @@ public class CodelistService {
         revision.bump();
         Map<String, Object> after = state(id, name.strip(), 0, codes(id));
         audit.record("codelist.created", "codelist", id, null, after, null);
-        return new CodelistView(id, name.strip(), StructureRevision.sdmxVersion(0), true, null, codes(id));
+        return new CodelistView(id, name.strip(), StructureRevision.sdmxVersion(0), true, null, codes(id),
+                name.strip(), SdmxLabels.name(name.strip()));
     }
 
     /** True when the code is new; false when renamed or unchanged (unchanged: no new version, nothing audited). */
@@ -167,12 +195,13 @@ public class CodelistService {
     }
 
     private List<CodeView> codes(String id) {
-        return codesMap(id).entrySet().stream().map(e -> new CodeView(e.getKey(), e.getValue())).toList();
+        return codesMap(id).entrySet().stream().map(e -> CodeView.of(id, e.getKey(), e.getValue(), UnLanguage.FALLBACK)).toList();
     }
 
-    private CodelistView view(Structures.Snapshot s, String id, String name, boolean editable) {
-        List<CodeView> codes = s.codes(id).entrySet().stream().map(e -> new CodeView(e.getKey(), e.getValue())).toList();
-        return new CodelistView(id, name, s.codelistVersion(id), editable, DIMENSIONS.get(id), codes);
+    private CodelistView view(Structures.Snapshot s, String id, String name, boolean editable, UnLanguage language) {
+        List<CodeView> codes = s.codes(id).entrySet().stream().map(e -> CodeView.of(id, e.getKey(), e.getValue(), language)).toList();
+        LabelTexts names = SdmxLabels.name(name);
+        return new CodelistView(id, name, s.codelistVersion(id), editable, DIMENSIONS.get(id), codes, in(names, language), names);
     }
 
     private static Map<String, Object> state(String id, String name, int version, Object codes) {

@@ -7,6 +7,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import org.wsis.commons.i18n.Label;
+import org.wsis.commons.i18n.LabelTexts;
+import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.LocalizedReply;
+import org.wsis.commons.i18n.UnLanguage;
+import org.wsis.indicators.sdmx.SdmxLabels;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -37,11 +46,23 @@ import java.util.List;
 public class IndicatorResource {
 
     public record IndicatorView(String code, String name, String unit, int unitMultiplier, @Schema(nullable = true) String sdgIndicator, @Schema(nullable = true) String custodian,
-                                @Schema(nullable = true) String methodology, List<String> providers, int version) {
+                                @Schema(nullable = true) String methodology, List<String> providers, int version,
+                                @Schema(description = "The name in the reply's Content-Language (Accept-Language on reads, else English; English on writes and where no translation exists)") String label,
+                                @Schema(description = "The name in each UN language (the SDMX CL_INDICATOR names); null where not translated (a name ITU staff gave in English)") LabelTexts labels,
+                                @Schema(description = "Languages (ISO 639-1) whose name is an official UN text (SDG indicators worded as the UN words them); the others are the platform's translation") List<String> officialLabels) {
         static IndicatorView of(Indicator i) {
-            return new IndicatorView(i.code, i.name, i.unit, i.unitMultiplier, i.sdgIndicator, i.custodian, i.methodology, List.of(), i.version);
+            return of(i, UnLanguage.FALLBACK);
+        }
+
+        static IndicatorView of(Indicator i, UnLanguage language) {
+            Label label = SdmxLabels.label(i.name).orElseGet(() -> new Label(i.code, LabelTexts.untranslated(i.name), java.util.Set.of()));
+            return new IndicatorView(i.code, i.name, i.unit, i.unitMultiplier, i.sdgIndicator, i.custodian, i.methodology, List.of(), i.version,
+                    label.in(language), label.texts(), label.officialCodes());
         }
     }
+
+    static final String ACCEPT_LANGUAGE = "The language of each label: the first of ar, zh, en, fr, ru, es the header accepts, "
+            + "else English (Content-Language says which); labels carries every UN language at once.";
 
     private final IndicatorAdministration administration;
 
@@ -53,20 +74,28 @@ public class IndicatorResource {
     @GET
     @PermitAll
     @Operation(operationId = "listIndicators", summary = "All indicator definitions (current versions)")
-    public List<IndicatorView> list() {
-        return Indicator.<Indicator>listAll(Sort.by("code")).stream().map(IndicatorView::of).toList();
+    @APIResponse(responseCode = "200", description = "The definitions, names labelled in the six UN languages",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class, type = SchemaType.ARRAY)))
+    public Response list(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Parameter(description = ACCEPT_LANGUAGE) String acceptLanguage) {
+        UnLanguage language = LanguagePreference.parse(acceptLanguage).first();
+        return LocalizedReply.ok(Indicator.<Indicator>listAll(Sort.by("code")).stream().map(i -> IndicatorView.of(i, language)).toList(), language);
     }
 
     @GET
     @PermitAll
     @Path("{code}")
     @Operation(operationId = "getIndicator", summary = "One indicator definition (its current version)")
-    public IndicatorView get(@PathParam("code") String code) {
+    @APIResponse(responseCode = "200", description = "The definition, its name labelled in the six UN languages",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator")
+    public Response get(@PathParam("code") String code,
+                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) @Parameter(description = ACCEPT_LANGUAGE) String acceptLanguage) {
         Indicator indicator = Indicator.findById(code);
         if (indicator == null) {
             throw ProblemException.notFound("Indicator", code);
         }
-        return IndicatorView.of(indicator);
+        UnLanguage language = LanguagePreference.parse(acceptLanguage).first();
+        return LocalizedReply.ok(IndicatorView.of(indicator, language), language);
     }
 
     @GET

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.wsis.commons.i18n.LabelTexts;
+import org.wsis.commons.i18n.UnLanguage;
+
 /** SDMX-ML 2.1 structure messages (what SDMX clients request by default for metadata). */
 public final class SdmxXml {
     static final String MES = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message";
@@ -60,7 +63,7 @@ public final class SdmxXml {
                         x.append("<com:Annotations><com:Annotation id=\"M49\"><com:AnnotationTitle>").append(m49)
                                 .append("</com:AnnotationTitle><com:AnnotationType>M49</com:AnnotationType></com:Annotation></com:Annotations>");
                     }
-                    x.append(name(code.getValue())).append("</str:Code>");
+                    x.append(names(SdmxLabels.code(codelist, code.getKey(), code.getValue()))).append("</str:Code>");
                 }
                 x.append("</str:Codelist>\n");
             }
@@ -217,8 +220,25 @@ public final class SdmxXml {
                 .append(":Prepared><").append(prefix).append(":Sender id=\"").append(Structures.AGENCY).append("\"/></").append(prefix).append(":Header>\n");
     }
 
-    private static String name(String text) {
-        return "<com:Name xml:lang=\"en\">" + escape(text) + "</com:Name>";
+    /** An artefact's or concept's name in every UN language it has a text in (English always). */
+    private static String name(String english) {
+        return names(SdmxLabels.name(english));
+    }
+
+    /** English first (clients that take "any" language take the first), then the other UN languages. */
+    private static final java.util.List<UnLanguage> NAME_ORDER = java.util.List.of(UnLanguage.EN, UnLanguage.AR,
+            UnLanguage.ZH, UnLanguage.FR, UnLanguage.RU, UnLanguage.ES);
+
+    /** One com:Name per language that has a text, English (always there) first. */
+    private static String names(LabelTexts texts) {
+        StringBuilder x = new StringBuilder();
+        for (UnLanguage language : NAME_ORDER) {
+            String text = texts.in(language);
+            if (text != null && !text.isBlank()) {
+                x.append("<com:Name xml:lang=\"").append(language.code()).append("\">").append(escape(text)).append("</com:Name>");
+            }
+        }
+        return x.toString();
     }
 
     public static String escape(String text) {

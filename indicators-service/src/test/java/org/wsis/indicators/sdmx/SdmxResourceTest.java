@@ -124,6 +124,73 @@ class SdmxResourceTest {
         asItu().get("/api/sdmx/dataflow/IMF").then().statusCode(404);
     }
 
+    /** Issue 21: SDMX names carry every UN language as xml:lang (parsed, not string-matched); M49 annotations stay. */
+    @Test
+    void structureNamesCarryTheSixUnLanguages() throws Exception {
+        String body = asItu().get("/api/sdmx/dataflow/WSIS/DF_ICT/latest?references=all").then().statusCode(200).extract().asString();
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        org.w3c.dom.Document xml = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(body)));
+        // one pass over the message (no XPath: it rescans the whole document per expression): artefact -> xml:lang -> name
+        java.util.Map<String, java.util.Map<String, String>> names = new java.util.HashMap<>();
+        java.util.Map<String, String> m49 = new java.util.HashMap<>();
+        org.w3c.dom.NodeList all = xml.getElementsByTagNameNS(SdmxXml.COM, "Name");
+        for (int i = 0; i < all.getLength(); i++) {
+            org.w3c.dom.Element name = (org.w3c.dom.Element) all.item(i);
+            org.w3c.dom.Element owner = (org.w3c.dom.Element) name.getParentNode();
+            String key = owner.getLocalName() + ":" + owner.getAttribute("id");
+            if (owner.getLocalName().equals("Code")) {
+                key = ((org.w3c.dom.Element) owner.getParentNode()).getAttribute("id") + ":" + owner.getAttribute("id");
+            }
+            names.computeIfAbsent(key, k -> new java.util.HashMap<>())
+                    .put(name.getAttributeNS(javax.xml.XMLConstants.XML_NS_URI, "lang"), name.getTextContent());
+        }
+        org.w3c.dom.NodeList annotations = xml.getElementsByTagNameNS(SdmxXml.COM, "AnnotationTitle");
+        for (int i = 0; i < annotations.getLength(); i++) {
+            org.w3c.dom.Node code = annotations.item(i).getParentNode().getParentNode().getParentNode();
+            m49.put(((org.w3c.dom.Element) code).getAttribute("id"), annotations.item(i).getTextContent());
+        }
+        java.util.Map<String, String> korea = names.get("CL_AREA:KOR");
+        // the other languages are the UN M49 names; English stays the economy table's, as data messages name it
+        assertEquals(java.util.Map.of("ar", "جمهورية كوريا", "zh", "大韩民国", "en", "South Korea",
+                "fr", "République de Corée", "ru", "Республика Корея", "es", "República de Corea"), korea);
+        assertEquals("410", m49.get("KOR"));
+        assertEquals("Kenya", names.get("CL_AREA:KEN").get("en"));
+        assertEquals("Afrique (région de l'UIT)", names.get("CL_AREA:ITU_AFR").get("fr"));
+        java.util.Map<String, String> female = names.get("CL_SEX:F");
+        assertEquals(6, female.size());
+        assertEquals("女性", female.get("zh"));
+        assertEquals("Женщины", female.get("ru"));
+        // every code list, concept, dataflow and DSD is named in the six languages
+        for (String artefact : java.util.List.of("Dataflow:DF_ICT", "DataStructure:DSD_ICT", "ConceptScheme:CS_ICT",
+                "Concept:REF_AREA", "Codelist:CL_AGE")) {
+            assertEquals(java.util.Set.of("ar", "zh", "en", "fr", "ru", "es"), names.get(artefact).keySet(), artefact);
+        }
+        assertEquals("Indicadores de TIC intercambiados por los organismos de las Naciones Unidas (CMSI)",
+                names.get("Dataflow:DF_ICT").get("es"));
+        // a code ITU staff add in English only is published in English only (no stale or invented translation)
+        io.restassured.specification.RequestSpecification staff = org.wsis.indicators.testing.AgencyTokens.as("itu-staff", "ITU", "platform-admin");
+        staff.contentType("application/json").body("{\"name\": \"Youth in school (test " + System.nanoTime() + ")\"}")
+                .put("/api/v1/codelists/CL_AGE/codes/Y_SCHOOL_TEST").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+        // the JSON code lists and indicator definitions carry the same labels
+        given().header("Accept-Language", "es").get("/api/v1/codelists/CL_AGE").then().statusCode(200)
+                .header("Content-Language", "es")
+                .body("label", equalTo("Grupos de edad"))
+                .body("codes.find { it.code == 'Y15T24' }.label", equalTo("De 15 a 24 años"))
+                .body("codes.find { it.code == 'Y15T24' }.labels.zh", equalTo("15至24岁"))
+                .body("codes.find { it.code == 'Y_SCHOOL_TEST' }.label", startsWith("Youth in school (test "))
+                .body("codes.find { it.code == 'Y_SCHOOL_TEST' }.labels.es", nullValue());
+        given().header("Accept-Language", "zh").get("/api/v1/indicators/IT_USE_ii99").then().statusCode(200)
+                .header("Content-Language", "zh").body("label", equalTo("使用因特网的人口比例"))
+                .body("officialLabels.size()", equalTo(6)).body("name", equalTo("Proportion of individuals using the Internet"));
+        given().header("Accept-Language", "ru").get("/api/v1/indicators").then().statusCode(200)
+                .body("find { it.code == 'IT_HH_NET' }.label", equalTo("Доля домохозяйств, имеющих доступ в интернет дома"))
+                .body("find { it.code == 'IT_HH_NET' }.officialLabels.size()", equalTo(0));
+        String ages = asItu().get("/api/sdmx/codelist/WSIS/CL_AGE/latest").then().statusCode(200).extract().asString();
+        assertTrue(ages.contains("<str:Code id=\"Y_SCHOOL_TEST\"><com:Name xml:lang=\"en\">Youth in school (test "), ages);
+        org.wsis.indicators.testing.AgencyTokens.as("itu-staff", "ITU", "platform-admin").delete("/api/v1/codelists/CL_AGE/codes/Y_SCHOOL_TEST").then().statusCode(204);
+    }
+
     @Test
     void genericSdmxMlIsTheDefaultAndOtherVersionsAre406() {
         asItu().get("/api/sdmx/data/DF_ICT/A.NGA.IT_NET_BBND._T._T._T").then().statusCode(200)

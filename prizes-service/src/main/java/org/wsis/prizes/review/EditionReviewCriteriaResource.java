@@ -2,6 +2,13 @@ package org.wsis.prizes.review;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.LocalizedReply;
+import org.wsis.commons.i18n.UnLanguage;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,7 +40,9 @@ public class EditionReviewCriteriaResource {
     @APIResponse(responseCode = "200", description = "The edition's criteria",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewDtos.Criterion.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such edition")
-    public List<ReviewDtos.Criterion> ofEdition(@PathParam("year") int year) {
-        return criteria.of(year);
+    public Response ofEdition(@PathParam("year") int year, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                              @Parameter(description = ReviewCriteriaResource.ACCEPT_LANGUAGE) String acceptLanguage) {
+        UnLanguage language = LanguagePreference.parse(acceptLanguage).first();
+        return LocalizedReply.ok(criteria.of(year, language), language);
     }
 }

@@ -2,6 +2,13 @@ package org.wsis.prizes.review;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.LocalizedReply;
+import org.wsis.commons.i18n.UnLanguage;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +26,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Review")
 public class ReviewCriteriaResource {
+    static final String ACCEPT_LANGUAGE = "The language of label and questionLabel: the first of ar, zh, en, fr, ru, es the header "
+            + "accepts, else English (Content-Language says which); labels and questionLabels carry all six.";
+
     private final ReviewCriteria criteria;
 
     public ReviewCriteriaResource(ReviewCriteria criteria) {
@@ -31,7 +41,9 @@ public class ReviewCriteriaResource {
             summary = "ITU's published WSIS Prizes review criteria (0..10 each), which new editions take")
     @APIResponse(responseCode = "200", description = "The criteria, in ITU's order",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewDtos.Criterion.class, type = SchemaType.ARRAY)))
-    public List<ReviewDtos.Criterion> published() {
-        return criteria.published();
+    public Response published(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                              @Parameter(description = ACCEPT_LANGUAGE) String acceptLanguage) {
+        UnLanguage language = LanguagePreference.parse(acceptLanguage).first();
+        return LocalizedReply.ok(criteria.published(language), language);
     }
 }

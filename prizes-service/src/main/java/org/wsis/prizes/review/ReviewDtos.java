@@ -1,5 +1,8 @@
 package org.wsis.prizes.review;
 
+import org.wsis.commons.i18n.LabelTexts;
+import java.util.List;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +19,17 @@ public final class ReviewDtos {
     }
 
     /** A criterion reviewers score against: {@code field} is its key in a review's scores. */
-    public record Criterion(String field, String name, String question, int min, int max) {
+    /**
+     * A review criterion; {@code name} and {@code question} in English as ITU wrote them, {@code label} and
+     * {@code questionLabel} in the reply's Content-Language (Accept-Language, else English), {@code labels} and
+     * {@code questionLabels} in all six UN languages (English is ITU's text; the others the platform's translation).
+     */
+    public record Criterion(String field, String name, String question, int min, int max,
+                            @Schema(description = "The name in the language of the reply's Content-Language") String label,
+                            @Schema(description = "The name in each UN language") LabelTexts labels,
+                            @Schema(description = "Languages (ISO 639-1) of official texts (ITU's); the others are the platform's translation") List<String> officialLabels,
+                            @Schema(description = "The question in the language of the reply's Content-Language") String questionLabel,
+                            @Schema(description = "The question in each UN language") LabelTexts questionLabels) {
     }
 
     /** reviewerId: the token subject of a prize-reviewer known to prizes (GET /reviewers). */

@@ -64,11 +64,33 @@ class ContestRulesTest {
         int year = newYear();
         createEdition(year, 1);
         given().get("/api/v1/editions/" + year + "/review-criteria").then().statusCode(200).body("field", equalTo(ITU_CRITERIA));
+        // issue 21: criteria and categories labelled in the language asked for, all six at once, English ITU's
+        given().header("Accept-Language", "fr-CH, en;q=0.5").get("/api/v1/review-criteria").then().statusCode(200)
+                .header("Content-Language", "fr").header("Vary", containsString("Accept-Language"))
+                .body("find { it.field == 'sustainability' }.label", equalTo("Durabilité"))
+                .body("find { it.field == 'sustainability' }.questionLabel", equalTo("Le projet va-t-il durer (financement, appropriation, maintenance) ?"))
+                .body("find { it.field == 'sustainability' }.labels.zh", equalTo("可持续性"))
+                .body("find { it.field == 'sustainability' }.officialLabels", equalTo(List.of("en")));
+        given().header("Accept-Language", "ar").get("/api/v1/editions/" + year + "/review-criteria").then().statusCode(200)
+                .header("Content-Language", "ar").body("find { it.field == 'partnerships' }.label", equalTo("الشراكات"));
+        given().header("Accept-Language", "zh").get("/api/v1/categories").then().statusCode(200)
+                .header("Content-Language", "zh")
+                .body("find { it.code == 'C2' }.label", equalTo("信息通信基础设施"))
+                .body("find { it.code == 'C7.E-HEALTH' }.label", equalTo("ICT应用：电子卫生"))
+                .body("find { it.code == 'C7.E-HEALTH' }.officialLabels", equalTo(List.of("en")))
+                .body("find { it.code == 'C2' }.officialLabels", equalTo(List.of("zh", "en")))
+                .body("findAll { it.labels.ru != null }.size()", equalTo(18));
+        given().header("Accept-Language", "de").get("/api/v1/categories").then().statusCode(200)
+                .header("Content-Language", "en").body("find { it.code == 'C9' }.label", equalTo("Media"));
 
         // a later call publishes another set: the existing edition keeps the criteria it was created with
         sql("INSERT INTO review_criterion (field, name, question, sort_order) VALUES ('later', 'Later', 'Added later?', 99)");
         try {
             given().get("/api/v1/review-criteria").then().body("field", hasItem("later"));
+            // no translation of a text nobody translated: English, and the other languages null
+            given().header("Accept-Language", "ru").get("/api/v1/review-criteria").then()
+                    .body("find { it.field == 'later' }.label", equalTo("Later"))
+                    .body("find { it.field == 'later' }.labels.ru", org.hamcrest.Matchers.nullValue());
             given().get("/api/v1/editions/" + year + "/review-criteria").then().body("field", equalTo(ITU_CRITERIA));
         } finally {
             sql("DELETE FROM review_criterion WHERE field = 'later'");

@@ -64,7 +64,13 @@ public class HttpCaching {
         boolean signedIn = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         // A cache must not hand an anonymous answer to a signed-in caller as is (they may see more), nor a
         // gzipped one to a client that did not ask for gzip.
-        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION + ", " + HttpHeaders.ACCEPT_ENCODING);
+        // One Vary header: the resource's own (Accept-Language for labelled replies, i18n/LocalizedReply) kept after these.
+        StringBuilder vary = new StringBuilder(HttpHeaders.AUTHORIZATION + ", " + HttpHeaders.ACCEPT_ENCODING);
+        List<Object> own = response.getHeaders().remove(HttpHeaders.VARY);
+        if (own != null) {
+            own.forEach(value -> vary.append(", ").append(value));
+        }
+        response.getHeaders().putSingle(HttpHeaders.VARY, vary.toString());
         if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, signedIn ? "private, no-cache"
                     : publicMaxAgeSeconds > 0 ? "public, max-age=" + publicMaxAgeSeconds : "public, no-cache");

@@ -1,6 +1,9 @@
 package org.wsis.commons.reference;
 
 import org.junit.jupiter.api.Test;
+import org.wsis.commons.i18n.Label;
+import org.wsis.commons.i18n.LabelTexts;
+import org.wsis.commons.i18n.UnLanguage;
 import org.wsis.commons.problem.ProblemException;
 
 import java.util.HashSet;
@@ -105,5 +108,49 @@ class ReferenceVocabularyTest {
         assertEquals(7, StakeholderType.values().length);
         assertEquals("Other", StakeholderType.OTHER.title());
         assertNull(Countries.find("ATA").orElseThrow().ituRegion()); // Antarctica: no ITU region
+    }
+
+    @Test
+    void everyCountryHasItsUnM49NameInTheSixLanguages() {
+        for (Country country : Countries.all()) {
+            LabelTexts texts = ReferenceLabels.countries().get(country.alpha3()).texts();
+            for (UnLanguage language : UnLanguage.values()) {
+                String text = texts.in(language);
+                assertTrue(text != null && !text.isBlank(), country.alpha3() + " " + language);
+            }
+        }
+        // the UN's names, not CLDR's ("South Korea") nor ISO's
+        Label korea = ReferenceLabels.countries().get("KOR");
+        assertEquals("جمهورية كوريا", korea.in(UnLanguage.AR));
+        assertEquals("大韩民国", korea.in(UnLanguage.ZH));
+        assertEquals("Republic of Korea", korea.in(UnLanguage.EN));
+        assertEquals("République de Corée", korea.in(UnLanguage.FR));
+        assertEquals("Республика Корея", korea.in(UnLanguage.RU));
+        assertEquals("República de Corea", korea.in(UnLanguage.ES));
+        assertEquals(List.of("ar", "zh", "en", "fr", "ru", "es"), korea.officialCodes());
+        assertEquals("Côte d’Ivoire", ReferenceLabels.countries().get("CIV").in(UnLanguage.EN));
+        // M49 does not list 158: labelled, but never claimed to be the UN's name
+        assertEquals(List.of(), ReferenceLabels.countries().get("TWN").officialCodes());
+    }
+
+    @Test
+    void regionsAndStakeholderTypesHaveSixLabelsAndSayWhichAreOfficial() {
+        Label africa = ReferenceLabels.regions().get("AFR");
+        assertEquals("أفريقيا", africa.in(UnLanguage.AR));
+        assertEquals("非洲", africa.in(UnLanguage.ZH));
+        assertEquals("Africa", africa.in(UnLanguage.EN));
+        assertEquals("Afrique", africa.in(UnLanguage.FR));
+        assertEquals("Африка", africa.in(UnLanguage.RU));
+        assertEquals("África", africa.in(UnLanguage.ES));
+        assertEquals(List.of("en"), africa.officialCodes());
+        assertEquals(List.of(), ReferenceLabels.regions().get("INT").officialCodes());
+        assertEquals(ItuRegion.values().length, ReferenceLabels.regions().all().size());
+        assertEquals(StakeholderType.values().length, ReferenceLabels.stakeholderTypes().all().size());
+        assertEquals("Société civile", ReferenceLabels.stakeholderTypes().get("CIVIL_SOCIETY").in(UnLanguage.FR));
+        assertEquals(List.of(), ReferenceLabels.stakeholderTypes().get("OTHER").officialCodes());
+        // a code a person added in English only falls back to English
+        Label untranslated = new Label("X", LabelTexts.untranslated("Only English"), java.util.Set.of());
+        assertEquals(UnLanguage.EN, untranslated.languageFor(UnLanguage.RU));
+        assertEquals("Only English", untranslated.in(UnLanguage.RU));
     }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.wsis.commons.i18n.LabelTable;
 import org.wsis.commons.reference.Countries;
+import org.wsis.commons.reference.ReferenceLabels;
 import org.wsis.commons.reference.Country;
 import org.wsis.commons.reference.ItuRegion;
 import org.wsis.commons.reference.StakeholderType;
@@ -34,6 +36,15 @@ public class ReferenceData {
 
     private static final Map<String, Code> STAKEHOLDER_TYPES = codes(StakeholderType.values(), StakeholderType::title);
     private static final Map<String, Code> REGIONS = codes(ItuRegion.values(), ItuRegion::title);
+
+    /*
+     * Six-language labels of stocktaking's own vocabularies (action lines and SDGs in commons ReferenceLabels, which
+     * indicators publishes too; target groups in a file next to this class; sources in each file's header). Every code of the tables must have one: checked when the tables are first read.
+     */
+    private static final LabelTable ACTION_LINE_LABELS = ReferenceLabels.actionLines();
+    private static final LabelTable SDG_LABELS = ReferenceLabels.sdgs();
+    private static final LabelTable SDG_TARGET_LABELS = ReferenceLabels.sdgTargets();
+    private static final LabelTable TARGET_GROUP_LABELS = LabelTable.load(ReferenceData.class, "target-group-labels.tsv");
 
     /** Everything of stocktaking's own tables, built on first use. */
     record Snapshot(Map<String, Code> targetGroups, Map<String, SdgTarget> sdgTargets, List<Sdg> sdgs,
@@ -78,6 +89,28 @@ public class ReferenceData {
         return data().actionLines();
     }
 
+    public LabelTable actionLineLabels() {
+        data();
+        return ACTION_LINE_LABELS;
+    }
+
+    /** SDG labels by goal number ("4"). */
+    public LabelTable sdgLabels() {
+        data();
+        return SDG_LABELS;
+    }
+
+    /** SDG target labels by target code ("4.4"). */
+    public LabelTable sdgTargetLabels() {
+        data();
+        return SDG_TARGET_LABELS;
+    }
+
+    public LabelTable targetGroupLabels() {
+        data();
+        return TARGET_GROUP_LABELS;
+    }
+
     private Snapshot data() {
         Snapshot current = snapshot;
         if (current == null) {
@@ -103,7 +136,13 @@ public class ReferenceData {
         }).toList();
         Set<String> actionLines = Set.copyOf(rows("SELECT code, code FROM action_line").stream()
                 .map(row -> (String) row[0]).toList());
-        return new Snapshot(tableCodes("target_group"), targets, sdgs, actionLines);
+        Map<String, Code> targetGroups = tableCodes("target_group");
+        // a migration that adds a code without its six labels fails here, at the first read, not in a client
+        ACTION_LINE_LABELS.requireAll(actionLines);
+        SDG_LABELS.requireAll(sdgs.stream().map(sdg -> String.valueOf(sdg.number())).toList());
+        SDG_TARGET_LABELS.requireAll(targets.keySet());
+        TARGET_GROUP_LABELS.requireAll(targetGroups.keySet());
+        return new Snapshot(targetGroups, targets, sdgs, actionLines);
     }
 
     private static <E extends Enum<E>> Map<String, Code> codes(E[] values, Function<E, String> title) {

@@ -210,6 +210,74 @@ class SearchAndReportsTest {
         given().get("/api/v1/reference/target-groups").then().statusCode(200).body("code", hasItem("YOUTH"));
     }
 
+    /** Issue 21: reference data in the language asked for, all six at once, the UN's names where the UN has them. */
+    @Test
+    void referenceDataComesBackInTheLanguageAskedFor() {
+        // the country list is the largest (249 x 6 names): three languages asked for, the other three read from labels
+        String[][] korea = {{"ar", "جمهورية كوريا"}, {"zh", "大韩民国"}, {"fr", "République de Corée"}};
+        for (String[] expected : korea) {
+            given().header("Accept-Language", expected[0] + ", en;q=0.5").get("/api/v1/reference/countries").then().statusCode(200)
+                    .header("Content-Language", expected[0]).header("Vary", containsString("Accept-Language"))
+                    .body("find { it.alpha3 == 'KOR' }.label", equalTo(expected[1]))
+                    .body("find { it.alpha3 == 'KOR' }.labels." + expected[0], equalTo(expected[1]));
+        }
+        given().get("/api/v1/reference/countries").then().statusCode(200).header("Content-Language", "en")
+                .body("find { it.alpha3 == 'KOR' }.label", equalTo("Republic of Korea"))
+                .body("find { it.alpha3 == 'KOR' }.labels.ru", equalTo("Республика Корея"))
+                .body("find { it.alpha3 == 'KOR' }.labels.es", equalTo("República de Corea"))
+                .body("find { it.alpha3 == 'KOR' }.officialLabels", contains("ar", "zh", "en", "fr", "ru", "es"))
+                .body("findAll { it.labels.ar != null && it.labels.zh != null && it.labels.ru != null }.size()", equalTo(249));
+        // a language outside the six (or none) falls back to English and says so
+        given().header("Accept-Language", "de-CH, de;q=0.9").get("/api/v1/reference/regions").then().statusCode(200)
+                .header("Content-Language", "en").body("find { it.code == 'AFR' }.label", equalTo("Africa"));
+        // q-values: Spanish preferred over French; zh-Hans is Chinese
+        given().header("Accept-Language", "fr;q=0.4, es;q=0.8").get("/api/v1/reference/regions").then().statusCode(200)
+                .header("Content-Language", "es").body("find { it.code == 'AFR' }.label", equalTo("África"));
+        // each vocabulary: three languages asked for, and all six read from labels in one of those replies
+        String[][] africa = {{"ar", "أفريقيا"}, {"zh-Hans", "非洲"}, {"fr-CH", "Afrique"}};
+        for (String[] expected : africa) {
+            given().header("Accept-Language", expected[0]).get("/api/v1/reference/regions").then().statusCode(200)
+                    .body("find { it.code == 'AFR' }.label", equalTo(expected[1]))
+                    .body("find { it.code == 'AFR' }.name", equalTo("Africa"))
+                    .body("find { it.code == 'AFR' }.officialLabels", contains("en"))
+                    .body("find { it.code == 'AFR' }.labels.en", equalTo("Africa"))
+                    .body("find { it.code == 'AFR' }.labels.ru", equalTo("Африка"))
+                    .body("find { it.code == 'AFR' }.labels.es", equalTo("África"));
+        }
+        // SDGs and targets: the UN's texts in the six languages
+        String[][] sdg4 = {{"ar", "تعليم ذو جودة"}, {"zh", "优质教育"}, {"ru", "Качественное образование"}};
+        for (String[] expected : sdg4) {
+            given().header("Accept-Language", expected[0]).get("/api/v1/reference/sdgs").then().statusCode(200)
+                    .header("Content-Language", expected[0])
+                    .body("find { it.number == 4 }.label", equalTo(expected[1]))
+                    .body("find { it.number == 4 }.labels.en", equalTo("Quality education"))
+                    .body("find { it.number == 4 }.labels.fr", equalTo("Éducation de qualité"))
+                    .body("find { it.number == 4 }.labels.es", equalTo("Educación de Calidad"));
+        }
+        given().header("Accept-Language", "fr").get("/api/v1/reference/sdg-targets").then().statusCode(200)
+                .body("size()", equalTo(169))
+                .body("find { it.code == '4.4' }.sdg", equalTo(4))
+                .body("find { it.code == '4.4' }.label", startsWith("D’ici à 2030, augmenter nettement le nombre de jeunes"))
+                .body("find { it.code == '4.4' }.labels.zh", startsWith("到2030年,大幅增加掌握就业、体面工作和创业所需相关技能"));
+        // action lines: English and ITU's Chinese official, the other four the platform's translation (and said so)
+        String[][] c2 = {{"ar", "البنية التحتية للمعلومات والاتصالات"}, {"zh", "信息通信基础设施"},
+                {"fr", "Infrastructure de l'information et de la communication"}};
+        for (String[] expected : c2) {
+            given().header("Accept-Language", expected[0]).get("/api/v1/reference/action-lines").then().statusCode(200)
+                    .header("Content-Language", expected[0])
+                    .body("find { it.code == 'C2' }.label", equalTo(expected[1]))
+                    .body("find { it.code == 'C2' }.officialLabels", contains("zh", "en"))
+                    .body("find { it.code == 'C2' }.labels.en", equalTo("Information and communication infrastructure"))
+                    .body("find { it.code == 'C2' }.labels.ru", equalTo("Информационно-коммуникационная инфраструктура"))
+                    .body("find { it.code == 'C2' }.labels.es", equalTo("Infraestructura de la información y la comunicación"))
+                    .body("findAll { it.labels.ar != null }.size()", equalTo(19));
+        }
+        given().header("Accept-Language", "ru").get("/api/v1/reference/stakeholder-types").then().statusCode(200)
+                .body("find { it.code == 'CIVIL_SOCIETY' }.label", equalTo("Гражданское общество"));
+        given().header("Accept-Language", "es").get("/api/v1/reference/target-groups").then().statusCode(200)
+                .body("find { it.code == 'WOMEN_AND_GIRLS' }.label", equalTo("Mujeres y niñas"));
+    }
+
     private static void problem(String url, int status, String field) {
         given().get(url).then().statusCode(status).contentType("application/problem+json")
                 .body("errors[0].field", equalTo(field));
