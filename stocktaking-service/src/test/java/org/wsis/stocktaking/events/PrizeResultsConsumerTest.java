@@ -99,7 +99,7 @@ class PrizeResultsConsumerTest {
      */
     private static String resultsEvent(String eventId, int edition, String category, Object... entriesAndOutcomes) {
         ObjectNode data = EventContracts.example("prizes-service", "results-published.v1").put("edition", edition)
-                .put("someFutureField", 1);
+                .put(EventContracts.FUTURE_FIELD, 1);
         ObjectNode template = (ObjectNode) data.get("results").get(0);
         ArrayNode results = data.putArray("results");
         for (int i = 0; i < entriesAndOutcomes.length; i += 2) {

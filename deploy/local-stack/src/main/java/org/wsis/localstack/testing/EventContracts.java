@@ -26,6 +26,11 @@ import java.util.stream.Collectors;
  */
 public final class EventContracts {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The one field a consumer's test may add that no schema declares: it stands for a field a later version of the
+     * publisher adds, to show the consumer reads tolerantly (the schemas allow additional properties).
+     */
+    public static final String FUTURE_FIELD = "fieldALaterVersionAdds";
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
@@ -80,11 +85,21 @@ public final class EventContracts {
      */
     public static String cloudEvent(String source, String type, String eventId, String subject, JsonNode data) {
         String publisher = source.substring(source.lastIndexOf('/') + 1);
-        Set<ValidationMessage> errors = violations(schemaOfType(publisher, type), data);
+        Path schema = schemaOfType(publisher, type);
+        Set<ValidationMessage> errors = violations(schema, data);
         if (!errors.isEmpty()) {
             throw new AssertionError("a consumer test sends " + type + " data that " + publisher + "'s schema refuses: "
                     + errors.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")) + "\n" + data);
         }
+        // the schemas let publishers add fields (additionalProperties: true, tolerant readers); a consumer's test may
+        // only send fields the publisher declares, or it would go on passing on a field the publisher no longer sends
+        JsonNode declared = read(readString(schema)).path("properties");
+        data.fieldNames().forEachRemaining(field -> {
+            if (!declared.has(field) && !field.equals(FUTURE_FIELD)) {
+                throw new AssertionError("a consumer test sends field '" + field + "' that " + publisher + "'s schema for "
+                        + type + " does not declare (renamed or dropped?)\n" + data);
+            }
+        });
         return unvalidatedCloudEvent(source, type, eventId, subject, data);
     }
 
@@ -138,6 +153,14 @@ public final class EventContracts {
             }
         }
         throw new IllegalStateException("not inside the WSIS platform repository: " + Path.of("").toAbsolutePath());
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode read(String json) {
