@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -76,6 +77,11 @@ class FaultToleranceTest extends PlatformSuite {
         // the shared platform (its indicators jobs are abandoned after 10 s without a heartbeat: fault 2d): this
         // class runs after every other one, so what it breaks on the way (Keycloak, last) disturbs no one
         useSharedPlatform();
+    }
+
+    @AfterAll
+    static void stop() {
+        closeSharedPlatform(); // nothing runs after this class, and it left Keycloak stopped
     }
 
     /** Fresh editor and moderator tokens for each scenario: the suite runs longer than a token lives (15 min). */

@@ -29,4 +29,16 @@ abstract class PlatformSuite {
         editor = platform.tokens.userToken("editor");
         moderator = platform.tokens.userToken("moderator");
     }
+
+    /**
+     * Stops the shared platform now, from the last suite (FaultToleranceTest), while the test JVM is sure to live;
+     * otherwise the JVM's shutdown hook does it.
+     */
+    static void closeSharedPlatform() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+            platform = null;
+        }
+    }
 }
