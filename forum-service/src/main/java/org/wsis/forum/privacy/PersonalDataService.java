@@ -93,7 +93,12 @@ public class PersonalDataService implements PersonalDataHolder {
         counts.put("sessionsPseudonymised", entityManager.createNativeQuery("""
                         UPDATE forum_session SET title = regexp_replace(title, ?2, ?3, 'gi'),
                                description = regexp_replace(description, ?2, ?3, 'gi'),
-                               speakers = ARRAY(SELECT regexp_replace(s, ?2, ?3, 'gi') FROM unnest(speakers) AS s)
+                               speakers = ARRAY(SELECT regexp_replace(s, ?2, ?3, 'gi') FROM unnest(speakers) AS s),
+                               -- the session's translations (issue 21) name them as its text does
+                               translations = COALESCE((SELECT jsonb_object_agg(t.key, t.value || jsonb_strip_nulls(jsonb_build_object(
+                                       'title', regexp_replace(t.value ->> 'title', ?2, ?3, 'gi'),
+                                       'description', regexp_replace(t.value ->> 'description', ?2, ?3, 'gi'))))
+                                   FROM jsonb_each(translations) AS t), '{}'::jsonb)
                         WHERE proposal_id IN (SELECT id FROM session_proposal WHERE %s)"""
                         .formatted(SubjectHash.matches("proposer_id", 1)))
                 .setParameter(1, subjectHash).setParameter(2, namesOrEmails).setParameter(3, Erasures.ERASED).executeUpdate());

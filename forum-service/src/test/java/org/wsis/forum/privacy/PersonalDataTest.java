@@ -54,11 +54,22 @@ class PersonalDataTest {
                 {"kind": "INTERACTIVE", "title": "Jo's idea", "description": "Run by Jo Private (jo.private@example.org) with Kim Other",
                  "speakers": ["Jo Private", "Kim Other"]}""")
                 .post("/api/v1/editions/" + YEAR + "/proposals").then().statusCode(201);
+        // a second proposal becomes a session, which the organizers translate into French, naming Jo again
+        String accepted = given().auth().oauth2(jo).contentType(ContentType.JSON).body("""
+                {"kind": "INTERACTIVE", "title": "Jo's workshop", "description": "With Jo Private", "speakers": ["Jo Private"]}""")
+                .post("/api/v1/editions/" + YEAR + "/proposals").then().statusCode(201).extract().path("id");
+        String madeSession = given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON)
+                .body(Map.of("room", "Room J", "startsAt", YEAR + "-07-08T09:00:00Z", "endsAt", YEAR + "-07-08T10:00:00Z", "capacity", 20))
+                .post("/api/v1/proposals/" + accepted + "/accept").then().statusCode(200).extract().path("sessionId");
+        String etag = given().get("/api/v1/sessions/" + madeSession).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("title", "L'atelier de Jo Private", "description", "Animé par Jo Private", "origin", "HUMAN"))
+                .put("/api/v1/sessions/" + madeSession + "/translations/fr").then().statusCode(200);
 
         given().auth().oauth2(jo).get("/api/v1/me/personal-data").then().statusCode(200)
                 .body("service", equalTo("forum-service")).body("subject", equalTo("jo")).body("data.registrations.size()", equalTo(1))
                 .body("data.registrations[0].fullName", equalTo("Jo Private")).body("data.sessionSignups.size()", equalTo(1))
-                .body("data.sessionSignups[0].sessionTitle", equalTo("Digital inclusion")).body("data.proposals.size()", equalTo(1))
+                .body("data.sessionSignups[0].sessionTitle", equalTo("Digital inclusion")).body("data.proposals.size()", equalTo(2))
                 // consent, with the version of the notice agreed to (service-commons privacy/Consents)
                 .body("consents.purpose", hasItem("forum.registration")).body("consents[0].version", equalTo("2026-01"));
         // nobody else's data in my download
@@ -78,7 +89,7 @@ class PersonalDataTest {
                 .until(() -> given().auth().oauth2(jo).get("/api/v1/me/erasure").then().statusCode(200)
                         .extract().<Map<String, Object>>path("find { it.id == '" + erasureId + "' }.confirmations.find { it.service == 'forum-service' }"),
                         c -> c != null);
-        assertEquals(Map.of("registrations", 1, "proposalsPseudonymised", 1, "sessionsPseudonymised", 0, "consents", 1,
+        assertEquals(Map.of("registrations", 1, "proposalsPseudonymised", 2, "sessionsPseudonymised", 1, "consents", 1,
                 "idempotentResponses", 0), without((Map<?, ?>) confirmation.get("erased"), "outboxEvents"));
         // both events of the erasure, as published, hold their schema (service-commons events/) and no subject
         @SuppressWarnings("unchecked")
@@ -119,6 +130,12 @@ class PersonalDataTest {
         assertEquals(null, proposal[0]);
         assertEquals("Run by [erased] ([erased]) with Kim Other", proposal[1]);
         assertEquals("[erased]|Kim Other", proposal[2]);
+        // the session made of Jo's other proposal, in French too
+        given().header("Accept-Language", "fr").get("/api/v1/sessions/" + madeSession).then().statusCode(200)
+                .body("title", equalTo("L'atelier de [erased]")).body("description", equalTo("Animé par [erased]"))
+                .body("speakers", equalTo(List.of("[erased]")));
+        assertEquals(0L, ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM forum_session WHERE strpos(CAST(translations AS text), 'Jo Private') > 0").getSingleResult()).longValue());
         assertEquals(0L, ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM outbox_event WHERE strpos(payload, 'Jo Private') > 0").getSingleResult()).longValue());
         // Kim, registered for the same edition, keeps everything
