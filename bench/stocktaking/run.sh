@@ -54,36 +54,41 @@ echo " up"
 export PGPASSWORD
 PGPASSWORD=${PGPASSWORD:-$(sed -n 's/^postgres\.superuser\.password=//p' "${STACK_WORK_DIR:-.local-stack}/secrets.properties")}
 
+# LANGUAGES=six (issue 21): entries in the six UN languages, searched in them (generate.sql -v mix=six)
+MIX=en; QUERIES="$BENCH/queries.txt"
+if [ "${LANGUAGES:-en}" = six ]; then MIX=six; QUERIES="$BENCH/queries-six-languages.txt"; fi
 have=$("${PSQL[@]}" -tA -c "SELECT count(*) FROM entry WHERE owner_id = 'bench-generator'")
-if [ "$have" != "$ENTRIES" ] || [ "${REGENERATE:-0}" = 1 ]; then
-  echo "Generating $ENTRIES entries in PostgreSQL ..."
-  "${PSQL[@]}" -v entries="$ENTRIES" -f "$BENCH/generate.sql"
+# a six-language corpus has Chinese entries written in Chinese; the English one has none
+have_mix=$("${PSQL[@]}" -tA -c "SELECT CASE WHEN count(*) > 0 THEN 'six' ELSE 'en' END FROM entry WHERE owner_id = 'bench-generator' AND language = 'zh' AND title ~ '[一-龥]'")
+if [ "$have" != "$ENTRIES" ] || [ "$have_mix" != "$MIX" ] || [ "${REGENERATE:-0}" = 1 ]; then
+  echo "Generating $ENTRIES entries ($MIX) in PostgreSQL ..."
+  "${PSQL[@]}" -v entries="$ENTRIES" -v mix="$MIX" -f "$BENCH/generate.sql"
 fi
 echo "Entries in the database: $("${PSQL[@]}" -tA -c "SELECT status || '=' || count(*) FROM entry GROUP BY status" | paste -sd' ')"
 
 # --- pgbench scripts: exactly the statement the service runs per search with facets
 # (SearchRepository.pageWithFacets, sort by relevance, first page of 20) ---
-where() { # word region actionLine
-  echo "FROM entry e CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config('en'), search_text('$1')) || websearch_to_tsquery('simple', search_text('$1')) AS query) t WHERE e.status = 'PUBLISHED' AND e.filter_vector @@ (t.query && entry_any_tag('al_', '{$3}'::text[]) && entry_any_tag('rg_', '{$2}'::text[]))"
+where() { # word region actionLine [language the service stems the query in, default en]
+  echo "FROM entry e CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config('${4:-en}'), search_text('$1')) || websearch_to_tsquery('simple', search_text('$1')) AS query) t WHERE e.status = 'PUBLISHED' AND e.filter_vector @@ (t.query && entry_any_tag('al_', '{$3}'::text[]) && entry_any_tag('rg_', '{$2}'::text[]))"
 }
 COUNTS="SELECT NULL::text AS tag, count(*) AS n FROM matching UNION ALL SELECT tag, count(*) FROM matching, unnest(facet_tags) tag GROUP BY tag"
 n=0
 PGBENCH_FILES=()
-while read -r word region line; do
+while read -r word region line lang; do
   [[ -z "$word" || "$word" == \#* ]] && continue
   n=$((n + 1)); f="$OUT/search-$n.sql"
-  w=$(where "$word" "$region" "$line")
+  w=$(where "$word" "$region" "$line" "$lang")
   cat >"$f" <<SQL
 WITH matching AS MATERIALIZED (SELECT e.id, e.published_at, lower(e.title) AS sort_title, ts_rank_cd(e.search_vector, t.query) AS rank, e.facet_tags $w), page AS (SELECT m.id, m.rank, m.published_at, m.sort_title FROM matching m ORDER BY m.rank DESC, m.published_at DESC, m.id LIMIT 20 OFFSET 0), counts AS ($COUNTS) SELECT e.id, e.title, e.organisation, left(e.description, 300), e.action_lines, e.countries, e.regions, e.stakeholder_type, e.sdgs, e.sdg_targets, e.target_groups, e.stocktaking_year, e.project_status, e.language, e.success_story, e.prize_outcomes, e.published_at, p.rank, (SELECT jsonb_agg(jsonb_build_array(tag, n)) FROM counts)::text AS facets FROM (SELECT 1) one LEFT JOIN page p ON true LEFT JOIN entry e ON e.id = p.id ORDER BY p.rank DESC, p.published_at DESC, p.id;
 SQL
   PGBENCH_FILES+=(-f "$f")
-done <"$BENCH/queries.txt"
-first=$(grep -v '^#' "$BENCH/queries.txt" | head -1)
+done <"$QUERIES"
+first=$(grep -v '^#' "$QUERIES" | head -1)
 echo "Matches of the first search ($first): $("${PSQL[@]}" -tA -c "SELECT count(*) $(where $first)")"
 
 http_run() { # name url
   echo "== $1: $CLIENTS clients, ${SECONDS_PER_TARGET}s after ${WARMUP}s warm-up: $2"
-  java "$BENCH/SearchLoad.java" "$2" "$CLIENTS" "$SECONDS_PER_TARGET" "$WARMUP" "$BENCH/queries.txt" | tee "$OUT/$1.txt"
+  java "$BENCH/SearchLoad.java" "$2" "$CLIENTS" "$SECONDS_PER_TARGET" "$WARMUP" "$QUERIES" | tee "$OUT/$1.txt"
 }
 http_run gateway "$GATEWAY/api/stocktaking/v1/search"
 http_run direct "$DIRECT/api/v1/search"
@@ -99,7 +104,7 @@ echo "requests=$(wc -l <"$OUT/pgb.sorted") errors=0 throughput=$tps p50_ms=$(pct
 
 field() { grep -oP "$2=\K[0-9.NaN]+" "$OUT/$1.txt"; }
 echo
-echo "Summary ($ENTRIES entries, $CLIENTS clients, ${SECONDS_PER_TARGET}s each; searches: text + region + action line + facets)"
+echo "Summary ($ENTRIES entries, languages: $MIX, $CLIENTS clients, ${SECONDS_PER_TARGET}s each; searches: text + region + action line + facets)"
 printf '%-10s %12s %9s %9s %9s %8s %18s\n' target "req/s" p50_ms p95_ms p99_ms errors "share of raw PG"
 for t in gateway direct pgbench; do
   share=$(awk -v a="$(field $t throughput)" -v b="$tps" 'BEGIN {printf "%.0f%%", 100 * a / b}')
