@@ -409,46 +409,48 @@ public final class SdmxDataWriter {
                     + flow.dsd() + "(" + Structures.VERSION + ")");
             g.writeEndArray();
             g.writeStringField("name", flow.name());
-            g.writeObjectFieldStart("dimensions");
-            g.writeArrayFieldStart("dataSet");
-            g.writeEndArray();
-            g.writeArrayFieldStart("series");
-            for (int i : cube.seriesDims) {
-                dimensionComponent(g, layout, i, dims.get(i));
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("observation");
-            if (cube.observations()) {
-                for (int i : cube.obsDims) {
-                    dimensionComponent(g, layout, i, dims.get(i));
-                }
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            components(g, "dimensions", cube.seriesDims, cube.obsDims, true, cube.observations(),
+                    (i, v) -> dimensionComponent(g, layout, i, v), dims);
 
-            g.writeObjectFieldStart("attributes");
-            g.writeArrayFieldStart("dataSet");
-            g.writeEndArray();
-            g.writeArrayFieldStart("series");
-            if (cube.attributes()) {
-                for (int a : cube.seriesAttributes) {
-                    attributeComponent(g, layout, a, attributes.get(a));
-                }
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("observation");
-            if (cube.attributes() && cube.observations()) {
-                for (int a : cube.obsAttributes) {
-                    attributeComponent(g, layout, a, attributes.get(a));
-                }
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            components(g, "attributes", cube.seriesAttributes, cube.obsAttributes, cube.attributes(),
+                    cube.attributes() && cube.observations(), (a, v) -> attributeComponent(g, layout, a, v), attributes);
             g.writeEndObject();
 
             writeDataSets(g, cube, dims, attributes, false);
             g.writeEndObject();
         }
+    }
+
+    /** Writes one component of a structure: its index and the values it takes in the message. */
+    private interface ComponentWriter {
+        void write(int index, Values values) throws IOException;
+    }
+
+    /**
+     * The {@code dimensions} or {@code attributes} object of an SDMX-JSON structure (1.0 and 2.0 alike): none at data
+     * set level, the series-level ones, the observation-level ones, each list written only when the detail keeps it.
+     */
+    private static void components(JsonGenerator g, String field, List<Integer> series, List<Integer> observation,
+                                   boolean withSeries, boolean withObservation, ComponentWriter writer, List<Values> values)
+            throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeArrayFieldStart("dataSet");
+        g.writeEndArray();
+        g.writeArrayFieldStart("series");
+        if (withSeries) {
+            for (int i : series) {
+                writer.write(i, values.get(i));
+            }
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("observation");
+        if (withObservation) {
+            for (int i : observation) {
+                writer.write(i, values.get(i));
+            }
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /**
@@ -662,22 +664,8 @@ public final class SdmxDataWriter {
             g.writeEndArray();
             localised(g, "name", flow.name());
 
-            g.writeObjectFieldStart("dimensions");
-            g.writeArrayFieldStart("dataSet");
-            g.writeEndArray();
-            g.writeArrayFieldStart("series");
-            for (int i : cube.seriesDims) {
-                dimensionComponent2(g, layout, i, dims.get(i));
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("observation");
-            if (cube.observations()) {
-                for (int i : cube.obsDims) {
-                    dimensionComponent2(g, layout, i, dims.get(i));
-                }
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            components(g, "dimensions", cube.seriesDims, cube.obsDims, true, cube.observations(),
+                    (i, v) -> dimensionComponent2(g, layout, i, v), dims);
 
             g.writeObjectFieldStart("measures");
             g.writeArrayFieldStart("observation");
@@ -690,24 +678,8 @@ public final class SdmxDataWriter {
             g.writeEndArray();
             g.writeEndObject();
 
-            g.writeObjectFieldStart("attributes");
-            g.writeArrayFieldStart("dataSet");
-            g.writeEndArray();
-            g.writeArrayFieldStart("series");
-            if (cube.attributes()) {
-                for (int a : cube.seriesAttributes) {
-                    attributeComponent2(g, layout, a, attributes.get(a));
-                }
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("observation");
-            if (cube.attributes() && cube.observations()) {
-                for (int a : cube.obsAttributes) {
-                    attributeComponent2(g, layout, a, attributes.get(a));
-                }
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            components(g, "attributes", cube.seriesAttributes, cube.obsAttributes, cube.attributes(),
+                    cube.attributes() && cube.observations(), (a, v) -> attributeComponent2(g, layout, a, v), attributes);
             g.writeEndObject();
             g.writeEndArray();
 
