@@ -404,9 +404,8 @@ public final class SdmxDataWriter {
 
             g.writeObjectFieldStart("structure");
             g.writeArrayFieldStart("links");
-            link(g, null, "dataflow", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + flow.urnShort());
-            link(g, null, "datastructure", "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=" + Structures.AGENCY + ":"
-                    + flow.dsd() + "(" + Structures.VERSION + ")");
+            link(g, null, "dataflow", dataflowUrn(flow));
+            link(g, null, "datastructure", dataStructureUrn(flow));
             g.writeEndArray();
             g.writeStringField("name", flow.name());
             components(g, "dimensions", cube.seriesDims, cube.obsDims, true, cube.observations(),
@@ -465,7 +464,7 @@ public final class SdmxDataWriter {
         if (v2) {
             g.writeNumberField("structure", 0);
             g.writeArrayFieldStart("links");
-            link(g, null, "dataflow", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + layout.flow().urnShort());
+            link(g, null, "dataflow", dataflowUrn(layout.flow()));
             g.writeEndArray();
         }
         g.writeStringField("action", "Information");
@@ -538,6 +537,14 @@ public final class SdmxDataWriter {
         } else {
             g.writeNumber(index);
         }
+    }
+
+    private static String dataflowUrn(Dataflow flow) {
+        return "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + flow.urnShort();
+    }
+
+    private static String dataStructureUrn(Dataflow flow) {
+        return "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=" + Structures.AGENCY + ":" + flow.dsd() + "(" + Structures.VERSION + ")";
     }
 
     private static void link(JsonGenerator g, String href, String rel, String urn) throws IOException {
@@ -658,9 +665,8 @@ public final class SdmxDataWriter {
             g.writeNumber(0);
             g.writeEndArray();
             g.writeArrayFieldStart("links");
-            link(g, null, "dataflow", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + flow.urnShort());
-            link(g, null, "datastructure", "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=" + Structures.AGENCY + ":"
-                    + flow.dsd() + "(" + Structures.VERSION + ")");
+            link(g, null, "dataflow", dataflowUrn(flow));
+            link(g, null, "datastructure", dataStructureUrn(flow));
             g.writeEndArray();
             localised(g, "name", flow.name());
 
