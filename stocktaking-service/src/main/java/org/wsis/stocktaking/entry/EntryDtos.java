@@ -46,7 +46,7 @@ public final class EntryDtos {
             @Schema(nullable = true) ProjectStatus projectStatus,
             @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> links,
             @Size(max = 50) List<@NotBlank @Size(max = 300) String> partners,
-            @Pattern(regexp = "ar|zh|en|fr|ru|es", message = "must be one of the UN languages ar, zh, en, fr, ru, es") String language,
+            @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = "must be one of the UN languages ar, zh, en, fr, ru, es") String language,
             /* Show contactName and contactEmail to the public; off (absent) by default. */
             Boolean publicContact) {
 

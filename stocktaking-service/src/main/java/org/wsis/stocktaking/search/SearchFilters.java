@@ -1,5 +1,6 @@
 package org.wsis.stocktaking.search;
 
+import org.wsis.commons.i18n.Translations;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
@@ -23,7 +24,7 @@ public class SearchFilters {
 
     /** Language of the query words, for stemming; the exact words are matched in every language too. */
     @QueryParam("lang")
-    @Pattern(regexp = "ar|zh|en|fr|ru|es", message = "must be one of ar, zh, en, fr, ru, es")
+    @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = "must be one of ar, zh, en, fr, ru, es")
     public String lang;
 
     @QueryParam("actionLine")
@@ -74,7 +75,7 @@ public class SearchFilters {
 
     /** Language of the entry. */
     @QueryParam("language")
-    public List<@Pattern(regexp = "ar|zh|en|fr|ru|es", message = "must be one of ar, zh, en, fr, ru, es") String> language = new ArrayList<>();
+    public List<@Pattern(regexp = Translations.LANGUAGE_PATTERN, message = "must be one of ar, zh, en, fr, ru, es") String> language = new ArrayList<>();
 
     @QueryParam("successStory")
     public Boolean successStory;
