@@ -27,7 +27,8 @@ import java.util.UUID;
  * erasure). Erasure nulls a registration's personal fields and its link to the person but keeps the row (status,
  * attendance, stakeholder type, region, edition) and its sign-ups, so every count stays the same; it unlinks the
  * person's session proposals and pseudonymises what they wrote there (and in the sessions made of them): their
- * registered names and every e-mail address in the title, description and speakers become {@code [erased]}.
+ * registered names and every e-mail address in the title, description, speakers and translations become
+ * {@code [erased]}, as does their subject as the translator of their own translations.
  * Erasure cancels nothing: cancel first to free seats.
  */
 @ApplicationScoped
@@ -38,6 +39,19 @@ public class PersonalDataService implements PersonalDataHolder {
     public record SignupRecord(long id, UUID sessionId, String sessionTitle, UUID registrationId, String status,
                                OffsetDateTime signedUpAt) {
     }
+
+    /**
+     * The {@code translations} (jsonb by language, commons i18n) of a proposal or session with the person's names and
+     * e-mail addresses ({@code ?2}) replaced by {@code ?3} in every title and description, and the person (subject
+     * hash {@code ?1}) no longer the translatorId of what they wrote themselves (a proposal's OWNER translations,
+     * which its session keeps).
+     */
+    static final String TRANSLATIONS_PSEUDONYMISED = """
+            COALESCE((SELECT jsonb_object_agg(t.key, t.value || jsonb_strip_nulls(jsonb_build_object(
+                    'title', regexp_replace(t.value ->> 'title', ?2, ?3, 'gi'),
+                    'description', regexp_replace(t.value ->> 'description', ?2, ?3, 'gi'),
+                    'translatorId', CASE WHEN %s THEN CAST(?3 AS text) END)))
+                FROM jsonb_each(translations) AS t), '{}'::jsonb)""".formatted(SubjectHash.matches("t.value ->> 'translatorId'", 1));
 
     private final EntityManager entityManager;
     private final Clock clock;
@@ -95,18 +109,16 @@ public class PersonalDataService implements PersonalDataHolder {
                                description = regexp_replace(description, ?2, ?3, 'gi'),
                                speakers = ARRAY(SELECT regexp_replace(s, ?2, ?3, 'gi') FROM unnest(speakers) AS s),
                                -- the session's translations (issue 21) name them as its text does
-                               translations = COALESCE((SELECT jsonb_object_agg(t.key, t.value || jsonb_strip_nulls(jsonb_build_object(
-                                       'title', regexp_replace(t.value ->> 'title', ?2, ?3, 'gi'),
-                                       'description', regexp_replace(t.value ->> 'description', ?2, ?3, 'gi'))))
-                                   FROM jsonb_each(translations) AS t), '{}'::jsonb)
+                               translations = %s
                         WHERE proposal_id IN (SELECT id FROM session_proposal WHERE %s)"""
-                        .formatted(SubjectHash.matches("proposer_id", 1)))
+                        .formatted(TRANSLATIONS_PSEUDONYMISED, SubjectHash.matches("proposer_id", 1)))
                 .setParameter(1, subjectHash).setParameter(2, namesOrEmails).setParameter(3, Erasures.ERASED).executeUpdate());
         counts.put("proposalsPseudonymised", entityManager.createNativeQuery("""
                         UPDATE session_proposal SET proposer_id = NULL, title = regexp_replace(title, ?2, ?3, 'gi'),
                                description = regexp_replace(description, ?2, ?3, 'gi'),
-                               speakers = ARRAY(SELECT regexp_replace(s, ?2, ?3, 'gi') FROM unnest(speakers) AS s)
-                        WHERE %s""".formatted(SubjectHash.matches("proposer_id", 1)))
+                               speakers = ARRAY(SELECT regexp_replace(s, ?2, ?3, 'gi') FROM unnest(speakers) AS s),
+                               translations = %s
+                        WHERE %s""".formatted(TRANSLATIONS_PSEUDONYMISED, SubjectHash.matches("proposer_id", 1)))
                 .setParameter(1, subjectHash).setParameter(2, namesOrEmails).setParameter(3, Erasures.ERASED).executeUpdate());
         counts.put("registrations", entityManager.createNativeQuery("""
                         UPDATE registration SET subject_id = NULL, full_name = NULL, organisation = NULL, country = NULL,

@@ -14,17 +14,23 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.StoredTranslation;
+import org.wsis.commons.i18n.Translation;
+import org.wsis.commons.i18n.Translations;
 import org.wsis.commons.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.forum.session.SessionDtos;
@@ -32,6 +38,7 @@ import org.wsis.forum.session.SessionKind;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -48,7 +55,19 @@ public class ProposalResource {
                               @NotBlank @Size(max = 5000) String description,
                               @Size(max = 200) String track,
                               @Size(max = 11) List<@NotNull @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String> actionLines,
-                              @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers) {
+                              @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers,
+                              @Schema(nullable = true, description = "The UN language title and description are written in (default en)")
+                              @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = Translations.LANGUAGE_MESSAGE) String language,
+                              @Schema(nullable = true, description = "The proposer's own title and description in other UN languages, "
+                                      + "by ISO 639-1 code (not the proposal's language); origin OWNER")
+                              @Size(max = 5) Map<@NotNull @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = Translations.LANGUAGE_MESSAGE) String,
+                                      @NotNull @Valid ProposalTranslation> translations) {
+    }
+
+    /** Title and description as the proposer writes them in another UN language: the limits of the original's. */
+    @Schema(name = "ProposalTranslation")
+    public record ProposalTranslation(@NotBlank @Size(max = 300) String title,
+                                      @NotBlank @Size(max = 5000) String description) {
     }
 
     /** What the organizer decides when accepting: where, when and how many seats. */
@@ -62,12 +81,30 @@ public class ProposalResource {
     public record Decline(@NotBlank @Size(max = 2000) String reason) {
     }
 
+    /**
+     * A proposal, seen by its proposer and organizers only: {@code language} is the language title and description
+     * are shown in (Accept-Language's choice among the original and the translations), {@code originalLanguage} the
+     * one the proposer wrote in, {@code translations} every other language at once.
+     */
     public record ProposalView(UUID id, int edition, SessionKind kind, String title, String description, @Schema(nullable = true) String track,
                                List<String> actionLines, List<String> speakers, SessionProposal.Status status,
-                               @Schema(nullable = true) String declineReason, @Schema(nullable = true) UUID sessionId, OffsetDateTime submittedAt, @Schema(nullable = true) OffsetDateTime reviewedAt) {
+                               @Schema(nullable = true) String declineReason, @Schema(nullable = true) UUID sessionId, OffsetDateTime submittedAt, @Schema(nullable = true) OffsetDateTime reviewedAt,
+                               @Schema(description = "The language title and description are in") String language,
+                               @Schema(description = "The language the proposer wrote the proposal in") String originalLanguage,
+                               @Schema(description = "The proposer's title and description in other UN languages, by ISO 639-1 code") Map<String, Translation> translations) {
+        /** In the original language. */
         public static ProposalView of(SessionProposal p) {
-            return new ProposalView(p.id, p.editionYear, p.kind, p.title, p.description, p.track, p.actionLines,
-                    p.speakers, p.status, p.declineReason, p.sessionId, p.submittedAt, p.reviewedAt);
+            return of(p, null);
+        }
+
+        /** Title and description in the language {@code preference} chooses (null: the original). */
+        public static ProposalView of(SessionProposal p, LanguagePreference preference) {
+            String shown = preference == null ? p.language : Translations.shownLanguage(p.translations, p.language, p.title, preference);
+            StoredTranslation translated = shown.equals(p.language) ? null : p.translations.get(shown);
+            return new ProposalView(p.id, p.editionYear, p.kind, translated == null ? p.title : translated.title,
+                    translated == null ? p.description : translated.description, p.track, p.actionLines,
+                    p.speakers, p.status, p.declineReason, p.sessionId, p.submittedAt, p.reviewedAt,
+                    translated == null ? p.language : shown, p.language, Translations.view(p.translations, true));
         }
     }
 
@@ -80,7 +117,11 @@ public class ProposalResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(operationId = "proposeSession", summary = "Propose a session for an edition (anyone signed in)")
+    @Operation(operationId = "proposeSession", summary = "Propose a session for an edition (anyone signed in)",
+            description = "`language` (ar zh en fr ru es; default en) is the language title and description are written in; "
+                    + "`translations` the proposer's own title and description in other UN languages (origin OWNER), each "
+                    + "within the original's limits. Another language code: 400; a translation in `language` itself: 422. "
+                    + "Accepted, the session keeps the language and the translations.")
     @APIResponse(responseCode = "201", description = "The proposal, submitted",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProposalView.class)))
     public Response propose(@PathParam("year") int year,
@@ -92,11 +133,15 @@ public class ProposalResource {
 
     @GET
     @Authenticated
-    @Operation(operationId = "listSessionProposals", summary = "Proposals of an edition: all for organizers, one's own otherwise; optional status filter")
+    @Operation(operationId = "listSessionProposals", summary = "Proposals of an edition: all for organizers, one's own otherwise; optional status filter",
+            description = "Title and description in the language Accept-Language chooses among each proposal's original and "
+                    + "translations (then English, then the original); `language` says which, `translations` has every one.")
     @APIResponse(responseCode = "200", description = "A page of proposals",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProposalView.class, type = SchemaType.ARRAY)))
     public Response list(@PathParam("year") int year, @QueryParam("status") SessionProposal.Status status,
-                         @BeanParam @Valid PageParams page, @Context UriInfo uri) {
-        return proposals.list(year, status, page).toResponse(uri);
+                         @BeanParam @Valid PageParams page, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                         @Context UriInfo uri) {
+        return Response.fromResponse(proposals.list(year, status, page, LanguagePreference.parse(acceptLanguage)).toResponse(uri))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 }

@@ -6,11 +6,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.wsis.commons.i18n.LanguagePreference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.wsis.commons.audit.AuditLog;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -35,9 +42,17 @@ public class ProposalReviewResource {
 
     @GET
     @Authenticated
-    @Operation(operationId = "getSessionProposal", summary = "One proposal (its proposer or organizers)")
-    public ProposalResource.ProposalView get(@PathParam("id") UUID id) {
-        return ProposalResource.ProposalView.of(proposals.visible(id));
+    @Operation(operationId = "getSessionProposal", summary = "One proposal (its proposer or organizers)",
+            description = "Title and description in the language Accept-Language chooses among the original and the "
+                    + "proposer's translations (then English, then the original): `language` and Content-Language say which; "
+                    + "`originalLanguage` and `translations` (every language at once) are always there.")
+    @APIResponse(responseCode = "200", description = "The proposal",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProposalResource.ProposalView.class)))
+    @APIResponse(responseCode = "404", description = "No such proposal, or someone else's")
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        ProposalResource.ProposalView view = ProposalResource.ProposalView.of(proposals.visible(id), LanguagePreference.parse(acceptLanguage));
+        return Response.ok(view).header(HttpHeaders.CONTENT_LANGUAGE, view.language())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     @POST

@@ -4,6 +4,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.NewTranslation;
+import org.wsis.commons.i18n.StoredTranslation;
+import org.wsis.commons.i18n.TranslationOrigin;
 import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
@@ -18,14 +22,17 @@ import org.wsis.forum.session.SessionKind;
 import org.wsis.forum.session.SessionService;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * The rules and transactions of session proposals: who may propose and how many, who sees which, and the
- * one-time review (accept schedules the session, session.scheduled.v1; decline keeps the reason).
+ * one-time review (accept schedules the session, session.scheduled.v1, in the proposal's language with the proposer's
+ * translations; decline keeps the reason).
  */
 @ApplicationScoped
 public class ProposalService {
@@ -66,8 +73,29 @@ public class ProposalService {
         proposal.speakers = request.speakers() == null ? List.of() : request.speakers();
         proposal.status = SessionProposal.Status.SUBMITTED;
         proposal.submittedAt = ServiceClock.utcNow(clock);
+        proposal.language = request.language() == null ? "en" : request.language();
+        proposal.translations = ownTranslations(request, proposal.language, proposal.submittedAt);
         proposal.persist();
         return proposal;
+    }
+
+    /**
+     * The proposer's own versions of title and description (origin OWNER, given by them when proposing). A text in the
+     * proposal's own language is the proposal itself, never also one of its translations: 422, as a session's is.
+     */
+    private Map<String, StoredTranslation> ownTranslations(ProposalResource.NewProposal request, String language,
+                                                           OffsetDateTime at) {
+        Map<String, StoredTranslation> translations = new TreeMap<>();
+        if (request.translations() == null) {
+            return translations;
+        }
+        if (request.translations().containsKey(language)) {
+            throw ProblemException.invalid("translations[" + language + "]", "the proposal is written in " + language
+                    + ": its title and description are the proposal's own, not a translation");
+        }
+        request.translations().forEach((code, t) -> translations.put(code, StoredTranslation.of(
+                new NewTranslation(t.title(), t.description(), TranslationOrigin.OWNER), caller.subject(), at)));
+        return translations;
     }
 
     /**
@@ -87,7 +115,8 @@ public class ProposalService {
     }
 
     /** Proposals of an edition: all for organizers, one's own otherwise. */
-    public Page<ProposalResource.ProposalView> list(int year, SessionProposal.Status status, PageParams page) {
+    public Page<ProposalResource.ProposalView> list(int year, SessionProposal.Status status, PageParams page,
+                                                    LanguagePreference preference) {
         SessionService.requireEdition(year);
         StringBuilder query = new StringBuilder("editionYear = :year");
         Map<String, Object> params = new HashMap<>();
@@ -101,7 +130,7 @@ public class ProposalService {
             params.put("status", status);
         }
         var found = SessionProposal.<SessionProposal>find(query.toString(), Sort.by("submittedAt").and("id"), params);
-        var items = found.page(page.page, page.size).list().stream().map(ProposalResource.ProposalView::of).toList();
+        var items = found.page(page.page, page.size).list().stream().map(p -> ProposalResource.ProposalView.of(p, preference)).toList();
         return new Page<>(items, page.page, page.size, found.count());
     }
 
@@ -119,8 +148,8 @@ public class ProposalService {
         SessionProposal proposal = pendingForReview(id);
         ForumSession session = sessions.schedule(proposal.editionYear, new SessionDtos.NewSession(proposal.kind,
                 proposal.title, proposal.description, proposal.track, proposal.actionLines, request.room(),
-                request.onlineLink(), request.startsAt(), request.endsAt(), proposal.speakers, request.capacity(), null),
-                proposal.id, caller.subject());
+                request.onlineLink(), request.startsAt(), request.endsAt(), proposal.speakers, request.capacity(), proposal.language),
+                proposal.id, caller.subject(), proposal.translations);
         proposal.status = SessionProposal.Status.ACCEPTED;
         proposal.sessionId = session.id;
         markReviewed(proposal);

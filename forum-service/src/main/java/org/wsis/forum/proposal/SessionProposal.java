@@ -9,10 +9,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.wsis.commons.i18n.StoredTranslation;
 import org.wsis.forum.session.SessionKind;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** A proposal answering an edition's call for sessions. */
@@ -49,4 +52,10 @@ public class SessionProposal extends PanacheEntityBase {
     public UUID sessionId;
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
+    /** The UN language the proposer wrote title and description in (migration V10; 'en' before and by default). */
+    public String language = "en";
+    /** The proposer's own title and description in other UN languages (origin OWNER), by code; the session's when accepted. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "translations", nullable = false)
+    public Map<String, StoredTranslation> translations = new TreeMap<>();
 }

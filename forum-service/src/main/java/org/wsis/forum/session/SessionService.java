@@ -231,6 +231,13 @@ public class SessionService {
 
     @Transactional
     public ForumSession schedule(int year, SessionDtos.NewSession request, UUID proposalId, String createdBy) {
+        return schedule(year, request, proposalId, createdBy, Map.of());
+    }
+
+    /** A session with its translations from the start: a proposal's, written by its proposer (origin OWNER). */
+    @Transactional
+    public ForumSession schedule(int year, SessionDtos.NewSession request, UUID proposalId, String createdBy,
+                                 Map<String, org.wsis.commons.i18n.StoredTranslation> translations) {
         ForumEdition edition = requireEdition(year);
         if (edition.status == ForumEdition.Status.CANCELLED) {
             throw ProblemException.conflict("The " + year + " edition was cancelled");
@@ -246,6 +253,7 @@ public class SessionService {
         session.title = request.title().strip();
         session.description = request.description();
         session.language = request.language() == null ? "en" : request.language();
+        session.translations = new java.util.TreeMap<>(translations);
         session.track = request.track();
         session.actionLines = request.actionLines() == null ? List.of() : request.actionLines().stream().distinct().sorted().toList();
         session.room = request.room();

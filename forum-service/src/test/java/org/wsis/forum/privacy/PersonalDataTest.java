@@ -52,11 +52,13 @@ class PersonalDataTest {
         given().auth().oauth2(jo).post("/api/v1/sessions/" + sessionId + "/signups").then().statusCode(201);
         given().auth().oauth2(jo).contentType(ContentType.JSON).body("""
                 {"kind": "INTERACTIVE", "title": "Jo's idea", "description": "Run by Jo Private (jo.private@example.org) with Kim Other",
-                 "speakers": ["Jo Private", "Kim Other"]}""")
+                 "speakers": ["Jo Private", "Kim Other"], "translations": {"es": {"title": "La idea de Jo Private",
+                 "description": "Dirigido por Jo Private (jo.private@example.org) con Kim Other"}}}""")
                 .post("/api/v1/editions/" + YEAR + "/proposals").then().statusCode(201);
         // a second proposal becomes a session, which the organizers translate into French, naming Jo again
         String accepted = given().auth().oauth2(jo).contentType(ContentType.JSON).body("""
-                {"kind": "INTERACTIVE", "title": "Jo's workshop", "description": "With Jo Private", "speakers": ["Jo Private"]}""")
+                {"kind": "INTERACTIVE", "title": "Jo's workshop", "description": "With Jo Private", "speakers": ["Jo Private"],
+                 "translations": {"es": {"title": "El taller de Jo Private", "description": "Con Jo Private"}}}""")
                 .post("/api/v1/editions/" + YEAR + "/proposals").then().statusCode(201).extract().path("id");
         String madeSession = given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON)
                 .body(Map.of("room", "Room J", "startsAt", YEAR + "-07-08T09:00:00Z", "endsAt", YEAR + "-07-08T10:00:00Z", "capacity", 20))
@@ -70,6 +72,7 @@ class PersonalDataTest {
                 .body("service", equalTo("forum-service")).body("subject", equalTo("jo")).body("data.registrations.size()", equalTo(1))
                 .body("data.registrations[0].fullName", equalTo("Jo Private")).body("data.sessionSignups.size()", equalTo(1))
                 .body("data.sessionSignups[0].sessionTitle", equalTo("Digital inclusion")).body("data.proposals.size()", equalTo(2))
+                .body("data.proposals.find { it.title == 'Jo\\'s idea' }.translations.es.origin", equalTo("OWNER"))
                 // consent, with the version of the notice agreed to (service-commons privacy/Consents)
                 .body("consents.purpose", hasItem("forum.registration")).body("consents[0].version", equalTo("2026-01"));
         // nobody else's data in my download
@@ -130,12 +133,27 @@ class PersonalDataTest {
         assertEquals(null, proposal[0]);
         assertEquals("Run by [erased] ([erased]) with Kim Other", proposal[1]);
         assertEquals("[erased]|Kim Other", proposal[2]);
+        // and in the translation they wrote themselves, which no longer names them as its translator either
+        Object[] spanish = (Object[]) entityManager.createNativeQuery("""
+                        SELECT translations -> 'es' ->> 'description', translations -> 'es' ->> 'translatorId', translations -> 'es' ->> 'origin'
+                        FROM session_proposal WHERE edition_year = ?1 AND title = 'Jo''s idea'""").setParameter(1, YEAR).getSingleResult();
+        assertEquals("Dirigido por [erased] ([erased]) con Kim Other", spanish[0]);
+        assertEquals("[erased]", spanish[1]);
+        assertEquals("OWNER", spanish[2]);
         // the session made of Jo's other proposal, in French too
         given().header("Accept-Language", "fr").get("/api/v1/sessions/" + madeSession).then().statusCode(200)
                 .body("title", equalTo("L'atelier de [erased]")).body("description", equalTo("Animé par [erased]"))
                 .body("speakers", equalTo(List.of("[erased]")));
+        given().header("Accept-Language", "es").get("/api/v1/sessions/" + madeSession).then().statusCode(200)
+                .body("title", equalTo("El taller de [erased]")).body("translations.es.origin", equalTo("OWNER"));
         assertEquals(0L, ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM forum_session WHERE strpos(CAST(translations AS text), 'Jo Private') > 0").getSingleResult()).longValue());
+        assertEquals(0L, ((Number) entityManager.createNativeQuery("""
+                SELECT count(*) FROM session_proposal WHERE edition_year = ?1 AND strpos(CAST(translations AS text), 'Jo Private') > 0""")
+                .setParameter(1, YEAR).getSingleResult()).longValue());
+        assertEquals(0L, ((Number) entityManager.createNativeQuery("""
+                SELECT count(*) FROM (SELECT translations FROM forum_session UNION ALL SELECT translations FROM session_proposal) AS t,
+                       jsonb_each(t.translations) AS e WHERE e.value ->> 'translatorId' = 'jo'""").getSingleResult()).longValue());
         assertEquals(0L, ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM outbox_event WHERE strpos(payload, 'Jo Private') > 0").getSingleResult()).longValue());
         // Kim, registered for the same edition, keeps everything

@@ -10,10 +10,15 @@ import org.wsis.forum.testing.Fixtures;
 import org.wsis.forum.testing.TestTokens;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @Tag("integration")
 @QuarkusTest
@@ -79,6 +84,81 @@ class ProposalTest {
         given().auth().oauth2(PROPOSER).contentType(ContentType.JSON).body(PROPOSAL.formatted("x"))
                 .post("/api/v1/editions/2097/proposals").then().statusCode(404);
     }
+
+    /** Issue 21: the year of the language cases (no other forum test uses it). */
+    private static final int LANGUAGES_YEAR = 2057;
+
+    @Test
+    void aProposalInSpanishWithItsProposersFrenchBecomesASessionInBoth() {
+        Fixtures.edition(LANGUAGES_YEAR, true);
+        String proposer = TestTokens.participant("proponente-1");
+        String id = given().auth().oauth2(proposer).contentType(ContentType.JSON).body(Map.of("kind", "THEMATIC_WORKSHOP",
+                        "title", "Redes comunitarias", "description", "Redes comunitarias en zonas rurales", "language", "es",
+                        "translations", Map.of("fr", Map.of("title", "Réseaux communautaires", "description", "Réseaux communautaires en zone rurale"))))
+                .post("/api/v1/editions/" + LANGUAGES_YEAR + "/proposals").then().statusCode(201)
+                .body("language", equalTo("es")).body("originalLanguage", equalTo("es")).body("title", equalTo("Redes comunitarias"))
+                .body("translations.fr.origin", equalTo("OWNER")).body("translations.fr.translatorId", equalTo("proponente-1"))
+                .extract().path("id");
+        // the proposer reads it in the language they ask for; without a preference, in the original (no English here)
+        given().auth().oauth2(proposer).header("Accept-Language", "fr-CH, es;q=0.5").get("/api/v1/proposals/" + id).then().statusCode(200)
+                .header("Content-Language", "fr").header("Vary", containsString("Accept-Language"))
+                .body("language", equalTo("fr")).body("title", equalTo("Réseaux communautaires"))
+                .body("description", equalTo("Réseaux communautaires en zone rurale")).body("originalLanguage", equalTo("es"));
+        given().auth().oauth2(proposer).get("/api/v1/proposals/" + id).then().statusCode(200)
+                .header("Content-Language", "es").body("title", equalTo("Redes comunitarias"));
+        // reviewers see every language at once
+        given().auth().oauth2(Fixtures.ORGANIZER).header("Accept-Language", "ru").get("/api/v1/editions/" + LANGUAGES_YEAR + "/proposals")
+                .then().statusCode(200).header("Vary", containsString("Accept-Language"))
+                .body("items[0].language", equalTo("es")).body("items[0].translations.fr.title", equalTo("Réseaux communautaires"));
+
+        String sessionId = given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body(ACCEPTANCE.replace(String.valueOf(YEAR), String.valueOf(LANGUAGES_YEAR)))
+                .post("/api/v1/proposals/" + id + "/accept").then().statusCode(200).extract().path("sessionId");
+        given().get("/api/v1/sessions/" + sessionId).then().statusCode(200)
+                .header("Content-Language", "es").body("originalLanguage", equalTo("es")).body("title", equalTo("Redes comunitarias"))
+                .body("translations.fr.origin", equalTo("OWNER")).body("translations.fr.title", equalTo("Réseaux communautaires"))
+                .body("translations.fr.translatorId", nullValue()).body("translations.keySet()", equalTo(java.util.Set.of("fr")));
+        given().header("Accept-Language", "fr").get("/api/v1/sessions/" + sessionId).then().statusCode(200)
+                .header("Content-Language", "fr").body("title", equalTo("Réseaux communautaires"))
+                .body("description", equalTo("Réseaux communautaires en zone rurale"));
+    }
+
+    @Test
+    void aProposalInNoUnLanguageOrTranslatedIntoItsOwnIsRefusedAndNothingStored() {
+        Fixtures.edition(LANGUAGES_YEAR + 1, false);
+        String proposer = TestTokens.participant("proponente-2");
+        String path = "/api/v1/editions/" + (LANGUAGES_YEAR + 1) + "/proposals";
+        Map<String, String> french = Map.of("title", "Réseaux", "description", "Réseaux ruraux");
+        java.util.function.Function<Map<String, Object>, Map<String, Object>> proposal = extra -> {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", "THEMATIC_WORKSHOP", "title", "Redes", "description", "Redes rurales"));
+            body.putAll(extra);
+            return body;
+        };
+        given().auth().oauth2(proposer).contentType(ContentType.JSON).body(proposal.apply(Map.of("language", "de")))
+                .post(path).then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("language"));
+        given().auth().oauth2(proposer).contentType(ContentType.JSON).body(proposal.apply(Map.of("language", "es", "translations", Map.of("de", french))))
+                .post(path).then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("translations[de]"));
+        given().auth().oauth2(proposer).contentType(ContentType.JSON).body(proposal.apply(Map.of("language", "es", "translations", Map.of("es", french))))
+                .post(path).then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("translations[es]"));
+        // no language is English, the default: an English translation of it is the proposal itself
+        given().auth().oauth2(proposer).contentType(ContentType.JSON).body(proposal.apply(Map.of("translations", Map.of("en", french))))
+                .post(path).then().statusCode(422).body("errors[0].field", equalTo("translations[en]"));
+        // a translation within the original's limits, written by the proposer: no origin to claim, no blank description
+        given().auth().oauth2(proposer).contentType(ContentType.JSON).body(proposal.apply(Map.of("language", "es",
+                        "translations", Map.of("fr", Map.of("title", "x".repeat(301), "description", "Réseaux")))))
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("translations[fr].title"));
+        given().auth().oauth2(proposer).contentType(ContentType.JSON).body(proposal.apply(Map.of("language", "es",
+                        "translations", Map.of("fr", Map.of("title", "Réseaux", "description", " ")))))
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("translations[fr].description"));
+        given().auth().oauth2(proposer).contentType(ContentType.JSON).body(proposal.apply(Map.of("language", "es",
+                        "translations", Map.of("fr", Map.of("title", "Réseaux", "description", "Réseaux", "origin", "MACHINE")))))
+                .post(path).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(proposer).get(path).then().statusCode(200).header("X-Total-Count", "0");
+        assertEquals(0L, ((Number) entityManager.createNativeQuery("SELECT count(*) FROM session_proposal WHERE edition_year = ?1")
+                .setParameter(1, LANGUAGES_YEAR + 1).getSingleResult()).longValue());
+    }
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager entityManager;
 
     private static String propose(String token, String title) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(PROPOSAL.formatted(title))

@@ -171,20 +171,30 @@ public class ProblemExceptionMappers {
     }
 
     /** "create.request.title" → "title"; a query parameter keeps its own name. */
-    private static String fieldName(ConstraintViolation<?> violation) {
+    /**
+     * The field a violation names, as the client wrote it: {@code speakers[0]}, {@code items[2].name},
+     * {@code translations[de]} (a map key), {@code translations[fr].title} (a property of a map value).
+     */
+    static String fieldName(ConstraintViolation<?> violation) {
         List<String> properties = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                // container elements are named like "<list element>": keep only the index
-                String name = node.getName() == null || node.getName().startsWith("<") ? "" : node.getName();
-                properties.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+                // a node in a list or map carries the index or key of the element it is in, which follows the container
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (node.isInIterable() && at != null) {
+                    properties.add("[" + at + "]");
+                }
+                // container elements are named like "<list element>" or "<map key>": the index or key says it all
+                if (node.getName() != null && !node.getName().isEmpty() && !node.getName().startsWith("<")) {
+                    properties.add(node.getName());
+                }
             }
         }
         if (!properties.isEmpty()) {
-            return String.join(".", properties).replace(".[", "[").replace("..", ".");
+            return String.join(".", properties).replace(".[", "[");
         }
         return parameter == null ? "request" : parameter;
     }

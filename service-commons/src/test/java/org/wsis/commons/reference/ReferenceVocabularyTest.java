@@ -2,6 +2,7 @@ package org.wsis.commons.reference;
 
 import org.junit.jupiter.api.Test;
 import org.wsis.commons.i18n.Label;
+import org.wsis.commons.i18n.LabelTable;
 import org.wsis.commons.i18n.LabelTexts;
 import org.wsis.commons.i18n.UnLanguage;
 import org.wsis.commons.problem.ProblemException;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,5 +154,27 @@ class ReferenceVocabularyTest {
         Label untranslated = new Label("X", LabelTexts.untranslated("Only English"), java.util.Set.of());
         assertEquals(UnLanguage.EN, untranslated.languageFor(UnLanguage.RU));
         assertEquals("Only English", untranslated.in(UnLanguage.RU));
+    }
+
+    /**
+     * Action lines: English and ITU's Chinese official everywhere; French official only where the file carries ITU's
+     * French Geneva Plan of Action heading word for word (C2, C3, C6, C7, C7.E-GOV, C7.E-BUS), ours elsewhere.
+     */
+    @Test
+    void actionLinesAreFrenchOfficialOnlyWhereItusFrenchHeadingIsCarried() {
+        LabelTable lines = ReferenceLabels.actionLines();
+        assertEquals(19, lines.all().size());
+        Label c2 = lines.get("C2");
+        assertEquals("L’infrastructure de l’information et de la communication: fondement essentiel d’une société de l’information inclusive",
+                c2.in(UnLanguage.FR));
+        assertEquals(List.of("zh", "en", "fr"), c2.officialCodes());
+        assertEquals("Administration électronique", lines.get("C7.E-GOV").in(UnLanguage.FR));
+        List<String> frenchOfficial = lines.all().stream().filter(l -> l.official().contains(UnLanguage.FR)).map(Label::code).toList();
+        assertEquals(List.of("C2", "C3", "C6", "C7", "C7.E-GOV", "C7.E-BUS"), frenchOfficial);
+        for (Label line : lines.all()) {
+            assertTrue(line.official().containsAll(java.util.Set.of(UnLanguage.EN, UnLanguage.ZH)), line.code());
+            assertFalse(line.official().contains(UnLanguage.AR) || line.official().contains(UnLanguage.RU)
+                    || line.official().contains(UnLanguage.ES), line.code());
+        }
     }
 }

@@ -259,14 +259,16 @@ class SearchAndReportsTest {
                 .body("find { it.code == '4.4' }.sdg", equalTo(4))
                 .body("find { it.code == '4.4' }.label", startsWith("D’ici à 2030, augmenter nettement le nombre de jeunes"))
                 .body("find { it.code == '4.4' }.labels.zh", startsWith("到2030年,大幅增加掌握就业、体面工作和创业所需相关技能"));
-        // action lines: English and ITU's Chinese official, the other four the platform's translation (and said so)
+        // action lines: English and ITU's Chinese official, French where ITU's French heading was found (C2 yes, C4 not
+        // yet), the rest the platform's translation (and said so)
         String[][] c2 = {{"ar", "البنية التحتية للمعلومات والاتصالات"}, {"zh", "信息通信基础设施"},
-                {"fr", "Infrastructure de l'information et de la communication"}};
+                {"fr", "L’infrastructure de l’information et de la communication: fondement essentiel d’une société de l’information inclusive"}};
         for (String[] expected : c2) {
             given().header("Accept-Language", expected[0]).get("/api/v1/reference/action-lines").then().statusCode(200)
                     .header("Content-Language", expected[0])
                     .body("find { it.code == 'C2' }.label", equalTo(expected[1]))
-                    .body("find { it.code == 'C2' }.officialLabels", contains("zh", "en"))
+                    .body("find { it.code == 'C2' }.officialLabels", contains("zh", "en", "fr"))
+                    .body("find { it.code == 'C4' }.officialLabels", contains("zh", "en"))
                     .body("find { it.code == 'C2' }.labels.en", equalTo("Information and communication infrastructure"))
                     .body("find { it.code == 'C2' }.labels.ru", equalTo("Информационно-коммуникационная инфраструктура"))
                     .body("find { it.code == 'C2' }.labels.es", equalTo("Infraestructura de la información y la comunicación"))
