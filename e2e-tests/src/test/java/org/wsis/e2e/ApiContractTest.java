@@ -434,6 +434,11 @@ class ApiContractTest {
                     .body(Map.of("name", "Contract indicator", "unit", "per 100 inhabitants", "custodian", "ITU", "sdgIndicator", "17.8.1"))
                     .put("/api/indicators/v1/indicators/ZZ_CT_" + RUN).then().statusCode(200)),
             new Call("indicator versions", null, (r, v) -> r.get("/api/indicators/v1/indicators/ZZ_CT_" + RUN + "/versions").then().statusCode(200)),
+            new Call("translate indicator", "admin", (r, v) -> r.contentType(ContentType.JSON)
+                    .body(Map.of("title", "Indicateur du contrat", "origin", "HUMAN"))
+                    .put("/api/indicators/v1/indicators/ZZ_CT_" + RUN + "/translations/fr").then().statusCode(200)
+                    .body("translations.fr.origin", org.hamcrest.Matchers.equalTo("HUMAN"))
+                    .body("labels.fr", org.hamcrest.Matchers.equalTo("Indicateur du contrat"))),
             new Call("code lists", null, (r, v) -> r.get("/api/indicators/v1/codelists").then().statusCode(200)),
             new Call("create code list", "admin", (r, v) -> r.contentType(ContentType.JSON)
                     .body(Map.of("id", "CL_CT_" + RUN.toUpperCase(java.util.Locale.ROOT), "name", "Contract list", "codes", List.of(Map.of("code", "A", "name", "A"))))

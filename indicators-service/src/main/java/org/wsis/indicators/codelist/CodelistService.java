@@ -34,8 +34,7 @@ public class CodelistService {
     public record CodeView(String code, String name,
                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = LABEL) String label,
                            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = LABELS) LabelTexts labels) {
-        static CodeView of(String codelist, String code, String name, UnLanguage language) {
-            LabelTexts texts = SdmxLabels.code(codelist, code, name);
+        static CodeView of(String code, String name, LabelTexts texts, UnLanguage language) {
             return new CodeView(code, name, in(texts, language), texts);
         }
     }
@@ -195,11 +194,14 @@ public class CodelistService {
     }
 
     private List<CodeView> codes(String id) {
-        return codesMap(id).entrySet().stream().map(e -> CodeView.of(id, e.getKey(), e.getValue(), UnLanguage.FALLBACK)).toList();
+        // an editable list's codes: named by the label tables (only CL_INDICATOR has stored translations, and it is not editable)
+        return codesMap(id).entrySet().stream().map(e -> CodeView.of(e.getKey(), e.getValue(), SdmxLabels.code(id, e.getKey(), e.getValue()),
+                UnLanguage.FALLBACK)).toList();
     }
 
     private CodelistView view(Structures.Snapshot s, String id, String name, boolean editable, UnLanguage language) {
-        List<CodeView> codes = s.codes(id).entrySet().stream().map(e -> CodeView.of(id, e.getKey(), e.getValue(), language)).toList();
+        List<CodeView> codes = s.codes(id).entrySet().stream()
+                .map(e -> CodeView.of(e.getKey(), e.getValue(), s.codeNames(id, e.getKey(), e.getValue()), language)).toList();
         LabelTexts names = SdmxLabels.name(name);
         return new CodelistView(id, name, s.codelistVersion(id), editable, DIMENSIONS.get(id), codes, in(names, language), names);
     }

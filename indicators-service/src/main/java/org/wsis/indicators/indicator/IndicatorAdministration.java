@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.wsis.commons.audit.AuditLog;
+import org.wsis.commons.i18n.NewTranslation;
+import org.wsis.commons.i18n.StoredTranslation;
+import org.wsis.commons.i18n.Translations;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.commons.security.CurrentUser;
 import org.wsis.commons.time.ServiceClock;
@@ -90,6 +93,47 @@ public class IndicatorAdministration {
         Map<String, Object> auditedAfter = new LinkedHashMap<>(after);
         auditedAfter.put("version", indicator.version);
         audit.record("indicator.changed", "indicator", code, auditedBefore, auditedAfter, null);
+        return indicator;
+    }
+
+    /**
+     * ITU staff give (or replace) an indicator's name ({@code title}) and methodology ({@code description}) in another UN
+     * language, with its origin. Reference data staff write: the write is the moderation (no review step). Not a new
+     * version of the definition (that is the English text), but the next SDMX version of CL_INDICATOR, whose code names
+     * change. The same text and origin again changes nothing (a safe retry). Audited by the languages, as prizes' categories.
+     */
+    @Transactional
+    public Indicator translate(String code, String language, NewTranslation request) {
+        Indicator indicator = entityManager.find(Indicator.class, code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (indicator == null) {
+            throw ProblemException.notFound("Indicator", code);
+        }
+        if (language.equals(Indicator.LANGUAGE)) {
+            throw ProblemException.invalid("language", "indicator definitions are written in English: change the name and methodology"
+                    + " with PUT /api/v1/indicators/" + code);
+        }
+        // PostgreSQL refuses NUL and the SDMX messages carry the name: the same rule as the definition's own text
+        if (!request.title().matches(IndicatorDefinition.NO_CONTROL)) {
+            throw ProblemException.malformed("title", "must not contain control characters");
+        }
+        if (request.description() != null && !request.description().matches(IndicatorDefinition.NO_CONTROL_BUT_NEWLINES)) {
+            throw ProblemException.malformed("description", "must not contain control characters");
+        }
+        StoredTranslation translation = StoredTranslation.of(request, caller.subject(), ServiceClock.utcNow(clock));
+        if (translation.description != null && indicator.methodology == null) {
+            throw ProblemException.invalid("description", "indicator " + code + " has no methodology to translate");
+        }
+        StoredTranslation existing = indicator.translations.get(language);
+        if (existing != null && existing.title.equals(translation.title) && java.util.Objects.equals(existing.description, translation.description)
+                && existing.origin.equals(translation.origin)) {
+            return indicator;
+        }
+        Map<String, Object> before = AuditLog.state("translations", List.copyOf(indicator.translations.keySet()));
+        indicator.translations = Translations.with(indicator.translations, language, translation);
+        entityManager.flush();
+        revision.bumpCodelist("CL_INDICATOR");
+        audit.record("indicator.translated", "indicator", code, before,
+                AuditLog.state("translations", List.copyOf(indicator.translations.keySet())), language);
         return indicator;
     }
 

@@ -18,11 +18,13 @@ import java.util.UUID;
 /**
  * What indicators holds about a person (service-commons {@code privacy/}): measured, only the token subject of
  * who uploaded a batch (a statistician signed in as themselves; an agency's system uploads as its service
- * account) and who published an IDI methodology. Indicator values, economies and the copies of stocktaking entries
+ * account), who published an IDI methodology and who gave a translation of an indicator definition
+ * ({@code translatorId}, issue 21). Indicator values, economies and the copies of stocktaking entries
  * and prize statistics name nobody. Erasure keeps every batch (an agency's data and its provenance) and puts a
  * pseudonym ({@code erased:<random id>}, one per erasure) in place of the uploader. A published IDI methodology is
  * immutable (a database trigger refuses any change) and names its publisher, a platform admin acting in office, as
- * the append-only audit log does: it is exported, not erased.
+ * the append-only audit log does: it is exported, not erased. A translation stays (the text is ITU's reference data)
+ * and names the same pseudonym instead of its translator.
  */
 @ApplicationScoped
 public class PersonalDataService implements PersonalDataHolder {
@@ -38,6 +40,9 @@ public class PersonalDataService implements PersonalDataHolder {
     public record MethodologyRecord(String id, int version, String name) {
     }
 
+    public record TranslationRecord(String indicator, String language, String title) {
+    }
+
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Object> export(String subject) {
@@ -49,11 +54,18 @@ public class PersonalDataService implements PersonalDataHolder {
         List<Object[]> methodologies = entityManager.createNativeQuery(
                         "SELECT id, version, name FROM idi_methodology WHERE published_by = ?1 ORDER BY id, version")
                 .setParameter(1, subject).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> translations = entityManager.createNativeQuery("""
+                        SELECT i.code, t.key, t.value ->> 'title' FROM indicator i, jsonb_each(i.translations) AS t
+                        WHERE t.value ->> 'translatorId' = ?1 ORDER BY i.code, t.key""")
+                .setParameter(1, subject).getResultList();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("batchesUploaded", batches.stream().map(b -> new BatchRecord((UUID) b[0], (String) b[1], (String) b[2],
                 (String) b[3], time(b[4]))).toList());
         data.put("idiMethodologiesPublished", methodologies.stream()
                 .map(m -> new MethodologyRecord((String) m[0], ((Number) m[1]).intValue(), (String) m[2])).toList());
+        data.put("indicatorTranslationsGiven", translations.stream()
+                .map(t -> new TranslationRecord((String) t[0], (String) t[1], (String) t[2])).toList());
         return data;
     }
 
@@ -69,6 +81,20 @@ public class PersonalDataService implements PersonalDataHolder {
         String pseudonym = "erased:" + UUID.randomUUID();
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("batches", entityManager.createNativeQuery("UPDATE batch SET submitted_by = ?2 WHERE " + SubjectHash.matches("submitted_by", 1))
+                .setParameter(1, subjectHash).setParameter(2, pseudonym).executeUpdate());
+        @SuppressWarnings("unchecked")
+        List<String> translators = entityManager.createNativeQuery("""
+                        SELECT DISTINCT t.value ->> 'translatorId' FROM indicator i, jsonb_each(i.translations) AS t WHERE %s"""
+                        .formatted(SubjectHash.matches("t.value ->> 'translatorId'", 1)))
+                .setParameter(1, subjectHash).getResultList();
+        identifiers.addAll(translators);
+        // each translation they gave names the pseudonym (the text stays: ITU's reference data)
+        counts.put("indicatorTranslations", entityManager.createNativeQuery("""
+                        UPDATE indicator SET translations = (SELECT jsonb_object_agg(t.key, CASE WHEN %s
+                                THEN jsonb_set(t.value, '{translatorId}', to_jsonb(CAST(?2 AS text))) ELSE t.value END)
+                            FROM jsonb_each(translations) AS t)
+                        WHERE EXISTS (SELECT 1 FROM jsonb_each(translations) AS t WHERE %s)"""
+                        .formatted(SubjectHash.matches("t.value ->> 'translatorId'", 1), SubjectHash.matches("t.value ->> 'translatorId'", 1)))
                 .setParameter(1, subjectHash).setParameter(2, pseudonym).executeUpdate());
         return new Erased(counts, identifiers);
     }

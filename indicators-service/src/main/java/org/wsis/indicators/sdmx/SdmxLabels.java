@@ -1,10 +1,16 @@
 package org.wsis.indicators.sdmx;
 
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.wsis.commons.i18n.Label;
 import org.wsis.commons.i18n.LabelTable;
 import org.wsis.commons.i18n.LabelTexts;
+import org.wsis.commons.i18n.StoredTranslation;
+import org.wsis.commons.i18n.UnLanguage;
 import org.wsis.commons.reference.Countries;
 import org.wsis.commons.reference.ReferenceLabels;
 
@@ -15,7 +21,8 @@ import org.wsis.commons.reference.ReferenceLabels;
  * aggregates, indicators, units) is looked up by its English text in {@code sdg-indicator-labels.tsv} (the UN's names of
  * the SDG indicators whose English is exactly ours) and then {@code sdmx-labels.tsv}, the platform's translation. A name with no
  * translation (a code ITU staff added or renamed through the API) is published in English only: SDMX clients then
- * fall back to English, and no stale translation survives a rename.
+ * fall back to English, and no stale translation survives a rename. Indicators also carry the translations ITU staff
+ * stored ({@link #indicator}), which take precedence over these tables.
  */
 public final class SdmxLabels {
     private static final LabelTable MEMORY = LabelTable.load(SdmxLabels.class, "sdmx-labels.tsv");
@@ -33,6 +40,28 @@ public final class SdmxLabels {
     /** The label of an English name (which languages are official says where it came from); empty if untranslated. */
     public static Optional<Label> label(String english) {
         return SDG_INDICATORS.find(english).or(() -> MEMORY.find(english));
+    }
+
+    /**
+     * An indicator's name (the JSON {@code labels} and the SDMX CL_INDICATOR names alike): English as defined; in each other
+     * language the translation ITU staff stored (indicator.translations), else the tables' text for that English name.
+     * A language is official only while its text is still the tables' official one (an SDG indicator's UN wording):
+     * a stored translation replaces it and is the platform's.
+     */
+    public static Label indicator(String code, String english, Map<String, StoredTranslation> translations) {
+        Optional<Label> table = label(english);
+        Map<UnLanguage, String> texts = new EnumMap<>(UnLanguage.class);
+        Set<UnLanguage> official = EnumSet.noneOf(UnLanguage.class);
+        table.ifPresent(l -> {
+            texts.putAll(l.texts().asMap());
+            official.addAll(l.official());
+        });
+        texts.put(UnLanguage.EN, english);
+        translations.forEach((language, translation) -> UnLanguage.ofTag(language).filter(l -> l != UnLanguage.EN).ifPresent(l -> {
+            texts.put(l, translation.title);
+            official.remove(l);
+        }));
+        return new Label(code, LabelTexts.of(texts), official);
     }
 
     /** The name of a code of a code list, English as the structure has it. */

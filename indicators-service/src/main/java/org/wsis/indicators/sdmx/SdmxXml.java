@@ -63,7 +63,7 @@ public final class SdmxXml {
                         x.append("<com:Annotations><com:Annotation id=\"M49\"><com:AnnotationTitle>").append(m49)
                                 .append("</com:AnnotationTitle><com:AnnotationType>M49</com:AnnotationType></com:Annotation></com:Annotations>");
                     }
-                    x.append(names(SdmxLabels.code(codelist, code.getKey(), code.getValue()))).append("</str:Code>");
+                    x.append(names(s.codeNames(codelist, code.getKey(), code.getValue()))).append("</str:Code>");
                 }
                 x.append("</str:Codelist>\n");
             }

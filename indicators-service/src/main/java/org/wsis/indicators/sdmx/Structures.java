@@ -1,5 +1,7 @@
 package org.wsis.indicators.sdmx;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.wsis.commons.i18n.LabelTexts;
+import org.wsis.commons.i18n.StoredTranslation;
+import org.wsis.commons.reference.ReferenceLabels;
 
 /**
  * The SDMX view of this service's reference data: dataflow WSIS:DF_ICT(1.0) with data structure
@@ -50,9 +56,16 @@ public class Structures {
             new Dataflow.Attribute("UNIT_MEASURE", "Unit of measure", "CL_UNIT_MEASURE", "INDICATOR", true),
             new Dataflow.Attribute("UNIT_MULT", "Unit multiplier (power of 10)", "CL_UNIT_MULT", "INDICATOR", true)));
 
-    public record Indicator(String code, String name, String unit, int unitMultiplier, String sdgIndicator, String custodian, String methodology) {
+    /** An indicator definition with the translations of its name ITU staff stored (the CL_INDICATOR code names). */
+    public record Indicator(String code, String name, String unit, int unitMultiplier, String sdgIndicator, String custodian, String methodology,
+                            Map<String, StoredTranslation> translations) {
         public String unitCode() {
             return Structures.unitCode(unit);
+        }
+
+        /** Its name in the six UN languages: the stored translations, else the label tables (sdmx/SdmxLabels). */
+        public LabelTexts names() {
+            return SdmxLabels.indicator(code, name, translations).texts();
         }
     }
 
@@ -104,6 +117,15 @@ public class Structures {
             };
         }
 
+        /**
+         * A code's name in the six UN languages, English as {@link #codes} gives it: an indicator's as ITU staff translated it,
+         * any other code's from the label tables (sdmx/SdmxLabels).
+         */
+        public LabelTexts codeNames(String codelist, String code, String english) {
+            Indicator indicator = codelist.equals("CL_INDICATOR") ? indicators.get(code) : null;
+            return indicator != null ? indicator.names() : SdmxLabels.code(codelist, code, english);
+        }
+
         /** DF_ICT's code lists, then those ITU staff created through the API (not bound to a dimension). */
         public List<String> codelistIds() {
             List<String> ids = new java.util.ArrayList<>(ICT.codelistIds());
@@ -112,11 +134,16 @@ public class Structures {
         }
     }
 
+    private static final TypeReference<Map<String, StoredTranslation>> TRANSLATIONS = new TypeReference<>() {
+    };
+
     private final AgroalDataSource dataSource;
+    private final ObjectMapper mapper;
     private volatile Snapshot snapshot;
 
-    public Structures(AgroalDataSource dataSource) {
+    public Structures(AgroalDataSource dataSource, ObjectMapper mapper) {
         this.dataSource = dataSource;
+        this.mapper = mapper;
     }
 
     /** The structures as of the last committed change (one small query to compare the revision). */
@@ -161,17 +188,19 @@ public class Structures {
             }
             Map<String, Indicator> indicators = new LinkedHashMap<>();
             try (ResultSet rows = statement.executeQuery(
-                    "SELECT code, name, unit, unit_multiplier, sdg_indicator, custodian, methodology FROM indicator ORDER BY code")) {
+                    "SELECT code, name, unit, unit_multiplier, sdg_indicator, custodian, methodology, translations::text FROM indicator ORDER BY code")) {
                 while (rows.next()) {
                     indicators.put(rows.getString(1), new Indicator(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getInt(4), rows.getString(5), rows.getString(6), rows.getString(7)));
+                            rows.getInt(4), rows.getString(5), rows.getString(6), rows.getString(7), translations(rows.getString(8))));
                 }
             }
             Map<String, String> economies = new LinkedHashMap<>();
             Map<String, String> m49 = new LinkedHashMap<>();
             try (ResultSet rows = statement.executeQuery("SELECT code, name, m49 FROM economy ORDER BY kind DESC, code")) {
                 while (rows.next()) {
-                    economies.put(rows.getString(1), rows.getString(2));
+                    // a country's name is the platform vocabulary's (UN M49, service-commons reference/); the table names
+                    // only the aggregates (migration V9)
+                    economies.put(rows.getString(1), rows.getString(2) != null ? rows.getString(2) : countryName(rows.getString(1)));
                     if (rows.getString(3) != null) {
                         m49.put(rows.getString(1), rows.getString(3));
                     }
@@ -187,6 +216,20 @@ public class Structures {
             return snapshot;
         } catch (SQLException e) {
             throw new IllegalStateException("Loading SDMX structures failed", e);
+        }
+    }
+
+    /** A country's English name: UN M49's, from the platform's one vocabulary (service-commons reference/country-labels.tsv). */
+    static String countryName(String alpha3) {
+        return ReferenceLabels.countries().find(alpha3).map(l -> l.texts().en())
+                .orElseThrow(() -> new IllegalStateException("Economy " + alpha3 + " is a country the platform's vocabulary does not name"));
+    }
+
+    private Map<String, StoredTranslation> translations(String json) {
+        try {
+            return json == null ? Map.of() : mapper.readValue(json, TRANSLATIONS);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Reading indicator translations failed", e);
         }
     }
 

@@ -151,8 +151,8 @@ class SdmxResourceTest {
             m49.put(((org.w3c.dom.Element) code).getAttribute("id"), annotations.item(i).getTextContent());
         }
         java.util.Map<String, String> korea = names.get("CL_AREA:KOR");
-        // the other languages are the UN M49 names; English stays the economy table's, as data messages name it
-        assertEquals(java.util.Map.of("ar", "جمهورية كوريا", "zh", "大韩民国", "en", "South Korea",
+        // the six languages are the UN M49 names (service-commons reference/), English too: data messages name it the same
+        assertEquals(java.util.Map.of("ar", "جمهورية كوريا", "zh", "大韩民国", "en", "Republic of Korea",
                 "fr", "République de Corée", "ru", "Республика Корея", "es", "República de Corea"), korea);
         assertEquals("410", m49.get("KOR"));
         assertEquals("Kenya", names.get("CL_AREA:KEN").get("en"));
