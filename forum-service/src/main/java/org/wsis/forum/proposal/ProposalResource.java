@@ -56,7 +56,7 @@ public class ProposalResource {
                               @Size(max = 200) String track,
                               @Size(max = 11) List<@NotNull @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String> actionLines,
                               @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers,
-                              @Schema(nullable = true, description = "The UN language title and description are written in (default en)")
+                              @Schema(nullable = true, description = "The UN language title and description are written in (default: the language their script implies, Arabic, Chinese or Russian, else en)")
                               @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = Translations.LANGUAGE_MESSAGE) String language,
                               @Schema(nullable = true, description = "The proposer's own title and description in other UN languages, "
                                       + "by ISO 639-1 code (not the proposal's language); origin OWNER")
@@ -118,7 +118,7 @@ public class ProposalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Operation(operationId = "proposeSession", summary = "Propose a session for an edition (anyone signed in)",
-            description = "`language` (ar zh en fr ru es; default en) is the language title and description are written in; "
+            description = "`language` (ar zh en fr ru es; default: Arabic, Chinese or Russian by the text's script, else en) is the language title and description are written in; "
                     + "`translations` the proposer's own title and description in other UN languages (origin OWNER), each "
                     + "within the original's limits. Another language code: 400; a translation in `language` itself: 422. "
                     + "Accepted, the session keeps the language and the translations.")

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.i18n.NewTranslation;
 import org.wsis.commons.i18n.StoredTranslation;
+import org.wsis.commons.i18n.UnLanguage;
 import org.wsis.commons.i18n.TranslationOrigin;
 import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
@@ -73,7 +74,9 @@ public class ProposalService {
         proposal.speakers = request.speakers() == null ? List.of() : request.speakers();
         proposal.status = SessionProposal.Status.SUBMITTED;
         proposal.submittedAt = ServiceClock.utcNow(clock);
-        proposal.language = request.language() == null ? "en" : request.language();
+        // not given: the language of the text's script (Arabic, Chinese, Russian), else English, as entries do
+        proposal.language = request.language() != null ? request.language()
+                : UnLanguage.ofScript(request.title() + " " + request.description()).code();
         proposal.translations = ownTranslations(request, proposal.language, proposal.submittedAt);
         proposal.persist();
         return proposal;

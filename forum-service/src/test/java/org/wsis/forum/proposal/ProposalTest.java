@@ -157,6 +157,23 @@ class ProposalTest {
                 .setParameter(1, LANGUAGES_YEAR + 1).getSingleResult()).longValue());
     }
 
+    /** Its own edition year: no other forum test uses 2086. */
+    private static final int SCRIPT_YEAR = 2086;
+
+    /** A proposal that names no language is in the one its script implies (as an entry is), else English. */
+    @Test
+    void aProposalWithoutItsLanguageIsInTheLanguageOfItsScript() {
+        Fixtures.edition(SCRIPT_YEAR, false);
+        String proposer = TestTokens.participant("proposer-script");
+        String path = "/api/v1/editions/" + SCRIPT_YEAR + "/proposals";
+        Map<String, String[]> written = Map.of("ru", new String[] {"Цифровые навыки", "Семинар для учителей"},
+                "zh", new String[] {"数字技能", "面向教师的讲习班"}, "ar", new String[] {"المهارات الرقمية", "ورشة عمل للمعلمين"},
+                "en", new String[] {"Digital skills", "A workshop for teachers"});
+        written.forEach((language, text) -> given().auth().oauth2(proposer).contentType(ContentType.JSON)
+                .body(Map.of("kind", "THEMATIC_WORKSHOP", "title", text[0], "description", text[1])).post(path)
+                .then().statusCode(201).body("language", equalTo(language)).body("originalLanguage", equalTo(language)));
+    }
+
     @jakarta.inject.Inject
     jakarta.persistence.EntityManager entityManager;
 

@@ -43,4 +43,30 @@ public enum UnLanguage {
         }
         return Optional.empty();
     }
+
+    /**
+     * The language a text's script implies, where the script names one UN language: Cyrillic is Russian, Arabic
+     * Arabic, Han and kana Chinese (the first such letter decides; Latin words mixed in, such as names and codes, do
+     * not); anything else, Latin included, English. For text that came without its language: a query to stem, an
+     * entry or a proposal whose author did not say (French and Spanish cannot be told from English this way).
+     */
+    public static UnLanguage ofScript(CharSequence text) {
+        if (text == null) {
+            return EN;
+        }
+        for (int i = 0; i < text.length(); ) {
+            int c = Character.codePointAt(text, i);
+            i += Character.charCount(c);
+            if (!Character.isLetter(c)) {
+                continue;
+            }
+            switch (Character.UnicodeScript.of(c)) {
+                case CYRILLIC: return RU;
+                case ARABIC: return AR;
+                case HAN, HIRAGANA, KATAKANA: return ZH;
+                default: break;
+            }
+        }
+        return EN;
+    }
 }

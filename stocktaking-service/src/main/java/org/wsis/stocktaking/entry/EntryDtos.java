@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.UnLanguage;
 import org.wsis.commons.i18n.Translation;
 import org.wsis.commons.i18n.StoredTranslation;
 import org.wsis.commons.i18n.Translations;
@@ -46,6 +47,7 @@ public final class EntryDtos {
             @Schema(nullable = true) ProjectStatus projectStatus,
             @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> links,
             @Size(max = 50) List<@NotBlank @Size(max = 300) String> partners,
+            @Schema(nullable = true, description = "The UN language title and description are written in (default: the language their script implies, Arabic, Chinese or Russian, else en)")
             @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = "must be one of the UN languages ar, zh, en, fr, ru, es") String language,
             /* Show contactName and contactEmail to the public; off (absent) by default. */
             Boolean publicContact) {
@@ -57,7 +59,8 @@ public final class EntryDtos {
             targetGroups = orEmpty(targetGroups);
             links = orEmpty(links);
             partners = orEmpty(partners);
-            language = language == null ? "en" : language;
+            // not given: the language of the text's script (Arabic, Chinese, Russian), else English as before
+            language = language == null ? UnLanguage.ofScript(title + " " + description).code() : language;
         }
 
         /** The content of an existing entry, as a revision snapshot. */

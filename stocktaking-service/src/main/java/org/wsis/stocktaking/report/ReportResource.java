@@ -8,15 +8,18 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.stocktaking.search.SearchDtos;
@@ -62,13 +65,16 @@ public class ReportResource {
 
     @GET
     @Path("success-stories")
-    @Operation(operationId = "listSuccessStories", summary = "Published entries marked as success stories; takes the filters of the search")
+    @Operation(operationId = "listSuccessStories", summary = "Published entries marked as success stories; takes the filters of the search",
+            description = "Titles and summaries in the language Accept-Language chooses, as in the search.")
     @APIResponse(responseCode = "200", description = "A page of success stories",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SearchDtos.Hit.class, type = SchemaType.ARRAY)))
     public Response successStories(@BeanParam @Valid SearchFilters filters, @BeanParam @Valid PageParams page,
-                                   @Context UriInfo uri) {
-        SearchDtos.SearchResult result = search.search(filters.successStoriesOnly(), "newest", false, page);
-        return new Page<>(result.items(), page.page, page.size, result.total()).toResponse(uri);
+                                   @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context UriInfo uri) {
+        SearchDtos.SearchResult result = search.search(filters.successStoriesOnly(), "newest", false, page,
+                LanguagePreference.parse(acceptLanguage));
+        return Response.fromResponse(new Page<>(result.items(), page.page, page.size, result.total()).toResponse(uri))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     private static SearchFilters filters(String fromYear, String toYear, List<String> regions) {

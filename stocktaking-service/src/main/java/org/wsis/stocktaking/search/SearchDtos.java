@@ -10,11 +10,17 @@ public final class SearchDtos {
     private SearchDtos() {
     }
 
-    /** One entry in search results and exports; {@code summary} is the start of the description. */
+    /**
+     * One entry in search results and exports; {@code summary} is the start of the description. Search results show
+     * title and summary in the language Accept-Language chooses among the original and the approved translations
+     * ({@code language}; {@code originalLanguage} is the owner's); exports show the original.
+     */
     public record Hit(UUID id, String title, String organisation, @Schema(nullable = true) String summary, List<String> actionLines,
                       List<String> countries, List<String> regions, @Schema(nullable = true) String stakeholderType, List<Integer> sdgs,
                       List<String> sdgTargets, List<String> targetGroups, @Schema(nullable = true) Integer year, @Schema(nullable = true) String projectStatus,
-                      @Schema(nullable = true) String language, boolean successStory, List<String> prizeOutcomes, @Schema(nullable = true) OffsetDateTime publishedAt,
+                      @Schema(nullable = true, description = "The language title and summary are in") String language,
+                      @Schema(nullable = true, description = "The language the owner wrote the entry in (what the language filter and facet count)") String originalLanguage,
+                      boolean successStory, List<String> prizeOutcomes, @Schema(nullable = true) OffsetDateTime publishedAt,
                       @Schema(nullable = true) Float rank) {
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.wsis.commons.i18n.LanguagePreference;
+import org.wsis.commons.i18n.UnLanguage;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -13,6 +15,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,14 @@ public class SearchRepository {
             e.stakeholder_type, e.sdgs, e.sdg_targets, e.target_groups, e.stocktaking_year, e.project_status,
             e.language, e.success_story, e.prize_outcomes, e.published_at""";
 
+    /**
+     * The approved translations of a hit's entry as {"fr": [title, summary], ...}, so its title and summary can be
+     * shown in the reader's language; NULL for an entry without any (most), which then costs nothing to read.
+     */
+    private static final String TRANSLATED_TEXTS = "CASE WHEN e.translations = '{}'::jsonb THEN NULL ELSE"
+            + " (SELECT jsonb_object_agg(key, jsonb_build_array(value ->> 'title', left(value ->> 'description', 300)))"
+            + " FROM jsonb_each(e.translations))::text END";
+
     public enum SortOrder {
         RELEVANCE, NEWEST, OLDEST, TITLE
     }
@@ -60,7 +71,8 @@ public class SearchRepository {
     record Query(String fromWhere, List<Object> params, boolean ranked) {
     }
 
-    public List<SearchDtos.Hit> page(SearchFilters filters, SortOrder sort, int offset, int limit) {
+    /** A page of hits, title and summary in the language {@code shown} chooses (see {@link #hit}). */
+    public List<SearchDtos.Hit> page(SearchFilters filters, SortOrder sort, int offset, int limit, LanguagePreference shown) {
         Query query = query(filters);
         String rank = query.ranked() ? "ts_rank_cd(e.search_vector, t.query)" : "NULL::real";
         String orderBy = switch (sort == SortOrder.RELEVANCE && !query.ranked() ? SortOrder.NEWEST : sort) {
@@ -69,13 +81,13 @@ public class SearchRepository {
             case OLDEST -> "e.published_at, e.id";
             case TITLE -> "lower(e.title), e.id";
         };
-        String sql = "SELECT " + HIT_COLUMNS + ", " + rank + " AS rank " + query.fromWhere()
+        String sql = "SELECT " + HIT_COLUMNS + ", " + rank + " AS rank, " + TRANSLATED_TEXTS + " " + query.fromWhere()
                 + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
         List<Object> params = new ArrayList<>(query.params());
         params.add(limit);
         params.add(offset);
         List<SearchDtos.Hit> hits = new ArrayList<>(limit);
-        run(sql, params, 0, rs -> hits.add(hit(rs)));
+        run(sql, params, 0, rs -> hits.add(hit(rs, shown)));
         return hits;
     }
 
@@ -88,7 +100,8 @@ public class SearchRepository {
      * are materialised narrow (id, sort keys, tag columns), counted per facet, and only the page's
      * rows are joined back to entry for their display columns.
      */
-    public PageWithFacets pageWithFacets(SearchFilters filters, SortOrder sort, int offset, int limit) {
+    public PageWithFacets pageWithFacets(SearchFilters filters, SortOrder sort, int offset, int limit,
+                                         LanguagePreference shown) {
         Query query = query(filters);
         String rank = query.ranked() ? "ts_rank_cd(e.search_vector, t.query)" : "NULL::real";
         String order = switch (sort == SortOrder.RELEVANCE && !query.ranked() ? SortOrder.NEWEST : sort) {
@@ -102,7 +115,7 @@ public class SearchRepository {
                 + " page AS (SELECT m.id, m.rank, m.published_at, m.sort_title FROM matching m ORDER BY "
                 + order.replace("#", "m") + " LIMIT ? OFFSET ?),"
                 + " counts AS (" + COUNTS_SQL + ")"
-                + " SELECT " + HIT_COLUMNS + ", p.rank,"
+                + " SELECT " + HIT_COLUMNS + ", p.rank, " + TRANSLATED_TEXTS + ","
                 + " (SELECT jsonb_agg(jsonb_build_array(tag, n)) FROM counts)::text AS facets"
                 + " FROM (SELECT 1) one LEFT JOIN page p ON true LEFT JOIN entry e ON e.id = p.id"
                 + " ORDER BY " + order.replace("#", "p");
@@ -112,9 +125,9 @@ public class SearchRepository {
         List<SearchDtos.Hit> hits = new ArrayList<>(limit);
         String[] facetsJson = {null};
         run(sql, params, 0, rs -> {
-            facetsJson[0] = rs.getString(19);
+            facetsJson[0] = rs.getString(20);
             if (rs.getObject(1) != null) {
-                hits.add(hit(rs));
+                hits.add(hit(rs, shown));
             }
         });
         return new PageWithFacets(hits, facets(facetsJson[0]));
@@ -123,12 +136,8 @@ public class SearchRepository {
     /** The counts as [[tag, n], ...], the total being the row whose tag is null. */
     private SearchDtos.Facets facets(String json) {
         FacetCounts counts = new FacetCounts();
-        try {
-            for (JsonNode row : mapper.readTree(json)) {
-                counts.add(row.get(0).isNull() ? null : row.get(0).asText(), row.get(1).asLong());
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable facet counts", e);
+        for (JsonNode row : json(json)) {
+            counts.add(row.get(0).isNull() ? null : row.get(0).asText(), row.get(1).asLong());
         }
         return counts.facets();
     }
@@ -182,7 +191,8 @@ public class SearchRepository {
 
     /**
      * Streams every matching entry in id order, {@code batchSize} rows per statement (keyset
-     * pagination), so that neither the service nor the database holds the whole result.
+     * pagination), so that neither the service nor the database holds the whole result. An export is
+     * the entries as their owners wrote them: title and summary in the original language.
      */
     public void forEach(SearchFilters filters, int batchSize, Consumer<SearchDtos.Hit> sink) {
         Query query = query(filters);
@@ -196,8 +206,8 @@ public class SearchRepository {
             }
             params.add(batchSize);
             List<SearchDtos.Hit> batch = new ArrayList<>(batchSize);
-            run("SELECT " + HIT_COLUMNS + ", NULL::real " + query.fromWhere() + keyset + " ORDER BY e.id LIMIT ?",
-                    params, batchSize, rs -> batch.add(hit(rs)));
+            run("SELECT " + HIT_COLUMNS + ", NULL::real, NULL::text " + query.fromWhere() + keyset + " ORDER BY e.id LIMIT ?",
+                    params, batchSize, rs -> batch.add(hit(rs, null)));
             batch.forEach(sink);
             if (batch.size() < batchSize) {
                 return;
@@ -303,14 +313,49 @@ public class SearchRepository {
         }
     }
 
-    private static SearchDtos.Hit hit(ResultSet rs) throws SQLException {
+    /**
+     * A hit from the columns {@link #HIT_COLUMNS}, rank (18) and {@link #TRANSLATED_TEXTS} (19). Its title and
+     * summary are in the language {@code shown} chooses among the original and the approved translations (the
+     * platform's one negotiation, {@link LanguagePreference#choose}: the preferred, then English, then the original),
+     * or the original when {@code shown} is null.
+     */
+    private SearchDtos.Hit hit(ResultSet rs, LanguagePreference shown) throws SQLException {
         float rank = rs.getFloat(18);
         Float rankOrNull = rs.wasNull() ? null : rank;
-        return new SearchDtos.Hit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+        String original = rs.getString(14);
+        String title = rs.getString(2);
+        String summary = rs.getString(4);
+        String language = original;
+        String translated = shown == null ? null : rs.getString(19);
+        if (translated != null) {
+            JsonNode texts = json(translated);
+            Map<UnLanguage, String> titles = new EnumMap<>(UnLanguage.class);
+            texts.fields().forEachRemaining(t -> UnLanguage.ofTag(t.getKey()).ifPresent(l -> titles.put(l, t.getValue().path(0).asText(null))));
+            UnLanguage originalLanguage = UnLanguage.ofTag(original).orElse(null);
+            if (originalLanguage != null) {
+                titles.put(originalLanguage, title);
+            }
+            UnLanguage chosen = shown.choose(titles, originalLanguage).orElse(originalLanguage);
+            if (chosen != null && chosen != originalLanguage) {
+                JsonNode text = texts.get(chosen.code());
+                title = text.path(0).asText();
+                summary = text.path(1).asText(null);
+                language = chosen.code();
+            }
+        }
+        return new SearchDtos.Hit(rs.getObject(1, UUID.class), title, rs.getString(3), summary,
                 strings(rs.getArray(5)), strings(rs.getArray(6)), strings(rs.getArray(7)), rs.getString(8),
                 ints(rs.getArray(9)), strings(rs.getArray(10)), strings(rs.getArray(11)),
-                (Integer) rs.getObject(12), rs.getString(13), rs.getString(14), rs.getBoolean(15),
+                (Integer) rs.getObject(12), rs.getString(13), language, original, rs.getBoolean(15),
                 strings(rs.getArray(16)), rs.getObject(17, OffsetDateTime.class), rankOrNull);
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable search row", e);
+        }
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -11,16 +11,19 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.paging.Page;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.csv.SpreadsheetCells;
@@ -59,22 +62,26 @@ public class SearchResource {
                     + "of its values): actionLine, sdg, sdgTarget, country, region, stakeholderType, targetGroup, year, "
                     + "fromYear, toYear, status (project), language, successStory, prize. sort: relevance (default with q), "
                     + "newest, oldest, title. Facet counts per filter over all matches unless facets=false. "
-                    + "X-Total-Count and Link headers page through the results.")
+                    + "X-Total-Count and Link headers page through the results. Each hit's title and summary are in the "
+                    + "language Accept-Language chooses among the entry's original and its approved translations (then "
+                    + "English, then the original): language says which, originalLanguage is the owner's.")
     @APIResponse(responseCode = "200", description = "A page of hits with facet counts",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SearchDtos.SearchResult.class)))
     public Response search(@BeanParam @Valid SearchFilters filters, @QueryParam("sort") String sort,
                            @QueryParam("facets") @DefaultValue("true") boolean facets,
-                           @BeanParam @Valid PageParams page, @Context UriInfo uri) {
-        SearchDtos.SearchResult result = search.search(filters, sort, facets, page);
+                           @BeanParam @Valid PageParams page,
+                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context UriInfo uri) {
+        SearchDtos.SearchResult result = search.search(filters, sort, facets, page, LanguagePreference.parse(acceptLanguage));
         Response paged = new Page<>(result.items(), page.page, page.size, result.total()).toResponse(uri);
-        return Response.fromResponse(paged).entity(result).build();
+        return Response.fromResponse(paged).entity(result).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
     @GET
     @Path("export")
     @Produces({CSV, MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportEntries", summary = "Every entry matching a search, as CSV (format=csv, default) or a JSON array (format=json)",
-            description = "Streamed in batches: any size of result can be exported. Takes the filters of the search.")
+            description = "Streamed in batches: any size of result can be exported. Takes the filters of the search. "
+                    + "Titles and summaries are the originals, as their owners wrote them.")
     @APIResponse(responseCode = "200", description = "Every matching entry, as CSV or a JSON array", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/json", schema = @Schema(implementation = SearchDtos.Hit.class, type = SchemaType.ARRAY))})

@@ -1,6 +1,7 @@
 package org.wsis.stocktaking.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.problem.ProblemException;
 import org.wsis.stocktaking.reference.ReferenceData;
@@ -19,14 +20,16 @@ public class SearchService {
         this.reference = reference;
     }
 
-    public SearchDtos.SearchResult search(SearchFilters filters, String sort, boolean withFacets, PageParams page) {
+    /** A page of hits, each title and summary in the language {@code shown} chooses for it. */
+    public SearchDtos.SearchResult search(SearchFilters filters, String sort, boolean withFacets, PageParams page,
+                                          LanguagePreference shown) {
         filters.validate(reference);
         SearchRepository.SortOrder order = sortOrder(sort);
         if (!withFacets) {
-            List<SearchDtos.Hit> hits = repository.page(filters, order, page.offset(), page.size);
+            List<SearchDtos.Hit> hits = repository.page(filters, order, page.offset(), page.size, shown);
             return new SearchDtos.SearchResult(hits, page.page, page.size, repository.count(filters), null);
         }
-        SearchRepository.PageWithFacets result = repository.pageWithFacets(filters, order, page.offset(), page.size);
+        SearchRepository.PageWithFacets result = repository.pageWithFacets(filters, order, page.offset(), page.size, shown);
         return new SearchDtos.SearchResult(result.hits(), page.page, page.size, result.facets().total(),
                 result.facets().byFacet());
     }

@@ -1,5 +1,7 @@
 package org.wsis.stocktaking.search;
 
+import org.wsis.commons.i18n.UnLanguage;
+
 /**
  * The search words as PostgreSQL's websearch_to_tsquery may take them. A '-' there is a NOT; a run
  * of NOTs that never reaches a word ("- - - ...", "-!-!", "-(-(") piles up on the parser's stack,
@@ -29,25 +31,11 @@ final class TextQuery {
     }
 
     /**
-     * The language to stem a query in when the caller named none: the one its script implies (Cyrillic:
-     * Russian, Arabic: Arabic, Han/kana: Chinese, which is not stemmed; the first such letter decides), else
-     * English as before. Without it a
-     * Russian query such as "школа" was stemmed as English and found only the exact form.
+     * The language to stem a query in when the caller named none: the one its script implies (commons
+     * {@link UnLanguage#ofScript}: Cyrillic Russian, Arabic Arabic, Han/kana Chinese, which is not stemmed), else
+     * English as before. Without it a Russian query such as "школа" was stemmed as English and found only the exact form.
      */
     static String languageOfScript(String q) {
-        for (int i = 0; i < q.length(); ) {
-            int c = q.codePointAt(i);
-            i += Character.charCount(c);
-            if (!Character.isLetter(c)) {
-                continue;
-            }
-            switch (Character.UnicodeScript.of(c)) {
-                case CYRILLIC: return "ru";
-                case ARABIC: return "ar";
-                case HAN, HIRAGANA, KATAKANA: return "zh";
-                default: break; // Latin words (names, codes) mixed in do not decide
-            }
-        }
-        return "en";
+        return UnLanguage.ofScript(q).code();
     }
 }

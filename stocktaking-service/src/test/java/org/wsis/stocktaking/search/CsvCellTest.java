@@ -40,7 +40,7 @@ class CsvCellTest {
     void aRowHasEveryColumnWithListsJoinedBySemicolons() {
         UUID id = UUID.randomUUID();
         SearchDtos.Hit hit = new SearchDtos.Hit(id, "Title, with comma", "Org", "Summary", List.of("C4", "C7.E-LEARN"),
-                List.of("KE"), List.of("AFR"), null, List.of(4), List.of("4.4"), List.of(), 2024, "ONGOING", "en",
+                List.of("KE"), List.of("AFR"), null, List.of(4), List.of("4.4"), List.of(), 2024, "ONGOING", "en", "en",
                 true, List.of(), OffsetDateTime.of(2024, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC), null);
         String row = SearchResource.csvRow(hit);
         assertEquals(id + ",\"Title, with comma\",Org,Summary,C4;C7.E-LEARN,KE,AFR,,4,4.4,,2024,ONGOING,en,true,,2024-06-01T00:00Z\r\n", row);

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.wsis.localstack.testing.PostgresKafkaTestResource;
 
 import java.util.List;
+import org.wsis.commons.i18n.UnLanguage;
+import java.util.Map;
 import io.restassured.http.ContentType;
 import org.wsis.stocktaking.testing.TestTokens;
 
@@ -150,6 +152,21 @@ class MultilingualSearchTest {
         var hits = search(word + " ecole rurale", "fr").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(id), hits.getList("items.id", String.class));
         assertTrue(hits.getFloat("items[0].rank") > 0);
+        // the hit reads in the reader's language too (both statements: with and without facets); an export, in the original
+        for (String facets : List.of("true", "false")) {
+            given().header("Accept-Language", "fr").queryParam("facets", facets).queryParam("q", word).get("/api/v1/search")
+                    .then().statusCode(200).header("Vary", org.hamcrest.Matchers.containsString("Accept-Language"))
+                    .body("items.id", equalTo(List.of(id)))
+                    .body("items[0].title", equalTo(word + " Connexion des écoles rurales"))
+                    .body("items[0].summary", equalTo("Le haut débit pour trois cents écoles."))
+                    .body("items[0].language", equalTo("fr")).body("items[0].originalLanguage", equalTo("zh"));
+            given().queryParam("facets", facets).queryParam("q", word).get("/api/v1/search").then().statusCode(200)
+                    .body("items[0].title", equalTo(word + " 农村学校宽带连接项目"))
+                    .body("items[0].summary", equalTo("为三百所农村学校提供宽带。")).body("items[0].language", equalTo("zh"));
+        }
+        given().header("Accept-Language", "fr").queryParam("q", word).queryParam("format", "json").get("/api/v1/search/export")
+                .then().statusCode(200).body("[0].title", equalTo(word + " 农村学校宽带连接项目"))
+                .body("[0].language", equalTo("zh")).body("[0].originalLanguage", equalTo("zh"));
 
         String spanish = """
                 {"title": "%s Conexión de escuelas", "description": "Banda ancha.", "origin": "MACHINE"}""".formatted(word);
@@ -163,6 +180,22 @@ class MultilingualSearchTest {
                 .post("/api/v1/entries/" + id + "/translations/ru/return").then().statusCode(200)
                 .body("pendingTranslations", anEmptyMap()).body("translations.ru", nullValue());
         given().auth().oauth2(moderator).post("/api/v1/entries/" + id + "/translations/ru/publish").then().statusCode(409);
+    }
+
+    /** An entry that names no language is in the one its script implies (commons UnLanguage.ofScript), else English. */
+    @Test
+    void anEntryWithoutItsLanguageIsInTheLanguageOfItsScript() {
+        String owner = TestTokens.editor("script-owner");
+        Map<String, String[]> written = Map.of("ru", new String[] {"Цифровые навыки", "Учителя сельских школ"},
+                "zh", new String[] {"数字技能", "农村学校的教师"}, "ar", new String[] {"المهارات الرقمية", "معلمو المدارس الريفية"},
+                "en", new String[] {"Digital skills", "Teachers of rural schools"});
+        written.forEach((language, text) -> given().auth().oauth2(owner).contentType(ContentType.JSON)
+                .body(Map.of("title", text[0], "description", text[1], "organisation", "Org", "actionLines", List.of("C4")))
+                .post("/api/v1/entries").then().statusCode(201)
+                .body("language", equalTo(language)).body("originalLanguage", equalTo(language)));
+        assertEquals(UnLanguage.EN, UnLanguage.ofScript("École 2030 (ITU)"));
+        assertEquals(UnLanguage.ZH, UnLanguage.ofScript("WSIS 2025 数字"));
+        assertEquals(UnLanguage.EN, UnLanguage.ofScript(null));
     }
 
     private static io.restassured.response.Response translate(String token, String id, String lang, String body) {
