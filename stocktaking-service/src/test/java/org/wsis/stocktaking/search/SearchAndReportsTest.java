@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -70,6 +71,21 @@ class SearchAndReportsTest {
                 .body("facets.stakeholderType.find { it.value == 'GOVERNMENT' }.count", equalTo(2))
                 .body("facets.sdg.find { it.value == '4' }.count", equalTo(2))
                 .body("facets.language.find { it.value == 'fr' }.count", equalTo(1));
+    }
+
+    /**
+     * A search page's weak ETag is the hash of exactly the bytes sent (service-commons HttpCaching writes the JSON once,
+     * hashes it and sends those bytes), and revalidating with it is a 304 without a body.
+     */
+    @Test
+    void aSearchPageIsSentAsTheJsonItsEtagHashes() throws Exception {
+        var first = given().get("/api/v1/search?q=" + TOKEN);
+        first.then().statusCode(200).contentType("application/json").body("total", equalTo(3));
+        byte[] body = first.asByteArray();
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+        assertEquals("W/\"" + hash + "\"", first.header("ETag"));
+        given().header("If-None-Match", first.header("ETag")).get("/api/v1/search?q=" + TOKEN).then().statusCode(304)
+                .body(equalTo(""));
     }
 
     @Test
