@@ -337,6 +337,25 @@ class ContestRulesTest {
                 + "necesitaba y formo a sus propios voluntarios para gestionarlos con sus socios. ").repeat(4);
     }
 
+    /**
+     * A control character in a category translation's title or description (PostgreSQL refuses NUL in text and jsonb)
+     * is a 400 problem naming the field, the rule of every service's translations (commons NewTranslation); nothing changes.
+     */
+    @Test
+    void aControlCharacterInATranslationIsRefusedNamingTheFieldAndChangesNothing() {
+        int year = newYear();
+        createEdition(year, 1);
+        String categories = "/api/v1/editions/" + year + "/categories";
+        String before = given().get(categories).asString();
+        for (String[] bad : new String[][]{{"title", "Prix\u0000", "Depuis 2021"}, {"title", "Prix\u0007", "Depuis 2021"},
+                {"description", "Prix", "Depuis\u00002021"}, {"description", "Prix", "Depuis\u001b2021"}}) {
+            var answer = as(ADMIN).body(Map.of("title", bad[1], "description", bad[2], "origin", "HUMAN")).put(categories + "/C3/translations/fr");
+            answer.then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]))
+                    .body("errors[0].message", equalTo("must not contain control characters"));
+        }
+        assertEquals(before, given().get(categories).asString());
+    }
+
     private int newYear() {
         return VotingEditions.freeYear(entityManager, 3001, 9000);
     }
