@@ -78,8 +78,14 @@ class ContestRulesTest {
                 .body("find { it.code == 'C2' }.label", equalTo("信息通信基础设施"))
                 .body("find { it.code == 'C7.E-HEALTH' }.label", equalTo("ICT应用：电子卫生"))
                 .body("find { it.code == 'C7.E-HEALTH' }.officialLabels", equalTo(List.of("en")))
-                .body("find { it.code == 'C2' }.officialLabels", equalTo(List.of("zh", "en")))
+                .body("find { it.code == 'C2' }.officialLabels", equalTo(List.of("zh", "en", "fr")))
+                .body("find { it.code == 'C9' }.officialLabels", equalTo(List.of("zh", "en")))
                 .body("findAll { it.labels.ru != null }.size()", equalTo(18));
+        // the action lines' French: ITU's heading where it has one (official), the platform's C7 join (not official)
+        given().header("Accept-Language", "fr").get("/api/v1/categories").then().statusCode(200)
+                .body("find { it.code == 'C6' }.label", equalTo("Créer un environnement propice"))
+                .body("find { it.code == 'C7.E-GOV' }.label", equalTo("Applications TIC : administration électronique"))
+                .body("find { it.code == 'C7.E-GOV' }.officialLabels", equalTo(List.of("en")));
         given().header("Accept-Language", "de").get("/api/v1/categories").then().statusCode(200)
                 .header("Content-Language", "en").body("find { it.code == 'C9' }.label", equalTo("Media"));
 
