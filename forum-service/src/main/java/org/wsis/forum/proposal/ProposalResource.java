@@ -64,10 +64,15 @@ public class ProposalResource {
                                       @NotNull @Valid ProposalTranslation> translations) {
     }
 
-    /** Title and description as the proposer writes them in another UN language: the limits of the original's. */
+    /**
+     * Title and description as the proposer writes them in another UN language: the limits of the original's, and the
+     * text rule of every translation (commons {@link Translations#NO_CONTROL}, as NewTranslation).
+     */
     @Schema(name = "ProposalTranslation")
-    public record ProposalTranslation(@NotBlank @Size(max = 300) String title,
-                                      @NotBlank @Size(max = 5000) String description) {
+    public record ProposalTranslation(@NotBlank @Size(max = 300)
+                                      @Pattern(regexp = Translations.NO_CONTROL, message = Translations.NO_CONTROL_MESSAGE) String title,
+                                      @NotBlank @Size(max = 5000)
+                                      @Pattern(regexp = Translations.NO_CONTROL_BUT_LINE_BREAKS, message = Translations.NO_CONTROL_MESSAGE) String description) {
     }
 
     /** What the organizer decides when accepting: where, when and how many seats. */

@@ -174,6 +174,26 @@ class ProposalTest {
                 .then().statusCode(201).body("language", equalTo(language)).body("originalLanguage", equalTo(language)));
     }
 
+    /** A control character in a translation's title or description is a 400 naming the field, as for sessions; nothing stored. */
+    @Test
+    void aControlCharacterInATranslationIsRefusedNamingTheFieldAndNothingStored() {
+        int year = 2067;
+        Fixtures.edition(year, false);
+        String proposer = TestTokens.participant("proponente-3");
+        String path = "/api/v1/editions/" + year + "/proposals";
+        for (String[] bad : new String[][]{{"title", "Ré\u0000seaux", "Réseaux ruraux"}, {"description", "Réseaux", "Réseaux\u0007ruraux"}}) {
+            var answer = given().auth().oauth2(proposer).contentType(ContentType.JSON).body(Map.of("kind", "THEMATIC_WORKSHOP",
+                            "title", "Redes", "description", "Redes rurales", "language", "es",
+                            "translations", Map.of("fr", Map.of("title", bad[1], "description", bad[2]))))
+                    .post(path);
+            answer.then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("translations[fr]." + bad[0]))
+                    .body("errors[0].message", equalTo("must not contain control characters"));
+        }
+        assertEquals(0L, ((Number) entityManager.createNativeQuery("SELECT count(*) FROM session_proposal WHERE edition_year = ?1")
+                .setParameter(1, year).getSingleResult()).longValue());
+    }
+
     @jakarta.inject.Inject
     jakarta.persistence.EntityManager entityManager;
 

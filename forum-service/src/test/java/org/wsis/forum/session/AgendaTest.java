@@ -172,6 +172,32 @@ class AgendaTest {
                 .body("items[0].translations.en.title", equalTo("Women in digital"));
     }
 
+    /**
+     * A control character in a translation's title or description (PostgreSQL refuses NUL in text and jsonb) is a 400
+     * problem naming the field, the rule of every service's translations (commons NewTranslation); nothing changes.
+     */
+    @Test
+    void aControlCharacterInATranslationIsRefusedNamingTheFieldAndChangesNothing() {
+        int year = 2066; // its own edition, so the agenda counts above stay fixed
+        Fixtures.edition(year, true);
+        String id = given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body("""
+                {"kind": "THEMATIC_WORKSHOP", "title": "Réseaux communautaires", "description": "Atelier",
+                 "room": "Room 2", "startsAt": "%d-07-08T09:00:00Z", "endsAt": "%d-07-08T10:00:00Z", "capacity": 50,
+                 "language": "fr"}""".formatted(year, year)).post("/api/v1/editions/" + year + "/sessions")
+                .then().statusCode(201).extract().path("id");
+        Response before = given().get("/api/v1/sessions/" + id);
+        for (String[] bad : new String[][]{{"title", "Community\u0000networks", "Workshop"}, {"title", "Community\u0007networks", "Workshop"},
+                {"description", "Community networks", "Work\u0000shop"}, {"description", "Community networks", "Work\u001bshop"}}) {
+            Response answer = given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).header("If-Match", before.header("ETag"))
+                    .body(java.util.Map.of("title", bad[1], "description", bad[2], "origin", "HUMAN")).put("/api/v1/sessions/" + id + "/translations/en");
+            answer.then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]))
+                    .body("errors[0].message", equalTo("must not contain control characters"));
+        }
+        Response after = given().get("/api/v1/sessions/" + id);
+        assertEquals(before.header("ETag"), after.header("ETag"));
+        assertEquals(before.asString(), after.asString());
+    }
+
     private static Response translateSession(String id, String lang, String etag, String body) {
         var request = given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body(body);
         return (etag == null ? request : request.header("If-Match", etag)).put("/api/v1/sessions/" + id + "/translations/" + lang);

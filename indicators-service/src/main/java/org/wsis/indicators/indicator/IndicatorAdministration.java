@@ -112,13 +112,6 @@ public class IndicatorAdministration {
             throw ProblemException.invalid("language", "indicator definitions are written in English: change the name and methodology"
                     + " with PUT /api/v1/indicators/" + code);
         }
-        // PostgreSQL refuses NUL and the SDMX messages carry the name: the same rule as the definition's own text
-        if (!request.title().matches(IndicatorDefinition.NO_CONTROL)) {
-            throw ProblemException.malformed("title", "must not contain control characters");
-        }
-        if (request.description() != null && !request.description().matches(IndicatorDefinition.NO_CONTROL_BUT_NEWLINES)) {
-            throw ProblemException.malformed("description", "must not contain control characters");
-        }
         StoredTranslation translation = StoredTranslation.of(request, caller.subject(), ServiceClock.utcNow(clock));
         if (translation.description != null && indicator.methodology == null) {
             throw ProblemException.invalid("description", "indicator " + code + " has no methodology to translate");

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.wsis.commons.i18n.Translations;
 
 /**
  * What ITU staff send to define or change an indicator (the code is in the path for a change, in the body for a
@@ -25,8 +26,9 @@ public record IndicatorDefinition(
 
     /** An indicator code (also an SDMX code id): letters, digits, _ . - */
     public static final String CODE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
-    static final String NO_CONTROL = "[^\\p{Cntrl}]*";
-    static final String NO_CONTROL_BUT_NEWLINES = "[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    /* The rule of every translation (commons NewTranslation): a definition and its translations refuse the same text. */
+    static final String NO_CONTROL = Translations.NO_CONTROL;
+    static final String NO_CONTROL_BUT_NEWLINES = Translations.NO_CONTROL_BUT_LINE_BREAKS;
 
     int multiplier() {
         return unitMultiplier == null ? 0 : unitMultiplier;

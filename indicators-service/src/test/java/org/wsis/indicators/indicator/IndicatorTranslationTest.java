@@ -127,8 +127,10 @@ class IndicatorTranslationTest {
                 .put("/api/v1/indicators/ZZ_I21_BAD/translations/fr").then().statusCode(400).contentType("application/problem+json");
         staff().contentType("application/json").body(Map.of("title", "Indicateur", "origin", "GUESSED"))
                 .put("/api/v1/indicators/ZZ_I21_BAD/translations/fr").then().statusCode(400).contentType("application/problem+json");
+        // the rule of every service's translations (commons NewTranslation), naming the field
         staff().contentType("application/json").body(translation("Indica\u0000teur", null, "HUMAN"))
-                .put("/api/v1/indicators/ZZ_I21_BAD/translations/fr").then().statusCode(400).contentType("application/problem+json");
+                .put("/api/v1/indicators/ZZ_I21_BAD/translations/fr").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("title")).body("errors[0].message", equalTo("must not contain control characters"));
         staff().contentType("application/json").body(translation("Indicateur", "Une méthode", "HUMAN"))
                 .put("/api/v1/indicators/ZZ_I21_BAD/translations/fr").then().statusCode(422).contentType("application/problem+json")
                 .body(containsString("no methodology"));

@@ -78,8 +78,14 @@ class ContestRulesTest {
                 .body("find { it.code == 'C2' }.label", equalTo("信息通信基础设施"))
                 .body("find { it.code == 'C7.E-HEALTH' }.label", equalTo("ICT应用：电子卫生"))
                 .body("find { it.code == 'C7.E-HEALTH' }.officialLabels", equalTo(List.of("en")))
-                .body("find { it.code == 'C2' }.officialLabels", equalTo(List.of("zh", "en")))
+                .body("find { it.code == 'C2' }.officialLabels", equalTo(List.of("zh", "en", "fr")))
+                .body("find { it.code == 'C9' }.officialLabels", equalTo(List.of("zh", "en")))
                 .body("findAll { it.labels.ru != null }.size()", equalTo(18));
+        // the action lines' French: ITU's heading where it has one (official), the platform's C7 join (not official)
+        given().header("Accept-Language", "fr").get("/api/v1/categories").then().statusCode(200)
+                .body("find { it.code == 'C6' }.label", equalTo("Créer un environnement propice"))
+                .body("find { it.code == 'C7.E-GOV' }.label", equalTo("Applications TIC : administration électronique"))
+                .body("find { it.code == 'C7.E-GOV' }.officialLabels", equalTo(List.of("en")));
         given().header("Accept-Language", "de").get("/api/v1/categories").then().statusCode(200)
                 .header("Content-Language", "en").body("find { it.code == 'C9' }.label", equalTo("Media"));
 
@@ -335,6 +341,25 @@ class ContestRulesTest {
         return ("El proyecto lleva servicios digitales a las personas que han quedado al margen de la sociedad de la "
                 + "informacion. Comenzo en los distritos rurales, donde la comunidad eligio los servicios que mas "
                 + "necesitaba y formo a sus propios voluntarios para gestionarlos con sus socios. ").repeat(4);
+    }
+
+    /**
+     * A control character in a category translation's title or description (PostgreSQL refuses NUL in text and jsonb)
+     * is a 400 problem naming the field, the rule of every service's translations (commons NewTranslation); nothing changes.
+     */
+    @Test
+    void aControlCharacterInATranslationIsRefusedNamingTheFieldAndChangesNothing() {
+        int year = newYear();
+        createEdition(year, 1);
+        String categories = "/api/v1/editions/" + year + "/categories";
+        String before = given().get(categories).asString();
+        for (String[] bad : new String[][]{{"title", "Prix\u0000", "Depuis 2021"}, {"title", "Prix\u0007", "Depuis 2021"},
+                {"description", "Prix", "Depuis\u00002021"}, {"description", "Prix", "Depuis\u001b2021"}}) {
+            var answer = as(ADMIN).body(Map.of("title", bad[1], "description", bad[2], "origin", "HUMAN")).put(categories + "/C3/translations/fr");
+            answer.then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]))
+                    .body("errors[0].message", equalTo("must not contain control characters"));
+        }
+        assertEquals(before, given().get(categories).asString());
     }
 
     private int newYear() {

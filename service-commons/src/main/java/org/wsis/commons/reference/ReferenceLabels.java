@@ -12,8 +12,6 @@ import org.wsis.commons.i18n.LabelTable;
  * without six texts stops the class from loading.
  */
 public final class ReferenceLabels {
-    private static final LabelTable COUNTRIES = LabelTable.load(ReferenceLabels.class, "country-labels.tsv")
-            .requireAll(Countries.all().stream().map(Country::alpha3).toList());
     private static final LabelTable REGIONS = LabelTable.load(ReferenceLabels.class, "region-labels.tsv")
             .requireAll(Arrays.stream(ItuRegion.values()).map(Enum::name).toList());
     private static final LabelTable STAKEHOLDER_TYPES = LabelTable.load(ReferenceLabels.class, "stakeholder-type-labels.tsv")
@@ -32,7 +30,7 @@ public final class ReferenceLabels {
 
     /** Countries and areas by alpha-3: UN M49 official names (exceptions marked not official per language). */
     public static LabelTable countries() {
-        return COUNTRIES;
+        return Countries.labels();
     }
 
     /** The six ITU regions and INT. */

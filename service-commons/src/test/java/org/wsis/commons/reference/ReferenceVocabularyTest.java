@@ -136,6 +136,16 @@ class ReferenceVocabularyTest {
     }
 
     @Test
+    void aCountrysEnglishNameIsItsUnM49NameTheOnlyOneThePlatformHas() {
+        for (Country country : Countries.all()) {
+            assertEquals(ReferenceLabels.countries().get(country.alpha3()).in(UnLanguage.EN), country.name(), country.alpha3());
+        }
+        assertEquals("Republic of Korea", Countries.find("KR").orElseThrow().name());
+        assertEquals("Türkiye", Countries.find("TUR").orElseThrow().name());
+        assertEquals("United States of America", Countries.find("840").orElseThrow().name());
+    }
+
+    @Test
     void regionsAndStakeholderTypesHaveSixLabelsAndSayWhichAreOfficial() {
         Label africa = ReferenceLabels.regions().get("AFR");
         assertEquals("أفريقيا", africa.in(UnLanguage.AR));

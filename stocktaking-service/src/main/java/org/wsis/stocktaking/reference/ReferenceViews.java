@@ -50,7 +50,7 @@ public final class ReferenceViews {
 
     public record CountryView(String alpha3, String alpha2,
                               @Schema(description = "UN M49, three digits with leading zeros") String m49,
-                              @Schema(description = "English short name (ISO 3166-1), as before labels existed; the UN's names are the labels") String name,
+                              @Schema(description = "The UN M49 English name (labels.en), kept for clients that read name") String name,
                               @Schema(nullable = true, description = "ITU region; null for a territory that is not an ITU Member State") ItuRegion ituRegion,
                               @Schema(description = "The UN M49 official name in the language of the reply's Content-Language") String label,
                               @Schema(description = "The UN M49 official name in each of the six UN languages") LabelTexts labels,

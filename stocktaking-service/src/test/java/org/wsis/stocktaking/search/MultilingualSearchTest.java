@@ -198,6 +198,39 @@ class MultilingualSearchTest {
         assertEquals(UnLanguage.EN, UnLanguage.ofScript(null));
     }
 
+    /**
+     * A control character in a translation's title or description (PostgreSQL refuses NUL in text and jsonb) is a 400
+     * problem naming the field, the rule of every service's translations (commons NewTranslation); nothing changes.
+     * Line breaks in a description stay allowed.
+     */
+    @Test
+    void aControlCharacterInATranslationIsRefusedNamingTheFieldAndChangesNothing() {
+        String owner = TestTokens.editor("control-character-owner");
+        String id = given().auth().oauth2(owner).contentType(ContentType.JSON).body("""
+                {"title": "%s Écoles rurales", "description": "Le haut débit.", "organisation": "Org",
+                 "actionLines": ["C2"], "language": "fr"}""".formatted(TOKEN + "cc")).post("/api/v1/entries")
+                .then().statusCode(201).extract().path("id");
+        String before = given().auth().oauth2(owner).get("/api/v1/entries/" + id).asString();
+        for (String[] bad : new String[][]{{"title", "Rural\u0000schools", "Broadband."}, {"title", "Rural\u0007schools", "Broadband."},
+                {"description", "Rural schools", "Broad\u0000band."}, {"description", "Rural schools", "Broad\u001bband."}}) {
+            var answer = translate(owner, id, "en", translationJson(bad[1], bad[2]));
+            answer.then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]))
+                    .body("errors[0].message", equalTo("must not contain control characters"));
+        }
+        assertEquals(before, given().auth().oauth2(owner).get("/api/v1/entries/" + id).asString());
+        translate(owner, id, "en", translationJson("Rural schools", "Broadband.\r\nFor three hundred schools.")).then().statusCode(200)
+                .body("translations.en.description", equalTo("Broadband.\r\nFor three hundred schools."));
+    }
+
+    private static String translationJson(String title, String description) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    java.util.Map.of("title", title, "description", description, "origin", "OWNER"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static io.restassured.response.Response translate(String token, String id, String lang, String body) {
         String etag = given().auth().oauth2(token).get("/api/v1/entries/" + id).header("ETag");
         return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag).body(body)

@@ -239,6 +239,11 @@ class SearchAndReportsTest {
         }
         given().get("/api/v1/reference/countries").then().statusCode(200).header("Content-Language", "en")
                 .body("find { it.alpha3 == 'KOR' }.label", equalTo("Republic of Korea"))
+                // name is the same UN M49 English name, not an older one ("South Korea"): one English name per country
+                .body("find { it.alpha3 == 'KOR' }.name", equalTo("Republic of Korea"))
+                .body("find { it.alpha3 == 'TUR' }.name", equalTo("Türkiye"))
+                .body("find { it.alpha3 == 'USA' }.name", equalTo("United States of America"))
+                .body("findAll { it.name != it.labels.en }.size()", equalTo(0))
                 .body("find { it.alpha3 == 'KOR' }.labels.ru", equalTo("Республика Корея"))
                 .body("find { it.alpha3 == 'KOR' }.labels.es", equalTo("República de Corea"))
                 .body("find { it.alpha3 == 'KOR' }.officialLabels", contains("ar", "zh", "en", "fr", "ru", "es"))
