@@ -1,20 +1,26 @@
 package org.wsis.commons.http;
 
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.Produces;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +45,7 @@ public class HttpCaching {
     private final ObjectMapper json;
     private final List<Pattern> personalPaths;
     private final long publicMaxAgeSeconds;
+    private final Map<Method, Boolean> jsonOnly = new ConcurrentHashMap<>();
 
     HttpCaching(ObjectMapper json,
             @ConfigProperty(name = "wsis.http.cache.personal-paths") Optional<List<String>> personalPaths,
@@ -49,7 +56,7 @@ public class HttpCaching {
     }
 
     @ServerResponseFilter
-    public void cacheHeaders(ContainerRequestContext request, ContainerResponseContext response) {
+    public void cacheHeaders(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return;
@@ -75,7 +82,7 @@ public class HttpCaching {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, signedIn ? "private, no-cache"
                     : publicMaxAgeSeconds > 0 ? "public, max-age=" + publicMaxAgeSeconds : "public, no-cache");
         }
-        String etag = currentEtag(response);
+        String etag = currentEtag(response, producesJsonOnly(resource));
         if (etag == null) {
             return;
         }
@@ -87,8 +94,12 @@ public class HttpCaching {
         }
     }
 
-    /** The answer's ETag as sent ({@code "x"} or {@code W/"x"}); computed and set when the resource set none. */
-    private String currentEtag(ContainerResponseContext response) {
+    /**
+     * The answer's ETag as sent ({@code "x"} or {@code W/"x"}); computed and set when the resource set none. An answer
+     * of a resource that produces JSON only is then sent as the JSON hashed, not serialised a second time by the writer
+     * (a search page is ~20 KB of JSON: writing it twice was a tenth of stocktaking's CPU under the search benchmark).
+     */
+    private String currentEtag(ContainerResponseContext response, boolean json) {
         Object own = response.getHeaders().getFirst(HttpHeaders.ETAG);
         if (own instanceof EntityTag tag) {
             return (tag.isWeak() ? "W/" : "") + "\"" + tag.getValue() + "\"";
@@ -101,10 +112,8 @@ public class HttpCaching {
         if (body == null) {
             return null;
         }
-        if (body != entity && !(entity instanceof String) && isJson(response.getMediaType())) {
-            // the JSON just written to hash it is the body: sent as these bytes, it is not serialised a second time
-            // (a search page is ~20 KB of JSON; writing it twice was a tenth of the service's CPU under load)
-            response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+        if (json && body != entity && !(entity instanceof String)) {
+            response.setEntity(body, response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
         }
         String etag = "W/\"" + hash(body) + "\"";
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
@@ -131,11 +140,24 @@ public class HttpCaching {
     }
 
     /**
-     * A plain JSON answer, written by the Jackson writer as {@link #bodyBytes} wrote it (the writers of other types,
-     * SDMX's +json among them, write their own).
+     * Whether the resource method produces {@code application/json} and nothing else (its own {@code @Produces}, else
+     * its class's): its answers are written by the Jackson writer as {@link #bodyBytes} writes them. Others (SDMX, CSV,
+     * several types) keep their own writers.
      */
-    private static boolean isJson(jakarta.ws.rs.core.MediaType type) {
-        return type != null && type.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardSubtype();
+    private boolean producesJsonOnly(ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return false;
+        }
+        return jsonOnly.computeIfAbsent(method, m -> {
+            Produces produces = m.getAnnotation(Produces.class);
+            if (produces == null) {
+                produces = resource.getResourceClass().getAnnotation(Produces.class);
+            }
+            return produces != null && produces.value().length == 1
+                    && MediaType.valueOf(produces.value()[0]).isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                    && MediaType.valueOf(produces.value()[0]).getSubtype().equals("json");
+        });
     }
 
     /** RFC 9110 weak comparison: W/"x" and "x" match; "*" matches any current representation. */
