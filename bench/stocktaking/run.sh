@@ -67,10 +67,13 @@ fi
 echo "Entries in the database: $("${PSQL[@]}" -tA -c "SELECT status || '=' || count(*) FROM entry GROUP BY status" | paste -sd' ')"
 
 # --- pgbench scripts: exactly the statement the service runs per search with facets
-# (SearchRepository.pageWithFacets, sort by relevance, first page of 20) ---
+# (SearchRepository.pageWithFacets, sort by relevance, first page of 20), values inlined. pgbench -M prepared plans
+# each script once per connection, as the service plans a text search once per connection (a generic plan) ---
 where() { # word region actionLine [language the service stems the query in, default en]
-  echo "FROM entry e CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config('${4:-en}'), search_text('$1')) || websearch_to_tsquery('simple', search_text('$1')) AS query) t WHERE e.status = 'PUBLISHED' AND e.filter_vector @@ (t.query && entry_any_tag('al_', '{$3}'::text[]) && entry_any_tag('rg_', '{$2}'::text[]))"
+  echo "FROM entry e CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config('${4:-en}'), search_text('$1')) || websearch_to_tsquery('simple', search_text('$1')) AS query OFFSET 0) t WHERE e.status = 'PUBLISHED' AND e.filter_vector @@ (t.query && entry_any_tag('al_', '{$3}'::text[]) && entry_any_tag('rg_', '{$2}'::text[]))"
 }
+# each hit's approved translations (title, summary), for the reader's language (SearchRepository.TRANSLATED_TEXTS)
+TRANSLATED="CASE WHEN e.translations = '{}'::jsonb THEN NULL ELSE (SELECT jsonb_object_agg(key, jsonb_build_array(value ->> 'title', left(value ->> 'description', 300))) FROM jsonb_each(e.translations))::text END"
 COUNTS="SELECT NULL::text AS tag, count(*) AS n FROM matching UNION ALL SELECT tag, count(*) FROM matching, unnest(facet_tags) tag GROUP BY tag"
 n=0
 PGBENCH_FILES=()
@@ -79,7 +82,7 @@ while read -r word region line lang; do
   n=$((n + 1)); f="$OUT/search-$n.sql"
   w=$(where "$word" "$region" "$line" "$lang")
   cat >"$f" <<SQL
-WITH matching AS MATERIALIZED (SELECT e.id, e.published_at, lower(e.title) AS sort_title, ts_rank_cd(e.search_vector, t.query) AS rank, e.facet_tags $w), page AS (SELECT m.id, m.rank, m.published_at, m.sort_title FROM matching m ORDER BY m.rank DESC, m.published_at DESC, m.id LIMIT 20 OFFSET 0), counts AS ($COUNTS) SELECT e.id, e.title, e.organisation, left(e.description, 300), e.action_lines, e.countries, e.regions, e.stakeholder_type, e.sdgs, e.sdg_targets, e.target_groups, e.stocktaking_year, e.project_status, e.language, e.success_story, e.prize_outcomes, e.published_at, p.rank, (SELECT jsonb_agg(jsonb_build_array(tag, n)) FROM counts)::text AS facets FROM (SELECT 1) one LEFT JOIN page p ON true LEFT JOIN entry e ON e.id = p.id ORDER BY p.rank DESC, p.published_at DESC, p.id;
+WITH matching AS MATERIALIZED (SELECT e.id, e.published_at, lower(e.title) AS sort_title, ts_rank_cd(e.search_vector, t.query) AS rank, e.facet_tags $w), page AS (SELECT m.id, m.rank, m.published_at, m.sort_title FROM matching m ORDER BY m.rank DESC, m.published_at DESC, m.id LIMIT 20 OFFSET 0), counts AS ($COUNTS) SELECT e.id, e.title, e.organisation, left(e.description, 300), e.action_lines, e.countries, e.regions, e.stakeholder_type, e.sdgs, e.sdg_targets, e.target_groups, e.stocktaking_year, e.project_status, e.language, e.success_story, e.prize_outcomes, e.published_at, p.rank, $TRANSLATED, (SELECT jsonb_agg(jsonb_build_array(tag, n)) FROM counts)::text AS facets FROM (SELECT 1) one LEFT JOIN page p ON true LEFT JOIN entry e ON e.id = p.id ORDER BY p.rank DESC, p.published_at DESC, p.id;
 SQL
   PGBENCH_FILES+=(-f "$f")
 done <"$QUERIES"

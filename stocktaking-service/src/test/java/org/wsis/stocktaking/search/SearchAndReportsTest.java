@@ -88,6 +88,35 @@ class SearchAndReportsTest {
                 .body(equalTo(""));
     }
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /**
+     * A text search is planned once per connection (generic plan), and gives its connection back to the pool planning
+     * for its values again, as every other statement of the service expects (application.properties).
+     */
+    @Test
+    void textSearchesGiveTheirConnectionsBackPlanningForTheirValues() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            given().get("/api/v1/search?q=" + TOKEN + " school").then().statusCode(200).body("items.title", contains(TOKEN + " solar schools"));
+        }
+        List<java.sql.Connection> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                java.sql.Connection connection = dataSource.getConnection();
+                held.add(connection);
+                try (var rs = connection.createStatement().executeQuery("SHOW plan_cache_mode")) {
+                    rs.next();
+                    assertEquals("force_custom_plan", rs.getString(1));
+                }
+            }
+        } finally {
+            for (java.sql.Connection connection : held) {
+                connection.close();
+            }
+        }
+    }
+
     @Test
     void wordsAreStemmedInTheQueryLanguageAndRanked() {
         // "school" finds "schools" (English stemming); title words rank above description words
