@@ -6,7 +6,7 @@
 # Usage (from the repository root):
 #   bench/stocktaking/run.sh                       # full scale: 100,000 entries, 50 clients, 60 s per target
 #   ENTRIES=20000 CLIENTS=10 SECONDS=15 bench/stocktaking/run.sh   # reduced scale
-# Environment: ENTRIES, CLIENTS, SECONDS, WARMUP (s), PORT_OFFSET (default 1000), REGENERATE=1 to reload data,
+# Environment: ENTRIES, CLIENTS, SECONDS, WARMUP (s, per target), PREWARM (s, once at the start; default WARMUP), PORT_OFFSET (default 1000), REGENERATE=1 to reload data,
 #   START_STACK=0 if ./run-local --port-offset=$PORT_OFFSET is already running (default: the script starts it
 #   with ./run-local and stops it at the end).
 # Needs: java 17+, psql, pgbench (Debian package postgresql-client / postgresql-contrib).
@@ -93,6 +93,11 @@ http_run() { # name url
   echo "== $1: $CLIENTS clients, ${SECONDS_PER_TARGET}s after ${WARMUP}s warm-up: $2"
   java "$BENCH/SearchLoad.java" "$2" "$CLIENTS" "$SECONDS_PER_TARGET" "$WARMUP" "$QUERIES" | tee "$OUT/$1.txt"
 }
+# The JVMs of a stack just started (or of a service just redeployed) are still compiling their hot paths: the first
+# target measured would pay for it and the next not. One warm-up pass through the gateway (which exercises the gateway
+# and the service) comes first, then each target its own WARMUP.
+echo "== warm-up of the gateway and the service: $CLIENTS clients, ${PREWARM:-$WARMUP}s (not measured)"
+java "$BENCH/SearchLoad.java" "$GATEWAY/api/stocktaking/v1/search" "$CLIENTS" "${PREWARM:-$WARMUP}" 0 "$QUERIES" >/dev/null
 http_run gateway "$GATEWAY/api/stocktaking/v1/search"
 http_run direct "$DIRECT/api/v1/search"
 
