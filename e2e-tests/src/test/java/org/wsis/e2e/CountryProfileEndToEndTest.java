@@ -43,6 +43,13 @@ class CountryProfileEndToEndTest {
                 .then().statusCode(200);
         SharedPlatform.gateway().auth().oauth2(tokens.userToken("moderator"))
                 .post("/api/stocktaking/v1/entries/" + id + "/publish").then().statusCode(200);
+        // a French translation, approved by a moderator: a French reader's profile lists the entry in French
+        String etag = SharedPlatform.gateway().auth().oauth2(editor).get("/api/stocktaking/v1/entries/" + id).header("ETag");
+        SharedPlatform.gateway().auth().oauth2(editor).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("title", "Bornes de télésanté " + title, "description", "Des bornes de télémédecine.", "origin", "HUMAN"))
+                .put("/api/stocktaking/v1/entries/" + id + "/translations/fr").then().statusCode(200);
+        SharedPlatform.gateway().auth().oauth2(tokens.userToken("moderator"))
+                .post("/api/stocktaking/v1/entries/" + id + "/translations/fr/publish").then().statusCode(200);
 
         // stocktaking took the country as alpha-2 and keeps the platform's canonical alpha-3 (issue 19)
         SharedPlatform.gateway().get("/api/stocktaking/v1/entries/" + id).then().statusCode(200)
@@ -73,6 +80,11 @@ class CountryProfileEndToEndTest {
                 .body("indicators.latest.find { it.indicator == 'IT_USE_ii99' }.value", equalTo(12.5f))
                 .body("indicators.latest.period", not(hasItem(2098)));
         int total = profile.jsonPath().getInt("stocktaking.total");
+        // the gateway passes the reader's Accept-Language on to the services it assembles the profile from
+        SharedPlatform.gateway().header("Accept-Language", "fr").get("/api/profiles/countries/" + ALPHA3).then().statusCode(200)
+                .body("stocktaking.latestEntries.find { it.id == '" + id + "' }.title", equalTo("Bornes de télésanté " + title))
+                .body("stocktaking.latestEntries.find { it.id == '" + id + "' }.language", equalTo("fr"))
+                .body("stocktaking.latestEntries.find { it.id == '" + id + "' }.originalLanguage", equalTo("en"));
 
         // The same country by alpha-2 (any case) and by UN M49: the same profile, part for part, from the
         // real stocktaking and indicators services (one vocabulary: every service reads any of the three forms).

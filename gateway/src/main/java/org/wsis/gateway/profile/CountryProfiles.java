@@ -118,10 +118,11 @@ public class CountryProfiles {
 
     private void assemble(RoutingContext rc, CountryCodes.Country country, String requestId) {
         String language = rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        Future<JsonObject> entries = get(ProfileSources.stocktakingEntries(country.alpha3()), requestId);
-        Future<JsonObject> prizes = get(ProfileSources.prizeWinners(country.alpha3()), requestId);
-        Future<JsonObject> indicators = get(ProfileSources.indicatorObservations(country.alpha3()), requestId);
-        Future<JsonObject> forum = get(ProfileSources.forumParticipation(country.alpha3()), requestId);
+        // the parts come in the reader's language where the services have it (entries' titles and summaries)
+        Future<JsonObject> entries = get(ProfileSources.stocktakingEntries(country.alpha3()), requestId, language);
+        Future<JsonObject> prizes = get(ProfileSources.prizeWinners(country.alpha3()), requestId, language);
+        Future<JsonObject> indicators = get(ProfileSources.indicatorObservations(country.alpha3()), requestId, language);
+        Future<JsonObject> forum = get(ProfileSources.forumParticipation(country.alpha3()), requestId, language);
 
         Future.join(entries, prizes, indicators, forum).onComplete(done -> {
             JsonObject profile = new JsonObject()
@@ -207,6 +208,11 @@ public class CountryProfiles {
 
     /** GETs one source; a non-2xx answer, a failure or the timeout make it fail. Lists become {items}. */
     private Future<JsonObject> get(ProfileSources.Source source, String requestId) {
+        return get(source, requestId, null);
+    }
+
+    /** As {@link #get(ProfileSources.Source, String)}, asking for the caller's languages (a header of sane length). */
+    private Future<JsonObject> get(ProfileSources.Source source, String requestId, String acceptLanguage) {
         Upstream upstream = upstream(source.service());
         if (upstream == null) { // a deployment without that service: its part is unavailable, the rest is served
             return Future.failedFuture(source.service() + " is not in wsis.gateway.services");
@@ -217,6 +223,9 @@ public class CountryProfiles {
                 .putHeader(HttpHeaders.ACCEPT, "application/json")
                 .putHeader(RequestIds.HEADER, requestId)
                 .setTimeout(timeoutMillis);
+        if (acceptLanguage != null && acceptLanguage.length() <= 1024) {
+            options.putHeader(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+        }
         return client.request(options)
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() / 100 == 2
