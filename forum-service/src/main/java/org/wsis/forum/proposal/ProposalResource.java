@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.i18n.LanguagePreference;
-import org.wsis.commons.i18n.StoredTranslation;
 import org.wsis.commons.i18n.Translation;
 import org.wsis.commons.i18n.Translations;
 import org.wsis.commons.paging.PageParams;
@@ -104,12 +103,10 @@ public class ProposalResource {
 
         /** Title and description in the language {@code preference} chooses (null: the original). */
         public static ProposalView of(SessionProposal p, LanguagePreference preference) {
-            String shown = preference == null ? p.language : Translations.shownLanguage(p.translations, p.language, p.title, preference);
-            StoredTranslation translated = shown.equals(p.language) ? null : p.translations.get(shown);
-            return new ProposalView(p.id, p.editionYear, p.kind, translated == null ? p.title : translated.title,
-                    translated == null ? p.description : translated.description, p.track, p.actionLines,
+            Translations.Shown shown = Translations.shown(p.translations, p.language, p.title, p.description, preference);
+            return new ProposalView(p.id, p.editionYear, p.kind, shown.title(), shown.description(), p.track, p.actionLines,
                     p.speakers, p.status, p.declineReason, p.sessionId, p.submittedAt, p.reviewedAt,
-                    translated == null ? p.language : shown, p.language, Translations.view(p.translations, true));
+                    shown.language(), p.language, Translations.view(p.translations, true));
         }
     }
 

@@ -2,7 +2,6 @@ package org.wsis.forum.session;
 
 import java.util.Map;
 import org.wsis.commons.i18n.LanguagePreference;
-import org.wsis.commons.i18n.StoredTranslation;
 import org.wsis.commons.i18n.Translation;
 import org.wsis.commons.i18n.Translations;
 
@@ -80,12 +79,10 @@ public final class SessionDtos {
 
         /** Title and description in the language {@code preference} chooses (null: the original). */
         public static SessionView of(ForumSession s, LanguagePreference preference) {
-            String shown = preference == null ? s.language : Translations.shownLanguage(s.translations, s.language, s.title, preference);
-            StoredTranslation translated = shown.equals(s.language) ? null : s.translations.get(shown);
-            return new SessionView(s.id, s.editionYear, s.kind, translated == null ? s.title : translated.title,
-                    translated == null ? s.description : translated.description, s.track, s.actionLines,
+            Translations.Shown shown = Translations.shown(s.translations, s.language, s.title, s.description, preference);
+            return new SessionView(s.id, s.editionYear, s.kind, shown.title(), shown.description(), s.track, s.actionLines,
                     s.room, s.onlineLink, s.startsAt, s.endsAt, s.speakers, s.capacity, s.confirmedCount, s.status,
-                    s.changedAt, s.cancellationReason, translated == null ? s.language : shown, s.language,
+                    s.changedAt, s.cancellationReason, shown.language(), s.language,
                     Translations.view(s.translations, false));
         }
     }

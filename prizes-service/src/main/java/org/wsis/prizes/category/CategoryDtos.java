@@ -2,7 +2,6 @@ package org.wsis.prizes.category;
 
 import java.util.Map;
 import org.wsis.commons.i18n.LanguagePreference;
-import org.wsis.commons.i18n.StoredTranslation;
 import org.wsis.commons.i18n.Translation;
 import org.wsis.commons.i18n.Translations;
 
@@ -42,10 +41,8 @@ public final class CategoryDtos {
 
         /** Name and description in the language {@code preference} chooses (null: the original). */
         public static EditionCategoryView of(EditionCategory c, LanguagePreference preference) {
-            String shown = preference == null ? c.language : Translations.shownLanguage(c.translations, c.language, c.name, preference);
-            StoredTranslation translated = shown.equals(c.language) ? null : c.translations.get(shown);
-            return new EditionCategoryView(c.code, translated == null ? c.name : translated.title, c.kind,
-                    translated == null ? c.description : translated.description, translated == null ? c.language : shown,
+            Translations.Shown shown = Translations.shown(c.translations, c.language, c.name, c.description, preference);
+            return new EditionCategoryView(c.code, shown.title(), c.kind, shown.description(), shown.language(),
                     c.language, Translations.view(c.translations, false));
         }
     }

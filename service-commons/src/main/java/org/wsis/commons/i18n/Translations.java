@@ -29,6 +29,23 @@ public final class Translations {
         return preference.choose(texts, original).map(UnLanguage::code).orElse(originalLanguage);
     }
 
+    /** A text as a reader gets it: title and description in {@code language}. */
+    public record Shown(String language, String title, String description) {
+    }
+
+    /**
+     * Title and description in the language {@link #shownLanguage} chooses, or the original when {@code preference} is
+     * null (what owners and staff edit): the one way entries, sessions, proposals and prize categories show their text.
+     */
+    public static Shown shown(Map<String, StoredTranslation> translations, String originalLanguage, String title,
+                              String description, LanguagePreference preference) {
+        String language = preference == null ? originalLanguage
+                : shownLanguage(translations, originalLanguage, title, preference);
+        StoredTranslation translated = language.equals(originalLanguage) ? null : translations.get(language);
+        return translated == null ? new Shown(originalLanguage, title, description)
+                : new Shown(language, translated.title, translated.description);
+    }
+
     /**
      * The ETag of a representation in {@code shown}: the version's own when it is the original, else that ETag
      * suffixed with the language, so a 304 never hands one language's copy to a reader of another.

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.i18n.UnLanguage;
 import org.wsis.commons.i18n.Translation;
-import org.wsis.commons.i18n.StoredTranslation;
 import org.wsis.commons.i18n.Translations;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -109,12 +108,12 @@ public final class EntryDtos {
                             @Schema(nullable = true, description = "Translations awaiting a moderator; owner and moderators only")
                             Map<String, Translation> pendingTranslations) {
         public static EntryView of(Entry e) {
-            return view(e, true, e.language);
+            return view(e, true, Translations.shown(e.translations, e.language, e.title, e.description, null));
         }
 
         /** The public view, title and description in the language {@code preference} chooses. */
         public static EntryView publicOf(Entry e, LanguagePreference preference) {
-            return view(e, false, shownLanguage(e, preference));
+            return view(e, false, Translations.shown(e.translations, e.language, e.title, e.description, preference));
         }
 
         /** The language of the text the public sees: among the original and the approved translations. */
@@ -122,16 +121,14 @@ public final class EntryDtos {
             return Translations.shownLanguage(e.translations, e.language, e.title, preference);
         }
 
-        private static EntryView view(Entry e, boolean whole, String shown) {
+        private static EntryView view(Entry e, boolean whole, Translations.Shown shown) {
             boolean contact = whole || e.publicContact;
-            StoredTranslation translated = shown.equals(e.language) ? null : e.translations.get(shown);
-            return new EntryView(e.id, translated == null ? e.title : translated.title,
-                    translated == null ? e.description : translated.description, e.organisation, e.actionLines, e.status,
+            return new EntryView(e.id, shown.title(), shown.description(), e.organisation, e.actionLines, e.status,
                     whole ? e.ownerId : null, e.createdAt, e.updatedAt, e.publishedAt, e.version,
                     contact ? e.contactName : null, contact ? e.contactEmail : null,
                     e.stakeholderType, e.countries, e.regions, e.sdgTargets, e.sdgs,
                     e.targetGroups, e.startDate, e.endDate, e.projectStatus, e.links, e.partners,
-                    translated == null ? e.language : shown,
+                    shown.language(),
                     e.stocktakingYear, e.successStory,
                     e.prizes.stream().map(p -> new PrizeView(p.edition, p.category, p.outcome))
                             .sorted(Comparator.comparingInt(PrizeView::edition).thenComparing(PrizeView::category)).toList(),
