@@ -47,7 +47,7 @@ public final class EntryDtos {
             @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> links,
             @Size(max = 50) List<@NotBlank @Size(max = 300) String> partners,
             @Schema(nullable = true, description = "The UN language title and description are written in (default: the language their script implies, Arabic, Chinese or Russian, else en)")
-            @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = "must be one of the UN languages ar, zh, en, fr, ru, es") String language,
+            @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = Translations.LANGUAGE_MESSAGE) String language,
             /* Show contactName and contactEmail to the public; off (absent) by default. */
             Boolean publicContact) {
 

@@ -227,7 +227,8 @@ public class SearchRepository {
             // for any words (see run) would compute it again for every row it ranks and rechecks.
             sql.append(" CROSS JOIN (SELECT websearch_to_tsquery(entry_text_config(?), search_text(?))"
                     + " || websearch_to_tsquery('simple', search_text(?)) AS query OFFSET 0) t");
-            params.add(f.lang == null ? TextQuery.languageOfScript(f.q) : f.lang);
+            // no lang: the language of the query's script (Russian for "школа", else English), commons UnLanguage.ofScript
+            params.add(f.lang == null ? UnLanguage.ofScript(f.q).code() : f.lang);
             String words = TextQuery.websearchSafe(f.q);
             params.add(words);
             params.add(words);

@@ -1,7 +1,5 @@
 package org.wsis.stocktaking.search;
 
-import org.wsis.commons.i18n.UnLanguage;
-
 /**
  * The search words as PostgreSQL's websearch_to_tsquery may take them. A '-' there is a NOT; a run
  * of NOTs that never reaches a word ("- - - ...", "-!-!", "-(-(") piles up on the parser's stack,
@@ -28,14 +26,5 @@ final class TextQuery {
 
     private static boolean startsTerm(char c) {
         return Character.isLetterOrDigit(c) || c == '"';
-    }
-
-    /**
-     * The language to stem a query in when the caller named none: the one its script implies (commons
-     * {@link UnLanguage#ofScript}: Cyrillic Russian, Arabic Arabic, Han/kana Chinese, which is not stemmed), else
-     * English as before. Without it a Russian query such as "школа" was stemmed as English and found only the exact form.
-     */
-    static String languageOfScript(String q) {
-        return UnLanguage.ofScript(q).code();
     }
 }

@@ -97,10 +97,10 @@ class MultilingualSearchTest {
     void aRussianInflectedFormFindsItsEntryWithoutNamingTheLanguage() {
         assertEquals(List.of(RU), titles(TOKEN + " школа", null));     // singular of школы, stemmed as Russian
         assertEquals(List.of(RU), titles(TOKEN + " цифровая", "ru"));
-        assertEquals("ru", TextQuery.languageOfScript("zq 123 школа"));
-        assertEquals("ar", TextQuery.languageOfScript("مكتبة"));
-        assertEquals("zh", TextQuery.languageOfScript("宽带"));
-        assertEquals("en", TextQuery.languageOfScript("schools"));
+        assertEquals("ru", UnLanguage.ofScript("zq 123 школа").code());
+        assertEquals("ar", UnLanguage.ofScript("مكتبة").code());
+        assertEquals("zh", UnLanguage.ofScript("宽带").code());
+        assertEquals("en", UnLanguage.ofScript("schools").code());
     }
 
     /**
