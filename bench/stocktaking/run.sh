@@ -8,7 +8,9 @@
 #   ENTRIES=20000 CLIENTS=10 SECONDS=15 bench/stocktaking/run.sh   # reduced scale
 # Environment: ENTRIES, CLIENTS, SECONDS, WARMUP (s, per target), PREWARM (s, once at the start; default WARMUP), PORT_OFFSET (default 1000), REGENERATE=1 to reload data,
 #   START_STACK=0 if ./run-local --port-offset=$PORT_OFFSET is already running (default: the script starts it
-#   with ./run-local and stops it at the end).
+#   with ./run-local and stops it at the end), STACK_WORK_DIR (the stack's data directory, default .local-stack: one
+#   per corpus, e.g. STACK_WORK_DIR=.local-stack-six, lets the English and six-language corpora alternate without
+#   regenerating either).
 # Needs: java 17+, psql, pgbench (Debian package postgresql-client / postgresql-contrib).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,7 +39,8 @@ trap stop_stack EXIT
 if [ "${START_STACK:-1}" = 1 ]; then
   echo "Starting ./run-local --port-offset=$OFFSET (log $OUT/stack.log) ..."
   # the gateway's per-caller rate limit would answer 429 to 50 anonymous clients from one address: off here
-  ./run-local --port-offset="$OFFSET" --set=wsis.gateway.rate-limit.enabled=false >"$OUT/stack.log" 2>&1 &
+  ./run-local --port-offset="$OFFSET" --work-dir="${STACK_WORK_DIR:-.local-stack}" \
+    --set=wsis.gateway.rate-limit.enabled=false >"$OUT/stack.log" 2>&1 &
   STACK_PID=$!
 fi
 echo -n "Waiting for the gateway at $GATEWAY "
