@@ -18,12 +18,13 @@ import java.util.UUID;
 /**
  * What indicators holds about a person (service-commons {@code privacy/}): measured, only the token subject of
  * who uploaded a batch (a statistician signed in as themselves; an agency's system uploads as its service
- * account), who published an IDI methodology and who gave a translation of an indicator definition
- * ({@code translatorId}, issue 21). Indicator values, economies and the copies of stocktaking entries
+ * account), who published an IDI methodology, who defined or changed an indicator definition (each version's
+ * {@code changed_by}) and who gave a translation of an indicator definition ({@code translatorId}, issue 21). Indicator values, economies and the copies of stocktaking entries
  * and prize statistics name nobody. Erasure keeps every batch (an agency's data and its provenance) and puts a
  * pseudonym ({@code erased:<random id>}, one per erasure) in place of the uploader. A published IDI methodology is
  * immutable (a database trigger refuses any change) and names its publisher, a platform admin acting in office, as
- * the append-only audit log does: it is exported, not erased. A translation stays (the text is ITU's reference data)
+ * the append-only audit log does: it is exported, not erased. So is a version of an indicator definition: the
+ * version history is the record of who changed ITU's reference data, in office, like the audit log. A translation stays (the text is ITU's reference data)
  * and names the same pseudonym instead of its translator.
  */
 @ApplicationScoped
@@ -43,6 +44,9 @@ public class PersonalDataService implements PersonalDataHolder {
     public record TranslationRecord(String indicator, String language, String title) {
     }
 
+    public record DefinitionVersionRecord(String indicator, int version, OffsetDateTime changedAt) {
+    }
+
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Object> export(String subject) {
@@ -59,6 +63,10 @@ public class PersonalDataService implements PersonalDataHolder {
                         SELECT i.code, t.key, t.value ->> 'title' FROM indicator i, jsonb_each(i.translations) AS t
                         WHERE t.value ->> 'translatorId' = ?1 ORDER BY i.code, t.key""")
                 .setParameter(1, subject).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> versions = entityManager.createNativeQuery(
+                        "SELECT code, version, changed_at FROM indicator_version WHERE changed_by = ?1 ORDER BY code, version")
+                .setParameter(1, subject).getResultList();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("batchesUploaded", batches.stream().map(b -> new BatchRecord((UUID) b[0], (String) b[1], (String) b[2],
                 (String) b[3], time(b[4]))).toList());
@@ -66,6 +74,8 @@ public class PersonalDataService implements PersonalDataHolder {
                 .map(m -> new MethodologyRecord((String) m[0], ((Number) m[1]).intValue(), (String) m[2])).toList());
         data.put("indicatorTranslationsGiven", translations.stream()
                 .map(t -> new TranslationRecord((String) t[0], (String) t[1], (String) t[2])).toList());
+        data.put("indicatorDefinitionVersions", versions.stream()
+                .map(v -> new DefinitionVersionRecord((String) v[0], ((Number) v[1]).intValue(), time(v[2]))).toList());
         return data;
     }
 

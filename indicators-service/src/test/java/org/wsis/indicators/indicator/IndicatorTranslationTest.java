@@ -201,6 +201,24 @@ class IndicatorTranslationTest {
                 .body("label", equalTo("Indicador traducido (cuestión 21)"));
     }
 
+    /**
+     * Each version of a definition names who wrote it (an admin in office): the version history is exported to them
+     * as their personal data, and kept (the record of changes to ITU's reference data, as the audit log).
+     */
+    @Test
+    void theVersionsSomeoneWroteAreInTheirPersonalData() {
+        RequestSpecification author = AgencyTokens.as("definition-author", "ITU", "platform-admin");
+        author.contentType("application/json").body(Map.of("code", "ZZ_I21_AUTHOR", "name", "Indicator with a known author",
+                "unit", "percent", "custodian", "ITU")).post("/api/v1/indicators").then().statusCode(201);
+        AgencyTokens.as("definition-author", "ITU", "platform-admin").contentType("application/json")
+                .body(Map.of("name", "Indicator with a known author, renamed", "unit", "percent", "custodian", "ITU"))
+                .put("/api/v1/indicators/ZZ_I21_AUTHOR").then().statusCode(200).body("version", equalTo(2));
+        AgencyTokens.as("definition-author", "ITU", "platform-admin").get("/api/v1/me/personal-data").then().statusCode(200)
+                .body("data.indicatorDefinitionVersions.findAll { it.indicator == 'ZZ_I21_AUTHOR' }.version", contains(1, 2));
+        staff().get("/api/v1/me/personal-data").then().statusCode(200)
+                .body("data.indicatorDefinitionVersions.indicator", not(hasItem("ZZ_I21_AUTHOR")));
+    }
+
     private static void define(String code, String name, String methodology) {
         Map<String, Object> definition = new HashMap<>(Map.of("code", code, "name", name, "unit", "percent", "custodian", "ITU"));
         if (methodology != null) {
