@@ -24,7 +24,7 @@ public class SearchFilters {
 
     /** Language of the query words, for stemming; the exact words are matched in every language too. */
     @QueryParam("lang")
-    @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = "must be one of ar, zh, en, fr, ru, es")
+    @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = Translations.LANGUAGE_MESSAGE)
     public String lang;
 
     @QueryParam("actionLine")
@@ -75,7 +75,7 @@ public class SearchFilters {
 
     /** Language of the entry. */
     @QueryParam("language")
-    public List<@Pattern(regexp = Translations.LANGUAGE_PATTERN, message = "must be one of ar, zh, en, fr, ru, es") String> language = new ArrayList<>();
+    public List<@Pattern(regexp = Translations.LANGUAGE_PATTERN, message = Translations.LANGUAGE_MESSAGE) String> language = new ArrayList<>();
 
     @QueryParam("successStory")
     public Boolean successStory;
