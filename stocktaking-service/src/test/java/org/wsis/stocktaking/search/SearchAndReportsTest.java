@@ -186,6 +186,11 @@ class SearchAndReportsTest {
         problem("/api/v1/search?sort=random", 400, "sort");
         problem("/api/v1/search?fromYear=2024&toYear=2020", 422, "toYear");
         problem("/api/v1/search/export?format=xml", 400, "format");
+        // a language code is refused in the platform's one wording, for the query's language and the entries'
+        for (String url : List.of("/api/v1/search?lang=de&q=school", "/api/v1/search?language=de")) {
+            given().get(url).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].message", equalTo(org.wsis.commons.i18n.Translations.LANGUAGE_MESSAGE));
+        }
         given().get("/api/v1/search?size=0").then().statusCode(400).contentType("application/problem+json");
         // issue 17: page x size past an int wrapped into a negative offset (a 500)
         given().get("/api/v1/search?page=21474837&size=100").then().statusCode(400).contentType("application/problem+json");
