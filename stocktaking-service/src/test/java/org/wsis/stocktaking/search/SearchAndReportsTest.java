@@ -15,6 +15,7 @@ import java.util.Random;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -115,6 +116,33 @@ class SearchAndReportsTest {
                 connection.close();
             }
         }
+    }
+
+    @Inject
+    SearchRepository repository;
+
+    /**
+     * ... and PostgreSQL really plans it once: in one transaction (the pool lends each statement the same connection)
+     * the search's prepared statement shows generic plans only, after pgjdbc's prepareThreshold (5) uses.
+     */
+    @Test
+    void aTextSearchIsPlannedGenericallyOncePerConnection() {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            SearchFilters filters = new SearchFilters();
+            filters.q = TOKEN + " school";
+            for (int i = 0; i < 8; i++) {
+                assertEquals(1, repository.pageWithFacets(filters, SearchRepository.SortOrder.RELEVANCE, 0, 20, null).hits().size());
+            }
+            try (java.sql.Connection connection = dataSource.getConnection();
+                 var rs = connection.createStatement().executeQuery("SELECT coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0)"
+                         + " FROM pg_prepared_statements WHERE statement LIKE '%WITH matching AS MATERIALIZED%'")) {
+                rs.next();
+                assertTrue(rs.getLong(1) >= 3, "generic plans: " + rs.getLong(1));
+                assertEquals(0, rs.getLong(2), "custom plans");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test
