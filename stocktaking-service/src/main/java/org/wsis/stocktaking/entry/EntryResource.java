@@ -47,6 +47,7 @@ import org.wsis.commons.security.CurrentUser;
 import org.wsis.stocktaking.StocktakingRoles;
 
 import java.util.UUID;
+import org.wsis.commons.text.PlainText;
 
 /** Entries: thin REST layer over {@link EntryService}. */
 @Path("/api/v1/entries")
@@ -285,7 +286,7 @@ public class EntryResource {
     @RolesAllowed(StocktakingRoles.MODERATOR)
     @Extension(name = AuditLog.OPERATION_EXTENSION, value = "entry.archived")
     @Operation(operationId = "archiveEntry", summary = "Archive an entry; a published one is withdrawn from the public (moderators)")
-    public EntryDtos.EntryView archive(@PathParam("id") UUID id, @QueryParam("comment") @Size(max = 5000) String comment) {
+    public EntryDtos.EntryView archive(@PathParam("id") UUID id, @QueryParam("comment") @Size(max = 5000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String comment) {
         return EntryDtos.EntryView.of(moderation.archive(id, comment));
     }
 
