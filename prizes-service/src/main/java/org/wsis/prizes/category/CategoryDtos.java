@@ -8,6 +8,8 @@ import org.wsis.commons.i18n.Translations;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.wsis.commons.text.PlainText;
+import jakarta.validation.constraints.Pattern;
 
 public final class CategoryDtos {
     /** Special prize codes: "SP." and upper-case words joined by hyphens, e.g. SP.HEALTHY-AGEING. */
@@ -16,10 +18,10 @@ public final class CategoryDtos {
     private CategoryDtos() {
     }
 
-    public record SpecialPrizeRequest(@NotBlank @Size(max = 200) String name,
-                                      @Schema(nullable = true) @Size(max = 2000) String description,
+    public record SpecialPrizeRequest(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String name,
+                                      @Schema(nullable = true) @Size(max = 2000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String description,
                                       @Schema(nullable = true, description = "The UN language name and description are written in (default en)")
-                                      @jakarta.validation.constraints.Pattern(regexp = Translations.LANGUAGE_PATTERN,
+                                      @Pattern(regexp = Translations.LANGUAGE_PATTERN,
                                               message = Translations.LANGUAGE_MESSAGE) String language) {
     }
 

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.commons.problem.ProblemException;
 
 import java.time.OffsetDateTime;
+import org.wsis.commons.text.PlainText;
+import jakarta.validation.constraints.Pattern;
 
 public final class EditionDtos {
     private EditionDtos() {
@@ -28,7 +30,7 @@ public final class EditionDtos {
                                  @Min(1) @Max(50) Integer championsPerCategory,
                                  OffsetDateTime voterAccountsBefore,
                                  OffsetDateTime ceremonyAt,
-                                 @Size(max = 500) String changeReason,
+                                 @Size(max = 500) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String changeReason,
                                  @jakarta.validation.Valid org.wsis.prizes.voting.ScreeningRules screeningRules,
                                  @jakarta.validation.Valid org.wsis.prizes.voting.StepUpRules stepUp) {
         void requireOrderedPhases() {
