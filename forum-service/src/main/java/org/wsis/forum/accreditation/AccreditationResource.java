@@ -22,6 +22,8 @@ import org.wsis.forum.ForumRoles;
 import org.wsis.forum.registration.RegistrationDtos;
 
 import java.util.UUID;
+import org.wsis.commons.text.PlainText;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * Organizers decide accreditation requests (the queue: {@code GET /editions/{year}/registrations?status=REQUESTED}, with
@@ -32,10 +34,10 @@ import java.util.UUID;
 @Tag(name = "Accreditation")
 public class AccreditationResource {
 
-    public record Approval(@Size(max = 1000) @Schema(nullable = true) String reason) {
+    public record Approval(@Size(max = 1000) @Schema(nullable = true) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason) {
     }
 
-    public record Rejection(@NotBlank @Size(max = 1000) @Schema(description = "shown to the participant in their registration") String reason) {
+    public record Rejection(@NotBlank @Size(max = 1000) @Schema(description = "shown to the participant in their registration") @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason) {
     }
 
     private final AccreditationService accreditation;

@@ -19,6 +19,8 @@ import org.wsis.forum.ForumRoles;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.wsis.commons.text.PlainText;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * Check-in at the entrance (organizers scan the badge). Idempotent: scanning the same badge again
@@ -30,7 +32,7 @@ import java.util.UUID;
 @Tag(name = "Check-in")
 public class CheckInResource {
 
-    public record Scan(@NotBlank @Size(max = 200) String code) {
+    public record Scan(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String code) {
     }
 
     public record CheckIn(UUID registrationId, int edition, String fullName, String organisation,

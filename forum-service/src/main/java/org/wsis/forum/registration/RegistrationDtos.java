@@ -11,16 +11,18 @@ import java.util.List;
 import org.wsis.forum.edition.ForumEdition;
 import org.wsis.forum.programme.MyProgramme;
 import java.util.UUID;
+import org.wsis.commons.text.PlainText;
+import jakarta.validation.constraints.Pattern;
 
 public final class RegistrationDtos {
 
     /** What a participant gives when registering or updating; consent must be true. */
     public record RegistrationForm(@NotNull Registration.Attendance attendance,
-                                   @NotBlank @Size(max = 200) String fullName,
-                                   @Size(max = 300) String organisation,
+                                   @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String fullName,
+                                   @Size(max = 300) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String organisation,
                                    @NotNull StakeholderType stakeholderType,
-                                   @NotBlank @Size(max = 3) @Schema(description = "ISO 3166-1 alpha-3 (CHE, stored and returned), alpha-2 (CH) or UN M49 (756)") String country,
-                                   @Size(max = 2000) String accessibilityNeeds,
+                                   @NotBlank @Size(max = 3) @Schema(description = "ISO 3166-1 alpha-3 (CHE, stored and returned), alpha-2 (CH) or UN M49 (756)") @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String country,
+                                   @Size(max = 2000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String accessibilityNeeds,
                                    @NotNull Boolean consent) {
     }
 
