@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,12 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.audit.AuditLog;
+import org.wsis.commons.text.PlainText;
 import org.wsis.forum.ForumRoles;
 import org.wsis.forum.registration.RegistrationDtos;
 
 import java.util.UUID;
-import org.wsis.commons.text.PlainText;
-import jakarta.validation.constraints.Pattern;
 
 /**
  * Organizers decide accreditation requests (the queue: {@code GET /editions/{year}/registrations?status=REQUESTED}, with

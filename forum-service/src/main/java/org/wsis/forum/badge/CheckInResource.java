@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,14 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.wsis.commons.audit.AuditLog;
+import org.wsis.commons.text.PlainText;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.forum.ForumRoles;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.wsis.commons.text.PlainText;
-import jakarta.validation.constraints.Pattern;
 
 /**
  * Check-in at the entrance (organizers scan the badge). Idempotent: scanning the same badge again

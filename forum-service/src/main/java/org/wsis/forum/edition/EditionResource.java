@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -31,11 +32,10 @@ import org.wsis.commons.audit.AuditLog;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.text.PlainText;
 import org.wsis.forum.ForumRoles;
 
 import java.time.LocalDate;
-import org.wsis.commons.text.PlainText;
-import jakarta.validation.constraints.Pattern;
 
 /** Forum editions: public to read, created by organizers. */
 @Path("/api/v1/editions")

@@ -31,6 +31,7 @@ import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.i18n.Translation;
 import org.wsis.commons.i18n.Translations;
 import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.text.PlainText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.forum.session.SessionDtos;
 import org.wsis.forum.session.SessionKind;
@@ -39,7 +40,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.wsis.commons.text.PlainText;
 
 /**
  * The call for session proposals of an edition: anyone signed in proposes; proposers list their

@@ -1,8 +1,10 @@
 package org.wsis.forum.registration;
 
 import org.wsis.commons.reference.StakeholderType;
+import org.wsis.commons.text.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,8 +13,6 @@ import java.util.List;
 import org.wsis.forum.edition.ForumEdition;
 import org.wsis.forum.programme.MyProgramme;
 import java.util.UUID;
-import org.wsis.commons.text.PlainText;
-import jakarta.validation.constraints.Pattern;
 
 public final class RegistrationDtos {
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.i18n.Translation;
 import org.wsis.commons.i18n.Translations;
+import org.wsis.commons.text.PlainText;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.wsis.commons.text.PlainText;
 
 /** Request and response bodies of the agenda API. */
 public final class SessionDtos {

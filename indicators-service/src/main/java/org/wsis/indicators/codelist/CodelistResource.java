@@ -34,9 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.security.Roles;
+import org.wsis.commons.text.PlainText;
 
 import java.util.List;
-import org.wsis.commons.text.PlainText;
 
 /** SDMX code lists as JSON: public reads; ITU staff (platform-admin) create lists and add, rename or delete codes. */
 @Path("/api/v1/codelists")

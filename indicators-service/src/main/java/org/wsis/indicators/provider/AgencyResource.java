@@ -27,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.security.Roles;
+import org.wsis.commons.text.PlainText;
 
 import java.util.List;
-import org.wsis.commons.text.PlainText;
 
 /**
  * The agencies that may provide data (UNGIS members): public list; ITU staff (platform-admin) add a new member and

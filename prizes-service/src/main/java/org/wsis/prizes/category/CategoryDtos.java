@@ -4,12 +4,12 @@ import java.util.Map;
 import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.i18n.Translation;
 import org.wsis.commons.i18n.Translations;
+import org.wsis.commons.text.PlainText;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.wsis.commons.text.PlainText;
-import jakarta.validation.constraints.Pattern;
 
 public final class CategoryDtos {
     /** Special prize codes: "SP." and upper-case words joined by hyphens, e.g. SP.HEALTHY-AGEING. */

@@ -3,13 +3,13 @@ package org.wsis.prizes.edition;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.text.PlainText;
 
 import java.time.OffsetDateTime;
-import org.wsis.commons.text.PlainText;
-import jakarta.validation.constraints.Pattern;
 
 public final class EditionDtos {
     private EditionDtos() {

@@ -1,20 +1,20 @@
 package org.wsis.prizes.review;
 
 import org.wsis.commons.i18n.LabelTexts;
+import org.wsis.commons.text.PlainText;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import org.wsis.commons.text.PlainText;
-import jakarta.validation.constraints.Pattern;
 
 public final class ReviewDtos {
     private ReviewDtos() {

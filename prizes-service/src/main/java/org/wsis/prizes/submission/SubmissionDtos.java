@@ -2,12 +2,12 @@ package org.wsis.prizes.submission;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.wsis.commons.text.PlainText;
-import jakarta.validation.constraints.Pattern;
 
 public final class SubmissionDtos {
     private SubmissionDtos() {

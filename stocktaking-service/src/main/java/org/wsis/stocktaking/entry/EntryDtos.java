@@ -5,11 +5,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.i18n.UnLanguage;
 import org.wsis.commons.i18n.Translation;
 import org.wsis.commons.i18n.Translations;
-import jakarta.validation.constraints.Pattern;
+import org.wsis.commons.text.PlainText;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -18,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.wsis.commons.text.PlainText;
 
 /** What clients send and receive; the entity never leaves the service. */
 public final class EntryDtos {
