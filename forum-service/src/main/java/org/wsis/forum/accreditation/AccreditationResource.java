@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.audit.AuditLog;
+import org.wsis.commons.text.PlainText;
 import org.wsis.forum.ForumRoles;
 import org.wsis.forum.registration.RegistrationDtos;
 
@@ -32,10 +34,10 @@ import java.util.UUID;
 @Tag(name = "Accreditation")
 public class AccreditationResource {
 
-    public record Approval(@Size(max = 1000) @Schema(nullable = true) String reason) {
+    public record Approval(@Size(max = 1000) @Schema(nullable = true) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason) {
     }
 
-    public record Rejection(@NotBlank @Size(max = 1000) @Schema(description = "shown to the participant in their registration") String reason) {
+    public record Rejection(@NotBlank @Size(max = 1000) @Schema(description = "shown to the participant in their registration") @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason) {
     }
 
     private final AccreditationService accreditation;

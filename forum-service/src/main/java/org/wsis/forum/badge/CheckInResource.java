@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.wsis.commons.audit.AuditLog;
+import org.wsis.commons.text.PlainText;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.forum.ForumRoles;
@@ -30,7 +32,7 @@ import java.util.UUID;
 @Tag(name = "Check-in")
 public class CheckInResource {
 
-    public record Scan(@NotBlank @Size(max = 200) String code) {
+    public record Scan(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String code) {
     }
 
     public record CheckIn(UUID registrationId, int edition, String fullName, String organisation,

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ import org.wsis.commons.audit.AuditLog;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.text.PlainText;
 import org.wsis.forum.ForumRoles;
 
 import java.time.LocalDate;
@@ -42,10 +44,10 @@ import java.time.LocalDate;
 public class EditionResource {
 
     public record NewEdition(@NotNull @Min(2009) @Max(2100) Integer year,
-                             @NotBlank @Size(max = 200) String title,
+                             @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String title,
                              @NotNull LocalDate startsOn,
                              @NotNull LocalDate endsOn,
-                             @NotBlank @Size(max = 200) String venue,
+                             @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String venue,
                              @NotNull Boolean hybrid,
                              @Schema(nullable = true, description = "no new registration after it") java.time.OffsetDateTime registrationDeadline,
                              @Min(1) @Max(1_000_000) @Schema(nullable = true, description = "in-person places (requested or approved in-person registrations); null: unlimited") Integer capacity) {
@@ -55,14 +57,14 @@ public class EditionResource {
      * An organizer's change of an edition (PUT, If-Match): new dates are a reschedule, a new venue or format a move
      * (ONLINE: fully online; HYBRID: in person and remote); every registration is told of either.
      */
-    public record EditionChange(@NotBlank @Size(max = 200) String title,
+    public record EditionChange(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String title,
                                 @NotNull LocalDate startsOn,
                                 @NotNull LocalDate endsOn,
-                                @NotBlank @Size(max = 200) String venue,
+                                @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String venue,
                                 @NotNull ForumEdition.Format format,
                                 @Schema(nullable = true) java.time.OffsetDateTime registrationDeadline,
                                 @Min(1) @Max(1_000_000) @Schema(nullable = true) Integer capacity,
-                                @Size(max = 1000) @Schema(description = "why (kept in the audit log)") String reason) {
+                                @Size(max = 1000) @Schema(description = "why (kept in the audit log)") @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason) {
     }
 
     public record EditionView(int year, String title, LocalDate startsOn, LocalDate endsOn, String venue,

@@ -31,6 +31,7 @@ import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.i18n.Translation;
 import org.wsis.commons.i18n.Translations;
 import org.wsis.commons.paging.PageParams;
+import org.wsis.commons.text.PlainText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.forum.session.SessionDtos;
 import org.wsis.forum.session.SessionKind;
@@ -50,11 +51,11 @@ import java.util.UUID;
 public class ProposalResource {
 
     public record NewProposal(@NotNull SessionKind kind,
-                              @NotBlank @Size(max = 300) String title,
-                              @NotBlank @Size(max = 5000) String description,
-                              @Size(max = 200) String track,
+                              @NotBlank @Size(max = 300) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String title,
+                              @NotBlank @Size(max = 5000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String description,
+                              @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String track,
                               @Size(max = 11) List<@NotNull @Pattern(regexp = SessionDtos.ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String> actionLines,
-                              @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers,
+                              @Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String> speakers,
                               @Schema(nullable = true, description = "The UN language title and description are written in (default: the language their script implies, Arabic, Chinese or Russian, else en)")
                               @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = Translations.LANGUAGE_MESSAGE) String language,
                               @Schema(nullable = true, description = "The proposer's own title and description in other UN languages, "
@@ -65,24 +66,24 @@ public class ProposalResource {
 
     /**
      * Title and description as the proposer writes them in another UN language: the limits of the original's, and the
-     * text rule of every translation (commons {@link Translations#NO_CONTROL}, as NewTranslation).
+     * text rule of every text people send (commons {@link PlainText}, as NewTranslation).
      */
     @Schema(name = "ProposalTranslation")
     public record ProposalTranslation(@NotBlank @Size(max = 300)
-                                      @Pattern(regexp = Translations.NO_CONTROL, message = Translations.NO_CONTROL_MESSAGE) String title,
+                                      @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String title,
                                       @NotBlank @Size(max = 5000)
-                                      @Pattern(regexp = Translations.NO_CONTROL_BUT_LINE_BREAKS, message = Translations.NO_CONTROL_MESSAGE) String description) {
+                                      @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String description) {
     }
 
     /** What the organizer decides when accepting: where, when and how many seats. */
-    public record Acceptance(@Size(max = 200) String room,
+    public record Acceptance(@Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String room,
                              @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String onlineLink,
                              @NotNull OffsetDateTime startsAt,
                              @NotNull OffsetDateTime endsAt,
                              @NotNull @Min(1) @Max(100_000) Integer capacity) {
     }
 
-    public record Decline(@NotBlank @Size(max = 2000) String reason) {
+    public record Decline(@NotBlank @Size(max = 2000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason) {
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.wsis.forum.registration;
 
 import org.wsis.commons.reference.StakeholderType;
+import org.wsis.commons.text.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,11 +18,11 @@ public final class RegistrationDtos {
 
     /** What a participant gives when registering or updating; consent must be true. */
     public record RegistrationForm(@NotNull Registration.Attendance attendance,
-                                   @NotBlank @Size(max = 200) String fullName,
-                                   @Size(max = 300) String organisation,
+                                   @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String fullName,
+                                   @Size(max = 300) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String organisation,
                                    @NotNull StakeholderType stakeholderType,
-                                   @NotBlank @Size(max = 3) @Schema(description = "ISO 3166-1 alpha-3 (CHE, stored and returned), alpha-2 (CH) or UN M49 (756)") String country,
-                                   @Size(max = 2000) String accessibilityNeeds,
+                                   @NotBlank @Size(max = 3) @Schema(description = "ISO 3166-1 alpha-3 (CHE, stored and returned), alpha-2 (CH) or UN M49 (756)") @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String country,
+                                   @Size(max = 2000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String accessibilityNeeds,
                                    @NotNull Boolean consent) {
     }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.i18n.Translation;
 import org.wsis.commons.i18n.Translations;
+import org.wsis.commons.text.PlainText;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,15 +24,15 @@ public final class SessionDtos {
     public static final String ACTION_LINE = "C([1-9]|1[01])|C7\\.E-[A-Z]+";
 
     public record NewSession(@NotNull SessionKind kind,
-                             @NotBlank @Size(max = 300) String title,
-                             @Size(max = 5000) String description,
-                             @Size(max = 200) String track,
+                             @NotBlank @Size(max = 300) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String title,
+                             @Size(max = 5000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String description,
+                             @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String track,
                              @Size(max = 11) List<@NotNull @Pattern(regexp = ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String> actionLines,
-                             @Size(max = 200) String room,
+                             @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String room,
                              @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String onlineLink,
                              @NotNull OffsetDateTime startsAt,
                              @NotNull OffsetDateTime endsAt,
-                             @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers,
+                             @Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String> speakers,
                              @NotNull @Min(1) @Max(100_000) Integer capacity,
                              @Schema(nullable = true, description = "The UN language title and description are written in (default en)")
                              @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = Translations.LANGUAGE_MESSAGE) String language) {
@@ -41,21 +42,21 @@ public final class SessionDtos {
      * An organizer's change of a session (PUT, If-Match): everything but its kind. A new time is a reschedule, a new
      * room or link a move (online: a link and no room; hybrid: both); the people signed up are told of either.
      */
-    public record SessionChange(@NotBlank @Size(max = 300) String title,
-                                @Size(max = 5000) String description,
-                                @Size(max = 200) String track,
+    public record SessionChange(@NotBlank @Size(max = 300) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String title,
+                                @Size(max = 5000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String description,
+                                @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String track,
                                 @Size(max = 11) List<@NotNull @Pattern(regexp = ACTION_LINE, message = "must be an action line C1..C11 or C7.E-...") String> actionLines,
-                                @Size(max = 200) String room,
+                                @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String room,
                                 @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String onlineLink,
                                 @NotNull OffsetDateTime startsAt,
                                 @NotNull OffsetDateTime endsAt,
-                                @Size(max = 50) List<@NotBlank @Size(max = 200) String> speakers,
+                                @Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String> speakers,
                                 @NotNull @Min(1) @Max(100_000) Integer capacity,
-                                @Size(max = 1000) @Schema(description = "why (kept in the audit log)") String reason) {
+                                @Size(max = 1000) @Schema(description = "why (kept in the audit log)") @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason) {
     }
 
     /** Why an edition or a session is cancelled (required: the people affected are owed a reason). */
-    public record Cancellation(@NotBlank @Size(max = 1000) String reason) {
+    public record Cancellation(@NotBlank @Size(max = 1000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason) {
     }
 
     /**

@@ -272,6 +272,38 @@ class RegistrationTest {
                 .post(mine).then().statusCode(201);
     }
 
+    /**
+     * Commons PlainText, the rule of every free-text field: a NUL, BEL or C1 control (U+0085) in a name or organisation
+     * is a 400 naming the field and registers nobody; line breaks in the accessibility needs and an Arabic name with a
+     * zero-width non-joiner (U+200C) are text.
+     */
+    @Test
+    void controlCharactersAreRefusedNamingTheFieldAndRegisterNobody() {
+        int year = 2069;
+        Fixtures.edition(year, true);
+        String nadia = TestTokens.participant("nadia-plain-text");
+        String path = "/api/v1/editions/" + year + "/registrations/me";
+        for (String[] bad : new String[][]{{"fullName", "Nadia\u0000Haddad"}, {"organisation", "Digital\u0007Rights"},
+                {"fullName", "Nadia\u0085Haddad"}, {"accessibilityNeeds", "wheelchair\taccess"}}) {
+            java.util.Map<String, Object> body = new java.util.HashMap<>(java.util.Map.of("attendance", "REMOTE",
+                    "fullName", "Nadia Haddad", "stakeholderType", "CIVIL_SOCIETY", "country", "TN", "consent", true));
+            body.put(bad[0], bad[1]);
+            given().auth().oauth2(nadia).contentType(ContentType.JSON).body(body).post(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", equalTo(java.util.List.of(bad[0])))
+                    .body("errors[0].message", equalTo("must not contain control characters"));
+        }
+        given().auth().oauth2(nadia).get(path).then().statusCode(404);
+        assertEquals(0L, ((Number) entityManager.createNativeQuery("SELECT count(*) FROM registration WHERE edition_year = ?1")
+                .setParameter(1, year).getSingleResult()).longValue());
+
+        given().auth().oauth2(nadia).contentType(ContentType.JSON).body(java.util.Map.of("attendance", "REMOTE",
+                        "fullName", "نادیه\u200Cحداد", "stakeholderType", "CIVIL_SOCIETY", "country", "TN",
+                        "accessibilityNeeds", "captions\r\nsign language", "consent", true))
+                .post(path).then().statusCode(201);
+        given().auth().oauth2(nadia).get(path).then().statusCode(200).body("fullName", equalTo("نادیه\u200Cحداد"))
+                .body("accessibilityNeeds", equalTo("captions\r\nsign language"));
+    }
+
     private long countOf(String registrationId, String type) {
         return ((Number) entityManager.createNativeQuery("""
                         SELECT count(*) FROM outbox_event WHERE topic = 'forum.registrations' AND message_key = ?1 AND event_type = ?2""")

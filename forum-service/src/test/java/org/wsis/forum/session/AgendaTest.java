@@ -198,6 +198,39 @@ class AgendaTest {
         assertEquals(before.asString(), after.asString());
     }
 
+    /**
+     * Commons PlainText, the rule of every free-text field: a NUL, BEL or C1 control (U+0085) in a session's title, a
+     * speaker or its room is a 400 naming the field and schedules nothing; line breaks in the description and an Arabic
+     * title with a zero-width non-joiner (U+200C) are text.
+     */
+    @Test
+    void controlCharactersInASessionAreRefusedNamingTheFieldAndScheduleNothing() {
+        int year = 2068; // its own edition, so the agenda counts above stay fixed
+        Fixtures.edition(year, true);
+        String sessions = "/api/v1/editions/" + year + "/sessions";
+        for (String[] bad : new String[][]{{"title", "Community\u0000networks"}, {"speakers[1]", "B.\u0007Speaker"},
+                {"room", "Room\u00852"}, {"description", "Work\tshop"}}) {
+            java.util.Map<String, Object> body = new java.util.HashMap<>(java.util.Map.of("kind", "THEMATIC_WORKSHOP",
+                    "title", "Community networks", "room", "Room 2", "startsAt", year + "-07-08T09:00:00Z",
+                    "endsAt", year + "-07-08T10:00:00Z", "capacity", 50));
+            body.put(bad[0].startsWith("speakers") ? "speakers" : bad[0],
+                    bad[0].startsWith("speakers") ? List.of("A. Speaker", bad[1]) : bad[1]);
+            given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body(body).post(sessions)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", contains(bad[0]))
+                    .body("errors[0].message", equalTo("must not contain control characters"));
+        }
+        given().get(sessions).then().statusCode(200).header("X-Total-Count", "0");
+
+        String id = given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body(java.util.Map.of(
+                        "kind", "THEMATIC_WORKSHOP", "title", "الشبكات\u200Cالمجتمعية", "description", "الجزء الأول\nالجزء الثاني",
+                        "room", "Room 2", "startsAt", year + "-07-08T09:00:00Z", "endsAt", year + "-07-08T10:00:00Z",
+                        "capacity", 50, "language", "ar"))
+                .post(sessions).then().statusCode(201).extract().path("id");
+        given().get("/api/v1/sessions/" + id).then().statusCode(200).body("title", equalTo("الشبكات\u200Cالمجتمعية"))
+                .body("description", equalTo("الجزء الأول\nالجزء الثاني"));
+    }
+
     private static Response translateSession(String id, String lang, String etag, String body) {
         var request = given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body(body);
         return (etag == null ? request : request.header("If-Match", etag)).put("/api/v1/sessions/" + id + "/translations/" + lang);

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.security.Roles;
+import org.wsis.commons.text.PlainText;
 
 import java.util.List;
 
@@ -46,18 +47,17 @@ public class CodelistResource {
     static final String ID = "CL_[A-Z0-9_]{1,40}";
     /** An SDMX code id. */
     static final String CODE = "[A-Za-z0-9_@$-]{1,50}";
-    static final String NO_CONTROL = "[^\\p{Cntrl}]*";
 
     public record NewCode(@NotNull @Pattern(regexp = CODE, message = "must be an SDMX code id such as Y16T24") String code,
-                          @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters") String name) {
+                          @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String name) {
     }
 
     public record NewCodelist(@NotNull @Pattern(regexp = ID, message = "must be a code list id such as CL_SKILL") String id,
-                              @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters") String name,
+                              @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String name,
                               @Size(max = 1000) List<@NotNull @Valid NewCode> codes) {
     }
 
-    public record CodeName(@NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = "must not contain control characters") String name) {
+    public record CodeName(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String name) {
     }
 
     static final String ACCEPT_LANGUAGE = "The language of each label: the first of ar, zh, en, fr, ru, es the header accepts, "

@@ -9,6 +9,7 @@ import org.wsis.commons.audit.AuditLog;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.commons.problem.Problem;
 import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.text.PlainText;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -162,14 +163,14 @@ public class MethodologyStore {
         if (request == null) {
             throw invalid(List.of(new Problem.FieldError("body", "is required")));
         }
-        if (request.name() == null || request.name().isBlank() || request.name().length() > 200 || hasNul(request.name())) {
-            errors.add(new Problem.FieldError("name", "is required, at most 200 characters, without NUL"));
+        if (request.name() == null || request.name().isBlank() || request.name().length() > 200 || !PlainText.isOneLine(request.name())) {
+            errors.add(new Problem.FieldError("name", "is required, at most 200 characters, without control characters"));
         }
         if (request.scale() == null || !(request.scale() > 0) || request.scale() > 1000) {
             errors.add(new Problem.FieldError("scale", "is required: the index's top value, more than 0 and at most 1000"));
         }
-        if (request.source() != null && (request.source().length() > 2000 || hasNul(request.source()))) {
-            errors.add(new Problem.FieldError("source", "must be at most 2000 characters, without NUL"));
+        if (request.source() != null && (request.source().length() > 2000 || !PlainText.isMultiLine(request.source()))) {
+            errors.add(new Problem.FieldError("source", "must be at most 2000 characters, without control characters (line breaks allowed)"));
         }
         List<Methodology.Pillar> result = new ArrayList<>();
         if (request.pillars() == null || request.pillars().isEmpty() || request.pillars().size() > MAX_PILLARS) {
@@ -189,8 +190,8 @@ public class MethodologyStore {
             if (pillar.code() == null || !CODE.matcher(pillar.code()).matches() || !pillarCodes.add(pillar.code())) {
                 errors.add(new Problem.FieldError(at + ".code", "is required, unique, 1-32 of A-Z, 0-9, _"));
             }
-            if (pillar.name() == null || pillar.name().isBlank() || pillar.name().length() > 200 || hasNul(pillar.name())) {
-                errors.add(new Problem.FieldError(at + ".name", "is required, at most 200 characters, without NUL"));
+            if (pillar.name() == null || pillar.name().isBlank() || pillar.name().length() > 200 || !PlainText.isOneLine(pillar.name())) {
+                errors.add(new Problem.FieldError(at + ".name", "is required, at most 200 characters, without control characters"));
             }
             weight(pillar.weight(), at + ".weight", errors);
             List<Methodology.Component> components = new ArrayList<>();
@@ -300,11 +301,6 @@ public class MethodologyStore {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** PostgreSQL text and jsonb cannot hold U+0000: refuse it here (422), not as a database error. */
-    private static boolean hasNul(String text) {
-        return text.indexOf('\u0000') >= 0;
     }
 
     private static String blankToNull(String text) {

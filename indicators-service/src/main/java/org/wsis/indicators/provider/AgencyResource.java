@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wsis.commons.security.Roles;
+import org.wsis.commons.text.PlainText;
 
 import java.util.List;
 
@@ -42,10 +43,10 @@ public class AgencyResource {
     }
 
     public record NewAgency(@NotNull @Pattern(regexp = ProviderResource.AGENCY, message = "must be an agency code such as UNESCO") String code,
-                            @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name) {
+                            @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String name) {
     }
 
-    public record AgencyName(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name) {
+    public record AgencyName(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String name) {
     }
 
     private final ProviderService providers;

@@ -317,8 +317,10 @@ class IdiResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().contentType("application/json").body(methodology("OTHER", 100)).put("/api/v1/idi/methodologies/BAD-5/versions/1")
                 .then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("id"));
-        given().contentType("application/json").body(methodology("BAD-6", 100).replace("Test index", "Test\\u0000index"))
-                .post("/api/v1/idi/methodologies").then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("name"));
+        for (String control : List.of("\\u0000", "\\u0007", "\\u0085")) { // commons PlainText: C0 and C1 alike
+            given().contentType("application/json").body(methodology("BAD-6", 100).replace("Test index", "Test" + control + "index"))
+                    .post("/api/v1/idi/methodologies").then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("name"));
+        }
         given().get("/api/v1/idi/methodologies/BAD-ONE").then().statusCode(404);
         given().get("/api/v1/idi/methodologies/BAD-5").then().statusCode(404);
         int after = Integer.parseInt(given().get("/api/v1/idi/methodologies?size=1").then().extract().header("X-Total-Count"));

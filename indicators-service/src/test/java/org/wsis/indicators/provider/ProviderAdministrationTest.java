@@ -162,6 +162,40 @@ class ProviderAdministrationTest {
         given().get("/api/v1/agencies").then().statusCode(200).body("code", hasItem("UNDESA"));
     }
 
+    /**
+     * Commons PlainText, the rule of every free-text field: a NUL, BEL or C1 control (U+0085) in an indicator's name or
+     * unit, a code's name or an agency's name is a 400 naming the field and defines nothing; line breaks in the
+     * methodology and an Arabic name with a zero-width non-joiner (U+200C) are text.
+     */
+    @Test
+    void controlCharactersAreRefusedNamingTheFieldAndDefineNothing() {
+        for (String[] bad : new String[][]{{"name", "Internet\u0000users"}, {"unit", "per\u0007cent"},
+                {"name", "Internet\u0085users"}, {"methodology", "Survey\tdata"}}) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("code", "ZZ_PLAIN_TEXT", "name", "Internet users",
+                    "unit", "Percent", "custodian", "ITU"));
+            body.put(bad[0], bad[1]);
+            staff().contentType("application/json").body(body).post("/api/v1/indicators").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", contains(bad[0]))
+                    .body("errors[0].message", equalTo("must not contain control characters"));
+        }
+        given().get("/api/v1/indicators/ZZ_PLAIN_TEXT").then().statusCode(404);
+        staff().contentType("application/json").body(Map.of("id", "CL_ZZ_PLAIN", "name", "Plain",
+                        "codes", List.of(Map.of("code", "A", "name", "A\u0085B")))).post("/api/v1/codelists")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("codes[0].name"));
+        given().get("/api/v1/codelists/CL_ZZ_PLAIN").then().statusCode(404);
+        staff().contentType("application/json").body(Map.of("code", "ZZPLAIN", "name", "Plain\u001bAgency"))
+                .post("/api/v1/agencies").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("name"));
+        given().get("/api/v1/agencies").then().statusCode(200).body("code", not(hasItem("ZZPLAIN")));
+
+        staff().contentType("application/json").body(Map.of("code", "ZZ_PLAIN_AR", "name", "مستخدمو\u200Cالإنترنت",
+                        "unit", "نسبة مئوية", "custodian", "ITU", "methodology", "Household survey.\r\nModelled where missing."))
+                .post("/api/v1/indicators").then().statusCode(201);
+        given().get("/api/v1/indicators/ZZ_PLAIN_AR").then().statusCode(200)
+                .body("name", equalTo("مستخدمو\u200Cالإنترنت"))
+                .body("methodology", equalTo("Household survey.\r\nModelled where missing."));
+    }
+
     private static io.restassured.specification.RequestSpecification staff() {
         return AgencyTokens.as("itu-staff", "WIPO", "platform-admin", AgencyTokens.PUBLISHER);
     }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.wsis.commons.text.PlainText;
 
 public final class VoteAuditDtos {
     private VoteAuditDtos() {
@@ -24,8 +25,9 @@ public final class VoteAuditDtos {
     }
 
     /** Confirm (EXCLUDED) or overturn (VALID) the screening of one vote, with the reason. */
-    public record Decision(@NotBlank String category, @NotBlank String voterId,
+    public record Decision(@NotBlank @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String category,
+                           @NotBlank @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String voterId,
                            @NotNull @Pattern(regexp = "VALID|EXCLUDED", message = "must be VALID or EXCLUDED") String status,
-                           @NotBlank @Size(max = 500) String reason) {
+                           @NotBlank @Size(max = 500) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String reason) {
     }
 }

@@ -4,8 +4,10 @@ import java.util.Map;
 import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.i18n.Translation;
 import org.wsis.commons.i18n.Translations;
+import org.wsis.commons.text.PlainText;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,10 +18,10 @@ public final class CategoryDtos {
     private CategoryDtos() {
     }
 
-    public record SpecialPrizeRequest(@NotBlank @Size(max = 200) String name,
-                                      @Schema(nullable = true) @Size(max = 2000) String description,
+    public record SpecialPrizeRequest(@NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String name,
+                                      @Schema(nullable = true) @Size(max = 2000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String description,
                                       @Schema(nullable = true, description = "The UN language name and description are written in (default en)")
-                                      @jakarta.validation.constraints.Pattern(regexp = Translations.LANGUAGE_PATTERN,
+                                      @Pattern(regexp = Translations.LANGUAGE_PATTERN,
                                               message = Translations.LANGUAGE_MESSAGE) String language) {
     }
 

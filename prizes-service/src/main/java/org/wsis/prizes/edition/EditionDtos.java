@@ -3,9 +3,11 @@ package org.wsis.prizes.edition;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.text.PlainText;
 
 import java.time.OffsetDateTime;
 
@@ -28,7 +30,7 @@ public final class EditionDtos {
                                  @Min(1) @Max(50) Integer championsPerCategory,
                                  OffsetDateTime voterAccountsBefore,
                                  OffsetDateTime ceremonyAt,
-                                 @Size(max = 500) String changeReason,
+                                 @Size(max = 500) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String changeReason,
                                  @jakarta.validation.Valid org.wsis.prizes.voting.ScreeningRules screeningRules,
                                  @jakarta.validation.Valid org.wsis.prizes.voting.StepUpRules stepUp) {
         void requireOrderedPhases() {

@@ -1,12 +1,14 @@
 package org.wsis.prizes.review;
 
 import org.wsis.commons.i18n.LabelTexts;
+import org.wsis.commons.text.PlainText;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -34,13 +36,13 @@ public final class ReviewDtos {
 
     /** reviewerId: the token subject of a prize-reviewer known to prizes (GET /reviewers). */
     public record ReviewerAssignment(@NotNull UUID submissionId,
-                                     @NotBlank @Size(max = 200) String reviewerId,
-                                     @NotBlank @Size(max = 300) String organisation) {
+                                     @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String reviewerId,
+                                     @NotBlank @Size(max = 300) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String organisation) {
     }
 
     /** One score 0..10 per criterion of the edition, keyed by the criterion's field; no more, no fewer. */
-    public record Scores(@NotNull @Size(max = 20) Map<@NotBlank @Size(max = 50) String, @NotNull @Min(0) @Max(10) Integer> scores,
-                         @Schema(nullable = true) @Size(max = 4000) String comment) {
+    public record Scores(@NotNull @Size(max = 20) Map<@NotBlank @Size(max = 50) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String, @NotNull @Min(0) @Max(10) Integer> scores,
+                         @Schema(nullable = true) @Size(max = 4000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String comment) {
     }
 
     public record ReviewView(UUID submissionId, String reviewerId, String reviewerOrganisation,

@@ -362,6 +362,40 @@ class ContestRulesTest {
         assertEquals(before, given().get(categories).asString());
     }
 
+    /**
+     * Commons PlainText, the rule of every free-text field: a NUL, BEL or C1 control (U+0085) in a special prize's name
+     * or a submission's summary is a 400 naming the field and stores nothing; line breaks in a summary and an Arabic
+     * name with a zero-width non-joiner (U+200C) are text.
+     */
+    @Test
+    void controlCharactersInNamesAndSummariesAreRefusedNamingTheFieldAndStoreNothing() {
+        int year = newYear();
+        createEdition(year, 1);
+        String categories = "/api/v1/editions/" + year + "/categories";
+        String before = given().get(categories).asString();
+        for (String name : List.of("Ageing\u0000Prize", "Ageing\u0007Prize", "Ageing\u0085Prize")) {
+            as(ADMIN).body(Map.of("name", name)).put(categories + "/SP.AGEING").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", equalTo(List.of("name")))
+                    .body("errors[0].message", equalTo("must not contain control characters"));
+        }
+        as(ADMIN).body(Map.of("name", "Ageing Prize", "description", "Since\t2021")).put(categories + "/SP.AGEING")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("description")));
+        assertEquals(before, given().get(categories).asString());
+        as(ADMIN).body(Map.of("name", "جائزة الشيخوخة\u200Cالصحية", "description", "منذ 2021\nلكل المناطق", "language", "ar"))
+                .put(categories + "/SP.AGEING").then().statusCode(201).body("name", equalTo("جائزة الشيخوخة\u200Cالصحية"))
+                .body("description", equalTo("منذ 2021\nلكل المناطق"));
+
+        String owner = "owner-" + UUID.randomUUID();
+        UUID entry = eligibleEntry(owner, "Village Network", "Village networks " + UUID.randomUUID(), "C2");
+        as(owner).body(Map.of("entryId", entry, "category", "C2", "summary", TestSummaries.english("Village\u0000networks")))
+                .post(submissions(year)).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("summary")));
+        assertEquals(0L, count("SELECT count(*) FROM submission WHERE entry_id = '" + entry + "'"));
+        String paragraphs = TestSummaries.english("Village networks").replace(". ", ".\r\n\r\n");
+        as(owner).body(Map.of("entryId", entry, "category", "C2", "summary", paragraphs))
+                .post(submissions(year)).then().statusCode(201).body("summary", equalTo(paragraphs));
+    }
+
     private int newYear() {
         return VotingEditions.freeYear(entityManager, 3001, 9000);
     }

@@ -7,19 +7,17 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.wsis.commons.problem.ProblemException;
+import org.wsis.commons.text.PlainText;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** The audit log's query parameters ({@code @BeanParam @Valid}); bad values are a 400 naming the parameter. */
 public class AuditQuery {
-    /** No control characters (PostgreSQL refuses NUL in text: a 400 here, not a 500 there). */
-    static final String PRINTABLE = "[^\\p{Cntrl}]*";
-
     @QueryParam("actor")
     @Parameter(description = "The deciding caller's token subject")
     @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
-    @Pattern(regexp = PRINTABLE, message = "must not hold control characters")
+    @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE)
     public String actor;
 
     @QueryParam("action")
@@ -37,7 +35,7 @@ public class AuditQuery {
     @QueryParam("targetId")
     @Parameter(description = "A target's id (with or without targetType)")
     @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
-    @Pattern(regexp = PRINTABLE, message = "must not hold control characters")
+    @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE)
     public String targetId;
 
     @QueryParam("from")

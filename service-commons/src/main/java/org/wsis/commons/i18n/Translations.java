@@ -76,16 +76,6 @@ public final class Translations {
         return copy;
     }
 
-    /**
-     * The one rule for the text of a translation ({@link NewTranslation}, and forum's proposal translations): no control
-     * character in a title. PostgreSQL refuses NUL in text and jsonb, and a control character is never meant in a
-     * title; {@code @Pattern} makes it a 400 naming the field in every service, not a database error.
-     */
-    public static final String NO_CONTROL = "[^\\p{Cntrl}]*";
-    /** The same for a description, which may be several lines: line feeds and carriage returns only. */
-    public static final String NO_CONTROL_BUT_LINE_BREAKS = "[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
-    public static final String NO_CONTROL_MESSAGE = "must not contain control characters";
-
     /** The six UN language codes, for a {@code @Pattern} on a {@code {lang}} path parameter. */
     public static final String LANGUAGE_PATTERN = "ar|zh|en|fr|ru|es";
     public static final String LANGUAGE_MESSAGE = "must be one of the UN languages ar, zh, en, fr, ru, es";

@@ -5,11 +5,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.i18n.UnLanguage;
 import org.wsis.commons.i18n.Translation;
 import org.wsis.commons.i18n.Translations;
-import jakarta.validation.constraints.Pattern;
+import org.wsis.commons.text.PlainText;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -30,22 +31,22 @@ public final class EntryDtos {
      * those of /api/v1/reference/...; unknown codes are 422 naming the field.
      */
     public record NewEntry(
-            @NotBlank @Size(max = 300) String title,
-            @NotBlank @Size(max = 20_000) String description,
-            @NotBlank @Size(max = 300) String organisation,
+            @NotBlank @Size(max = 300) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String title,
+            @NotBlank @Size(max = 20_000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String description,
+            @NotBlank @Size(max = 300) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String organisation,
             @NotEmpty @Size(max = 19) List<@NotBlank @Pattern(regexp = "C\\d{1,2}(\\.[A-Z-]+)?", message = "must be an action line code such as C3 or C7.E-HEALTH") String> actionLines,
-            @Schema(nullable = true) @Size(max = 200) String contactName,
+            @Schema(nullable = true) @Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String contactName,
             @Schema(nullable = true) @Email @Size(max = 320) String contactEmail,
-            @Schema(nullable = true) @Size(max = 40) String stakeholderType,
+            @Schema(nullable = true) @Size(max = 40) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String stakeholderType,
             @Size(max = 250) @Schema(description = "ISO 3166-1 alpha-3 (KEN, stored and returned), alpha-2 (KE) or UN M49 (404)") List<@NotBlank @Pattern(regexp = "[A-Za-z]{2,3}|[0-9]{1,3}", message = "must be an ISO 3166-1 alpha-3 (KEN), alpha-2 (KE) or UN M49 (404) code") String> countries,
             @Size(max = 7) @Schema(description = "ITU region codes (AFR, AMS, ARB, ASP, CIS, EUR) or INT for an international / global scope") List<@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ITU region code such as AFR, or INT") String> regions,
             @Size(max = 169) List<@NotBlank @Pattern(regexp = "\\d{1,2}\\.([0-9]{1,2}|[a-d])", message = "must be an SDG target code such as 4.4 or 9.c") String> sdgTargets,
-            @Size(max = 20) List<@NotBlank @Size(max = 40) String> targetGroups,
+            @Size(max = 20) List<@NotBlank @Size(max = 40) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String> targetGroups,
             @Schema(nullable = true) LocalDate startDate,
             @Schema(nullable = true) LocalDate endDate,
             @Schema(nullable = true) ProjectStatus projectStatus,
             @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> links,
-            @Size(max = 50) List<@NotBlank @Size(max = 300) String> partners,
+            @Size(max = 50) List<@NotBlank @Size(max = 300) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String> partners,
             @Schema(nullable = true, description = "The UN language title and description are written in (default: the language their script implies, Arabic, Chinese or Russian, else en)")
             @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = Translations.LANGUAGE_MESSAGE) String language,
             /* Show contactName and contactEmail to the public; off (absent) by default. */
@@ -139,7 +140,7 @@ public final class EntryDtos {
     }
 
     /** A moderator's internal note, as written. */
-    public record NewModeratorNote(@NotBlank @Size(max = 5000) String text) {
+    public record NewModeratorNote(@NotBlank @Size(max = 5000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String text) {
     }
 
     /** A moderator's internal note on an entry (moderators only). */
@@ -147,7 +148,7 @@ public final class EntryDtos {
     }
 
     /** A moderator's request for changes. */
-    public record ReturnRequest(@NotBlank @Size(max = 5000) String comment) {
+    public record ReturnRequest(@NotBlank @Size(max = 5000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String comment) {
     }
 
     public record RevisionView(int revision, String action, EntryStatus status, String actorId, OffsetDateTime at,

@@ -7,6 +7,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.Pattern;
 import org.wsis.commons.i18n.LanguagePreference;
 import org.wsis.commons.i18n.NewTranslation;
 import org.wsis.commons.i18n.Translations;
@@ -44,6 +44,7 @@ import org.wsis.commons.http.Preconditions;
 import org.wsis.commons.idempotency.Idempotency;
 import org.wsis.commons.paging.PageParams;
 import org.wsis.commons.security.CurrentUser;
+import org.wsis.commons.text.PlainText;
 import org.wsis.stocktaking.StocktakingRoles;
 
 import java.util.UUID;
@@ -285,7 +286,7 @@ public class EntryResource {
     @RolesAllowed(StocktakingRoles.MODERATOR)
     @Extension(name = AuditLog.OPERATION_EXTENSION, value = "entry.archived")
     @Operation(operationId = "archiveEntry", summary = "Archive an entry; a published one is withdrawn from the public (moderators)")
-    public EntryDtos.EntryView archive(@PathParam("id") UUID id, @QueryParam("comment") @Size(max = 5000) String comment) {
+    public EntryDtos.EntryView archive(@PathParam("id") UUID id, @QueryParam("comment") @Size(max = 5000) @Pattern(regexp = PlainText.MULTI_LINE, message = PlainText.MESSAGE) String comment) {
         return EntryDtos.EntryView.of(moderation.archive(id, comment));
     }
 

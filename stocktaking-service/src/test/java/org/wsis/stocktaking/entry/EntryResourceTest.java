@@ -15,9 +15,14 @@ import org.wsis.localstack.testing.TestTopics;
 import org.wsis.stocktaking.testing.TestTokens;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.wsis.commons.http.EditableRepresentation.MERGE_PATCH;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -114,6 +119,58 @@ class EntryResourceTest {
         given().contentType(ContentType.JSON).header("Idempotency-Key", "bad key!").body(VALID)
                 .post("/api/v1/entries").then().statusCode(400).contentType("application/problem+json");
         assertEquals(before + 1, entryCount());
+    }
+
+    /** Commons PlainText: no control character (C0, DEL, C1) in text; line breaks only where there may be several lines. */
+    @Test
+    @TestSecurity(user = "plain-text-writer", roles = "stocktaking-editor")
+    void controlCharactersAre400NamingTheFieldAndStoreNothing() {
+        Map<String, String> refused = Map.of("title", "Rural\u0000broadband", "organisation", "Ministry\u0007of ICT",
+                "partners[1]", "ITU\u0085UNESCO", "description", "Connects\tschools");
+        refused.forEach((field, value) -> {
+            Map<String, Object> body = entry("Rural broadband", "Connects schools.");
+            if (field.startsWith("partners")) {
+                body.put("partners", List.of("UNICEF", value));
+            } else {
+                body.put(field, value);
+            }
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/entries")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", contains(field))
+                    .body("errors[0].message", equalTo("must not contain control characters"));
+        });
+        assertEquals(0, entriesOf("plain-text-writer"));
+
+        // several lines in the description, and Persian/Arabic with a zero-width non-joiner (U+200C), are text
+        String id = given().contentType(ContentType.JSON)
+                .body(entry("مدارس\u200Cروستایی متصل", "First line.\r\nSecond line.\n\nThird."))
+                .post("/api/v1/entries").then().statusCode(201).extract().path("id");
+        given().get("/api/v1/entries/" + id).then().statusCode(200)
+                .body("title", equalTo("مدارس\u200Cروستایی متصل"))
+                .body("description", equalTo("First line.\r\nSecond line.\n\nThird."));
+
+        // an edit is held to the same rule: refused, and the entry unchanged
+        String etag = given().get("/api/v1/entries/" + id).then().extract().header("ETag");
+        given().contentType(MERGE_PATCH).header("If-Match", etag).body("{\"title\": \"Escape \\u001b[31m\"}")
+                .patch("/api/v1/entries/" + id).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("title"));
+        given().get("/api/v1/entries/" + id).then().statusCode(200).header("ETag", equalTo(etag))
+                .body("title", equalTo("مدارس\u200Cروستایی متصل"));
+        assertEquals(1, entriesOf("plain-text-writer"));
+    }
+
+    private static Map<String, Object> entry(String title, String description) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("description", description);
+        body.put("organisation", "Ministry of ICT");
+        body.put("actionLines", List.of("C2"));
+        return body;
+    }
+
+    private long entriesOf(String owner) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM entry WHERE owner_id = ?1")
+                .setParameter(1, owner).getSingleResult()).longValue();
     }
 
     @Test
