@@ -77,7 +77,7 @@ public class ProposalResource {
 
     /** What the organizer decides when accepting: where, when and how many seats. */
     public record Acceptance(@Size(max = 200) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String room,
-                             @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String onlineLink,
+                             @Size(max = 500) @Pattern(regexp = "https://" + PlainText.LINK_REST, message = "must be an https link") String onlineLink,
                              @NotNull OffsetDateTime startsAt,
                              @NotNull OffsetDateTime endsAt,
                              @NotNull @Min(1) @Max(100_000) Integer capacity) {

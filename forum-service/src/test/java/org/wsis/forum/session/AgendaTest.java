@@ -220,6 +220,11 @@ class AgendaTest {
                     .body("errors.field", contains(bad[0]))
                     .body("errors[0].message", equalTo("must not contain control characters"));
         }
+        // the online link holds no control character either (commons PlainText.LINK_REST)
+        given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body(java.util.Map.of("kind", "THEMATIC_WORKSHOP",
+                        "title", "Community networks", "onlineLink", "https://meet.example.org/\u0007live", "startsAt", year + "-07-08T09:00:00Z",
+                        "endsAt", year + "-07-08T10:00:00Z", "capacity", 50))
+                .post(sessions).then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("onlineLink"));
         given().get(sessions).then().statusCode(200).header("X-Total-Count", "0");
 
         String id = given().auth().oauth2(Fixtures.ORGANIZER).contentType(ContentType.JSON).body(java.util.Map.of(

@@ -47,7 +47,7 @@ public final class TopicOwners {
             return "null";
         }
         String clipped = text.length() > 200 ? text.substring(0, 200) + "..." : text;
-        return clipped.replaceAll("\\p{Cntrl}", "?");
+        return clipped.replaceAll("\\p{Cc}", "?");
     }
 
     /** An event on a topic that its source does not own: refused and dead-lettered. */

@@ -99,7 +99,7 @@ public class UnknownQueryParameters {
 
     /** Names are echoed back: bounded and without control characters. */
     private static String quoted(String name) {
-        String safe = name.replaceAll("\\p{Cntrl}", "?");
+        String safe = name.replaceAll("\\p{Cc}", "?");
         return "'" + (safe.length() > 60 ? safe.substring(0, 60) + "…" : safe) + "'";
     }
 }

@@ -23,6 +23,11 @@ public final class PlainText {
     /** Several lines: a description, a comment, a reason; line feeds and carriage returns only. */
     public static final String MULTI_LINE = "[\\P{Cc}\\r\\n]*";
     public static final String MESSAGE = "must not contain control characters";
+    /**
+     * The rest of a link after its scheme ({@code "https://" + LINK_REST}): no space and no control character (C0, DEL,
+     * C1). Written with {@code \x} ranges, which ECMA-262 engines read as Java does, with or without the u flag.
+     */
+    public static final String LINK_REST = "[^\\s\\x00-\\x1F\\x7F-\\x9F]+";
 
     private static final java.util.regex.Pattern ONE_LINE_TEXT = java.util.regex.Pattern.compile(ONE_LINE);
     private static final java.util.regex.Pattern MULTI_LINE_TEXT = java.util.regex.Pattern.compile(MULTI_LINE);

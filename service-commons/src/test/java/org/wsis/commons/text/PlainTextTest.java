@@ -39,6 +39,17 @@ class PlainTextTest {
     }
 
     @Test
+    void aLinkHasNoSpaceAndNoControlCharacter() {
+        java.util.regex.Pattern https = java.util.regex.Pattern.compile("https://" + PlainText.LINK_REST);
+        assertTrue(https.matcher("https://example.org/forum/session?id=12&lang=ar#live").matches());
+        assertTrue(https.matcher("https://例え.jp/قمة").matches());
+        for (String bad : new String[] {"https://example.org/\u0000x", "https://example.org/\u0007", "https://example.org/\u0085",
+                "https://example.org/a b", "https://example.org/\t", "https://"}) {
+            assertFalse(https.matcher(bad).matches(), bad);
+        }
+    }
+
+    @Test
     void aLongTextIsMatchedWithoutRecursion() {
         String longLine = "مدارس ريفية rural schools ".repeat(4_000).substring(0, 100_000);
         String longLines = "line\r\n".repeat(10_000) + "x".repeat(40_000);

@@ -45,7 +45,7 @@ public final class EntryDtos {
             @Schema(nullable = true) LocalDate startDate,
             @Schema(nullable = true) LocalDate endDate,
             @Schema(nullable = true) ProjectStatus projectStatus,
-            @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> links,
+            @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://" + PlainText.LINK_REST, message = "must be an http(s) URL") String> links,
             @Size(max = 50) List<@NotBlank @Size(max = 300) @Pattern(regexp = PlainText.ONE_LINE, message = PlainText.MESSAGE) String> partners,
             @Schema(nullable = true, description = "The UN language title and description are written in (default: the language their script implies, Arabic, Chinese or Russian, else en)")
             @Pattern(regexp = Translations.LANGUAGE_PATTERN, message = Translations.LANGUAGE_MESSAGE) String language,

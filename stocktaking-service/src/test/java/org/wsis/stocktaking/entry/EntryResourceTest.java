@@ -139,6 +139,13 @@ class EntryResourceTest {
                     .body("errors.field", contains(field))
                     .body("errors[0].message", equalTo("must not contain control characters"));
         });
+        // a link is no text but holds no control character either (commons PlainText.LINK_REST): not PostgreSQL's refusal
+        for (String link : List.of("https://example.org/\u0000x", "https://example.org/\u0007", "https://example.org/\u0085")) {
+            Map<String, Object> body = entry("Rural broadband", "Connects schools.");
+            body.put("links", List.of(link));
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/entries")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("links[0]"));
+        }
         assertEquals(0, entriesOf("plain-text-writer"));
 
         // several lines in the description, and Persian/Arabic with a zero-width non-joiner (U+200C), are text
