@@ -16,16 +16,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What indicators holds about a person (service-commons {@code privacy/}): measured, only the token subject of
- * who uploaded a batch (a statistician signed in as themselves; an agency's system uploads as its service
- * account), who published an IDI methodology, who defined or changed an indicator definition (each version's
- * {@code changed_by}) and who gave a translation of an indicator definition ({@code translatorId}, issue 21). Indicator values, economies and the copies of stocktaking entries
- * and prize statistics name nobody. Erasure keeps every batch (an agency's data and its provenance) and puts a
- * pseudonym ({@code erased:<random id>}, one per erasure) in place of the uploader. A published IDI methodology is
- * immutable (a database trigger refuses any change) and names its publisher, a platform admin acting in office, as
- * the append-only audit log does: it is exported, not erased. So is a version of an indicator definition: the
- * version history is the record of who changed ITU's reference data, in office, like the audit log. A translation stays (the text is ITU's reference data)
- * and names the same pseudonym instead of its translator.
+ * What indicators holds about a person (service-commons {@code privacy/}): measured, only the token subject of who
+ * uploaded a batch (a statistician signed in as themselves; an agency's system uploads as its service account), who
+ * published an IDI methodology, who defined or changed an indicator definition (each version's {@code changed_by})
+ * and who gave a translation of an indicator definition ({@code translatorId}, issue 21). Indicator values, economies
+ * and the copies of stocktaking entries and prize statistics name nobody. Erasure keeps every batch (an agency's data
+ * and its provenance) and puts a pseudonym ({@code erased:<random id>}, one per erasure) in place of the uploader. A
+ * published IDI methodology is immutable (a database trigger refuses any change) and names its publisher, a platform
+ * admin acting in office, as the append-only audit log does: it is exported, not erased. So is a version of an
+ * indicator definition: the version history is the record of who changed ITU's reference data, in office, like the
+ * audit log. A translation stays (the text is ITU's reference data) and names the same pseudonym instead of its
+ * translator.
  */
 @ApplicationScoped
 public class PersonalDataService implements PersonalDataHolder {
