@@ -117,11 +117,6 @@ public final class EntryDtos {
             return view(e, false, Translations.shown(e.translations, e.language, e.title, e.description, preference));
         }
 
-        /** The language of the text the public sees: among the original and the approved translations. */
-        public static String shownLanguage(Entry e, LanguagePreference preference) {
-            return Translations.shownLanguage(e.translations, e.language, e.title, preference);
-        }
-
         private static EntryView view(Entry e, boolean whole, Translations.Shown shown) {
             boolean contact = whole || e.publicContact;
             return new EntryView(e.id, shown.title(), shown.description(), e.organisation, e.actionLines, e.status,
